@@ -1,0 +1,1 @@
+"""The PDF policy brief and printable class handouts, and the `brief` command."""

@@ -1,0 +1,1 @@
+"""Question sets, the generator, the quiz engine, progress and the `quiz` command."""

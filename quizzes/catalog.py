@@ -1,0 +1,67 @@
+"""What a user can play: packs and sets from the bundle, the user folder and the generator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from quizzes import places
+from quizzes.sets import LoadedSet, default_set_folders, load_set, set_files
+from seeds.packs import BUNDLED_PACKS, LoadedPack, discover_packs
+from seeds.problems import Problem, ProblemsFound
+
+
+@dataclass
+class Catalog:
+    root: Path
+    packs: dict[str, LoadedPack]
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, root: Path, extra_packs: dict[str, LoadedPack] | None = None) -> Catalog:
+        packs, problems = discover_packs([(BUNDLED_PACKS, "bundled"),
+                                          (places.user_packs(root), "user")])
+        for pack_id, loaded in (extra_packs or {}).items():
+            packs.setdefault(pack_id, loaded)
+        return cls(root, packs, problems)
+
+    @cached_property
+    def sets(self) -> list[LoadedSet]:
+        """Every valid set: files first (bundled, then user), then one automatic set a pack.
+
+        Sets with problems are left out here; `quiz check` is where they are reported.
+        """
+        from quizzes.generate import automatic_set
+
+        found: list[LoadedSet] = []
+        for folder, origin in default_set_folders(self.root):
+            for path in set_files(folder):
+                loaded, problems = load_set(path, self.packs, origin)
+                self.problems.extend(problems)
+                if loaded is not None:
+                    found.append(loaded)
+        for loaded_pack in self.packs.values():
+            found.append(LoadedSet(automatic_set(loaded_pack.pack), "automatic"))
+        return found
+
+    def sets_for(self, pack_id: str) -> list[LoadedSet]:
+        return [s for s in self.sets if s.qset.pack == pack_id]
+
+    def find_set(self, ref: str) -> LoadedSet:
+        """A set by id, or by the path of a set file; raises ProblemsFound when it cannot."""
+        path = Path(ref)
+        if path.suffix in (".yaml", ".yml") or path.exists():
+            loaded, problems = load_set(path, self.packs, "path")
+            if loaded is None:
+                raise ProblemsFound(problems)
+            return loaded
+        for candidate in self.sets:
+            if candidate.qset.id == ref:
+                return candidate
+        known = ", ".join(s.qset.id for s in self.sets)
+        raise ProblemsFound([Problem(ref, 1, 1, "error", f"no set or file called '{ref}'",
+                                     f"known sets: {known}")])
+
+    def pack_for(self, loaded: LoadedSet) -> LoadedPack:
+        return self.packs[loaded.qset.pack]

@@ -1,0 +1,69 @@
+"""The `quiz` command. Heavy modules (the Textual app) load only in the subcommands that draw."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from quizzes.places import DATA_DIR_ENV, data_dir
+
+_DATA_DIR = click.option(
+    "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help=f"Folder for your packs, sets and progress (default: ${DATA_DIR_ENV} or the "
+         "platform's user data folder).")
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@_DATA_DIR
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None) -> None:
+    """Quiz yourself on curated news facts, and check question sets.
+
+    With no command, opens the quiz app on its home screen.
+    """
+    ctx.obj = data_dir
+    if ctx.invoked_subcommand is None:
+        from quizzes.tui.launch import open_home
+
+        sys.exit(open_home(_root(ctx)))
+
+
+def _root(ctx: click.Context, override: Path | None = None) -> Path:
+    return data_dir(override or ctx.obj)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--article", type=click.Path(dir_okay=False, path_type=Path),
+              help="Article text to verify every quoted fragment against.")
+@click.option("--coverage", is_flag=True, help="List, for each pack, the facts no set tests.")
+@click.option("--strict", is_flag=True, help="Treat warnings as failures.")
+@_DATA_DIR
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], article: Path | None, coverage: bool,
+          strict: bool, data_dir: Path | None) -> None:
+    """Check packs and question sets; print every problem as file:line:col.
+
+    PATHS are pack folders, YAML files or folders of them. With none, every bundled
+    and user pack and set is checked. Exit 0 when clean, 1 on problems.
+    """
+    from quizzes.checking import run_check
+
+    article_text = None
+    if article is not None:
+        try:
+            article_text = article.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            message = f"cannot read {article}: {err}"
+            raise click.BadParameter(message, param_hint="--article") from None
+    for path in paths:
+        if not path.exists():
+            raise click.BadParameter(f"{path} does not exist", param_hint="PATHS")
+    report = run_check(list(paths), _root(ctx, data_dir), article=article_text,
+                       coverage=coverage)
+    for line in report.lines():
+        click.echo(line)
+    click.echo(report.summary(), err=True)
+    sys.exit(1 if report.failed(strict) else 0)

@@ -1,0 +1,31 @@
+"""Where user data lives: packs, question sets and progress, under one data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DATA_DIR_ENV = "CLASSBRIEF_DATA_DIR"
+
+
+def data_dir(override: Path | str | None = None) -> Path:
+    """The user data folder: the option, else $CLASSBRIEF_DATA_DIR, else the platform's."""
+    if override:
+        return Path(override).expanduser()
+    if os.environ.get(DATA_DIR_ENV):
+        return Path(os.environ[DATA_DIR_ENV]).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("classbrief", appauthor=False)
+
+
+def user_packs(root: Path) -> Path:
+    return root / "packs"
+
+
+def user_sets(root: Path) -> Path:
+    return root / "sets"
+
+
+def progress_db(root: Path) -> Path:
+    return root / "progress.sqlite3"

@@ -1,0 +1,131 @@
+"""Schema validation of read YAML, with errors turned into located, plain-words problems."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from seeds.problems import Problem
+from seeds.yamlread import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """The document as ``model``, or None and every schema problem, each located."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as err:
+        return None, [_problem(doc, model, e) for e in err.errors(include_url=False)]
+
+
+def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
+    loc = tuple(error["loc"])
+    kind, field = error["type"], _field_name(loc)
+    message, hint = error["msg"], ""
+    if kind == "missing":
+        message = f"missing required field '{field}'"
+        hint = f"add `{field}:` here"
+    elif kind == "extra_forbidden":
+        known = _known_fields(model, doc, loc)
+        close = difflib.get_close_matches(str(field), known, n=1)
+        message = f"unknown field '{field}'"
+        hint = f"did you mean '{close[0]}'?" if close else (
+            f"known fields here: {', '.join(known)}" if known else "remove it")
+    elif kind in ("decimal_parsing", "int_parsing", "float_parsing", "decimal_type",
+                  "int_from_float", "finite_number"):
+        message = f"'{field}' must be a number, not {_shown(error['input'])}"
+        hint = "write digits only, e.g. 5000 or 2.5 (no commas, no units)"
+    elif kind in ("bool_parsing", "bool_type"):
+        message = f"'{field}' must be true or false, not {_shown(error['input'])}"
+    elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        message = f"'{field}' must be a date, not {_shown(error['input'])}"
+        hint = "write it as YYYY-MM-DD, e.g. 2023-02-21"
+    elif kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        message = f"'{field}' cannot be {_shown(error['input'])}; expected {expected}"
+    elif kind == "string_pattern_mismatch" and field in ("id", "by", "who", "fact", "pack"):
+        message = f"'{field}' {_shown(error['input'])} is not a valid id"
+        hint = "use lowercase letters, digits and dashes, e.g. li-wei"
+    elif kind == "string_pattern_mismatch":
+        message = f"'{field}' has an unexpected form: {_shown(error['input'])}"
+    elif kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        wanted = {"string_type": "text", "list_type": "a list (`- item` lines)",
+                  "dict_type": "a mapping (`key: value` lines)"}.get(kind, "a mapping")
+        message = f"'{field}' must be {wanted}, not {_describe(error['input'])}"
+    elif kind == "string_too_short":
+        message = f"'{field}' is empty"
+        hint = "write some text or remove the field"
+    elif kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", message))
+    elif kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        message = f"'{ctx.get('discriminator', 'type')}' cannot be {_shown(ctx.get('tag'))}"
+        hint = f"expected one of {ctx.get('expected_tags', '')}"
+    elif kind == "union_tag_not_found":
+        message = f"missing required field {error.get('ctx', {}).get('discriminator', 'type')}"
+    else:
+        message = f"'{field}': {message[0].lower()}{message[1:]}"
+    return doc.problem(loc, message, hint)
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    names = [step for step in loc if isinstance(step, str)]
+    return names[-1] if names else "value"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict | list):
+        return _describe(value)
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "empty" if value is None else f"the text {_shown(value)}"
+
+
+def _known_fields(model: type[BaseModel], doc: Document, loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the model that holds ``loc``'s last step, found by walking the schema."""
+    current: Any = model
+    for step in loc[:-1]:
+        if isinstance(step, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None or step not in fields:
+            # A discriminated-union tag: look it up among the union's members.
+            current = _union_member(current, step)
+            continue
+        current = _inner_model(fields[step].annotation)
+    fields = getattr(current, "model_fields", None)
+    return sorted(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The BaseModel inside list[...], X | None or Annotated[...], if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or getattr(annotation, "__metadata__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    return _inner_model(origin) if origin not in (None, list, dict) else None
+
+
+def _union_member(current: Any, tag: Any) -> Any:
+    """The sibling model whose literal ``type`` field is ``tag``."""
+    for base in getattr(current, "__mro__", ()):
+        for sub in getattr(base, "__subclasses__", list)():
+            type_field = getattr(sub, "model_fields", {}).get("type")
+            if type_field is not None and tag in getattr(type_field.annotation, "__args__", ()):
+                return sub
+    return current

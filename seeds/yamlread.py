@@ -1,0 +1,280 @@
+"""The one strict YAML reader of the project.
+
+Safe by construction: the document is built from parser events, never from
+tags, so no Python object can be created from a file. Plain scalars stay the
+text the author wrote (``No`` is "No", ``1:30`` is "1:30"); the schema decides
+what is a number, a date or a boolean. Every value remembers its line and
+column so that schema errors can point back into the file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from seeds.problems import Problem, ProblemsFound, display_path
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 64
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PlainLoader(_Loader):  # type: ignore[misc, valid-type]
+    """A safe loader that resolves no implicit types: every plain scalar is text."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {}
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {None, "!", _CORE + "str", _CORE + "seq", _CORE + "map"}
+
+# C0 and C1 controls and DEL, except tab and newline.
+_CONTROLS = dict.fromkeys(
+    [c for c in range(0x20) if c not in (0x09, 0x0A)] + list(range(0x7F, 0xA0))
+)
+_TAB_INDENT = re.compile(r"^ *\t")
+
+Path_ = tuple[str | int, ...]
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters (newline and tab kept) and normalise to NFC."""
+    text = text.translate(_CONTROLS)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class Document:
+    """Plain data read from one YAML file, with where each value stands in it."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Sequence[str | int]) -> tuple[int, int]:
+        """Line and column of the deepest value along ``loc`` that exists.
+
+        Steps that are not keys or indexes of the data (such as the tag of a
+        discriminated union in a schema error) are skipped.
+        """
+        node, path, best = self.data, (), self.positions.get((), (1, 1))
+        for step in loc:
+            in_dict = isinstance(node, dict) and step in node
+            in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+            if in_dict or in_list:
+                node, path = node[step], (*path, step)
+                best = self.positions.get(path, best)
+        return best
+
+    def problem(self, loc: Sequence[str | int], message: str, hint: str = "",
+                severity: str = "error") -> Problem:
+        line, col = self.locate(loc)
+        return Problem(self.file, line, col, severity, message, hint)  # type: ignore[arg-type]
+
+
+def read_yaml(path: Path | str, *, expect: type = dict, name: str | None = None) -> Document:
+    """Read one YAML file strictly; raise ProblemsFound with located messages."""
+    path = Path(path)
+    shown = name or display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _whole(shown, f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MB "
+                                "limit", "split it into smaller files")
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise _whole(shown, "is a folder, not a YAML file") from None
+    except FileNotFoundError:
+        raise _whole(shown, "no such file") from None
+    except OSError as err:
+        raise _whole(shown, f"cannot be read: {err.strerror}") from None
+    return parse_yaml(raw, shown, expect=expect)
+
+
+def parse_yaml(raw: bytes | str, file: str, *, expect: type = dict) -> Document:
+    """Parse YAML text (bytes are decoded as UTF-8, a byte-order mark allowed)."""
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_BYTES:
+            raise _whole(file, f"file is over the {MAX_BYTES // 2**20} MB limit",
+                         "split it into smaller files")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line, col = _line_col(raw[: err.start].decode("utf-8", "replace"), err.start)
+            raise ProblemsFound([Problem(
+                file, line, col, "error",
+                f"not valid UTF-8 (byte 0x{raw[err.start]:02x})",
+                "save the file as UTF-8 text; is it a binary file?")]) from None
+    else:
+        text = raw.removeprefix("\ufeff")
+    if not text.strip():
+        raise _whole(file, "file is empty", "a file starts with its fields, e.g. `id: my-id`")
+    builder = _Builder(file, text)
+    data = builder.build()
+    if not isinstance(data, expect):
+        found = _kind(data)
+        wanted = _KIND_NAMES.get(expect, expect.__name__)
+        raise _whole(file, f"expected {wanted} at the top level, found {found}",
+                     "write `key: value` lines at the top of the file" if expect is dict else "")
+    return Document(file, data, builder.positions)
+
+
+_KIND_NAMES = {dict: "a mapping (`key: value` lines)", list: "a list (`- item` lines)",
+               str: "text"}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "a single value" if value is not None else "nothing"
+
+
+def _whole(file: str, message: str, hint: str = "") -> ProblemsFound:
+    return ProblemsFound([Problem(file, 1, 1, "error", message, hint)])
+
+
+def _line_col(prefix: str, _index: int) -> tuple[int, int]:
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+class _Builder:
+    """Builds plain data from parser events with an explicit stack (no recursion)."""
+
+    def __init__(self, file: str, text: str):
+        self.file, self.text = file, text
+        self.positions: dict[Path_, tuple[int, int]] = {}
+
+    def fail(self, mark: Any, message: str, hint: str = "") -> ProblemsFound:
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return ProblemsFound([Problem(self.file, line, col, "error", message, hint)])
+
+    def build(self) -> Any:
+        try:
+            return self._build()
+        except yaml.YAMLError as err:
+            raise self._syntax(err) from None
+
+    def _build(self) -> Any:
+        # Each frame: [container, path, pending key, key mark, keys seen]
+        stack: list[list[Any]] = []
+        root: Any = None
+        documents = 0
+        positions = self.positions
+        for event in yaml.parse(self.text, Loader=_PlainLoader):
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or \
+                    kind is yaml.SequenceStartEvent:
+                if event.anchor is not None:
+                    raise self.fail(event.start_mark, f"anchor '&{event.anchor}' is not allowed",
+                                    "write the value out in full instead of using &anchors "
+                                    "and *aliases")
+                if event.tag not in _ALLOWED_TAGS:
+                    raise self.fail(event.start_mark, f"tag '{event.tag}' is not allowed",
+                                    "remove the `!`-tag; values are plain text, lists and "
+                                    "mappings")
+                if kind is yaml.ScalarEvent:
+                    value: Any = event.value
+                    if event.implicit[0] and value == "" and event.tag is None:
+                        value = None
+                    else:
+                        value = clean_text(value)
+                else:
+                    value = {} if kind is yaml.MappingStartEvent else []
+                    if len(stack) >= MAX_DEPTH:
+                        raise self.fail(event.start_mark,
+                                        f"nesting is deeper than {MAX_DEPTH} levels",
+                                        "flatten the structure")
+                mark = event.start_mark
+                if not stack:
+                    root, path = value, ()
+                else:
+                    frame = stack[-1]
+                    parent = frame[0]
+                    if isinstance(parent, list):
+                        path = (*frame[1], len(parent))
+                        parent.append(value)
+                    elif frame[2] is _NO_KEY:
+                        if not isinstance(value, str | None):
+                            raise self.fail(mark, "a key must be plain text",
+                                            "use `name: value`, not a list or mapping as a key")
+                        key = "" if value is None else value
+                        if key in frame[4]:
+                            first = frame[4][key]
+                            raise self.fail(mark, f"duplicate key '{key}' (first at line "
+                                                  f"{first})", "remove or rename one of them")
+                        frame[4][key] = mark.line + 1
+                        frame[2], frame[3] = key, mark
+                        continue
+                    else:
+                        key = frame[2]
+                        path = (*frame[1], key)
+                        parent[key] = value
+                        frame[2] = _NO_KEY
+                positions[path] = (mark.line + 1, mark.column + 1)
+                if kind is not yaml.ScalarEvent:
+                    stack.append([value, path, _NO_KEY, None, {}])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.AliasEvent:
+                raise self.fail(event.start_mark, f"alias '*{event.anchor}' is not allowed",
+                                "write the value out in full instead of using &anchors and "
+                                "*aliases")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.fail(event.start_mark, "more than one YAML document in the file",
+                                    "remove the `---` line or split the file")
+        return root
+
+    def _syntax(self, err: yaml.YAMLError) -> ProblemsFound:
+        if isinstance(err, yaml.reader.ReaderError):
+            line, col = _line_col(self.text[: err.position], err.position)
+            char = err.character if isinstance(err.character, str) else chr(err.character)
+            name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "control")
+            return ProblemsFound([Problem(
+                self.file, line, col, "error",
+                f"character U+{ord(char):04X} ({name}) is not allowed in a YAML file",
+                "delete it: it is invisible in most editors and means nothing in a text")])
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line_no = mark.line if mark is not None else 0
+        lines = self.text.splitlines()
+        source_line = lines[line_no] if line_no < len(lines) else ""
+        if _TAB_INDENT.match(source_line):
+            return ProblemsFound([Problem(
+                self.file, line_no + 1, source_line.index("\t") + 1, "error",
+                "a tab is used for indentation", "YAML indents with spaces; replace the tab "
+                "with spaces")])
+        problem = (getattr(err, "problem", None) or "not valid YAML").strip()
+        context = (getattr(err, "context", None) or "").strip()
+        message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
+        return self.fail(mark, message, _syntax_hint(problem, source_line))
+
+
+_NO_KEY = object()
+_CONTROL_NAMES = {0x1B: "ESCAPE", 0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE"}
+
+
+def _syntax_hint(problem: str, source_line: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "a value that holds `: ` must be quoted, e.g. title: \"Part 1: facts\""
+    if "could not find expected ':'" in problem:
+        return "each line of a mapping is `key: value`; check the line above too"
+    if "found character that cannot start any token" in problem and "`" in source_line:
+        return "a value starting with ` must be quoted"
+    if "did not find expected" in problem or "expected <block end>" in problem:
+        return "check the indentation: items of one list or mapping line up in the same column"
+    if "found undefined alias" in problem or "found unhashable key" in problem:
+        return ""
+    if "quoted scalar" in problem or "found unexpected end of stream" in problem:
+        return "a quote was opened and never closed"
+    return "check this line against the examples in the README"
