@@ -67,3 +67,56 @@ def check(ctx: click.Context, paths: tuple[Path, ...], article: Path | None, cov
         click.echo(line)
     click.echo(report.summary(), err=True)
     sys.exit(1 if report.failed(strict) else 0)
+
+
+@main.command("list")
+@_DATA_DIR
+@click.pass_context
+def list_(ctx: click.Context, data_dir: Path | None) -> None:
+    """Show packs and their sets (bundled, user folder, automatic) with question counts."""
+    from quizzes.catalog import Catalog
+
+    catalog = Catalog.load(_root(ctx, data_dir))
+    if not catalog.packs:
+        click.echo("No packs found.")
+    for pack_id, loaded in sorted(catalog.packs.items()):
+        click.echo(f"{pack_id}  ({loaded.origin} pack: {len(loaded.pack.facts())} facts)  "
+                   f"{loaded.pack.title}")
+        for entry in catalog.sets_for(pack_id):
+            where = f"  {entry.path}" if entry.origin == "user" else ""
+            click.echo(f"  {entry.qset.id:<32} {len(entry.qset.questions):>3} questions  "
+                       f"{entry.origin:<9} {entry.qset.title}{where}")
+    if catalog.problems:
+        click.echo(f"({len(catalog.problems)} problem(s) in packs or sets were skipped; "
+                   "run `quiz check` to see them)", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--pack", "pack_id", required=True, help="Id of the pack the set draws on.")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@_DATA_DIR
+@click.pass_context
+def new(ctx: click.Context, file: Path, pack_id: str, force: bool,
+        data_dir: Path | None) -> None:
+    """Write a commented starter set with one example question of each type."""
+    from quizzes.catalog import Catalog
+    from quizzes.schema import SCHEMA_FILE
+    from quizzes.starter import starter_yaml
+
+    catalog = Catalog.load(_root(ctx, data_dir))
+    loaded = catalog.packs.get(pack_id)
+    if loaded is None:
+        known = ", ".join(sorted(catalog.packs)) or "none"
+        raise click.BadParameter(f"unknown pack '{pack_id}' (known: {known})",
+                                 param_hint="--pack")
+    if file.exists() and not force:
+        raise click.ClickException(f"{file} already exists; use --force to overwrite it")
+    set_id = "".join(c if c.isalnum() else "-" for c in file.stem.lower()).strip("-") or "my-set"
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(starter_yaml(loaded.pack, set_id, SCHEMA_FILE.resolve().as_uri()),
+                        encoding="utf-8")
+    except OSError as err:
+        raise click.ClickException(f"cannot write {file}: {err.strerror}") from None
+    click.echo(f"wrote {file}: edit it, then `quiz check {file}` and `quiz play {file}`")

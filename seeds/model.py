@@ -46,6 +46,25 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
+def format_number(value: Decimal) -> str:
+    """5000 -> "5,000"; 2.50 -> "2.5": how a number is printed everywhere."""
+    text = f"{value.normalize():,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def format_partial_date(value: str) -> str:
+    """2022 -> "2022"; 2022-04 -> "April 2022"; 2022-04-21 -> "21 April 2022"."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = _MONTHS[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
 PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
 """A date as precise as the source allows: 2022, 2022-04 or 2022-04-21."""
 

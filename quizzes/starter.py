@@ -1,0 +1,112 @@
+"""`quiz new`: a commented starter set, one example question of each type.
+
+The examples point at real facts of the chosen pack, so the file passes
+`quiz check` as written and the author edits from something that works.
+"""
+
+from __future__ import annotations
+
+import json
+
+from seeds.model import Pack, format_number
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str:
+    figure = pack.figures[0] if pack.figures else None
+    actors = pack.actors[:3]
+    events = sorted(pack.events, key=lambda e: e.date)[:3]
+    term = pack.terms[0] if pack.terms else None
+    lines = []
+    if schema_path:
+        lines.append(f"# yaml-language-server: $schema={schema_path}")
+    lines += [
+        "# A question set: check it with `quiz check FILE`, play it with `quiz play FILE`.",
+        "# Every question names the pack fact it tests (`fact:`); the explanation",
+        "# shown after an answer defaults to that fact's statement and quote.",
+        f"id: {set_id}",
+        f"title: {_q('My questions on ' + pack.title)}",
+        "description: What this set is for, in a sentence.",
+        f"pack: {pack.id}",
+        "questions:",
+    ]
+    if figure:
+        lines += [
+            "  # numeric: accepts 5000, 5,000, 5 000 or 5k; the answer must equal the figure.",
+            "  - id: example-numeric",
+            "    type: numeric",
+            f"    prompt: {_q(f'{figure.label}: what is the figure?')}",
+            f"    fact: {figure.id}",
+            f"    answer: {format_number(figure.value).replace(',', '')}",
+            f"    unit: {_q(figure.unit)}",
+            "    tolerance: 0   # or e.g. 5% (percent) or 100 (absolute)",
+            "    tags: [figures]   # optional; `quiz play --tag figures` plays only these",
+        ]
+    if len(actors) >= 2:
+        first, second = actors[0], actors[1]
+        lines += [
+            "  # choice: exactly one answer, copied from the choices.",
+            "  - id: example-choice",
+            "    type: choice",
+            f"    prompt: {_q(f'Which best describes {first.name}?')}",
+            f"    fact: {first.id}",
+            "    choices:",
+            f"      - {_q(first.role)}",
+            f"      - {_q(second.role)}",
+            f"    answer: {_q(first.role)}",
+            "    difficulty: easy   # easy, medium or hard",
+            "    points: 1",
+            "  # multi: several answers; partial credit is right picks minus wrong picks.",
+            "  - id: example-multi",
+            "    type: multi",
+            "    prompt: Which of these are actors in the story?",
+            f"    fact: {first.id}",
+            "    choices:",
+            *[f"      - {_q(a.name)}" for a in actors],
+            "      - Nobody else",
+            "    answers:",
+            *[f"      - {_q(a.name)}" for a in actors],
+            "  # match: pair each left side with its right side; each side unique.",
+            "  - id: example-match",
+            "    type: match",
+            "    prompt: Match each actor with their role.",
+            f"    fact: {first.id}",
+            "    pairs:",
+            *[f"      - left: {_q(a.name)}\n        right: {_q(a.role)}" for a in actors],
+        ]
+    if figure:
+        lines += [
+            "  # truefalse: the prompt is a statement; answer true or false.",
+            "  - id: example-truefalse",
+            "    type: truefalse",
+            f"    prompt: {_q(f'{figure.label}: the figure is {format_number(figure.value)}.')}",
+            f"    fact: {figure.id}",
+            "    answer: true",
+            "    explanation: Shown after answering, instead of the fact's statement.",
+        ]
+    if term:
+        accepted = [term.term, term.short] if term.short else [term.term]
+        lines += [
+            "  # text: typed answer; case, spaces, punctuation and accents are ignored.",
+            "  - id: example-text",
+            "    type: text",
+            f"    prompt: {_q('Which term is defined as: ' + term.statement)}",
+            f"    fact: {term.id}",
+            "    accept:",
+            *[f"      - {_q(a)}" for a in accepted],
+        ]
+    if len(events) >= 3:
+        lines += [
+            "  # order: items written in the right order (at least three).",
+            "  - id: example-order",
+            "    type: order",
+            "    prompt: Put these events in order, earliest first.",
+            f"    fact: {events[0].id}",
+            "    items:",
+            *[f"      - {_q(e.title)}" for e in events],
+        ]
+    return "\n".join(lines) + "\n"
