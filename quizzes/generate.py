@@ -52,7 +52,7 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[Question]:
         prompt = f"“{fig.label}”: what figure does the article give? (unit: {fig.unit})"
         yield Numeric(type="numeric", id=f"{fig.id}-number", prompt=prompt, fact=fig.id,
                       answer=fig.value, unit=fig.unit, tags=["figures", "automatic"])
-        shown = [f"{format_number(v)} {fig.unit}" for v in _plausible_values(fig, pack)]
+        shown = [f"{format_number(v)} {fig.unit}" for v in _plausible_values(fig, pack, rng)]
         right = f"{format_number(fig.value)} {fig.unit}"
         question = _choice(f"{fig.id}-choice", f"Which figure goes with “{fig.label}”?",
                            fig.id, right, shown, rng, ["figures", "automatic"])
@@ -60,15 +60,16 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[Question]:
             yield question
 
 
-def _plausible_values(fig: Figure, pack: Pack) -> list[Decimal]:
-    """Other figures with the same unit first, then scalings of this one."""
-    same_unit = [f.value for f in pack.figures if f.unit == fig.unit and f.value != fig.value]
+def _plausible_values(fig: Figure, pack: Pack, rng: random.Random) -> list[Decimal]:
+    """Three wrong values: other figures with the same unit first, then scalings of this one."""
+    same_unit = sorted({f.value for f in pack.figures if f.unit == fig.unit} - {fig.value})
     if fig.value == fig.value.to_integral_value() and "year" in fig.unit.lower():
         scaled = [fig.value + d for d in (-2, -1, 1, 2)]
     else:
         scaled = [v for v in (fig.value * 2, fig.value / 2, fig.value * 10, fig.value / 10)
-                  if v == v.to_integral_value() and v > 0]
-    return (same_unit + scaled)[: _DISTRACTORS * 2]
+                  if v == v.to_integral_value() and v > 0 and v not in same_unit]
+    picked = rng.sample(same_unit, min(_DISTRACTORS, len(same_unit)))
+    return picked + rng.sample(scaled, min(_DISTRACTORS - len(picked), len(scaled)))
 
 
 def _actor_questions(pack: Pack, seed: int) -> Iterator[Question]:

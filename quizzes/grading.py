@@ -194,9 +194,13 @@ def parse_number(answer: Any, unit: str | None = None) -> Decimal:
     return -value if match["sign"] == "-" else value
 
 
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "ı": "i", "ħ": "h", "þ": "th"})
+
+
 def normalise_text(text: str) -> str:
-    """Case, surrounding spaces, punctuation and diacritics ignored, for free-text answers."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(" " if unicodedata.category(c).startswith(("P", "S")) else c
-                   for c in decomposed if not unicodedata.combining(c))
-    return " ".join(kept.split())
+    """The comparison key of a free-text answer: case, spaces, punctuation and diacritics
+    ignored, so "S.C.O." matches "SCO" and "anti terrorism" matches "anti-terrorism"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)
+                   and not unicodedata.category(c).startswith(("P", "S", "Z", "C")))

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 from seeds.model import Id, Text
 
@@ -72,7 +72,10 @@ class Numeric(Question):
 
     type: Literal["numeric"]
     answer: Decimal
-    tolerance: Tolerance | None = None
+    # Written as a number or a percentage (`100`, `5%`); the editor schema says so.
+    tolerance: Annotated[Tolerance | None, WithJsonSchema({"anyOf": [
+        {"type": "number"}, {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%?\s*$"},
+        {"type": "null"}]})] = None
     unit: str | None = None
 
     @field_validator("tolerance", mode="before")

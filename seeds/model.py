@@ -103,6 +103,8 @@ class Figure(Fact):
     period: str | None = None
     who: Id | None = Field(None, description="The actor the figure belongs to.")
     date: PartialDate | None = None
+    date_text: str | None = Field(None, description="The article's own wording of the date.")
+    inferred: bool = Field(False, description="True when the date is worked out, not stated.")
 
     kind: ClassVar[FactKind] = "figure"
 
@@ -128,7 +130,7 @@ class Argument(Fact):
 class Event(Fact):
     date: PartialDate
     date_text: str | None = Field(None, description="The article's own wording of the date.")
-    inferred: bool = False
+    inferred: bool = Field(False, description="True when the date is worked out, not stated.")
     title: Text
     actors: list[Id] = []
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from seeds.model import Pack
-from seeds.problems import Problem, ProblemsFound, display_path
+from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 from seeds.validation import validate
 from seeds.yamlread import Document, clean_text, read_yaml
 
@@ -64,7 +64,7 @@ def load_pack(path: Path, origin: str = "path",
     pack, problems = validate(doc, Pack)
     if article is None and (path.parent / ARTICLE_FILE).is_file():
         article = (path.parent / ARTICLE_FILE).read_text(encoding="utf-8", errors="replace")
-    problems += check_pack(doc, article)
+    problems = sort_problems([*problems, *check_pack(doc, article)])
     if pack is None or any(p.is_error for p in problems):
         return None, problems
     return LoadedPack(pack, doc, path, origin), problems

@@ -30,7 +30,7 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
         hint = f"add `{field}:` here"
     elif kind == "extra_forbidden":
         known = _known_fields(model, doc, loc)
-        close = difflib.get_close_matches(str(field), known, n=1)
+        close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.7)
         message = f"unknown field '{field}'"
         hint = f"did you mean '{close[0]}'?" if close else (
             f"known fields here: {', '.join(known)}" if known else "remove it")
@@ -62,10 +62,14 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
         message = str(error.get("ctx", {}).get("error", message))
     elif kind == "union_tag_invalid":
         ctx = error.get("ctx", {})
-        message = f"'{ctx.get('discriminator', 'type')}' cannot be {_shown(ctx.get('tag'))}"
+        tag_field = str(ctx.get("discriminator", "type")).strip("'")
+        loc = (*loc, tag_field)
+        message = f"'{tag_field}' cannot be {_shown(ctx.get('tag'))}"
         hint = f"expected one of {ctx.get('expected_tags', '')}"
     elif kind == "union_tag_not_found":
-        message = f"missing required field {error.get('ctx', {}).get('discriminator', 'type')}"
+        tag_field = str(error.get("ctx", {}).get("discriminator", "type")).strip("'")
+        message = f"missing required field '{tag_field}'"
+        hint = f"add `{tag_field}:` here"
     else:
         message = f"'{field}': {message[0].lower()}{message[1:]}"
     return doc.problem(loc, message, hint)

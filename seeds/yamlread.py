@@ -255,6 +255,9 @@ class _Builder:
                 "a tab is used for indentation", "YAML indents with spaces; replace the tab "
                 "with spaces")])
         problem = (getattr(err, "problem", None) or "not valid YAML").strip()
+        if "maximum nesting depth" in problem:
+            return self.fail(mark, f"nesting is deeper than {MAX_DEPTH} levels",
+                             "flatten the structure")
         context = (getattr(err, "context", None) or "").strip()
         message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
         return self.fail(mark, message, _syntax_hint(problem, source_line))

@@ -1,0 +1,33 @@
+"""Shared fixtures: the bundled pack, a tiny test pack and article, isolated user data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seeds.packs import BUNDLED_PACKS, load_pack
+
+HERE = Path(__file__).parent
+SAMPLE = HERE / "sample"
+SEED_ARTICLE = HERE.parent.parent / "shared" / "seeds" / "000_9147dd273ece69a7.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """No test reads or writes the real user data folder."""
+    monkeypatch.setenv("CLASSBRIEF_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture(scope="session")
+def gsi():
+    loaded, problems = load_pack(BUNDLED_PACKS / "gsi-training-2023" / "pack.yaml")
+    assert loaded is not None, problems
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def mini():
+    loaded, problems = load_pack(SAMPLE / "mini-pack" / "pack.yaml")
+    assert loaded is not None, problems
+    return loaded

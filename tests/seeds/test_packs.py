@@ -1,0 +1,103 @@
+"""Packs: the bundled one is complete and verifiable; mistakes are located and explained."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seeds.model import FACT_KINDS
+from seeds.packs import check_quotes, load_pack, normalise_for_quotes
+from tests.conftest import SAMPLE, SEED_ARTICLE
+
+
+def test_bundled_pack_has_every_kind_of_fact(gsi):
+    pack = gsi.pack
+    kinds = {fact.kind for fact in pack.facts().values()}
+    assert kinds == set(FACT_KINDS)
+    values = {f.value for f in pack.figures}
+    assert {5000, 2000, 1500, 32} <= values
+    names = {a.name for a in pack.actors}
+    assert {"Xi Jinping", "Li Wei", "Wang Hongwei"} <= names
+    assert {t.short for t in pack.terms} >= {"GSI", "SCO", "CICIR"}
+    assert pack.source.reference_date.isoformat() == "2023-02-21"
+
+
+def test_bundled_pack_marks_resolved_dates_as_inferred(gsi):
+    by_text = {e.date_text: e for e in gsi.pack.events}
+    for wording, date in (("last April", "2022-04"), ("Last September", "2022-09"),
+                          ("in October", "2022-10"), ("In December", "2022-12")):
+        assert by_text[wording].date == date
+        assert by_text[wording].inferred
+    assert not by_text["Since January 2022"].inferred
+
+
+@pytest.mark.skipif(not SEED_ARTICLE.is_file(), reason="the seed article is not beside the repo")
+def test_every_bundled_quote_is_verbatim_in_the_seed_article(gsi):
+    assert check_quotes(gsi.doc, SEED_ARTICLE.read_text(encoding="utf-8")) == []
+
+
+def test_no_fact_comes_from_the_scraped_headlines(gsi):
+    text = " ".join(f.statement + " ".join(q.text for q in f.quotes)
+                    for f in gsi.pack.facts().values()).lower()
+    assert "ambassador" not in text and "highlight" not in text
+
+
+def test_quote_normalisation_ignores_quote_style_and_spacing():
+    assert normalise_for_quotes("China’s  “anti-riot\ncapabilities”") == \
+        "China's \"anti-riot capabilities\""
+
+
+def test_pack_local_article_verifies_quotes(mini):
+    assert mini.pack.id == "mini"
+
+
+def _copy_mini(tmp_path: Path, edit) -> Path:
+    folder = tmp_path / "mini"
+    shutil.copytree(SAMPLE / "mini-pack", folder)
+    pack = folder / "pack.yaml"
+    pack.write_text(edit(pack.read_text(encoding="utf-8")), encoding="utf-8")
+    return pack
+
+
+def messages(path: Path) -> list[str]:
+    loaded, problems = load_pack(path)
+    assert loaded is None
+    return [str(p).replace(str(path), "pack.yaml") for p in problems]
+
+
+def test_misquote_is_an_error_at_the_fragment(tmp_path):
+    pack = _copy_mini(tmp_path, lambda t: t.replace("[a power grab]", "[a big power grab]"))
+    assert messages(pack) == [
+        "pack.yaml:58:14: error: quote not found in the article: “a big power grab”; quotes "
+        "must be copied verbatim; fix the wording or drop the quote"]
+
+
+def test_every_semantic_and_schema_problem_is_reported_at_once(tmp_path):
+    def edit(text: str) -> str:
+        return (text.replace("    value: 3\n", "")
+                .replace("id: talks", "id: announced")
+                .replace("by: sylvania-critics", "by: sylvania-critic")
+                .replace("date: 2023-11", "date: 2023-13")
+                .replace("date: 2024-09", "date: next year")
+                .replace("type: group", "type: crowd"))
+    found = messages(_copy_mini(tmp_path, edit))
+    assert found == [
+        "pack.yaml:22:5: error: missing required field 'value'; add `value:` here",
+        "pack.yaml:43:11: error: 'type' cannot be 'crowd'; expected 'state', 'person', "
+        "'organisation', 'group' or 'region'",
+        "pack.yaml:54:9: error: unknown actor 'sylvania-critic'; did you mean "
+        "'sylvania-critics'?",
+        "pack.yaml:66:9: error: duplicate fact id 'announced' (first at line 59); give each "
+        "fact its own id",
+        "pack.yaml:67:11: error: '2023-13' is not a real date",
+        "pack.yaml:71:11: error: 'next year' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+    ]
+
+
+def test_unknown_field_suggests_the_right_one(tmp_path):
+    found = messages(_copy_mini(tmp_path, lambda t: t.replace("    unit: officers",
+                                                              "    unti: officers")))
+    assert any("unknown field 'unti'; did you mean 'unit'?" in m for m in found)
+    assert any("missing required field 'unit'" in m for m in found)
