@@ -1,0 +1,186 @@
+"""The attempt store: answers committed as given, history per set, bad files left alone."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from quizzes.store import FORMAT, Store, StoreError
+
+T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
+
+
+def at(minutes: float) -> datetime:
+    return T0 + timedelta(minutes=minutes)
+
+
+def start(store: Store, set_id: str = "s", minute: float = 0, **overrides):
+    options = dict(set_id=set_id, set_ref=set_id, set_title="A [b] set", seed=7,
+                   mode="practice", count=None, tags=(), only=None, time_limit=None,
+                   questions=4, points=Decimal(4), at=at(minute))
+    options.update(overrides)
+    return store.start_run(**options)
+
+
+def answer(store: Store, run_id: int, qid: str, position: int, correct: bool,
+           value: object = "x", minute: float = 1) -> None:
+    store.record_answer(run_id, question_id=qid, position=position, answer=value,
+                        correct=correct, score=Decimal(int(correct)), points=Decimal(1),
+                        at=at(minute))
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "deep" / "progress.sqlite3"
+
+
+def test_a_new_database_gets_the_current_format(path: Path):
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == FORMAT
+    assert {"runs", "answers"} <= {n for (n,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_each_answer_is_visible_to_another_connection_at_once(path: Path):
+    store = Store.open(path)
+    run = start(store)
+    answer(store, run.id, "q1", 0, True, {"left [a]": "right"})
+    # A second connection sees it without any close or commit call: it is on disk.
+    other = sqlite3.connect(path)
+    rows = other.execute("SELECT question_id, answer, correct FROM answers").fetchall()
+    assert rows == [("q1", '{"left [a]": "right"}', 1)]
+
+
+def test_answers_round_trip_in_their_shapes(path: Path):
+    store = Store.open(path)
+    run = start(store)
+    shapes = ["Five years", ["a", "b"], True, "5,000", {"x": "y"}, ["c", "a", "b"]]
+    for position, shape in enumerate(shapes):
+        answer(store, run.id, f"q{position}", position, False, shape)
+    assert [a.answer for a in store.answers(run.id)] == shapes
+    assert store.answers(run.id)[0].answered_at == at(1)
+
+
+def test_a_repeated_answer_replaces_the_first(path: Path):
+    store = Store.open(path)
+    run = start(store)
+    answer(store, run.id, "q1", 0, False, "no")
+    answer(store, run.id, "q1", 0, True, "yes")
+    assert [(a.answer, a.correct) for a in store.answers(run.id)] == [("yes", True)]
+
+
+def test_unfinished_runs_newest_first_and_not_finished_or_abandoned(path: Path):
+    store = Store.open(path)
+    first, second, done, dropped = (start(store, f"s{n}", minute=n) for n in range(4))
+    store.finish_run(done.id, at(10))
+    store.abandon_run(dropped.id, at(10))
+    assert [r.id for r in store.unfinished_runs()] == [second.id, first.id]
+
+
+def test_run_options_round_trip(path: Path):
+    store = Store.open(path)
+    run = start(store, mode="exam", count=3, tags=("figures", "gsi"), only=("q2",),
+                time_limit=1.5, points=Decimal("2.5"))
+    again = Store.open(path).run(run.id)
+    assert again == run
+    assert again.tags == ("figures", "gsi") and again.only == ("q2",) and again.is_retry
+    assert again.points == Decimal("2.5") and again.started == T0
+
+
+def test_stats_best_last_missed_and_unfinished(path: Path):
+    store = Store.open(path)
+    one = start(store, minute=0)
+    for n, right in enumerate([True, True, True, False]):
+        answer(store, one.id, f"q{n}", n, right)
+    store.finish_run(one.id, at(5))
+    two = start(store, minute=10)
+    answer(store, two.id, "q0", 0, True)  # 1 of 4; 3 missed (1 wrong... here unanswered)
+    store.finish_run(two.id, at(15))
+    retry = start(store, minute=20, only=("q3",), questions=1, points=Decimal(1))
+    answer(store, retry.id, "q3", 0, True)
+    store.finish_run(retry.id, at(21))
+    open_run = start(store, minute=30)
+    answer(store, open_run.id, "q0", 0, True)
+    answer(store, open_run.id, "q1", 1, False)
+    stats = store.stats()["s"]
+    assert stats.plays == 2
+    assert stats.best == 75.0 and stats.last == 25.0
+    assert stats.missed_last == 3  # retries do not count as the last play of the set
+    assert stats.unfinished is not None and stats.unfinished.id == open_run.id
+    assert stats.answered_unfinished == 2
+    assert store.stats().get("never-played") is None
+
+
+def test_partial_credit_is_kept_exactly(path: Path):
+    store = Store.open(path)
+    run = start(store, questions=3, points=Decimal(3))
+    for n in range(3):
+        store.record_answer(run.id, question_id=f"q{n}", position=n, answer=[],
+                            correct=False, score=Decimal("0.3333"), points=Decimal(1),
+                            at=at(1))
+    store.finish_run(run.id, at(2))
+    assert store.stats()["s"].last == pytest.approx(33.33)
+
+
+def test_a_corrupt_file_is_reported_and_left_untouched(path: Path):
+    path.parent.mkdir(parents=True)
+    junk = b"this is not a database, it is a note I kept\n" * 200
+    path.write_bytes(junk)
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert str(path) in str(caught.value)
+    assert "cannot be read" in str(caught.value) and "left untouched" in str(caught.value)
+    assert path.read_bytes() == junk
+
+
+def test_a_damaged_database_is_reported_and_left_untouched(path: Path):
+    store = Store.open(path)
+    run = start(store)
+    for n in range(200):
+        answer(store, run.id, f"q{n}", n, True, "x" * 200)
+    store.close()
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    data = bytearray(path.read_bytes())
+    for page in range(1, len(data) // 4096):  # scribble over every page header but the first
+        data[page * 4096: page * 4096 + 16] = b"\xff" * 16
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError):
+        Store.open(path)
+    assert path.read_bytes() == bytes(data)
+
+
+def test_a_newer_format_is_refused_and_left_untouched(path: Path):
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {FORMAT + 1}")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert "newer classbrief" in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def test_someone_elses_sqlite_file_is_refused(path: Path):
+    path.parent.mkdir(parents=True)
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE recipes (name TEXT)")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert "not a classbrief progress database" in str(caught.value)
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM recipes").fetchone() == (0,)
+
+
+def test_a_folder_that_cannot_be_created_is_a_store_error(tmp_path: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError):
+        Store.open(blocker / "sub" / "progress.sqlite3")
