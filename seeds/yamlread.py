@@ -41,9 +41,6 @@ _CONTROLS = dict.fromkeys(
 )
 _TAB_INDENT = re.compile(r"^ *\t")
 
-Path_ = tuple[str | int, ...]
-
-
 def clean_text(text: str) -> str:
     """Drop control characters (newline and tab kept) and normalise to NFC."""
     text = text.translate(_CONTROLS)
@@ -52,11 +49,17 @@ def clean_text(text: str) -> str:
 
 @dataclass
 class Document:
-    """Plain data read from one YAML file, with where each value stands in it."""
+    """Plain data read from one YAML file, with where each value stands in it.
+
+    ``marks`` maps id(container) to the parser marks of its values (a dict for a
+    mapping, a list for a list): cheaper to build than a table of paths, and only
+    read when something has to be located.
+    """
 
     file: str
     data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    root_mark: Any = None
+    marks: dict[int, Any] = field(default_factory=dict)
 
     def locate(self, loc: Sequence[str | int]) -> tuple[int, int]:
         """Line and column of the deepest value along ``loc`` that exists.
@@ -64,14 +67,14 @@ class Document:
         Steps that are not keys or indexes of the data (such as the tag of a
         discriminated union in a schema error) are skipped.
         """
-        node, path, best = self.data, (), self.positions.get((), (1, 1))
+        node, best = self.data, self.root_mark
         for step in loc:
             in_dict = isinstance(node, dict) and step in node
             in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
             if in_dict or in_list:
-                node, path = node[step], (*path, step)
-                best = self.positions.get(path, best)
-        return best
+                best = self.marks[id(node)][step]
+                node = node[step]
+        return (best.line + 1, best.column + 1) if best is not None else (1, 1)
 
     def problem(self, loc: Sequence[str | int], message: str, hint: str = "",
                 severity: str = "error") -> Problem:
@@ -123,7 +126,7 @@ def parse_yaml(raw: bytes | str, file: str, *, expect: type = dict) -> Document:
         wanted = _KIND_NAMES.get(expect, expect.__name__)
         raise _whole(file, f"expected {wanted} at the top level, found {found}",
                      "write `key: value` lines at the top of the file" if expect is dict else "")
-    return Document(file, data, builder.positions)
+    return Document(file, data, builder.root_mark, builder.marks)
 
 
 _KIND_NAMES = {dict: "a mapping (`key: value` lines)", list: "a list (`- item` lines)",
@@ -148,11 +151,15 @@ def _line_col(prefix: str, _index: int) -> tuple[int, int]:
 
 
 class _Builder:
-    """Builds plain data from parser events with an explicit stack (no recursion)."""
+    """Builds plain data from parser events with an explicit stack (no recursion).
+
+    This loop is the hot path of checking a large set, hence the flat style.
+    """
 
     def __init__(self, file: str, text: str):
         self.file, self.text = file, text
-        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.root_mark: Any = None
+        self.marks: dict[int, Any] = {}
 
     def fail(self, mark: Any, message: str, hint: str = "") -> ProblemsFound:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -164,77 +171,89 @@ class _Builder:
         except yaml.YAMLError as err:
             raise self._syntax(err) from None
 
+    def _refuse(self, event: Any) -> None:
+        """Anchors and tags other than the plain ones are refused where they stand."""
+        if event.anchor is not None:
+            raise self.fail(event.start_mark, f"anchor '&{event.anchor}' is not allowed",
+                            "write the value out in full instead of using &anchors and "
+                            "*aliases")
+        if event.tag not in _ALLOWED_TAGS:
+            raise self.fail(event.start_mark, f"tag '{event.tag}' is not allowed",
+                            "remove the `!`-tag; values are plain text, lists and mappings")
+
     def _build(self) -> Any:
-        # Each frame: [container, path, pending key, key mark, keys seen]
-        stack: list[list[Any]] = []
+        text = self.text
+        # Only non-ASCII text or escapes can carry control characters or non-NFC text.
+        needs_clean = not text.isascii() or "\\" in text
+        get_event = _PlainLoader(text).get_event
+        marks = self.marks
+        stack: list[list[Any]] = []  # frames: [container, its marks, pending key]
         root: Any = None
         documents = 0
-        positions = self.positions
-        for event in yaml.parse(self.text, Loader=_PlainLoader):
+        while True:
+            event = get_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or \
-                    kind is yaml.SequenceStartEvent:
-                if event.anchor is not None:
-                    raise self.fail(event.start_mark, f"anchor '&{event.anchor}' is not allowed",
-                                    "write the value out in full instead of using &anchors "
-                                    "and *aliases")
-                if event.tag not in _ALLOWED_TAGS:
-                    raise self.fail(event.start_mark, f"tag '{event.tag}' is not allowed",
-                                    "remove the `!`-tag; values are plain text, lists and "
-                                    "mappings")
-                if kind is yaml.ScalarEvent:
-                    value: Any = event.value
-                    if event.implicit[0] and value == "" and event.tag is None:
-                        value = None
-                    else:
-                        value = clean_text(value)
-                else:
-                    value = {} if kind is yaml.MappingStartEvent else []
-                    if len(stack) >= MAX_DEPTH:
-                        raise self.fail(event.start_mark,
-                                        f"nesting is deeper than {MAX_DEPTH} levels",
-                                        "flatten the structure")
-                mark = event.start_mark
-                if not stack:
-                    root, path = value, ()
-                else:
-                    frame = stack[-1]
-                    parent = frame[0]
-                    if isinstance(parent, list):
-                        path = (*frame[1], len(parent))
-                        parent.append(value)
-                    elif frame[2] is _NO_KEY:
-                        if not isinstance(value, str | None):
-                            raise self.fail(mark, "a key must be plain text",
-                                            "use `name: value`, not a list or mapping as a key")
-                        key = "" if value is None else value
-                        if key in frame[4]:
-                            first = frame[4][key]
-                            raise self.fail(mark, f"duplicate key '{key}' (first at line "
-                                                  f"{first})", "remove or rename one of them")
-                        frame[4][key] = mark.line + 1
-                        frame[2], frame[3] = key, mark
-                        continue
-                    else:
-                        key = frame[2]
-                        path = (*frame[1], key)
-                        parent[key] = value
-                        frame[2] = _NO_KEY
-                positions[path] = (mark.line + 1, mark.column + 1)
-                if kind is not yaml.ScalarEvent:
-                    stack.append([value, path, _NO_KEY, None, {}])
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if kind is _Scalar:
+                if event.anchor is not None or event.tag is not None:
+                    self._refuse(event)
+                value: Any = event.value
+                if not value and event.implicit[0]:
+                    value = None
+                elif needs_clean:
+                    value = clean_text(value)
+                container = None
+            elif kind is _MappingStart or kind is _SequenceStart:
+                if event.anchor is not None or event.tag is not None:
+                    self._refuse(event)
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(event.start_mark, f"nesting is deeper than {MAX_DEPTH} "
+                                    "levels", "flatten the structure")
+                value = container = {} if kind is _MappingStart else []
+            elif kind is _MappingEnd or kind is _SequenceEnd:
                 stack.pop()
-            elif kind is yaml.AliasEvent:
+                continue
+            elif kind is _Alias:
                 raise self.fail(event.start_mark, f"alias '*{event.anchor}' is not allowed",
                                 "write the value out in full instead of using &anchors and "
                                 "*aliases")
-            elif kind is yaml.DocumentStartEvent:
+            elif kind is _DocumentStart:
                 documents += 1
                 if documents > 1:
-                    raise self.fail(event.start_mark, "more than one YAML document in the file",
-                                    "remove the `---` line or split the file")
-        return root
+                    raise self.fail(event.start_mark, "more than one YAML document in the "
+                                    "file", "remove the `---` line or split the file")
+                continue
+            elif kind is _StreamEnd:
+                return root
+            else:
+                continue
+            mark = event.start_mark
+            if not stack:
+                root, self.root_mark = value, mark
+            else:
+                frame = stack[-1]
+                parent = frame[0]
+                if type(parent) is list:
+                    parent.append(value)
+                    frame[1].append(mark)
+                elif frame[2] is _NO_KEY:
+                    if container is not None:
+                        raise self.fail(mark, "a key must be plain text",
+                                        "use `name: value`, not a list or mapping as a key")
+                    key = "" if value is None else value
+                    if key in parent:
+                        raise self.fail(mark, f"duplicate key '{key}' (first at line "
+                                              f"{frame[1][key].line + 1})",
+                                        "remove or rename one of them")
+                    frame[2] = key
+                    continue
+                else:
+                    parent[frame[2]] = value
+                    frame[1][frame[2]] = mark
+                    frame[2] = _NO_KEY
+            if container is not None:
+                container_marks: Any = {} if kind is _MappingStart else []
+                marks[id(container)] = container_marks
+                stack.append([container, container_marks, _NO_KEY])
 
     def _syntax(self, err: yaml.YAMLError) -> ProblemsFound:
         if isinstance(err, yaml.reader.ReaderError):
@@ -264,6 +283,10 @@ class _Builder:
 
 
 _NO_KEY = object()
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStart, _MappingEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStart, _SequenceEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_DocumentStart, _StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
 _CONTROL_NAMES = {0x1B: "ESCAPE", 0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE"}
 
 

@@ -30,8 +30,8 @@ def test_plain_scalars_stay_the_text_the_author_wrote():
 
 def test_positions_point_at_values():
     doc = parse_yaml(b"top:\n  - name: x\n    items: [a, b]\n", "f.yaml")
-    assert doc.positions[("top", 0, "name")] == (2, 11)
-    assert doc.positions[("top", 0, "items", 1)] == (3, 16)
+    assert doc.locate(("top", 0, "name")) == (2, 11)
+    assert doc.locate(("top", 0, "items", 1)) == (3, 16)
     # Steps that are not in the data (schema union tags) are skipped; missing ones fall back.
     assert doc.locate(("top", 0, "choice", "items", 1)) == (3, 16)
     assert doc.locate(("top", 0, "missing")) == (2, 5)

@@ -1,0 +1,132 @@
+"""The `quiz` command as a user runs it: check, list, new."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quizzes.cli import main
+from tests.conftest import SAMPLE, SEED_ARTICLE
+
+HOSTILE = {
+    "dup.yaml": b"id: a\nid: b\n",
+    "tag.yaml": b"id: !!python/object/apply:os.system [echo pwned]\n",
+    "utf.yaml": b"id: \xc3\x28\n",
+    "tabs.yaml": b"id: x\nquestions:\n\t- id: q\n",
+    "deep.yaml": b"id: " + b"[" * 1000 + b"]" * 1000 + b"\n",
+    "bomb.yaml": b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",
+    "huge.yaml": b"id: x\nnotes: " + b"y" * (5 * 1024 * 1024) + b"\n",
+    "junk.yaml": bytes(range(256)) * 4,
+    "list.yaml": b"- id: x\n",
+    "ctrl.yaml": b"id: \x1b[31mred\n",
+    "empty.yaml": b"",
+}
+
+
+def run_quiz(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_COLOR="1")
+    return subprocess.run([sys.executable, "-m", "quizzes", *args], capture_output=True,
+                          text=True, cwd=cwd, env=env, check=False, timeout=60)
+
+
+def test_check_passes_on_everything_bundled():
+    result = CliRunner().invoke(main, ["check", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "0 error(s), 0 warning(s)" in result.output
+
+
+@pytest.mark.skipif(not SEED_ARTICLE.is_file(), reason="the seed article is not beside the repo")
+def test_check_verifies_every_quote_against_the_seed_article():
+    result = CliRunner().invoke(main, ["check", "--article", str(SEED_ARTICLE)])
+    assert result.exit_code == 0, result.output
+
+
+def test_coverage_lists_untested_facts(tmp_path):
+    result = CliRunner().invoke(main, ["check", "--coverage"])
+    assert "gsi-training-2023: 38 of 38 facts tested" in result.output
+    only_one = tmp_path / "one.yaml"
+    only_one.write_text("id: one\ntitle: One\npack: mini\nquestions:\n  - id: q\n"
+                        "    type: truefalse\n    prompt: Freedonia offers training.\n"
+                        "    fact: freedonia\n    answer: true\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--coverage", str(SAMPLE / "mini-pack"),
+                                       str(only_one)])
+    assert result.exit_code == 0
+    assert "mini: 1 of 11 facts tested" in result.output
+    assert "pack.yaml:22:5: warning: fact 'years' (figure) is tested by no set" in result.output
+    strict = CliRunner().invoke(main, ["check", "--strict", "--coverage",
+                                       str(SAMPLE / "mini-pack"), str(only_one)])
+    assert strict.exit_code == 1
+
+
+def test_hostile_files_get_located_messages_and_exit_1_never_a_traceback(tmp_path):
+    for name, raw in HOSTILE.items():
+        (tmp_path / name).write_bytes(raw)
+    result = run_quiz("check", ".", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == sorted(HOSTILE)
+    for line in lines:
+        file, row, col, severity = line.split(":")[:4]
+        assert row.isdigit() and col.isdigit() and severity == " error", line
+    assert "\x1b" not in result.stdout
+    assert "tag.yaml:1:5: error: tag" in result.stdout
+
+
+def test_bad_usage_exits_2():
+    assert run_quiz("check", "/no/such/path").returncode == 2
+    assert run_quiz("check", "--nope").returncode == 2
+
+
+def test_list_shows_bundled_user_and_automatic_sets(tmp_path):
+    user_sets = tmp_path / "sets"
+    user_sets.mkdir()
+    runner = CliRunner()
+    made = runner.invoke(main, ["--data-dir", str(tmp_path), "new", str(user_sets / "mine.yaml"),
+                                "--pack", "gsi-training-2023"])
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(main, ["list", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "gsi-training-2023  (bundled pack: 38 facts)" in result.output
+    assert "bundled" in result.output and "automatic" in result.output
+    assert "mine " in result.output and "  7 questions  user" in result.output
+
+
+def test_new_writes_a_starter_that_passes_check_with_every_type(tmp_path):
+    target = tmp_path / "starter.yaml"
+    runner = CliRunner()
+    assert runner.invoke(main, ["new", str(target), "--pack", "gsi-training-2023"]).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    for kind in ("choice", "multi", "truefalse", "numeric", "text", "match", "order"):
+        assert f"type: {kind}\n" in text
+    assert text.count("\n  # ") >= 7, "each example is explained by a comment"
+    result = runner.invoke(main, ["check", "--strict", str(target)])
+    assert result.exit_code == 0, result.output
+    again = runner.invoke(main, ["new", str(target), "--pack", "gsi-training-2023"])
+    assert again.exit_code == 1 and "already exists" in again.output
+    unknown = runner.invoke(main, ["new", str(tmp_path / "x.yaml"), "--pack", "nope"])
+    assert unknown.exit_code == 2 and "unknown pack 'nope'" in unknown.output
+
+
+def test_a_new_pack_is_only_a_folder_of_yaml(tmp_path):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    import shutil
+
+    shutil.copytree(SAMPLE / "mini-pack", packs / "mini")
+    result = CliRunner().invoke(main, ["list", "--data-dir", str(tmp_path)])
+    assert "mini  (user pack: 11 facts)" in result.output
+    assert "mini-auto" in result.output
+
+
+def test_help_does_not_import_textual():
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom quizzes.cli import main\n"
+            "CliRunner().invoke(main, ['--help'])\n"
+            "sys.exit(1 if any(m.startswith(('textual', 'reportlab')) for m in sys.modules) "
+            "else 0)")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
