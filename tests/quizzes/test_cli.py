@@ -72,7 +72,7 @@ def test_hostile_files_get_located_messages_and_exit_1_never_a_traceback(tmp_pat
     lines = result.stdout.splitlines()
     assert [line.split(":")[0] for line in lines] == sorted(HOSTILE)
     for line in lines:
-        file, row, col, severity = line.split(":")[:4]
+        _file, row, col, severity = line.split(":")[:4]
         assert row.isdigit() and col.isdigit() and severity == " error", line
     assert "\x1b" not in result.stdout
     assert "tag.yaml:1:5: error: tag" in result.stdout

@@ -68,7 +68,7 @@ def test_numeric_accepts_the_ways_people_type_numbers(typed):
 @pytest.mark.parametrize("typed", ["five thousand", "", "5,00", "5000!", "1e3", "--5", "k",
                                    "50 00 0"])
 def test_numeric_rejects_non_numbers_with_a_message_not_a_mark(typed):
-    with pytest.raises(InvalidAnswer, match="not a number|type a number"):
+    with pytest.raises(InvalidAnswer, match=r"not a number|type a number"):
         grade(NUM, typed)
 
 

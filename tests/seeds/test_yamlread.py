@@ -42,8 +42,8 @@ def test_byte_order_mark_is_accepted():
 
 
 def test_text_is_cleaned_of_controls_and_normalised_to_nfc():
-    doc = parse_yaml('a: "red\\e[31m\\x07 text\\u0085!"\nb: "Cafe\\u0301"\nc: "x\\ty"\n'
-                     .encode(), "f.yaml")
+    raw = b'a: "red\\e[31m\\x07 text\\u0085!"\nb: "Cafe\\u0301"\nc: "x\\ty"\n'
+    doc = parse_yaml(raw, "f.yaml")
     assert doc.data == {"a": "red[31m text!", "b": "Café", "c": "x\ty"}
     assert clean_text("a\x9bb\x00c\nd") == "abc\nd"
 
