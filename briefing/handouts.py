@@ -1,0 +1,163 @@
+"""Class handouts as plain data: student sheets in lettered variants, and their answer keys.
+
+Each variant is an engine run with its own seed, so questions and choices are
+shuffled per variant exactly as the quiz app would shuffle them. The key is
+written in the letters printed on that variant's sheet, and `decode` turns those
+letters back into an answer the engine grades, which is how the tests prove each
+key marks its own variant fully correct.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quizzes.engine import Run, build_run
+from quizzes.grading import expected_text, model_answer
+from quizzes.model import Match, Numeric, QuestionSet, TrueFalse
+from seeds.model import Pack
+
+LETTERS = string.ascii_uppercase
+
+
+def variant_code(index: int) -> str:
+    """A, B, … Z, AA, AB, …"""
+    code = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        code = LETTERS[rest] + code
+    return code
+
+
+@dataclass(frozen=True)
+class SheetQuestion:
+    number: int
+    question_id: str
+    type: str
+    prompt: str
+    points: str
+    options: tuple[str, ...] = ()  # lettered: choices, match right sides, order items
+    lefts: tuple[str, ...] = ()  # numbered left sides of a match
+    unit: str | None = None
+
+    @property
+    def instruction(self) -> str:
+        return _INSTRUCTIONS[self.type]
+
+
+_INSTRUCTIONS = {
+    "choice": "Circle one letter.",
+    "multi": "Circle every letter that applies.",
+    "truefalse": "Circle True or False.",
+    "numeric": "Write the number in the box.",
+    "text": "Write your answer on the line.",
+    "match": "Write the letter of the matching item beside each number.",
+    "order": "Write the letters in the right order, first to last.",
+}
+
+
+@dataclass(frozen=True)
+class KeyAnswer:
+    number: int
+    question_id: str
+    key: str  # what the teacher reads: letters, True/False, a number or accepted words
+    answer: str  # the answer in full words
+    fact_id: str | None
+    fact_statement: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    code: str
+    seed: int
+    run: Run
+    questions: tuple[SheetQuestion, ...]
+    key: tuple[KeyAnswer, ...]
+
+
+@dataclass(frozen=True)
+class Handout:
+    set_id: str
+    title: str
+    pack_title: str
+    citation: str
+    total_points: str
+    variants: tuple[Variant, ...]
+
+
+def compose_handouts(qset: QuestionSet, pack: Pack, *, variants: int = 2,
+                     seed: int = 1) -> Handout:
+    if not 1 <= variants <= 99:
+        raise ValueError("the number of variants must be between 1 and 99")
+    made = []
+    for index in range(variants):
+        code = variant_code(index)
+        run = build_run(qset, pack, seed=seed * 1000 + index, mode="exam")
+        sheet = tuple(_sheet_question(n, item.question, item.options)
+                      for n, item in enumerate(run.items, 1))
+        key = tuple(_key_answer(q, item.question, item.fact)
+                    for q, item in zip(sheet, run.items, strict=True))
+        made.append(Variant(code, run.seed, run, sheet, key))
+    total = sum(q.points for q in qset.questions)
+    return Handout(qset.id, qset.title, pack.title, pack.citation(), _points(total),
+                   tuple(made))
+
+
+def _points(value: Any) -> str:
+    return f"{value.normalize():f}"
+
+
+def _sheet_question(number: int, q: Any, options: tuple[str, ...]) -> SheetQuestion:
+    lefts = tuple(pair.left for pair in q.pairs) if isinstance(q, Match) else ()
+    unit = q.unit if isinstance(q, Numeric) else None
+    shown = () if isinstance(q, TrueFalse) else options
+    return SheetQuestion(number, q.id, q.type, q.prompt, _points(q.points), shown, lefts, unit)
+
+
+def _key_answer(sheet: SheetQuestion, q: Any, fact: Any) -> KeyAnswer:
+    return KeyAnswer(sheet.number, q.id, encode(sheet, model_answer(q)), expected_text(q),
+                     fact.id if fact else None, fact.statement if fact else "")
+
+
+def _letter(options: Sequence[str], text: str) -> str:
+    return LETTERS[options.index(text)]
+
+
+def encode(sheet: SheetQuestion, answer: Any) -> str:
+    """An engine-shaped answer as it is written on this variant's sheet."""
+    if sheet.type == "choice":
+        return _letter(sheet.options, answer)
+    if sheet.type == "multi":
+        return ", ".join(sorted(_letter(sheet.options, a) for a in answer))
+    if sheet.type == "match":
+        return ", ".join(f"{n}–{_letter(sheet.options, answer[left])}"
+                         for n, left in enumerate(sheet.lefts, 1))
+    if sheet.type == "order":
+        return ", ".join(_letter(sheet.options, item) for item in answer)
+    if sheet.type == "truefalse":
+        return "True" if answer else "False"
+    if sheet.type == "numeric":
+        return f"{answer.normalize():f}" + (f" {sheet.unit}" if sheet.unit else "")
+    return str(answer)
+
+
+def decode(sheet: SheetQuestion, written: str) -> Any:
+    """What a student wrote on the sheet (letters, True/False, words) as an engine answer."""
+    parts = [p.strip() for p in written.split(",") if p.strip()]
+    if sheet.type == "choice":
+        return sheet.options[LETTERS.index(written.strip())]
+    if sheet.type == "multi":
+        return [sheet.options[LETTERS.index(p)] for p in parts]
+    if sheet.type == "match":
+        pairs = (p.split("–") for p in parts)
+        return {sheet.lefts[int(n) - 1]: sheet.options[LETTERS.index(letter)]
+                for n, letter in pairs}
+    if sheet.type == "order":
+        return [sheet.options[LETTERS.index(p)] for p in parts]
+    if sheet.type == "truefalse":
+        return written.strip().lower() == "true"
+    return written
+

@@ -1,0 +1,67 @@
+"""Handout content: variants differ, keys grade their own variant fully correct."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.handouts import compose_handouts, decode, variant_code
+from quizzes.catalog import Catalog
+from quizzes.grading import grade
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return Catalog.load(Path("/nonexistent"))
+
+
+def every_set(catalog):
+    return [s for s in catalog.sets if s.origin in ("bundled", "automatic")]
+
+
+def test_variant_codes():
+    assert [variant_code(i) for i in (0, 1, 25, 26, 27)] == ["A", "B", "Z", "AA", "AB"]
+
+
+def test_each_key_grades_its_own_variant_fully_correct(catalog):
+    for loaded in every_set(catalog):
+        pack = catalog.pack_for(loaded).pack
+        handout = compose_handouts(loaded.qset, pack, variants=3, seed=5)
+        for variant in handout.variants:
+            for sheet, key, item in zip(variant.questions, variant.key, variant.run.items,
+                                        strict=True):
+                answer = decode(sheet, key.key)
+                assert grade(item.question, answer, pack).correct, (loaded.qset.id, key)
+
+
+def test_variants_differ_and_rebuild_identically(catalog):
+    loaded = next(s for s in catalog.sets if s.qset.id == "gsi-figures")
+    pack = catalog.pack_for(loaded).pack
+    handout = compose_handouts(loaded.qset, pack, variants=3, seed=5)
+    orders = [[q.question_id for q in v.questions] for v in handout.variants]
+    assert len({tuple(o) for o in orders}) == 3
+    assert all(sorted(o) == sorted(orders[0]) for o in orders)
+    assert compose_handouts(loaded.qset, pack, variants=3, seed=5) == handout
+    assert compose_handouts(loaded.qset, pack, variants=3, seed=6) != handout
+    # A key differs from another variant's key: it only fits its own sheet.
+    keys = [[k.key for k in sorted(v.key, key=lambda k: k.question_id)]
+            for v in handout.variants]
+    assert keys[0] != keys[1]
+
+
+def test_sheets_hold_no_answers(catalog):
+    loaded = next(s for s in catalog.sets if s.qset.id == "gsi-timeline")
+    pack = catalog.pack_for(loaded).pack
+    for variant in compose_handouts(loaded.qset, pack, variants=2).variants:
+        for sheet in variant.questions:
+            assert not hasattr(sheet, "answer")
+            if sheet.type == "order":
+                item = variant.run.item(sheet.question_id)
+                assert list(sheet.options) != item.question.items
+
+
+def test_variant_count_is_bounded(catalog):
+    loaded = every_set(catalog)[0]
+    with pytest.raises(ValueError, match="between 1 and 99"):
+        compose_handouts(loaded.qset, catalog.pack_for(loaded).pack, variants=0)
