@@ -1,0 +1,223 @@
+"""Brief content blocks → platypus flowables. A `Kit` holds what every block needs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import singledispatchmethod
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus import Table as RLTable
+
+from briefing.chart import bar_chart
+from briefing.content import (
+    BarChart,
+    Block,
+    ItemList,
+    KeyFigures,
+    LabelledBox,
+    Paragraphs,
+    Rich,
+    Section,
+    SideBySide,
+    Table,
+    Timeline,
+)
+from briefing.markup import Markup, escape_text
+from briefing.styles import ACCENT, GREY, NAVY, RULE, SHADE, STRIPE, Styles
+
+SMALL_PRINT = {"sources"}  # sections set in the smaller text size
+
+
+class Para(Paragraph):
+    """A paragraph that remembers its layout for a width: tables and frames ask repeatedly."""
+
+    _laid_out_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._laid_out_for and "blPara" in self.__dict__:
+            return self.width, self.height
+        self._laid_out_for = availWidth
+        return super().wrap(availWidth, availHeight)
+
+
+class Heading(Para):
+    """A section heading that bookmarks itself in the PDF outline where it is drawn."""
+
+    def __init__(self, text: str, style: ParagraphStyle, key: str, title: str):
+        super().__init__(text, style)
+        self.outline_key, self.outline_title = key, title
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.outline_key, 0, self.height + 4)
+        self.canv.addOutlineEntry(self.outline_title, self.outline_key, level=0, closed=False)
+        self.canv.saveState()
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.6)
+        self.canv.line(0, -3, self.width, -3)
+        self.canv.restoreState()
+        super().draw()
+
+
+@dataclass
+class Kit:
+    """Styles, markup and the text width: what turning content into flowables needs."""
+
+    styles: Styles
+    markup: Markup
+    width: float
+    text_style: ParagraphStyle = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text_style = self.styles.body
+
+    def para(self, rich: Rich | str, style: ParagraphStyle) -> Paragraph:
+        return Para(self.markup.rich(rich, style.fontSize), style)
+
+    def heading(self, title: str, key: str, label: str | None = None) -> Heading:
+        text = self.markup.text(title)
+        if label:
+            text += (f'   <font size="7" color="#{ACCENT.hexval()[2:]}">'
+                     f"{escape_text(label.upper())}</font>")
+        return Heading(text, self.styles.heading, key, title)
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowable]]],
+              widths: Sequence[float], zebra: bool = True) -> RLTable:
+        """A table that splits between (and inside) rows and repeats its header row."""
+        head = [self.para(h, self.styles.cell_head) for h in header]
+        commands: list[tuple[object, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if zebra:
+            commands += [("BACKGROUND", (0, r), (-1, r), STRIPE)
+                         for r in range(2, len(rows) + 1, 2)]
+        return RLTable([head, *rows], colWidths=[self.width * w for w in widths],
+                       repeatRows=1, splitInRow=1, style=commands, hAlign="LEFT")
+
+    # --- sections and blocks ---------------------------------------------------------------
+
+    def section(self, section: Section) -> list[Flowable]:
+        flowables: list[Flowable] = [self.heading(section.title, section.key, section.label)]
+        self.text_style = self.styles.small if section.key in SMALL_PRINT else self.styles.body
+        try:
+            for block in section.blocks:
+                flowables += self.block(block)
+        finally:
+            self.text_style = self.styles.body
+        return flowables
+
+    @singledispatchmethod
+    def block(self, block: Block) -> list[Flowable]:
+        raise TypeError(f"no layout for {type(block).__name__}")
+
+    @block.register
+    def _(self, block: Paragraphs) -> list[Flowable]:
+        return [self.para(p, self.text_style) for p in block.paragraphs]
+
+    @block.register
+    def _(self, block: LabelledBox) -> list[Flowable]:
+        size = self.styles.box_text.fontSize
+        cells = [[Para(f'<font name="{self.styles.sans_bold}" color="#'
+                            f'{NAVY.hexval()[2:]}">{escape_text(label)}.</font> '
+                            + self.markup.rich(text, size), self.styles.box_text)]
+                 for label, text in block.items]
+        box = RLTable(cells, colWidths=[self.width], style=[
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
+        ])
+        return [box]
+
+    @block.register
+    def _(self, block: KeyFigures) -> list[Flowable]:
+        s = self.styles
+        per_row = min(len(block.callouts), 5)
+        cells = [[self.para(c.value, s.figure_value), self.para(c.label, s.figure_label),
+                  self.para(c.detail, s.figure_detail), self.para(c.source, s.caption)]
+                 for c in block.callouts]
+        rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+        rows[-1] += [[]] * (per_row - len(rows[-1]))
+        table = RLTable(rows, colWidths=[self.width / per_row] * per_row, style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEAFTER", (0, 0), (-2, -1), 0.4, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ], hAlign="LEFT")
+        caption = [self.para(block.caption, s.caption)] if block.caption else []
+        return [table, *caption, Spacer(1, 8)]
+
+    @block.register
+    def _(self, block: BarChart) -> list[Flowable]:
+        s = self.styles
+        drawing = bar_chart(block, self.width, s.sans, s.sans_bold, self.markup.glyphs)
+        parts: list[Flowable] = [self.para(block.title, s.subheading), drawing,
+                                 Spacer(1, 3), self.para(block.values_text, s.caption)]
+        if block.note:
+            parts.append(self.para(block.note, s.caption))
+        parts.append(self.para(block.source, s.caption))
+        return [KeepTogether(parts), Spacer(1, 2)]
+
+    @block.register
+    def _(self, block: Table) -> list[Flowable]:
+        rows = [[self.para(cell, self.styles.cell) for cell in row] for row in block.rows]
+        parts: list[Flowable] = [self.table(block.header, rows, block.widths), Spacer(1, 6)]
+        if block.caption:
+            parts.insert(1, self.para(block.caption, self.styles.caption))
+        return parts
+
+    @block.register
+    def _(self, block: SideBySide) -> list[Flowable]:
+        from briefing.sidebyside import side_by_side
+
+        return side_by_side(self, block)
+
+    @block.register
+    def _(self, block: Timeline) -> list[Flowable]:
+        s = self.styles
+        m_ = self.markup
+        rows = []
+        for m in block.entries:  # one paragraph a cell: far fewer flowables to lay out
+            when = f"<b>{m_.text(m.when)}</b>"
+            if m.when_note:
+                when += "<br/>" + m_.styled(m.when_note, s.caption.fontName, s.caption.fontSize,
+                                            GREY)
+            what = (m_.styled(m.title, s.claim.fontName, s.claim.fontSize) + "<br/>"
+                    + m_.text(m.detail))
+            rows.append([Para(when, s.cell), Para(what, s.cell)])
+        parts: list[Flowable] = [self.table(("When", "What happened"), rows, (0.24, 0.76))]
+        if block.note:
+            parts.append(self.para(block.note, s.note))
+        return parts
+
+    @block.register
+    def _(self, block: ItemList) -> list[Flowable]:
+        s = self.styles
+        items = [ListItem(self.para(item, self.text_style)) for item in block.items]
+        if block.numbered:
+            return [ListFlowable(items, bulletType="1", bulletFormat="%s.",
+                                 bulletFontName=s.sans_bold, bulletFontSize=8.5,
+                                 bulletColor=NAVY, leftIndent=16)]
+        return [ListFlowable(items, bulletType="bullet", start="■", bulletFontName=s.sans,
+                             bulletFontSize=5.5, bulletColor=GREY, leftIndent=12,
+                             bulletOffsetY=-2)]
+
+
+__all__ = ["Heading", "Kit"]

@@ -1,0 +1,101 @@
+"""A horizontal bar chart drawn with reportlab.graphics, labels wrapped so none is cut off.
+
+Drawn by hand rather than with HorizontalBarChart so that long labels wrap inside
+their column and each string can switch to a fallback font for characters the
+main font lacks.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from briefing.content import BarChart
+from briefing.fonts import Glyphs
+from briefing.styles import GREY, INK, NAVY, RULE
+
+LABEL_SIZE = 7.6
+VALUE_SIZE = 7.6
+TICK_SIZE = 6.6
+BAR_HEIGHT = 12.0
+ROW_GAP = 9.0
+AXIS_SPACE = 14.0
+
+
+def text_width(text: str, font: str, size: float, glyphs: Glyphs) -> float:
+    return sum(stringWidth(chunk, fb or font, size) for fb, chunk in glyphs.spans(text))
+
+
+def draw_text(drawing: Drawing, x: float, y: float, text: str, font: str, size: float,
+              glyphs: Glyphs, anchor: str = "start", color: object = INK) -> None:
+    """Draw one line, switching to fallback fonts chunk by chunk."""
+    width = text_width(text, font, size, glyphs)
+    x -= {"start": 0, "middle": width / 2, "end": width}[anchor]
+    for fallback, chunk in glyphs.spans(text):
+        face = fallback or font
+        drawing.add(String(x, y, chunk, fontName=face, fontSize=size, fillColor=color))
+        x += stringWidth(chunk, face, size)
+
+
+def wrap(text: str, font: str, size: float, width: float, glyphs: Glyphs) -> list[str]:
+    """Greedy word wrap; a single word wider than the column is left whole."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(candidate, font, size, glyphs) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def nice_step(top: float, most: int = 5) -> float:
+    """A 1-2-5 step giving at most `most` intervals up to `top`."""
+    if top <= 0:
+        return 1.0
+    raw = top / most
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def bar_chart(chart: BarChart, width: float, font: str, bold: str,
+              glyphs: Glyphs) -> Drawing:
+    label_width = width * 0.36
+    value_room = max(text_width(b.value_text, bold, VALUE_SIZE, glyphs) for b in chart.bars) + 6
+    plot_x = label_width + 8
+    plot_width = width - plot_x - value_room
+    labels = [wrap(b.label, font, LABEL_SIZE, label_width, glyphs) for b in chart.bars]
+    line_height = LABEL_SIZE * 1.2
+    rows = [max(BAR_HEIGHT, len(lines) * line_height) for lines in labels]
+    height = sum(rows) + ROW_GAP * len(rows) + AXIS_SPACE
+    drawing = Drawing(width, height)
+
+    top = max(max(b.value for b in chart.bars), 0.0)
+    step = nice_step(top)
+    scale_top = step * math.ceil(top / step) if top else 1.0
+    tick = 0.0
+    while tick <= scale_top + step / 1000:
+        x = plot_x + plot_width * tick / scale_top
+        drawing.add(Line(x, AXIS_SPACE - 2, x, height, strokeColor=RULE, strokeWidth=0.4))
+        draw_text(drawing, x, AXIS_SPACE - 10, f"{tick:,.0f}" if step >= 1 else f"{tick:g}",
+                  font, TICK_SIZE, glyphs, anchor="middle", color=GREY)
+        tick += step
+
+    y = height
+    for bar, lines, row in zip(chart.bars, labels, rows, strict=True):
+        y -= row + ROW_GAP / 2
+        centre = y + row / 2
+        first = centre + (len(lines) - 1) * line_height / 2 - LABEL_SIZE * 0.35
+        for i, line in enumerate(lines):
+            draw_text(drawing, label_width, first - i * line_height, line, font, LABEL_SIZE,
+                      glyphs, anchor="end")
+        length = plot_width * max(bar.value, 0.0) / scale_top
+        drawing.add(Rect(plot_x, centre - BAR_HEIGHT / 2, length, BAR_HEIGHT, fillColor=NAVY,
+                         strokeColor=None))
+        draw_text(drawing, plot_x + length + 4, centre - VALUE_SIZE * 0.35, bar.value_text,
+                  bold, VALUE_SIZE, glyphs)
+        y -= ROW_GAP / 2
+    drawing.add(Line(plot_x, AXIS_SPACE - 2, plot_x, height, strokeColor=INK, strokeWidth=0.8))
+    return drawing

@@ -1,0 +1,182 @@
+"""What a brief holds, as plain data: sections of typed blocks, no layout and no reportlab.
+
+Text is always plain text. Emphasis is structure (a `Run` with a style), never markup,
+so nothing written in a pack can become markup: the renderer escapes every run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+RunStyle = Literal["plain", "bold", "italic", "small"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one style; `link` is set only by code, for a checked http(s) URL."""
+
+    text: str
+    style: RunStyle = "plain"
+    link: str | None = None
+
+
+Rich = tuple[Run, ...]
+
+
+def plain(text: str) -> Rich:
+    return (Run(text),)
+
+
+def rich_text(rich: Rich) -> str:
+    """The words of a rich text, as a reader sees them (for tests and search)."""
+    return "".join(run.text for run in rich)
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    paragraphs: tuple[Rich, ...]
+
+
+@dataclass(frozen=True)
+class LabelledBox:
+    """A shaded box of labelled paragraphs, such as the key takeaways."""
+
+    items: tuple[tuple[str, Rich], ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    """One big number with what it counts and where it comes from."""
+
+    value: str
+    label: str
+    detail: str
+    source: Rich
+    fact_id: str
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    callouts: tuple[Callout, ...]
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    value_text: str
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Figures sharing one unit; `values_text` repeats the values for readers who skip bars."""
+
+    title: str
+    unit: str
+    bars: tuple[Bar, ...]
+    source: str
+    values_text: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of rich cells under one header row; `widths` are fractions of the text width."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Rich, ...], ...]
+    widths: tuple[float, ...]
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class Position:
+    """One argument: the claim, what it says, who makes it and, if any, their own words."""
+
+    claim: str
+    detail: str
+    credit: Rich
+    quote: Rich = ()
+
+
+@dataclass(frozen=True)
+class ArgumentGroup:
+    heading: str
+    entries: tuple[Position, ...]
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """Two columns of argument groups, read side by side (e.g. case | concerns and framing)."""
+
+    left: tuple[ArgumentGroup, ...]
+    right: tuple[ArgumentGroup, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A timeline entry; `when_note` says how the date was found when it was inferred."""
+
+    when: str
+    when_note: str | None
+    title: str
+    detail: str
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    entries: tuple[Moment, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemList:
+    items: tuple[Rich, ...]
+    numbered: bool = False
+
+
+Block = Paragraphs | LabelledBox | KeyFigures | BarChart | Table | SideBySide | Timeline | ItemList
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the brief; `label` marks its nature, e.g. "Analysis"."""
+
+    key: str
+    title: str
+    blocks: tuple[Block, ...]
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Masthead:
+    kicker: str
+    title: str
+    citation: str
+    audience: str
+    date_text: str | None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """PDF metadata; `created` fixes the creation date so rebuilds are byte-identical."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    created: dt.date | None
+
+
+@dataclass(frozen=True)
+class Brief:
+    masthead: Masthead
+    sections: tuple[Section, ...]
+    info: DocumentInfo
+    footer: str = ""

@@ -1,0 +1,259 @@
+"""Fonts for the PDF: Unicode TrueType faces found on the system, fallbacks per character.
+
+reportlab's built-in fonts only know Latin-1, so the brief looks for TrueType families
+(DejaVu first) and, for characters they lack (e.g. CJK), for fallback fonts: known
+files first, then fontconfig. A character no font can show is reported, never drawn
+as a silent box. Lookups are cached for the process; fallbacks are only searched for
+when some text needs them, so an ordinary build reads no extra font files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIRS_ENV = "CLASSBRIEF_FONT_DIRS"
+
+# Regular, bold, italic, bold italic; the first family whose regular face exists wins.
+SERIF_FAMILIES = (
+    ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
+     "DejaVuSerif-BoldItalic.ttf"),
+    ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
+     "LiberationSerif-BoldItalic.ttf"),
+    ("NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
+     "NotoSerif-BoldItalic.ttf"),
+    ("FreeSerif.ttf", "FreeSerifBold.ttf", "FreeSerifItalic.ttf", "FreeSerifBoldItalic.ttf"),
+    ("georgia.ttf", "georgiab.ttf", "georgiai.ttf", "georgiaz.ttf"),
+    ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"),
+)
+SANS_FAMILIES = (
+    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+     "DejaVuSans-BoldOblique.ttf"),
+    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf",
+     "LiberationSans-BoldItalic.ttf"),
+    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
+     "NotoSans-BoldItalic.ttf"),
+    ("FreeSans.ttf", "FreeSansBold.ttf", "FreeSansOblique.ttf", "FreeSansBoldOblique.ttf"),
+    ("arial.ttf", "arialbd.ttf", "ariali.ttf", "arialbi.ttf"),
+    ("Arial.ttf", "Arial Bold.ttf", "Arial Italic.ttf", "Arial Bold Italic.ttf"),
+)
+BUILTIN_SERIF = ("Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic")
+BUILTIN_SANS = ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique")
+
+# Fallbacks with TrueType outlines (reportlab cannot embed CFF fonts such as Noto CJK .otc).
+FALLBACK_FILES = (
+    "wqy-zenhei.ttc", "wqy-microhei.ttc", "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
+    "uming.ttc", "ukai.ttc", "NanumGothic.ttf", "msyh.ttc", "msyh.ttf", "simsun.ttc",
+    "Arial Unicode.ttf", "ARIALUNI.TTF", "FreeSerif.ttf", "FreeSans.ttf", "Symbola.ttf",
+    "unifont.ttf",
+)
+MAX_SEARCHES = 8  # per process: each may ask fontconfig once
+
+
+def font_dirs() -> list[Path]:
+    """Folders searched for fonts: the environment's first, then the usual system places."""
+    extra = [Path(p) for p in os.environ.get(FONT_DIRS_ENV, "").split(os.pathsep) if p]
+    home = Path.home()
+    system = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+              home / ".local/share/fonts", home / ".fonts", Path("/Library/Fonts"),
+              Path("/System/Library/Fonts"), home / "Library/Fonts"]
+    if sys.platform == "win32":
+        system.insert(0, Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
+    return extra + system
+
+
+@cache
+def font_index() -> dict[str, Path]:
+    """Font files by lower-case file name; the first folder that has a name wins."""
+    index: dict[str, Path] = {}
+    for folder in font_dirs():
+        if not folder.is_dir():
+            continue
+        for root, _dirs, files in os.walk(folder):
+            for name in sorted(files):
+                if name.lower().endswith((".ttf", ".ttc", ".otf")):
+                    index.setdefault(name.lower(), Path(root) / name)
+    return index
+
+
+def _register(path: Path, index: int = 0) -> str | None:
+    """Register one TrueType face under a name derived from its file; None if unusable."""
+    name = f"cb-{path.stem}" + (f"-{index}" if index else "")
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+    except Exception:  # any unreadable or CFF-outline font is simply skipped
+        return None
+    return name
+
+
+def _family(candidates: tuple[tuple[str, ...], ...], builtin: tuple[str, ...]) -> tuple[
+        tuple[str, str, str, str], bool]:
+    index = font_index()
+    for files in candidates:
+        if files[0].lower() not in index:
+            continue
+        regular = _register(index[files[0].lower()])
+        if regular is None:
+            continue
+        faces = [regular] + [(_register(index[f.lower()]) if f.lower() in index else None)
+                             or regular for f in files[1:]]
+        family = (faces[0], faces[1], faces[2], faces[3])
+        _map_family(family)
+        return family, True
+    return (builtin[0], builtin[1], builtin[2], builtin[3]), False
+
+
+def _map_family(family: tuple[str, str, str, str]) -> None:
+    """Let <b> and <i> in paragraph markup find the bold and italic faces."""
+    for (bold, italic), face in zip(((0, 0), (1, 0), (0, 1), (1, 1)), family, strict=True):
+        addMapping(family[0], bold, italic, face)
+
+
+_cmaps: dict[str, frozenset[int] | None] = {}
+
+
+def covers(font: str, char: str) -> bool:
+    """Whether a registered font has a glyph for `char`."""
+    if font not in _cmaps:
+        face = getattr(pdfmetrics.getFont(font), "face", None)
+        _cmaps[font] = frozenset(face.charToGlyph) if face is not None else None
+    cmap = _cmaps[font]
+    if cmap is None:  # a built-in font: WinAnsi, roughly Latin-1
+        try:
+            char.encode("cp1252")
+        except UnicodeEncodeError:
+            return False
+        return True
+    return ord(char) in cmap
+
+
+class _Fallbacks:
+    """Fallback fonts found so far in this process, searched for one character at a time."""
+
+    def __init__(self) -> None:
+        self.fonts: list[str] = []
+        self.tried: set[Path] = set()
+        self.hopeless: set[str] = set()
+        self.searches = 0
+
+    def find(self, char: str) -> str | None:
+        for font in self.fonts:
+            if covers(font, char):
+                return font
+        if char in self.hopeless or self.searches >= MAX_SEARCHES:
+            return None
+        self.searches += 1
+        for path in _fallback_candidates(char):
+            if path in self.tried:
+                continue
+            self.tried.add(path)
+            font = _register(path)
+            if font is None:
+                continue
+            _map_family((font, font, font, font))
+            self.fonts.append(font)
+            if covers(font, char):
+                return font
+        self.hopeless.add(char)
+        return None
+
+
+_fallbacks = _Fallbacks()
+
+
+def _fallback_candidates(char: str) -> Iterator[Path]:
+    """Known fallback files first; fontconfig is asked only when none of them will do."""
+    index = font_index()
+    yield from (index[name.lower()] for name in FALLBACK_FILES if name.lower() in index)
+    yield from _fontconfig_files(char)
+
+
+def _fontconfig_files(char: str) -> list[Path]:
+    """Files fontconfig says can show `char` (TrueType only); empty without fontconfig."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return []
+    try:
+        result = subprocess.run([fc_list, f":charset={ord(char):x}", "file"], capture_output=True,
+                                text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    files = (line.strip().rstrip(":") for line in result.stdout.splitlines())
+    return sorted(Path(f) for f in files if f.lower().endswith((".ttf", ".ttc")))
+
+
+@dataclass
+class Glyphs:
+    """Which font draws each character of one document, and which characters none can."""
+
+    primary: tuple[str, ...]
+    missing: set[str] = field(default_factory=set)
+    _chosen: dict[str, str | None] = field(default_factory=dict)
+
+    def font_for(self, char: str) -> str | None:
+        """None when the document's own fonts draw `char`, else a fallback font."""
+        if char not in self._chosen:
+            font = None
+            if not (char.isspace() or all(covers(f, char) for f in self.primary)):
+                font = _fallbacks.find(char)
+                if font is None:
+                    self.missing.add(char)
+            self._chosen[char] = font
+        return self._chosen[char]
+
+    def spans(self, text: str) -> Iterator[tuple[str | None, str]]:
+        """(fallback font or None for the document's fonts, chunk) runs covering `text`."""
+        if text.isascii():  # every font used, even a built-in one, has ASCII
+            yield None, text
+            return
+        current: str | None = None
+        chunk: list[str] = []
+        for char in text:
+            font = self.font_for(char)
+            if font != current and chunk:
+                yield current, "".join(chunk)
+                chunk = []
+            current = font
+            chunk.append(char)
+        if chunk:
+            yield current, "".join(chunk)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The registered families a document uses; `unicode` is False on built-in fonts."""
+
+    serif: tuple[str, str, str, str]
+    sans: tuple[str, str, str, str]
+    unicode: bool
+
+    def glyphs(self) -> Glyphs:
+        """A fresh tracker of missing characters for one document."""
+        return Glyphs((self.serif[0], self.sans[0]))
+
+
+@cache
+def load_fonts() -> Fonts:
+    serif, serif_ok = _family(SERIF_FAMILIES, BUILTIN_SERIF)
+    sans, sans_ok = _family(SANS_FAMILIES, BUILTIN_SANS)
+    return Fonts(serif, sans, serif_ok and sans_ok)
+
+
+def describe_missing(chars: set[str]) -> str:
+    """One line naming characters no font could show, for a warning on stderr."""
+    listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
+    return (f"no available font can show {listed}; they will print as empty boxes. Install a "
+            f"TrueType font that covers them (e.g. fonts-wqy-zenhei or Droid Sans Fallback for "
+            f"Chinese) or name its folder in ${FONT_DIRS_ENV}, and rebuild")

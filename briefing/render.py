@@ -1,0 +1,239 @@
+"""Brief content → PDF bytes (reportlab platypus). The same frame serves the class handouts.
+
+Reproducible by construction: reportlab runs in invariant mode, the creation date is the
+brief's date (never the clock), and "Page X of Y" is drawn with a form filled in once the
+page count is known, so one pass gives the final file.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from briefing.blocks import Kit
+from briefing.content import Brief, DocumentInfo, Masthead
+from briefing.fonts import Glyphs, describe_missing, load_fonts
+from briefing.markup import Markup
+from briefing.styles import (
+    BAND_HEIGHT,
+    FOOTER_Y,
+    GREY,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    NAVY,
+    PAPERS,
+    RULE,
+    WHITE,
+    Styles,
+    make_styles,
+)
+
+PAGE_COUNT_FORM = "classbrief-page-count"
+FOOTER_SIZE = 7.0
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A finished PDF, its page count and the warnings a user should see (e.g. missing glyphs)."""
+
+    pdf: bytes
+    pages: int
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """What is drawn around the flow: the first-page band and the running footer."""
+
+    band_left: str
+    band_right: str
+    footer: str
+
+
+Story = Sequence[Flowable] | Callable[[Kit], Sequence[Flowable]]
+
+
+def render_brief(brief: Brief, paper: str = "a4") -> Rendered:
+    """The PDF of one brief."""
+    return render_document(brief.info, _furniture(brief.masthead, brief.footer), paper,
+                           lambda kit: brief_story(kit, brief))
+
+
+def brief_story(kit: Kit, brief: Brief) -> list[Flowable]:
+    """The brief's flowables, for appending other material (e.g. a quiz sheet) after them."""
+    story = masthead_story(kit, brief.masthead)
+    for section in brief.sections:
+        story += kit.section(section)
+    return story
+
+
+def masthead_story(kit: Kit, masthead: Masthead) -> list[Flowable]:
+    s = kit.styles
+    return [kit.para(masthead.title, s.title),
+            kit.para("Based on: " + masthead.citation, s.dek),
+            kit.para(f"{masthead.audience}. Curated from a single news article; see Sources "
+                     "and method.", s.dek)]
+
+
+def _furniture(masthead: Masthead, footer: str) -> PageFurniture:
+    right = masthead.audience + (f"  ·  {masthead.date_text}" if masthead.date_text else "")
+    return PageFurniture(masthead.kicker.upper(), right, footer)
+
+
+def render_document(info: DocumentInfo, furniture: PageFurniture, paper: str,
+                    story: Story) -> Rendered:
+    """Any document in the house style: `story` is flowables, or a function of the `Kit`.
+
+    Handouts call this with their own story so they share fonts, styles, footer,
+    outline handling and reproducibility with the brief.
+    """
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    fonts = load_fonts()
+    styles = make_styles(fonts)
+    glyphs = fonts.glyphs()
+    page = PAPERS[paper]
+    kit = Kit(styles, Markup(glyphs), page[0] - 2 * MARGIN_X)
+    flowables = list(story(kit) if callable(story) else story)
+    for text in (furniture.band_left, furniture.band_right, furniture.footer, info.title):
+        _ = list(glyphs.spans(text))  # page furniture is drawn, not typeset: check it too
+
+    buffer = io.BytesIO()
+    doc = _document(buffer, info, page)
+    doc.addPageTemplates(_templates(page, styles, glyphs, furniture))
+    counted: list[int] = []
+    doc.build(flowables, canvasmaker=_canvas_class(info.created, styles, counted))
+    warnings = (describe_missing(glyphs.missing),) if glyphs.missing else ()
+    return Rendered(buffer.getvalue(), counted[0] if counted else 0, warnings)
+
+
+def _document(buffer: io.BytesIO, info: DocumentInfo, page: tuple[float, float]) -> \
+        BaseDocTemplate:
+    return BaseDocTemplate(
+        buffer, pagesize=page, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=info.title,
+        author=info.author, subject=info.subject, keywords=list(info.keywords),
+        creator="classbrief", lang=info.language, displayDocTitle=True, invariant=1,
+        pageCompression=1)
+
+
+def _templates(page: tuple[float, float], styles: Styles, glyphs: Glyphs,
+               furniture: PageFurniture) -> list[PageTemplate]:
+    width, height = page
+    body_height = height - MARGIN_TOP - MARGIN_BOTTOM
+    first = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X,
+                  body_height - BAND_HEIGHT - 6, id="first", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    later = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X, body_height, id="later",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def on_first(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        _band(canvas, page, styles, glyphs, furniture)
+        _footer(canvas, page, styles, glyphs, furniture)
+
+    def on_later(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        _footer(canvas, page, styles, glyphs, furniture)
+
+    return [PageTemplate("first", [first], onPage=on_first, autoNextPageTemplate="later"),
+            PageTemplate("later", [later], onPage=on_later)]
+
+
+def _draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
+          glyphs: Glyphs, align: str = "left", max_width: float | None = None) -> None:
+    """Draw one line of text on the canvas with per-character font fallback."""
+    def width(t: str) -> float:
+        return sum(stringWidth(c, f or font, size) for f, c in glyphs.spans(t))
+
+    if max_width is not None and width(text) > max_width:
+        while text and width(text + "…") > max_width:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    if align == "right":
+        x -= width(text)
+    for fallback, chunk in glyphs.spans(text):
+        canvas.setFont(fallback or font, size)
+        canvas.drawString(x, y, chunk)
+        x += stringWidth(chunk, fallback or font, size)
+
+
+def _band(canvas: Canvas, page: tuple[float, float], styles: Styles, glyphs: Glyphs,
+          furniture: PageFurniture) -> None:
+    width, height = page
+    top = height - MARGIN_TOP
+    canvas.saveState()
+    canvas.setFillColor(NAVY)
+    canvas.rect(MARGIN_X, top - BAND_HEIGHT, width - 2 * MARGIN_X, BAND_HEIGHT, stroke=0, fill=1)
+    canvas.setFillColor(WHITE)
+    baseline = top - BAND_HEIGHT / 2 - 3
+    inner = width - 2 * MARGIN_X - 16
+    _draw(canvas, MARGIN_X + 8, baseline, furniture.band_left, styles.sans_bold, 8.5, glyphs,
+          max_width=inner * 0.45)
+    _draw(canvas, width - MARGIN_X - 8, baseline, furniture.band_right, styles.sans, 8, glyphs,
+          align="right", max_width=inner * 0.5)
+    canvas.restoreState()
+
+
+def _footer(canvas: Canvas, page: tuple[float, float], styles: Styles, glyphs: Glyphs,
+            furniture: PageFurniture) -> None:
+    width, _ = page
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, FOOTER_Y + 9, width - MARGIN_X, FOOTER_Y + 9)
+    canvas.setFillColor(GREY)
+    label = f"Page {canvas.getPageNumber()} of "
+    canvas.setFont(styles.sans_bold, FOOTER_SIZE)
+    canvas.drawString(MARGIN_X, FOOTER_Y, label)
+    canvas.translate(MARGIN_X + stringWidth(label, styles.sans_bold, FOOTER_SIZE), FOOTER_Y)
+    canvas.doForm(PAGE_COUNT_FORM)  # the total is only known at the end: see _canvas_class
+    canvas.translate(-MARGIN_X - stringWidth(label, styles.sans_bold, FOOTER_SIZE), -FOOTER_Y)
+    _draw(canvas, width - MARGIN_X, FOOTER_Y, furniture.footer, styles.sans, FOOTER_SIZE,
+          glyphs, align="right", max_width=width * 0.6)
+    canvas.restoreState()
+
+
+def _fixed_stamp(day: dt.date | None) -> TimeStamp:
+    """A timestamp at noon UTC on `day` (reportlab's fixed invariant date when None)."""
+    stamp = TimeStamp(invariant=True)
+    if day is not None:
+        stamp.t = calendar.timegm((day.year, day.month, day.day, 12, 0, 0))
+        stamp.lt = (day.year, day.month, day.day, 12, 0, 0, day.weekday(), 1, 0)
+        stamp.YMDhms = stamp.lt[:6]
+    return stamp
+
+
+def _canvas_class(created: dt.date | None, styles: Styles,
+                  counted: list[int]) -> type[Canvas]:
+    class BriefCanvas(Canvas):
+        """Fixes the creation date, opens the outline, fills in the page total at the end."""
+
+        def __init__(self, *args: Any, **kwargs: Any):
+            super().__init__(*args, **kwargs)
+            self._doc._timeStamp = _fixed_stamp(created)
+            self.showOutline()
+
+        def save(self) -> None:
+            pages = self.getPageNumber() - 1
+            counted.append(pages)
+            self.beginForm(PAGE_COUNT_FORM)
+            self.setFillColor(GREY)
+            self.setFont(styles.sans_bold, FOOTER_SIZE)
+            self.drawString(0, 0, str(pages))
+            self.endForm()
+            super().save()
+
+    return BriefCanvas
+
+
+__all__ = ["PageFurniture", "Rendered", "brief_story", "render_brief",
+           "render_document"]

@@ -1,0 +1,122 @@
+"""Arguments side by side: the case in one column block, concerns and framing in the other.
+
+When one side has far more to say than the other (an article quoting six supporters
+and one critic), that side gets two columns, so the page is not half empty and the
+imbalance still shows at a glance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Table as RLTable
+
+from briefing.blocks import Kit, Para
+from briefing.content import ArgumentGroup, Position, Run, SideBySide
+from briefing.styles import NAVY, RULE
+
+GUTTER = 9.0
+SPACE = 8.0  # between arguments in a column
+IMBALANCE = 1.8  # a side this many times longer than the other gets two columns
+
+
+def side_by_side(kit: Kit, block: SideBySide) -> list[Flowable]:
+    s = kit.styles
+    sides = [block.left or (ArgumentGroup("", ()),), block.right or (ArgumentGroup("", ()),)]
+    items = [_items(kit, groups[0].entries, groups[1:]) for groups in sides]
+    heights = [_height(side, _inner(kit.width, 3)) for side in items]
+    if heights[0] >= IMBALANCE * heights[1]:
+        split = (2, 1)
+    elif heights[1] >= IMBALANCE * heights[0]:
+        split = (1, 2)
+    else:
+        split = (1, 1)
+    count = sum(split)
+    inner = _inner(kit.width, count)
+
+    header: list[object] = []
+    body: list[list[Flowable]] = []
+    spans: list[tuple[object, ...]] = []
+    for groups, side, n in zip(sides, items, split, strict=True):
+        start = len(header)
+        header += [Para(kit.markup.text(groups[0].heading.upper()), s.subheading)]
+        header += [""] * (n - 1)
+        if n > 1:
+            spans.append(("SPAN", (start, 0), (start + n - 1, 0)))
+        body += _balance(side, n, inner)
+    # padding only between columns, widths chosen so every column has the same inner width
+    widths = [inner + GUTTER * (2 if 0 < i < count - 1 else 1) for i in range(count)]
+
+    style: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), GUTTER),
+        ("RIGHTPADDING", (0, 0), (-1, -1), GUTTER),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, NAVY),
+        ("LINEAFTER", (split[0] - 1, 0), (split[0] - 1, -1), 0.6, RULE),
+        *spans,
+    ]
+    table = RLTable([header, body], colWidths=widths, repeatRows=1, splitInRow=1,
+                    style=style, hAlign="LEFT")
+    parts: list[Flowable] = [table, Spacer(1, 4)]
+    if block.note:
+        parts.insert(0, kit.para(block.note, s.note))
+    return parts
+
+
+def _inner(width: float, columns: int) -> float:
+    return (width - 2 * GUTTER * (columns - 1)) / columns
+
+
+def _items(kit: Kit, entries: Sequence[Position],
+           later: Sequence[ArgumentGroup]) -> list[Flowable]:
+    """One paragraph an argument (plus a heading for each later group), in reading order."""
+    items: list[Flowable] = [_position(kit, e) for e in entries]
+    for group in later:  # a later group's heading shares its first argument's paragraph
+        heading = kit.markup.styled(group.heading.upper(), kit.styles.subheading.fontName,
+                                    kit.styles.subheading.fontSize)
+        items += [_position(kit, e, heading if i == 0 else "")
+                  for i, e in enumerate(group.entries)]
+    return items
+
+
+def _position(kit: Kit, entry: Position, heading: str = "") -> Para:
+    s, m = kit.styles, kit.markup
+    credit = entry.credit + ((Run("  ·  "), *entry.quote) if entry.quote else ())
+    text = ((f"{heading}<br/>" if heading else "")
+            + m.styled(entry.claim, s.claim.fontName, s.claim.fontSize) + "<br/>"
+            + m.text(entry.detail) + "<br/>"
+            + m.styled(credit, s.caption.fontName, s.caption.fontSize))
+    return Para(text, s.small)
+
+
+def _height(items: list[Flowable], width: float) -> float:
+    return sum(item.wrap(width, 1e6)[1] + SPACE for item in items) + 1.0
+
+
+def _balance(items: list[Flowable], columns: int, width: float) -> list[list[Flowable]]:
+    """Cut the items into `columns` runs of about equal height, keeping their order."""
+    if columns == 1:
+        return [_spaced(items)]
+    heights = [item.wrap(width, 1e6)[1] + SPACE for item in items]
+    target = sum(heights) / columns
+    cuts: list[list[Flowable]] = [[]]
+    filled = 0.0
+    for item, height in zip(items, heights, strict=True):
+        # move on when this item would overshoot the target by more than half of itself
+        if cuts[-1] and len(cuts) < columns and filled + height / 2 > target:
+            cuts.append([])
+            filled = 0.0
+        cuts[-1].append(item)
+        filled += height
+    cuts += [[] for _ in range(columns - len(cuts))]
+    return [_spaced(c) for c in cuts]
+
+
+def _spaced(items: list[Flowable]) -> list[Flowable]:
+    out: list[Flowable] = []
+    for item in items:
+        out += [item, Spacer(1, SPACE)]
+    return out[:-1]
