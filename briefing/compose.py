@@ -313,9 +313,8 @@ def _glossary(pack: Pack) -> Section | None:
 def _sources(pack: Pack) -> Section:
     source = pack.source
     cite: Rich = (Run("Source article: ", "bold"), Run(pack.citation() + "."))
-    url = safe_url(source.url)
-    if url:
-        cite += (Run(" "), Run(url, link=url))
+    if source.url:  # linked only when it is a plain http(s) address; else shown as text
+        cite += (Run(" "), Run(source.url, link=safe_url(source.url)))
     paragraphs: list[Rich] = [cite, plain(source.about),
                               (Run("Dates: ", "bold"), Run(source.date_basis))]
     method = [

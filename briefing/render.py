@@ -137,15 +137,16 @@ def _templates(page: tuple[float, float], styles: Styles, glyphs: Glyphs,
     later = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X, body_height, id="later",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
-    def on_first(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    def band(canvas: Canvas, doc: BaseDocTemplate) -> None:
         _band(canvas, page, styles, glyphs, furniture)
+
+    def footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
         _footer(canvas, page, styles, glyphs, furniture)
 
-    def on_later(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        _footer(canvas, page, styles, glyphs, furniture)
-
-    return [PageTemplate("first", [first], onPage=on_first, autoNextPageTemplate="later"),
-            PageTemplate("later", [later], onPage=on_later)]
+    # the footer is drawn last so that extracted text reads in page order
+    return [PageTemplate("first", [first], onPage=band, onPageEnd=footer,
+                         autoNextPageTemplate="later"),
+            PageTemplate("later", [later], onPageEnd=footer)]
 
 
 def _draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
