@@ -120,3 +120,33 @@ def new(ctx: click.Context, file: Path, pack_id: str, force: bool,
     except OSError as err:
         raise click.ClickException(f"cannot write {file}: {err.strerror}") from None
     click.echo(f"wrote {file}: edit it, then `quiz check {file}` and `quiz play {file}`")
+
+
+@main.command()
+@click.argument("ref", metavar="SET|FILE")
+@click.option("--mode", type=click.Choice(["practice", "exam"]), default=None,
+              help="practice: the answer after each question (default); exam: results at "
+                   "the end.")
+@click.option("--seed", type=int, default=None,
+              help="Seed for the question order and shuffled choices (default: random).")
+@click.option("--count", type=click.IntRange(min=1), default=None,
+              help="Play only N questions.")
+@click.option("--tag", "tags", multiple=True, metavar="TAG",
+              help="Play only questions with this tag (repeatable: any of them).")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="MIN", help="Exam time limit in minutes, shown as a countdown.")
+@click.option("--headless", is_flag=True, hidden=True,
+              help="Run without a terminal (benchmarks and tests).")
+@_DATA_DIR
+@click.pass_context
+def play(ctx: click.Context, ref: str, mode: str | None, seed: int | None, count: int | None,
+         tags: tuple[str, ...], time_limit: float | None, headless: bool,
+         data_dir: Path | None) -> None:
+    """Play one question set: a set id (see `quiz list`) or a set file."""
+    from quizzes.tui.launch import play as play_set
+
+    if time_limit is not None and mode == "practice":
+        raise click.UsageError("--time-limit applies to exams; use --mode exam")
+    chosen = mode or ("exam" if time_limit is not None else "practice")
+    sys.exit(play_set(_root(ctx, data_dir), ref, chosen, seed, count, tags,  # type: ignore[arg-type]
+                      time_limit, headless=headless))

@@ -198,9 +198,11 @@ class Store:
                          (at.isoformat(), run_id))
 
     def unfinished_runs(self) -> list[RunRecord]:
-        """Runs neither finished nor abandoned, the most recently started first."""
+        """Runs to offer for resuming, the most recently started first: neither finished
+        nor abandoned, with at least one answer (a run left at once is not worth it)."""
         rows = self._db.execute(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE finished IS NULL AND abandoned IS NULL "
+            "AND EXISTS (SELECT 1 FROM answers WHERE answers.run_id = runs.id) "
             "ORDER BY started DESC, id DESC").fetchall()
         return [_run(row) for row in rows]
 
@@ -246,7 +248,7 @@ class Store:
                 stats = SetStats(stats.plays + 1, max(stats.best or 0.0, percent), percent,
                                  run.questions - correct, stats.unfinished,
                                  stats.answered_unfinished)
-            elif not run.finished and not run.abandoned:
+            elif not run.finished and not run.abandoned and answered:
                 stats = SetStats(stats.plays, stats.best, stats.last, stats.missed_last,
                                  run, answered)
             found[run.set_id] = stats

@@ -74,9 +74,11 @@ def test_a_repeated_answer_replaces_the_first(path: Path):
     assert [(a.answer, a.correct) for a in store.answers(run.id)] == [("yes", True)]
 
 
-def test_unfinished_runs_newest_first_and_not_finished_or_abandoned(path: Path):
+def test_unfinished_runs_newest_first_with_answers_and_not_finished_or_abandoned(path: Path):
     store = Store.open(path)
-    first, second, done, dropped = (start(store, f"s{n}", minute=n) for n in range(4))
+    first, second, done, dropped, _no_answers = (start(store, f"s{n}", minute=n) for n in range(5))
+    for run in (first, second, done, dropped):
+        answer(store, run.id, "q1", 0, True)
     store.finish_run(done.id, at(10))
     store.abandon_run(dropped.id, at(10))
     assert [r.id for r in store.unfinished_runs()] == [second.id, first.id]

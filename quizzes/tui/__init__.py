@@ -1,0 +1,1 @@
+"""The terminal quiz app (Textual). Only this package imports textual."""

@@ -1,0 +1,230 @@
+"""The quiz app: screens for home, questions and results over the engine and the store.
+
+``make_app`` builds it for the CLI and the tests alike; everything that varies between
+them (data folder, clock, seeds, blinking) comes in as a parameter.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from quizzes import places
+from quizzes.catalog import Catalog
+from quizzes.sets import LoadedSet
+from quizzes.store import RunRecord, Store
+from quizzes.tui.commands import PlaySetCommands
+from quizzes.tui.screens.dialogs import HelpScreen, ResumeScreen, StartChoice, StartScreen
+from quizzes.tui.screens.home import HomeScreen
+from quizzes.tui.screens.question import QuestionScreen
+from quizzes.tui.screens.results import ResultsScreen
+from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice
+from seeds.problems import ProblemsFound
+
+
+@dataclass(frozen=True)
+class PlayRequest:
+    """Go straight to a set (``quiz play``) instead of waiting on the home screen."""
+
+    choice: SetChoice
+    options: PlayOptions
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def random_seed() -> int:
+    return random.SystemRandom().randrange(1, 1_000_000)
+
+
+class QuizApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "classbrief quiz"
+    COMMANDS = App.COMMANDS | {PlaySetCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("f1", "help", "Help", show=False)]
+
+    def __init__(self, catalog: Catalog, store: Store, *, play: PlayRequest | None = None,
+                 clock: Clock = utc_now, seeds: Callable[[], int] = random_seed,
+                 monotonic: Callable[[], float] = time.monotonic, blink: bool = True) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.store = store
+        self.play = play
+        self.clock = clock
+        self.seeds = seeds
+        self.now = monotonic
+        self.blink = blink
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        if self.play is not None:
+            self.begin(self.play)
+        else:
+            self.offer_resume()
+
+    # Starting and resuming ------------------------------------------------------------
+
+    def begin(self, request: PlayRequest) -> None:
+        """``quiz play``: resume this set's unfinished run if the student wants, else start."""
+        qset = request.choice.loaded.qset
+        waiting = [r for r in self.store.unfinished_runs()
+                   if r.set_id == qset.id and r.set_ref == request.choice.ref]
+        if not waiting:
+            self.start(request.choice, request.options)
+            return
+        record = waiting[0]
+
+        def decided(answer: str | None) -> None:
+            if answer == "resume":
+                self.resume(record)
+                return
+            if answer == "discard":
+                self.store.abandon_run(record.id, self.clock())
+            self.start(request.choice, request.options)
+
+        self.push_screen(ResumeScreen(record, len(self.store.answers(record.id)),
+                                      later_label="Start new"), decided)
+
+    def offer_resume(self) -> None:
+        """At start-up, offer the most recent unfinished run (a kill or a closed window)."""
+        waiting = self.store.unfinished_runs()
+        if not waiting:
+            return
+        record = waiting[0]
+
+        def decided(answer: str | None) -> None:
+            if answer == "resume":
+                self.resume(record)
+            elif answer == "discard":
+                self.store.abandon_run(record.id, self.clock())
+                self.refresh_home()
+
+        self.push_screen(ResumeScreen(record, len(self.store.answers(record.id))), decided)
+
+    def choose(self, loaded: LoadedSet) -> None:
+        """A set was picked on the home screen or in the palette: ask how to play it."""
+        stats = self.store.stats().get(loaded.qset.id)
+        unfinished = stats.unfinished if stats else None
+
+        def decided(choice: StartChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.mode == "resume" and unfinished is not None:
+                self.resume(unfinished)
+                return
+            if unfinished is not None:
+                # The student saw Resume and chose a fresh start instead.
+                self.store.abandon_run(unfinished.id, self.clock())
+            options = PlayOptions(choice.mode, self.seeds(), choice.count,  # type: ignore[arg-type]
+                                  time_limit=choice.time_limit)
+            self.start(SetChoice.of(loaded, self.catalog), options)
+
+        self.push_screen(StartScreen(loaded, unfinished), decided)
+
+    def start(self, choice: SetChoice, options: PlayOptions) -> None:
+        session = Session.start(choice, options, self.store, self.clock)
+        if not session.items:
+            session.abandon()
+            self.notify("No questions to play with those options.", severity="warning",
+                        markup=False)
+            return
+        self.show_first(session)
+
+    def resume(self, record: RunRecord) -> None:
+        try:
+            loaded = self.catalog.find_set(record.set_ref)
+        except ProblemsFound as found:
+            problem = found.problems[0] if found.problems else "the set cannot be loaded"
+            self.notify(f"Cannot resume “{record.set_title}”: {problem}", severity="error",
+                        markup=False, timeout=10)
+            return
+        session = Session.resume(record, SetChoice(loaded, self.catalog.pack_for(loaded).pack,
+                                                   record.set_ref), self.store, self.clock)
+        self.show_first(session)
+
+    def show_first(self, session: Session) -> None:
+        self.go_home()
+        limit = session.time_limit_seconds
+        session.deadline = None if limit is None else self.now() + limit
+        if session.current is None:
+            session.finish()
+            self.push_screen(ResultsScreen(session))
+        else:
+            self.push_screen(QuestionScreen(session))
+
+    # Moving through a run --------------------------------------------------------------
+
+    def advance(self, session: Session) -> None:
+        if session.current is None:
+            session.finish()
+            self.switch_screen(ResultsScreen(session))
+        else:
+            self.switch_screen(QuestionScreen(session))
+
+    def time_up(self, session: Session) -> None:
+        session.finish()
+        left = len(session.items) - session.answered
+        notice = "Time is up." + (f" {left} question{'s' if left != 1 else ''} not answered."
+                                  if left else "")
+        self.switch_screen(ResultsScreen(session, notice=notice))
+
+    def play_again(self, session: Session, only: Collection[str] | None = None) -> None:
+        again = session.again(self.seeds(), only)
+        limit = again.time_limit_seconds
+        again.deadline = None if limit is None else self.now() + limit
+        self.switch_screen(QuestionScreen(again))
+
+    def leave(self, session: Session) -> None:
+        if not session.answered:
+            session.abandon()  # nothing to resume
+            self.go_home()
+            return
+        self.go_home()
+        self.notify(f"Saved: {session.answered} of {len(session.items)} answered. Pick the "
+                    "set again to resume it.", markup=False)
+
+    def go_home(self) -> None:
+        # The stack is Textual's default screen, then home, then whatever is on top.
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.refresh_home()
+
+    def refresh_home(self) -> None:
+        home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+        if home is not None and home.is_mounted:
+            home.fill()
+
+    # App-wide ---------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Home", "Back to the list of sets (runs are saved)", self.go_home)
+        yield SystemCommand("Help", "The keys for every screen and question type",
+                            self.action_help)
+
+
+def make_app(root: Path, *, store: Store | None = None, catalog: Catalog | None = None,
+             play: PlayRequest | None = None, clock: Clock = utc_now,
+             seeds: Callable[[], int] = random_seed,
+             monotonic: Callable[[], float] = time.monotonic, blink: bool = True) -> QuizApp:
+    """The app over the data folder ``root``; raises StoreError if progress cannot be kept."""
+    catalog = catalog if catalog is not None else Catalog.load(root)
+    store = store if store is not None else Store.open(places.progress_db(root))
+    return QuizApp(catalog, store, play=play, clock=clock, seeds=seeds, monotonic=monotonic,
+                   blink=blink)

@@ -1,0 +1,42 @@
+"""Command palette entries to play any set. Set titles are data, so they are shown as
+literal Content with our own match highlighting (Textual's highlighter parses markup)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from quizzes.tui.text import clean, plain
+
+if TYPE_CHECKING:
+    from quizzes.tui.app import QuizApp
+
+
+class PlaySetCommands(Provider):
+    def _entries(self) -> list[tuple[str, object]]:
+        app: QuizApp = self.app  # type: ignore[assignment]
+        return [(clean(f"Play: {loaded.qset.title}"), partial(app.choose, loaded))
+                for loaded in app.catalog.sets]
+
+    async def discover(self) -> Hits:
+        for text, callback in self._entries():
+            yield DiscoveryHit(plain(text), callback, text=text,  # type: ignore[arg-type]
+                               help="Practice or exam, from the start")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback in self._entries():
+            score, offsets = matcher.fuzzy_search.match(query, text)
+            if score > 0:
+                yield Hit(score, _highlighted(text, offsets), callback,  # type: ignore[arg-type]
+                          text=text, help="Practice or exam, from the start")
+
+
+def _highlighted(text: str, offsets: tuple[int, ...]) -> Content:
+    content = Content(text)
+    for offset in offsets:
+        content = content.stylize("reverse", offset, offset + 1)
+    return content

@@ -1,0 +1,65 @@
+"""Entry points the `quiz` command calls. Set files and the store are checked here, before
+Textual is imported, so a bad file costs no UI start-up and never shows a traceback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from quizzes import places
+from quizzes.catalog import Catalog
+from quizzes.engine import Mode, build_run
+from quizzes.store import Store, StoreError
+from seeds.problems import ProblemsFound
+
+
+def _open_store(root: Path) -> Store | None:
+    try:
+        return Store.open(places.progress_db(root))
+    except StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return None
+
+
+def open_home(root: Path) -> int:
+    """`quiz`: the home screen. Returns the exit code."""
+    store = _open_store(root)
+    if store is None:
+        return 1
+    from quizzes.tui.app import make_app
+
+    app = make_app(root, store=store)
+    app.run()
+    store.close()
+    return app.return_code or 0
+
+
+def play(root: Path, ref: str, mode: Mode, seed: int | None, count: int | None,
+         tags: tuple[str, ...], time_limit: float | None, headless: bool = False) -> int:
+    """`quiz play SET|FILE`: straight to the first question. Returns the exit code."""
+    catalog = Catalog.load(root)
+    try:
+        loaded = catalog.find_set(ref)
+    except ProblemsFound as found:
+        # The same located lines as `quiz check`, so one fix serves both.
+        for problem in found.problems:
+            print(str(problem), file=sys.stderr)
+        return 1
+    pack = catalog.pack_for(loaded).pack
+    if not build_run(loaded.qset, pack, seed=0, count=count, tags=tags).items:
+        wanted = ", ".join(tags)
+        print(f"error: set '{loaded.qset.id}' has no questions tagged {wanted}", file=sys.stderr)
+        return 1
+    store = _open_store(root)
+    if store is None:
+        return 1
+    from quizzes.tui.app import PlayRequest, make_app, random_seed
+    from quizzes.tui.session import PlayOptions, SetChoice
+
+    options = PlayOptions(mode, seed if seed is not None else random_seed(), count, tags,
+                          None, time_limit)
+    app = make_app(root, store=store, catalog=catalog,
+                   play=PlayRequest(SetChoice.of(loaded, catalog), options))
+    app.run(headless=headless)
+    store.close()
+    return app.return_code or 0

@@ -1,0 +1,176 @@
+"""Small modal screens: start a set, resume an unfinished run, the help on keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from quizzes.tui.text import join, plain
+
+if TYPE_CHECKING:
+    from quizzes.sets import LoadedSet
+    from quizzes.store import RunRecord
+
+
+@dataclass(frozen=True)
+class StartChoice:
+    mode: Literal["practice", "exam", "resume"]
+    count: int | None = None
+    time_limit: float | None = None
+
+
+def _positive(text: str, kind: type[int] | type[float]) -> int | float | None:
+    try:
+        value = kind(text.strip())
+    except ValueError:
+        return None
+    return value if value > 0 else None
+
+
+class StartScreen(ModalScreen[StartChoice | None]):
+    """Practice or exam, how many questions, an optional time limit; or resume."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("p", "start('practice')", "Practice"),
+        Binding("e", "start('exam')", "Exam")]
+
+    def __init__(self, loaded: LoadedSet, unfinished: RunRecord | None) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.unfinished = unfinished
+
+    def compose(self) -> ComposeResult:
+        qset = self.loaded.qset
+        with Vertical(classes="dialog"):
+            yield Static(plain(qset.title, "bold"), classes="dialog-title", markup=False)
+            if qset.description:
+                yield Static(plain(qset.description), classes="dialog-text", markup=False)
+            yield Static(plain(f"{len(qset.questions)} questions. Practice shows the answer "
+                               "after each question; an exam shows everything at the end."),
+                         classes="dialog-text", markup=False)
+            with Horizontal(classes="fields"):
+                yield Label(plain("Questions (blank: all)"))
+                yield Input(placeholder="all", type="integer", id="count", compact=True)
+                yield Label(plain("Exam minutes (blank: none)"))
+                yield Input(placeholder="none", type="number", id="minutes", compact=True)
+            with Horizontal(classes="buttons"):
+                if self.unfinished is not None:
+                    yield Button(plain("Resume"), id="resume", variant="success")
+                yield Button(plain("Practice"), id="practice", variant="primary")
+                yield Button(plain("Exam"), id="exam")
+                yield Button(plain("Cancel"), id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#resume" if self.unfinished else "#practice", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "cancel":
+            self.dismiss(None)
+        else:
+            self.action_start(event.button.id or "practice")
+
+    def action_start(self, mode: str) -> None:
+        if mode == "resume":
+            self.dismiss(StartChoice("resume"))
+            return
+        count = _positive(self.query_one("#count", Input).value, int)
+        minutes = _positive(self.query_one("#minutes", Input).value, float)
+        self.dismiss(StartChoice("exam" if mode == "exam" else "practice",
+                                 int(count) if count else None,
+                                 float(minutes) if minutes and mode == "exam" else None))
+
+
+ResumeAnswer = Literal["resume", "discard", "later"]
+
+
+class ResumeScreen(ModalScreen[ResumeAnswer]):
+    """An unfinished run was found: resume it where it stopped, drop it, or decide later."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss('later')", "Later"),
+        Binding("r", "dismiss('resume')", "Resume"),
+        Binding("d", "dismiss('discard')", "Discard")]
+
+    def __init__(self, record: RunRecord, answered: int, *, later_label: str = "Not now"):
+        super().__init__()
+        self.record = record
+        self.answered = answered
+        self.later_label = later_label
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        with Vertical(classes="dialog"):
+            yield Static(plain("Unfinished run", "bold"), classes="dialog-title", markup=False)
+            yield Static(join(plain(record.set_title, "bold"), "\n",
+                              plain(f"{record.mode.capitalize()}: {self.answered} of "
+                                    f"{record.questions} questions answered, started "
+                                    f"{record.started.astimezone():%d %b %Y %H:%M}.")),
+                         classes="dialog-text", markup=False)
+            yield Static(plain("Resume it where you stopped? Your answers so far are saved."),
+                         classes="dialog-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(plain("Resume"), id="resume", variant="primary")
+                yield Button(plain("Discard"), id="discard", variant="error")
+                yield Button(plain(self.later_label), id="later")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#resume", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id)  # type: ignore[arg-type]
+
+
+HELP = [
+    ("Anywhere", [("?  or  F1", "this help"), ("ctrl+p", "command palette: play a set, "
+                                                "go home, change the theme"),
+                  ("ctrl+q", "quit (every answer is already saved)")]),
+    ("Home", [("↑ ↓, Enter", "choose a set, then Practice (p) or Exam (e)")]),
+    ("Questions", [("Escape", "back home; the run is saved and can be resumed"),
+                   ("Choice", "1–9 picks and answers; or ↑ ↓ and Enter"),
+                   ("Several answers", "space or 1–9 toggles; Enter answers"),
+                   ("True / false", "t or f"),
+                   ("Number", "type it and press Enter: 5000, 5,000 or 5k"),
+                   ("Text", "type it and press Enter; case and accents do not matter"),
+                   ("Match", "↑ ↓ row; ← → or 1–9 picks its partner; Enter answers"),
+                   ("Order", "↑ ↓ item; u / d (or ctrl+↑ ↓) moves it; Enter answers"),
+                   ("Practice", "after an answer, Enter or n goes to the next question")]),
+    ("Results", [("r", "retry the missed questions"), ("n", "a new round, new order"),
+                 ("h", "home")]),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", show=False)]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Static(plain("Keys", "bold"), classes="dialog-title", markup=False)
+            with VerticalScroll():
+                for title, rows in HELP:
+                    lines = [plain(title, "bold underline")]
+                    lines += [join(plain(f"  {key:<16}", "bold"), plain(what))
+                              for key, what in rows]
+                    yield Static(join(*[piece for line in lines for piece in (line, "\n")]),
+                                 classes="help-block", markup=False)
+            yield Button(plain("Close"), id="close", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#close").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss()

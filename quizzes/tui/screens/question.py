@@ -1,0 +1,178 @@
+"""One question: the set's title, progress, score and streak; the input for its type; in
+practice mode the feedback under it once answered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Static
+
+from quizzes.grading import InvalidAnswer
+from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, TrueFalse
+from quizzes.tui.text import join, number, plain
+from quizzes.tui.widgets.answers import (
+    AnswerGiven,
+    AnswerIncomplete,
+    ChoiceInput,
+    MultiInput,
+    NumericInput,
+    TextInput,
+    TrueFalseInput,
+)
+from quizzes.tui.widgets.arrange import MatchInput, OrderInput
+from quizzes.tui.widgets.feedback import Feedback
+
+if TYPE_CHECKING:
+    from quizzes.engine import RunItem
+    from quizzes.tui.app import QuizApp
+    from quizzes.tui.session import Session
+
+
+def answer_input(item: RunItem) -> Widget:
+    """The fitting input for the item's question type."""
+    q = item.question
+    if isinstance(q, TrueFalse):
+        return TrueFalseInput(id="answer")
+    if isinstance(q, Choice):
+        return ChoiceInput(item.options, id="answer")
+    if isinstance(q, Multi):
+        return MultiInput(item.options, id="answer")
+    if isinstance(q, Numeric):
+        return NumericInput(q.unit, id="answer")
+    if isinstance(q, FreeText):
+        return TextInput(id="answer")
+    if isinstance(q, Match):
+        return MatchInput([pair.left for pair in q.pairs], item.options, id="answer")
+    if isinstance(q, Order):
+        return OrderInput(item.options, id="answer")
+    raise TypeError(f"no input for {type(q).__name__}")
+
+
+def progress_bar(done: int, total: int, width: int = 16) -> Any:
+    """Answered questions as a bar of full and empty blocks: readable without colour."""
+    filled = round(width * done / total) if total else 0
+    return plain("█" * filled + "░" * (width - filled))
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(int(seconds + 0.999), 0)  # round up: 0:00 only when time is really up
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class QuestionScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Home (saved)"),
+        Binding("n", "next", "Next", show=False)]
+    app: QuizApp
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        item = session.current
+        assert item is not None, "a question screen needs an unanswered question"
+        self.item = item
+        self.position = session.items.index(item) + 1  # fixed: the session moves on
+        self.answered = False
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        yield Header()
+        with Horizontal(id="status"):
+            yield Static(self.status_text(), id="status-line", markup=False)
+            yield Static(progress_bar(session.answered, len(session.items)), id="progress",
+                         markup=False)
+        with VerticalScroll(id="body"):
+            yield Static(plain(self.item.question.prompt), id="prompt", markup=False)
+            widget = answer_input(self.item)
+            yield Static(plain(getattr(widget, "how", "")), id="how", markup=False)
+            yield widget
+            yield Static("", id="problem", markup=False)
+            yield Feedback("", id="feedback", markup=False)
+            last = len(session.items) - session.answered == 1
+            yield Button(plain("See results" if last else "Next question"), id="next",
+                         variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.session.run.title
+        self.query_one("#problem").display = False
+        self.query_one("#feedback").display = False
+        self.query_one("#next").display = False
+        # Focus without scrolling: the prompt stays in view above a tall input.
+        self.query_one("#answer").focus(scroll_visible=False)
+        if self.session.deadline is not None:
+            self.set_interval(1, self.tick)
+
+    def status_text(self) -> Any:
+        session = self.session
+        exam = session.options.mode == "exam"
+        parts = ["Exam" if exam else "Practice",
+                 f"Question {self.position} of {len(session.items)}"]
+        if exam:
+            if session.deadline is not None:
+                parts.append(f"Time left {clock_text(session.deadline - self.app.now())}")
+        else:
+            tally = session.tally
+            parts.append(f"Score {number(tally.score)}/{number(tally.points)}")
+            parts.append(f"Streak {session.streak}")
+        return plain(" · ".join(parts))
+
+    def tick(self) -> None:
+        if self.session.deadline is not None and self.app.now() >= self.session.deadline:
+            self.app.time_up(self.session)
+            return
+        self.query_one("#status-line", Static).update(self.status_text())
+
+    def on_answer_given(self, message: AnswerGiven) -> None:
+        message.stop()
+        if self.answered:
+            return
+        value = message.value
+        if isinstance(value, str) and not value.strip():
+            self.show_problem("Type an answer first, then press Enter.")
+            return
+        try:
+            grade = self.session.answer(value)
+        except InvalidAnswer as problem:
+            # Not graded and not stored: the student fixes the form and tries again.
+            self.show_problem(f"{problem} — nothing was marked; try again.")
+            return
+        self.answered = True
+        if self.session.options.mode == "exam":
+            self.app.advance(self.session)
+            return
+        self.query_one("#answer").display = False
+        self.query_one("#how").display = False
+        self.query_one("#problem").display = False
+        self.query_one("#feedback", Feedback).show(grade)
+        self.query_one("#status-line", Static).update(self.status_text())
+        self.query_one("#progress", Static).update(
+            progress_bar(self.session.answered, len(self.session.items)))
+        button = self.query_one("#next", Button)
+        button.display = True
+        button.focus()
+
+    def on_answer_incomplete(self, message: AnswerIncomplete) -> None:
+        message.stop()
+        self.show_problem(message.text)
+
+    def show_problem(self, text: str) -> None:
+        problem = self.query_one("#problem", Static)
+        problem.update(join(("! ", "bold"), plain(text)))
+        problem.display = True
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "next":
+            self.action_next()
+
+    def action_next(self) -> None:
+        if self.answered:
+            self.app.advance(self.session)
+
+    def action_leave(self) -> None:
+        self.app.leave(self.session)

@@ -1,0 +1,184 @@
+"""A run being played: the engine's run, the grades so far, and the store row behind it.
+
+No Textual here: the screens call ``answer`` and read the state, so the rules
+(what is recorded when, where a resumed run continues, how the streak counts)
+are tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from quizzes.catalog import Catalog
+from quizzes.engine import Mode, Run, RunItem, Summary, Tally, build_run, summarize
+from quizzes.grading import Grade, InvalidAnswer, grade
+from quizzes.sets import LoadedSet
+from quizzes.store import RunRecord, Store
+from seeds.model import Pack
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class PlayOptions:
+    mode: Mode = "practice"
+    seed: int = 0
+    count: int | None = None
+    tags: tuple[str, ...] = ()
+    only: tuple[str, ...] | None = None
+    time_limit: float | None = None  # minutes, exam mode only
+
+
+@dataclass(frozen=True)
+class SetChoice:
+    """A set ready to play: the set, its pack, and how to find it again on resume."""
+
+    loaded: LoadedSet
+    pack: Pack
+    ref: str
+
+    @classmethod
+    def of(cls, loaded: LoadedSet, catalog: Catalog) -> SetChoice:
+        return cls(loaded, catalog.pack_for(loaded).pack, set_ref(loaded))
+
+
+def set_ref(loaded: LoadedSet) -> str:
+    """A file given by path is found again by its absolute path; any other set by id."""
+    if loaded.origin == "path" and loaded.path is not None:
+        return str(loaded.path.resolve())
+    return loaded.qset.id
+
+
+@dataclass
+class Session:
+    run: Run
+    record: RunRecord
+    store: Store
+    clock: Clock
+    choice: SetChoice
+    options: PlayOptions
+    grades: dict[str, Grade] = field(default_factory=dict)
+    time_used: float = 0.0  # seconds of the time limit spent before a resume
+    deadline: float | None = None  # monotonic time the exam ends, set when play starts
+
+    @classmethod
+    def start(cls, choice: SetChoice, options: PlayOptions, store: Store,
+              clock: Clock) -> Session:
+        run = _build(choice, options)
+        record = store.start_run(
+            set_id=choice.loaded.qset.id, set_ref=choice.ref, set_title=choice.loaded.qset.title,
+            seed=options.seed, mode=options.mode, count=options.count, tags=options.tags,
+            only=options.only, time_limit=options.time_limit, questions=len(run.items),
+            points=sum((i.question.points for i in run.items), Decimal(0)), at=clock())
+        return cls(run, record, store, clock, choice, options)
+
+    @classmethod
+    def resume(cls, record: RunRecord, choice: SetChoice, store: Store,
+               clock: Clock) -> Session:
+        """Rebuild the run from its seed and options; stored answers are graded again, so
+        the results screen can explain them. Answers the set no longer has are skipped."""
+        options = PlayOptions(record.mode, record.seed, record.count, record.tags,  # type: ignore[arg-type]
+                              record.only, record.time_limit)
+        run = _build(choice, options)
+        ids = {item.question.id for item in run.items}
+        grades: dict[str, Grade] = {}
+        last = record.started
+        for stored in store.answers(record.id):
+            if stored.question_id not in ids:
+                continue
+            try:
+                grades[stored.question_id] = grade(run.item(stored.question_id).question,
+                                                   stored.answer, choice.pack)
+            except InvalidAnswer:
+                continue
+            last = max(last, stored.answered_at)
+        used = (last - record.started).total_seconds()
+        return cls(run, record, store, clock, choice, options, grades, max(used, 0.0))
+
+    # State ------------------------------------------------------------------------------
+
+    @property
+    def items(self) -> tuple[RunItem, ...]:
+        return self.run.items
+
+    @property
+    def current(self) -> RunItem | None:
+        """The first question not yet answered (a resumed run continues there)."""
+        return next((i for i in self.items if i.question.id not in self.grades), None)
+
+    @property
+    def answered(self) -> int:
+        return len(self.grades)
+
+    @property
+    def tally(self) -> Tally:
+        total = Tally()
+        for item in self.items:
+            if (g := self.grades.get(item.question.id)) is not None:
+                total = total.add(g)
+        return total
+
+    @property
+    def streak(self) -> int:
+        """Fully right answers in a row, counting back from the latest."""
+        count = 0
+        for item in reversed([i for i in self.items if i.question.id in self.grades]):
+            if not self.grades[item.question.id].correct:
+                break
+            count += 1
+        return count
+
+    @property
+    def possible(self) -> Decimal:
+        return self.record.points
+
+    @property
+    def time_limit_seconds(self) -> float | None:
+        if self.options.mode != "exam" or not self.options.time_limit:
+            return None
+        return max(self.options.time_limit * 60 - self.time_used, 0.0)
+
+    def summary(self) -> Summary:
+        return summarize(self.run, self.grades)
+
+    def missed(self) -> list[str]:
+        """Questions to retry: not fully right, or never answered."""
+        summary = self.summary()
+        return [*summary.missed, *summary.unanswered]
+
+    # Actions ----------------------------------------------------------------------------
+
+    def answer(self, value: Any) -> Grade:
+        """Grade and store the answer to the current question; InvalidAnswer stores nothing."""
+        item = self.current
+        if item is None:
+            raise RuntimeError("every question is answered")
+        result = grade(item.question, value, self.choice.pack)
+        self.store.record_answer(
+            self.record.id, question_id=item.question.id, position=self.items.index(item),
+            answer=value, correct=result.correct, score=result.score, points=result.points,
+            at=self.clock())
+        self.grades[item.question.id] = result
+        return result
+
+    def finish(self) -> None:
+        self.store.finish_run(self.record.id, self.clock())
+
+    def abandon(self) -> None:
+        self.store.abandon_run(self.record.id, self.clock())
+
+    def again(self, seed: int, only: Collection[str] | None = None) -> Session:
+        """A new run of the same set: a new round, or (with ``only``) a retry of some."""
+        options = PlayOptions(self.options.mode, seed, None if only else self.options.count,
+                              self.options.tags, tuple(only) if only else None,
+                              self.options.time_limit)
+        return Session.start(self.choice, options, self.store, self.clock)
+
+
+def _build(choice: SetChoice, options: PlayOptions) -> Run:
+    return build_run(choice.loaded.qset, choice.pack, seed=options.seed, mode=options.mode,
+                     count=options.count, tags=options.tags, only=options.only)

@@ -1,0 +1,286 @@
+"""Playing whole sets with the keyboard, as a student would, in both modes."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from quizzes.tui.screens.dialogs import HelpScreen, ResumeScreen, StartScreen
+from quizzes.tui.screens.home import HomeScreen
+from quizzes.tui.screens.question import QuestionScreen
+from quizzes.tui.screens.results import ResultsScreen
+from quizzes.tui.session import Session
+from tests.tui.conftest import Monotonic, flat, screen_text
+from tests.tui.driver import answer, current_item, typed
+
+TYPES = {"choice", "multi", "truefalse", "numeric", "text", "match", "order"}
+WRONG = {"q-choice", "q-match"}
+
+
+async def test_practice_every_type_with_feedback_then_retry_the_missed(build, store):
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        seen = set()
+        while isinstance(app.screen, QuestionScreen):
+            item = await answer(pilot, right=item_id(pilot) not in WRONG)
+            seen.add(item.question.type)
+            text = screen_text(app)
+            if item.question.id in WRONG:
+                assert "✗ Not correct" in text or "◐ Partly correct" in text
+                assert "The answer:" in text
+            else:
+                assert "✓ Correct" in text
+            assert "Why:" in text and "Source:" in text
+            assert "The <b>Test</b> Gazette & AT&T" in text  # the citation, literally
+            await pilot.press("enter")  # Next question / See results
+            await pilot.pause()
+        assert seen == TYPES
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Score 5.33 of 7 points  (76%)" in text
+        assert "5 of 7 questions right" in text
+        assert "Missed questions (2)" in text
+        assert "Actors" in text and "Figures" in text
+
+        run = app.screen.session.record
+        assert store.run(run.id).finished is not None
+        assert len(store.answers(run.id)) == 7
+
+        await pilot.press("r")  # retry the missed ones
+        await pilot.pause()
+        retried = set()
+        while isinstance(app.screen, QuestionScreen):
+            retried.add((await answer(pilot)).question.id)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert retried == WRONG
+        assert "Nothing missed" in screen_text(app)
+        assert store.run(app.screen.session.record.id).only is not None
+
+
+def item_id(pilot) -> str:
+    return current_item(pilot).question.id
+
+
+async def test_exam_every_type_shows_nothing_until_the_results(build, store):
+    app = build("every-type", mode="exam")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        count = 0
+        while isinstance(app.screen, QuestionScreen):
+            text = screen_text(app)
+            assert "Exam · Question" in text and "Score" not in text and "Streak" not in text
+            await answer(pilot, right=item_id(pilot) not in WRONG)
+            count += 1
+            assert "Correct" not in screen_text(app)  # straight on, no feedback
+        assert count == 7
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Results — Exam" in text and "5 of 7 questions right" in text
+        await pilot.press("n")  # a new round: a new seed, every question again
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert len(app.screen.session.items) == 7 and app.screen.session.options.seed == 100
+
+
+async def test_exam_time_limit_counts_down_and_ends_the_run(build, store):
+    monotonic = Monotonic()
+    app = build("every-type", mode="exam", time_limit=1, monotonic=monotonic)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Time left 1:00" in screen_text(app)
+        await answer(pilot)
+        monotonic.value += 45
+        app.screen.tick()
+        await pilot.pause()
+        assert "Time left 0:15" in screen_text(app)
+        monotonic.value += 15
+        app.screen.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Time is up. 6 questions not answered." in text
+        assert "– Not answered" in text and "Missed questions (6)" in text
+        assert store.run(app.screen.session.record.id).finished is not None
+
+
+async def test_a_non_number_is_explained_not_marked(build, store):
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while item_id(pilot) != "q-numeric":
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press(*typed("lots"), "enter")
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "'lots' is not a number" in text and "nothing was marked" in text
+        session = app.screen.session
+        assert "q-numeric" not in session.grades
+        assert "q-numeric" not in {a.question_id for a in store.answers(session.record.id)}
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*typed("3 hundred"), "enter")
+        await pilot.pause()
+        assert "is not a number" in screen_text(app)
+        app.screen.query_one(Input).value = "300 officers"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ Correct" in screen_text(app)
+
+
+async def test_an_empty_answer_or_an_unpaired_match_is_explained(build):
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        checked = set()
+        while isinstance(app.screen, QuestionScreen) and len(checked) < 2:
+            kind = current_item(pilot).question.type
+            if kind == "text":
+                await pilot.press("enter")
+                await pilot.pause()
+                assert "Type an answer first" in screen_text(app)
+                checked.add(kind)
+            if kind == "match":
+                await pilot.press("enter")
+                await pilot.pause()
+                assert "Pair every left side first" in screen_text(app)
+                checked.add(kind)
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert checked == {"text", "match"}
+
+
+async def test_home_lists_sets_with_counts_and_history(build, store, root):
+    played = build("every-type")
+    async with played.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while isinstance(played.screen, QuestionScreen):
+            await answer(pilot, right=item_id(pilot) not in WRONG)
+            await pilot.press("enter")
+            await pilot.pause()
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        text = screen_text(app)
+        assert "Every type: [a] & <b>" in text
+        assert "7 questions · your folder · best 76% · last 76% · missed 2 last time" in text
+        assert "The numbers: China's security training offers" in text
+        assert "not played yet" in text and "automatic" in text
+
+
+async def test_home_enter_asks_practice_or_exam_then_plays(build):
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sets = app.screen.query_one(OptionList)
+        target = next(i for i in range(sets.option_count)
+                      if "Every type" in str(sets.get_option_at_index(i).prompt))
+        sets.highlighted = target
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.session.options.mode == "exam"
+        await answer(pilot)
+        await pilot.press("escape")  # home; the run is kept for later
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "unfinished: 1 of 7 answered" in screen_text(app)
+
+
+async def test_resume_is_offered_at_start_and_continues_where_it_stopped(build, root, store):
+    first = build("every-type", seed=5)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        done = [i.question.id for i in first.screen.session.items[:3]]
+        fourth = first.screen.item.question.id
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert "3 of 7 questions answered" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.item.question.id == fourth
+        assert list(screen.session.grades) == done
+        assert "Question 4 of 7" in screen_text(app)
+        assert "Score 3/3 · Streak 3" in screen_text(app)
+
+
+async def test_discarding_a_run_stops_the_offer(build, store):
+    first = build("every-type")
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot)
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.unfinished_runs() == []
+
+
+async def test_play_offers_to_resume_the_same_set_or_start_new(build, store):
+    first = build("every-type")
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot)
+        old = first.screen.session.record.id
+    again = build("every-type", seed=9)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen)
+        await pilot.press("escape")  # "Start new": the old run stays resumable
+        await pilot.pause()
+        assert isinstance(again.screen, QuestionScreen)
+        assert again.screen.session.record.id != old
+    assert old in {r.id for r in store.unfinished_runs()}
+
+
+async def test_help_and_the_command_palette(build):
+    app = build()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "u / d (or ctrl+↑ ↓) moves it" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*typed("every"))
+        await pilot.pause(0.3)
+        assert "Play: Every type: [a] & <b>" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_session_state_survives_in_the_store(build, store):
+    """What the screens show is what the store holds, answer by answer."""
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session: Session = app.screen.session
+        for count in (1, 2):
+            item = await answer(pilot)
+            stored = store.answers(session.record.id)
+            assert len(stored) == count and stored[-1].question_id == item.question.id
+            await pilot.press("enter")
+            await pilot.pause()
