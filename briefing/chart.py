@@ -22,6 +22,7 @@ TICK_SIZE = 6.6
 BAR_HEIGHT = 12.0
 ROW_GAP = 9.0
 AXIS_SPACE = 14.0
+MAX_LINES = 4  # a label longer than this is elided: the values line below gives it whole
 
 
 def text_width(text: str, font: str, size: float, glyphs: Glyphs) -> float:
@@ -39,15 +40,27 @@ def draw_text(drawing: Drawing, x: float, y: float, text: str, font: str, size: 
         x += stringWidth(chunk, face, size)
 
 
-def wrap(text: str, font: str, size: float, width: float, glyphs: Glyphs) -> list[str]:
-    """Greedy word wrap; a single word wider than the column is left whole."""
+def wrap(text: str, font: str, size: float, width: float, glyphs: Glyphs,
+         most: int = MAX_LINES) -> list[str]:
+    """Greedy word wrap; over-long words are cut, and past `most` lines the rest is elided."""
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and text_width(candidate, font, size, glyphs) <= width:
             lines[-1] = candidate
-        else:
-            lines.append(word)
+            continue
+        while text_width(word, font, size, glyphs) > width and len(word) > 1:
+            cut = len(word) - 1
+            while cut > 1 and text_width(word[:cut], font, size, glyphs) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    if len(lines) > most:
+        last = lines[most - 1]
+        while last and text_width(last + "…", font, size, glyphs) > width:
+            last = last[:-1]
+        lines = [*lines[:most - 1], last + "…"]
     return lines or [""]
 
 

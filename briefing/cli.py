@@ -72,10 +72,17 @@ def build(pack: str | None, output: Path | None, paper: str, date: dt.date | Non
     always give a byte-identical PDF.
     """
     loaded = resolve_pack(pack)
+    from reportlab.platypus.doctemplate import LayoutError
+
     from briefing.compose import compose_brief
     from briefing.render import render_brief
 
-    rendered = render_brief(compose_brief(loaded.pack, date), paper.lower())
+    try:
+        rendered = render_brief(compose_brief(loaded.pack, date), paper.lower())
+    except LayoutError as err:  # only a pathological pack gets here: say which text is at fault
+        detail = str(err).split("\n")[0][:200]
+        raise UserError(f"the brief for {display_path(loaded.path)} could not be laid out "
+                        f"(some text is too long to fit a page): {detail}") from None
     for warning in rendered.warnings:
         click.echo(f"warning: {warning}", err=True)
     target = output or Path(f"{loaded.pack.id}-brief.pdf")

@@ -107,9 +107,10 @@ def _family(candidates: tuple[tuple[str, ...], ...], builtin: tuple[str, ...]) -
         regular = _register(index[files[0].lower()])
         if regular is None:
             continue
-        faces = [regular] + [(_register(index[f.lower()]) if f.lower() in index else None)
-                             or regular for f in files[1:]]
-        family = (faces[0], faces[1], faces[2], faces[3])
+        bold, italic = ((_register(index[f.lower()]) if f.lower() in index else None) or regular
+                        for f in files[1:3])
+        # bold italic is drawn as bold: it is rare in a brief, and each face costs ~20 ms
+        family = (regular, bold, italic, bold)
         _map_family(family)
         return family, True
     return (builtin[0], builtin[1], builtin[2], builtin[3]), False
@@ -145,6 +146,7 @@ class _Fallbacks:
     def __init__(self) -> None:
         self.fonts: list[str] = []
         self.tried: set[Path] = set()
+        self.unusable: list[str] = []  # files found that reportlab cannot embed (CFF outlines)
         self.hopeless: set[str] = set()
         self.searches = 0
 
@@ -161,6 +163,7 @@ class _Fallbacks:
             self.tried.add(path)
             font = _register(path)
             if font is None:
+                self.unusable.append(path.name)
                 continue
             _map_family((font, font, font, font))
             self.fonts.append(font)
@@ -254,6 +257,11 @@ def load_fonts() -> Fonts:
 def describe_missing(chars: set[str]) -> str:
     """One line naming characters no font could show, for a warning on stderr."""
     listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
-    return (f"no available font can show {listed}; they will print as empty boxes. Install a "
-            f"TrueType font that covers them (e.g. fonts-wqy-zenhei or Droid Sans Fallback for "
-            f"Chinese) or name its folder in ${FONT_DIRS_ENV}, and rebuild")
+    unusable = ""
+    if _fallbacks.unusable:
+        names = ", ".join(sorted(set(_fallbacks.unusable))[:4])
+        unusable = (f" (found {names}, but PDF embedding needs TrueType outlines, "
+                    "which these lack)")
+    return (f"no available font can show {listed}; they will print as empty boxes{unusable}. "
+            f"Install a TrueType font that covers them (e.g. fonts-wqy-zenhei or Droid Sans "
+            f"Fallback for Chinese) or name its folder in ${FONT_DIRS_ENV}, and rebuild")

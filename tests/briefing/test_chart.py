@@ -29,6 +29,7 @@ def strings(drawing):
     ("GSI", "SCO", "Arab"),
     ("A very long label that will certainly need to wrap over several lines here",
      "Another long label with Łódź and Erdoğan", "short"),
+    ("x" * 400, " ".join(["word"] * 80), "ok"),
 ])
 def test_labels_and_values_inside(fonts, labels):
     drawing = bar_chart(chart(labels, (5000, 2000, 1500)), 480, fonts.sans[0], fonts.sans[1],
@@ -53,6 +54,11 @@ def test_nice_step():
     assert nice_step(5000) == 1000
     assert nice_step(32) == 10
     assert nice_step(0) == 1
+
+
+def test_wrap_cuts_long_words_and_elides(fonts):
+    lines = wrap("y" * 300, fonts.sans[0], 8, 60, fonts.glyphs())
+    assert len(lines) == 4 and lines[-1].endswith("…")
 
 
 def test_wrap_keeps_words(fonts):

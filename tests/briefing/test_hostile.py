@@ -76,3 +76,21 @@ def test_source_url_becomes_the_only_link(gsi):
 
 def test_escape_text():
     assert escape_text('<a href="x">&\'') == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+
+
+def test_very_long_texts_still_lay_out(tmp_path):
+    """Table cells taller than a page split inside their row instead of failing."""
+    import yaml
+
+    from seeds.packs import load_pack
+    from tests.briefing.pdftext import GSI_FOLDER
+
+    data = yaml.safe_load((GSI_FOLDER / "pack.yaml").read_text(encoding="utf-8"))
+    data["actors"][0]["role"] = " ".join(["role"] * 1500)
+    data["arguments"][0]["statement"] = " ".join(["argument"] * 1500)
+    path = tmp_path / "pack.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    loaded, problems = load_pack(path)
+    assert loaded is not None, problems
+    rendered = render_brief(compose_brief(loaded.pack))
+    assert rendered.pages > 4 and rendered.pdf.startswith(b"%PDF")
