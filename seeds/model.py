@@ -189,7 +189,7 @@ class Pack(Strict):
 
     def citation(self) -> str:
         """The source in one line, as printed under quotes and explanations."""
-        parts = [self.source.outlet or "Unnamed outlet", f"“{self.source.headline}”"]
+        parts = [self.source.outlet or "Outlet not named", f"“{self.source.headline}”"]
         if self.source.published:
             parts.append(self.source.published)
         elif self.source.reference_date:
