@@ -319,11 +319,9 @@ def _sources(pack: Pack) -> Section:
                               (Run("Dates: ", "bold"), Run(source.date_basis))]
     method = [
         *pack.method,
-        "Statements are written in the curator's words; only text in quotation marks is "
-        "copied from the article, verbatim.",
-        "Dates marked inferred are worked out from the article's wording; the section marked "
-        "Analysis is interpretation, not reported fact.",
-        f"Built by classbrief from the fact pack “{pack.id}”.",
+        "Only text in quotation marks is the article's, copied verbatim; the rest is the "
+        "curator's wording. Dates marked inferred are worked out, not stated; the section "
+        f"marked Analysis is interpretation. Built by classbrief from the fact pack “{pack.id}”.",
     ]
     return Section("sources", "Sources and method",
                    (Paragraphs(tuple(paragraphs)), ItemList(tuple(plain(m) for m in method))))

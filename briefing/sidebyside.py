@@ -82,6 +82,21 @@ def _items(kit: Kit, entries: Sequence[Position],
     return items
 
 
+class _Entry(Para):
+    """An argument that breaks across pages only below its claim and a few lines of text."""
+
+    MIN_LINES = 5  # a claim is one to three lines: keep it with at least two more
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if len(parts) > 1:
+            head = parts[0]
+            head.wrap(availWidth, availHeight)
+            if len(head.blPara.lines) < self.MIN_LINES:
+                return []
+        return parts
+
+
 def _position(kit: Kit, entry: Position, heading: str = "") -> Para:
     s, m = kit.styles, kit.markup
     credit = entry.credit + ((Run("  ·  "), *entry.quote) if entry.quote else ())
@@ -89,7 +104,7 @@ def _position(kit: Kit, entry: Position, heading: str = "") -> Para:
             + m.styled(entry.claim, s.claim.fontName, s.claim.fontSize) + "<br/>"
             + m.text(entry.detail) + "<br/>"
             + m.styled(credit, s.caption.fontName, s.caption.fontSize))
-    return Para(text, s.small)
+    return _Entry(text, s.small)
 
 
 def _height(items: list[Flowable], width: float) -> float:

@@ -25,7 +25,7 @@ WHITE: Color = HexColor("#FFFFFF")
 
 MARGIN_X = 17 * mm
 MARGIN_TOP = 16 * mm
-MARGIN_BOTTOM = 18 * mm
+MARGIN_BOTTOM = 17 * mm
 BAND_HEIGHT = 9 * mm  # the masthead band on the first page
 FOOTER_Y = 10 * mm
 
