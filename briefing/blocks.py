@@ -50,7 +50,11 @@ class Para(Paragraph):
 
 
 class Heading(Para):
-    """A section heading that bookmarks itself in the PDF outline where it is drawn."""
+    """A section heading that bookmarks itself in the PDF outline where it is drawn.
+
+    Being a flowable that draws its own bookmark, it works anywhere, even inside a table
+    cell; only keep it out of repeated header rows, which would bookmark it twice.
+    """
 
     def __init__(self, text: str, style: ParagraphStyle, key: str, title: str):
         super().__init__(text, style)
@@ -185,22 +189,21 @@ class Kit:
 
     @block.register
     def _(self, block: SideBySide) -> list[Flowable]:
-        from briefing.sidebyside import side_by_side
+        from briefing.sidebyside import side_by_side  # it builds on Kit and Para: import late
 
         return side_by_side(self, block)
 
     @block.register
     def _(self, block: Timeline) -> list[Flowable]:
-        s = self.styles
-        m_ = self.markup
+        s, mk = self.styles, self.markup
         rows = []
         for m in block.entries:  # one paragraph a cell: far fewer flowables to lay out
-            when = f"<b>{m_.text(m.when)}</b>"
+            when = f"<b>{mk.text(m.when)}</b>"
             if m.when_note:
-                when += "<br/>" + m_.styled(m.when_note, s.caption.fontName, s.caption.fontSize,
+                when += "<br/>" + mk.styled(m.when_note, s.caption.fontName, s.caption.fontSize,
                                             GREY)
-            what = (m_.styled(m.title, s.claim.fontName, s.claim.fontSize) + "<br/>"
-                    + m_.text(m.detail))
+            what = (mk.styled(m.title, s.claim.fontName, s.claim.fontSize) + "<br/>"
+                    + mk.text(m.detail))
             rows.append([Para(when, s.cell), Para(what, s.cell)])
         parts: list[Flowable] = [self.table(("When", "What happened"), rows, (0.24, 0.76))]
         if block.note:
@@ -215,9 +218,10 @@ class Kit:
             return [ListFlowable(items, bulletType="1", bulletFormat="%s.",
                                  bulletFontName=s.sans_bold, bulletFontSize=8.5,
                                  bulletColor=NAVY, leftIndent=16)]
-        return [ListFlowable(items, bulletType="bullet", start="■", bulletFontName=s.sans,
-                             bulletFontSize=5.5, bulletColor=GREY, leftIndent=12,
-                             bulletOffsetY=-2)]
+        # "•" is in every font used, even reportlab's built-in fallback
+        return [ListFlowable(items, bulletType="bullet", start="•", bulletFontName=s.sans,
+                             bulletFontSize=9, bulletColor=GREY, leftIndent=12,
+                             bulletOffsetY=0)]
 
 
 __all__ = ["Heading", "Kit"]

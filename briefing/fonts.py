@@ -128,8 +128,8 @@ _cmaps: dict[str, frozenset[int] | None] = {}
 def covers(font: str, char: str) -> bool:
     """Whether a registered font has a glyph for `char`."""
     if font not in _cmaps:
-        face = getattr(pdfmetrics.getFont(font), "face", None)
-        _cmaps[font] = frozenset(face.charToGlyph) if face is not None else None
+        cmap = getattr(getattr(pdfmetrics.getFont(font), "face", None), "charToGlyph", None)
+        _cmaps[font] = frozenset(cmap) if cmap is not None else None
     cmap = _cmaps[font]
     if cmap is None:  # a built-in font: WinAnsi, roughly Latin-1
         try:

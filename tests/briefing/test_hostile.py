@@ -94,3 +94,28 @@ def test_very_long_texts_still_lay_out(tmp_path):
     assert loaded is not None, problems
     rendered = render_brief(compose_brief(loaded.pack))
     assert rendered.pages > 4 and rendered.pdf.startswith(b"%PDF")
+
+
+@pytest.fixture
+def builtin_fonts_only(monkeypatch):
+    """A system with no TrueType font at all: reportlab's Latin-1 fonts, no fallbacks."""
+    monkeypatch.setattr(fonts, "font_index", lambda: {})
+    monkeypatch.setattr(fonts, "_fallbacks", fonts._Fallbacks())
+    monkeypatch.setattr(fonts, "_fallback_candidates", lambda char: iter(()))
+    fonts.load_fonts.cache_clear()
+    yield
+    fonts.load_fonts.cache_clear()
+
+
+def test_without_truetype_fonts_the_brief_still_builds(gsi, builtin_fonts_only):
+    assert not fonts.load_fonts().unicode
+    rendered = render_brief(compose_brief(gsi.pack))
+    assert 2 <= rendered.pages <= 4 and rendered.warnings == ()
+
+
+def test_without_truetype_fonts_non_latin_is_reported(tmp_path, builtin_fonts_only):
+    rendered = render_brief(compose_brief(hostile_pack(tmp_path / "pack").pack))
+    (warning,) = rendered.warnings
+    for char in "Łğ习近平":
+        assert f"{char} (U+{ord(char):04X})" in warning
+    assert squeeze("AT&T") in squeeze(text_of(rendered.pdf))
