@@ -65,7 +65,7 @@ Story = Sequence[Flowable] | Callable[[Kit], Sequence[Flowable]]
 
 def render_brief(brief: Brief, paper: str = "a4") -> Rendered:
     """The PDF of one brief."""
-    return render_document(brief.info, _furniture(brief.masthead, brief.footer), paper,
+    return render_document(brief.info, brief_furniture(brief), paper,
                            lambda kit: brief_story(kit, brief))
 
 
@@ -85,9 +85,11 @@ def masthead_story(kit: Kit, masthead: Masthead) -> list[Flowable]:
                      "and method.", s.dek)]
 
 
-def _furniture(masthead: Masthead, footer: str) -> PageFurniture:
+def brief_furniture(brief: Brief) -> PageFurniture:
+    """The band and footer of a brief (and of anything printed after it in the same file)."""
+    masthead = brief.masthead
     right = masthead.audience + (f"  ·  {masthead.date_text}" if masthead.date_text else "")
-    return PageFurniture(masthead.kicker.upper(), right, footer)
+    return PageFurniture(masthead.kicker.upper(), right, brief.footer)
 
 
 def render_document(info: DocumentInfo, furniture: PageFurniture, paper: str,
@@ -105,7 +107,7 @@ def render_document(info: DocumentInfo, furniture: PageFurniture, paper: str,
     page = PAPERS[paper]
     kit = Kit(styles, Markup(glyphs), page[0] - 2 * MARGIN_X)
     flowables = list(story(kit) if callable(story) else story)
-    for text in (furniture.band_left, furniture.band_right, furniture.footer, info.title):
+    for text in (furniture.band_left, furniture.band_right, furniture.footer):
         _ = list(glyphs.spans(text))  # page furniture is drawn, not typeset: check it too
 
     buffer = io.BytesIO()
@@ -236,5 +238,5 @@ def _canvas_class(created: dt.date | None, styles: Styles,
     return BriefCanvas
 
 
-__all__ = ["PageFurniture", "Rendered", "brief_story", "render_brief",
-           "render_document"]
+__all__ = ["Kit", "PageFurniture", "Rendered", "brief_furniture", "brief_story",
+           "masthead_story", "render_brief", "render_document"]
