@@ -16,7 +16,7 @@ from typing import Any
 
 from quizzes.engine import Run, build_run
 from quizzes.grading import expected_text, model_answer
-from quizzes.model import Match, Numeric, QuestionSet, TrueFalse
+from quizzes.model import FreeText, Match, Multi, Numeric, Order, QuestionSet, TrueFalse
 from seeds.model import Pack
 
 LETTERS = string.ascii_uppercase
@@ -48,15 +48,32 @@ class SheetQuestion:
         return _INSTRUCTIONS[self.type]
 
 
+# Circles for one answer and boxes for several, as on printed answer sheets; the multi
+# line tells students what the engine's partial credit does to a wrong tick.
 _INSTRUCTIONS = {
-    "choice": "Circle one letter.",
-    "multi": "Circle every letter that applies.",
+    "choice": "Fill in the circle of the one right answer.",
+    "multi": "Tick the box of every right answer; a wrong tick cancels a right one.",
     "truefalse": "Circle True or False.",
     "numeric": "Write the number in the box.",
     "text": "Write your answer on the line.",
-    "match": "Write the letter of the matching item beside each number.",
-    "order": "Write the letters in the right order, first to last.",
+    "match": "Write the letter of the matching item in the box beside each number.",
+    "order": "Write the letters in the boxes, from first to last.",
 }
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, … 21st: the labels of the order blanks."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def points_label(points: str) -> str:
+    return f"{points} point" + ("" if points == "1" else "s")
+
+
+def sheet_file(set_id: str, code: str, *, key: bool = False) -> str:
+    """The file name of a variant's sheet or key: the key's name says it is the key."""
+    return f"{set_id}-{code}-key.pdf" if key else f"{set_id}-{code}.pdf"
 
 
 @dataclass(frozen=True)
@@ -67,6 +84,7 @@ class KeyAnswer:
     answer: str  # the answer in full words
     fact_id: str | None
     fact_statement: str
+    marking: str = ""  # how part marks and other accepted answers work, for the teacher
 
 
 @dataclass(frozen=True)
@@ -86,6 +104,7 @@ class Handout:
     citation: str
     total_points: str
     variants: tuple[Variant, ...]
+    language: str = "en"  # the pack's, for the PDF metadata
 
 
 def compose_handouts(qset: QuestionSet, pack: Pack, *, variants: int = 2,
@@ -103,7 +122,7 @@ def compose_handouts(qset: QuestionSet, pack: Pack, *, variants: int = 2,
         made.append(Variant(code, run.seed, run, sheet, key))
     total = sum(q.points for q in qset.questions)
     return Handout(qset.id, qset.title, pack.title, pack.citation(), _points(total),
-                   tuple(made))
+                   tuple(made), pack.language)
 
 
 def _points(value: Any) -> str:
@@ -119,7 +138,24 @@ def _sheet_question(number: int, q: Any, options: tuple[str, ...]) -> SheetQuest
 
 def _key_answer(sheet: SheetQuestion, q: Any, fact: Any) -> KeyAnswer:
     return KeyAnswer(sheet.number, q.id, encode(sheet, model_answer(q)), expected_text(q),
-                     fact.id if fact else None, fact.statement if fact else "")
+                     fact.id if fact else None, fact.statement if fact else "", _marking(q))
+
+
+def _marking(q: Any) -> str:
+    """The engine's grading rules in a teacher's words, so paper marks match app marks."""
+    if isinstance(q, FreeText):
+        others = q.accept[1:]
+        also = ("Also accept: " + "; ".join(others) + ". ") if others else ""
+        return also + "Ignore case, accents and punctuation."
+    if isinstance(q, Multi):
+        return f"Part marks: right ticks minus wrong ticks, out of {len(q.answers)}."
+    if isinstance(q, Match):
+        return f"Part marks: one share for each right pair, out of {len(q.pairs)}."
+    if isinstance(q, Order):
+        return f"Part marks: one share for each letter in its place, out of {len(q.items)}."
+    if isinstance(q, Numeric) and q.unit:
+        return "The unit need not be written."
+    return ""
 
 
 def _letter(options: Sequence[str], text: str) -> str:
