@@ -1,0 +1,427 @@
+"""Class handouts → PDFs: a student sheet and a separate answer key for each variant.
+
+The content (questions in the variant's order, lettered options, keys) comes ready-made
+from `briefing.handouts`; this module only decides how it looks on paper. Everything is
+drawn through `render_document`, so handouts share the brief's fonts, escaping, footer,
+outline and byte-identical rebuilds. The student story is built only from `SheetQuestion`s,
+which hold no answers, so nothing from a key can leak onto a student's page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Table as RLTable
+
+from briefing.blocks import Kit, Para
+from briefing.content import DocumentInfo
+from briefing.fonts import Fonts
+from briefing.handouts import (
+    Handout,
+    SheetQuestion,
+    Variant,
+    ordinal,
+    points_label,
+    sheet_file,
+    variant_code,
+)
+from briefing.render import PageFurniture, Rendered, render_document
+from briefing.styles import ACCENT, GREY, INK, NAVY, RULE, SHADE
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+NUMBER_W, POINTS_W = 10 * mm, 17 * mm  # the columns either side of a question
+MARK = 4.6 * mm  # circles and boxes beside options
+LETTER_BOX = 8 * mm  # where a student writes one letter
+
+
+# --- what a student writes in: circles, boxes, lines ---------------------------------------
+
+
+class Mark(Flowable):
+    """An option's letter in a circle (pick one) or a box (pick several)."""
+
+    def __init__(self, letter: str, shape: str, font: str):
+        super().__init__()
+        self.letter, self.shape, self.font = letter, shape, font
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return MARK, MARK
+
+    def draw(self) -> None:
+        c, r = self.canv, MARK / 2
+        c.setStrokeColor(GREY)
+        c.setLineWidth(0.7)
+        if self.shape == "circle":
+            c.circle(r, r, r - 0.4)
+        else:
+            c.rect(0.4, 0.4, MARK - 0.8, MARK - 0.8)
+        c.setFillColor(INK)
+        c.setFont(self.font, 7 if len(self.letter) < 2 else 5.5)
+        c.drawCentredString(r, r - 2.5, self.letter)
+
+
+class Box(Flowable):
+    """An empty box to write in (a number, a letter)."""
+
+    def __init__(self, width: float, height: float):
+        super().__init__()
+        self.width, self.height = width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(INK)
+        self.canv.setLineWidth(0.8)
+        self.canv.rect(0, 0, self.width, self.height)
+
+
+class WriteLine(Flowable):
+    """A line to write on, as wide as the space it is given."""
+
+    def __init__(self, height: float = 7.5 * mm):
+        super().__init__()
+        self.height = height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(GREY)
+        self.canv.setLineWidth(0.6)
+        self.canv.line(0, 1, self.width, 1)
+
+
+class Bookmark(Flowable):
+    """An outline entry where it stands, taking no room (keys must be unique per file)."""
+
+    def __init__(self, key: str, title: str):
+        super().__init__()
+        self.key, self.title = key, title
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
+
+
+# --- styles of the sheets, made once per font set ------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetStyles:
+    prompt: ParagraphStyle
+    instruction: ParagraphStyle
+    number: ParagraphStyle
+    points: ParagraphStyle
+    option: ParagraphStyle
+    label: ParagraphStyle
+    variant_word: ParagraphStyle
+    variant_letter: ParagraphStyle
+    key_title: ParagraphStyle
+    key_code: ParagraphStyle
+    key_code_long: ParagraphStyle
+    truefalse: ParagraphStyle
+
+
+@cache
+def _sheet_styles(fonts: Fonts) -> SheetStyles:
+    serif, sans, sans_bold, sans_italic = fonts.serif[0], fonts.sans[0], fonts.sans[1], \
+        fonts.sans[2]
+
+    def style(name: str, font: str, size: float, leading: float, **extra: object) -> \
+            ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
+                              textColor=extra.pop("textColor", INK), **extra)
+
+    return SheetStyles(
+        prompt=style("sheet-prompt", serif, 9.8, 12.6, spaceAfter=1),
+        instruction=style("sheet-instruction", sans_italic, 7.6, 9.4, textColor=GREY,
+                          spaceAfter=3),
+        number=style("sheet-number", sans_bold, 11, 13.2, textColor=NAVY),
+        points=style("sheet-points", sans, 7.6, 9.6, textColor=GREY, alignment=TA_RIGHT),
+        option=style("sheet-option", serif, 9.2, 11.2),
+        label=style("sheet-label", sans_bold, 8.5, 11, textColor=NAVY),
+        variant_word=style("variant-word", sans_bold, 7, 8.5, textColor=NAVY,
+                           alignment=TA_CENTER),
+        variant_letter=style("variant-letter", sans_bold, 30, 32, textColor=NAVY,
+                             alignment=TA_CENTER),
+        key_title=style("key-title", sans_bold, 15, 19, textColor=ACCENT, spaceAfter=4),
+        key_code=style("key-code", sans_bold, 9.5, 11.6),
+        key_code_long=style("key-code-long", sans_bold, 7.8, 9.8),
+        truefalse=style("sheet-truefalse", sans_bold, 10.5, 13),
+    )
+
+
+def _grid(rows: Sequence[Sequence[object]], widths: Sequence[float],
+          extra: Sequence[tuple[object, ...]] = (), pad: float = 2) -> RLTable:
+    """A borderless layout table, top-aligned, with small even padding."""
+    return RLTable([list(r) for r in rows], colWidths=list(widths), hAlign="LEFT", style=[
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        *extra])
+
+
+# --- the student sheet ---------------------------------------------------------------------
+
+
+def student_story(kit: Kit, handout: Handout, variant: Variant) -> list[Flowable]:
+    """Variant `variant`'s sheet: header, name lines, instructions, then each question."""
+    st = _sheet_styles(kit.styles.fonts)
+    story: list[Flowable] = [Bookmark(f"sheet-{variant.code}",
+                                      f"Quiz sheet, variant {variant.code}"),
+                             _sheet_header(kit, st, handout, variant), Spacer(1, 6),
+                             _name_lines(kit), Spacer(1, 8),
+                             _instructions(kit, handout, variant), Spacer(1, 6)]
+    story += [_question(kit, st, q) for q in variant.questions]
+    story.append(kit.para(f"End of the quiz. Check that you have answered all "
+                          f"{len(variant.questions)} questions.", kit.styles.note))
+    return story
+
+
+def _sheet_header(kit: Kit, st: SheetStyles, handout: Handout, variant: Variant) -> RLTable:
+    s = kit.styles
+    badge = _grid([[Para("VARIANT", st.variant_word)],
+                   [Para(kit.markup.text(variant.code), st.variant_letter)]], [24 * mm],
+                  [("BOX", (0, 0), (-1, -1), 1.4, NAVY), ("TOPPADDING", (0, 0), (-1, 0), 5),
+                   ("BOTTOMPADDING", (0, -1), (-1, -1), 6)])
+    left = [kit.para(handout.title, s.title), kit.para("Quiz on: " + handout.pack_title, s.dek),
+            kit.para("Based on: " + handout.citation, s.dek)]
+    return _grid([[left, badge]], [kit.width - 28 * mm, 28 * mm],
+                 [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                  ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (-1, 0), (-1, 0), 0)],
+                 pad=0)
+
+
+def _name_lines(kit: Kit) -> RLTable:
+    label = kit.styles.figure_label
+    w = kit.width
+    widths = [13 * mm, w * 0.45 - 13 * mm, 13 * mm, w * 0.22 - 13 * mm, 11 * mm,
+              w * 0.33 - 11 * mm]
+    cells = [Para("Name", label), "", Para("Class", label), "", Para("Date", label), ""]
+    lines = [("LINEBELOW", (c, 0), (c, 0), 0.7, INK) for c in (1, 3, 5)]
+    return _grid([cells], widths, [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 10), *lines])
+
+
+def _instructions(kit: Kit, handout: Handout, variant: Variant) -> RLTable:
+    s = kit.styles
+    count = len(variant.questions)
+    text = (f"Answer all {count} questions on this sheet. The points for each question are "
+            f"shown on the right; the sheet is worth {points_label(handout.total_points)} "
+            "in total. Write letters as capitals. Hand in the sheet with your name on it.")
+    total = Para(f'<font name="{s.sans_bold}">Score</font>', s.cell)
+    score = _grid([[total, Box(14 * mm, 8 * mm),
+                    Para(kit.markup.text(f"/ {handout.total_points}"), s.figure_label)]],
+                  [11 * mm, 16 * mm, 12 * mm], pad=1)
+    return _grid([[Para(f'<font name="{s.sans_bold}">Instructions.</font> '
+                        + kit.markup.text(text), s.box_text), score]],
+                 [kit.width - 42 * mm, 42 * mm],
+                 [("BACKGROUND", (0, 0), (-1, -1), SHADE), ("LINEBEFORE", (0, 0), (0, -1), 2.5,
+                                                            NAVY),
+                  ("LEFTPADDING", (0, 0), (0, 0), 9), ("TOPPADDING", (0, 0), (-1, -1), 6),
+                  ("BOTTOMPADDING", (0, 0), (-1, -1), 4)], pad=4)
+
+
+def _question(kit: Kit, st: SheetStyles, q: SheetQuestion) -> Flowable:
+    inner = kit.width - NUMBER_W - POINTS_W
+    body: list[Flowable] = [kit.para(q.prompt, st.prompt), kit.para(q.instruction,
+                                                                      st.instruction)]
+    body += _answer_area(kit, st, q, inner)
+    row = [[Para(f"{q.number}.", st.number), body, kit.para(points_label(q.points), st.points)]]
+    table = RLTable(row, colWidths=[NUMBER_W, inner, POINTS_W], splitInRow=1, hAlign="LEFT",
+                    style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (1, 0), (1, 0), 6),
+                           ("TOPPADDING", (0, 0), (-1, -1), 4),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                           ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)])
+    # One question, one piece: a prompt never sits at a page foot without its options.
+    return KeepTogether([table])
+
+
+def _answer_area(kit: Kit, st: SheetStyles, q: SheetQuestion, width: float) -> list[Flowable]:
+    if q.type in ("choice", "multi"):
+        return [_options(kit, st, q.options, "circle" if q.type == "choice" else "box", width)]
+    if q.type == "truefalse":
+        return [Para("True&nbsp;&nbsp;&nbsp;&nbsp;/&nbsp;&nbsp;&nbsp;&nbsp;False", st.truefalse)]
+    if q.type == "numeric":
+        unit = kit.para(q.unit or "", st.option)
+        return [_grid([[Box(42 * mm, 8 * mm), unit]], [45 * mm, width - 45 * mm], pad=0)]
+    if q.type == "text":
+        return [_grid([[Para("Answer:", kit.styles.figure_label), WriteLine()]],
+                      [17 * mm, width - 17 * mm], [("VALIGN", (0, 0), (-1, -1), "BOTTOM")],
+                      pad=0)]
+    if q.type == "match":
+        return [_match(kit, st, q, width)]
+    if q.type == "order":
+        return [_lettered(kit, st, q.options, width), Spacer(1, 4), _order_blanks(kit, st, q,
+                                                                                   width)]
+    raise ValueError(f"no layout for question type {q.type!r}")
+
+
+def _options(kit: Kit, st: SheetStyles, options: Sequence[str], shape: str,
+             width: float) -> RLTable:
+    """Options in two columns when they are short, else one under the other."""
+    font = kit.styles.sans_bold
+    per_row = 2 if len(options) > 2 and max(map(len, options)) <= 38 else 1
+    cell = width / per_row
+    rows, row = [], []
+    for i, text in enumerate(options):
+        row += [Mark(_letter(i), shape, font), kit.para(text, st.option)]
+        if len(row) == 2 * per_row:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row + [""] * (2 * per_row - len(row)))
+    return _grid(rows, [MARK + 4, cell - MARK - 4] * per_row, pad=0.9)
+
+
+def _lettered(kit: Kit, st: SheetStyles, items: Sequence[str], width: float) -> RLTable:
+    rows = [[Para(f"{_letter(i)}.", st.label), kit.para(text, st.option)]
+            for i, text in enumerate(items)]
+    return _grid(rows, [7 * mm, width - 7 * mm], [("VALIGN", (0, 0), (-1, -1), "TOP")], pad=1.5)
+
+
+def _match(kit: Kit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable:
+    """Numbered items, each with a box for a letter, beside the lettered matches."""
+    head = kit.styles.caption
+    # the longer side gets the room: items may be numbers and matches sentences, or not
+    longest = max(map(len, q.lefts), default=1), max(map(len, q.options), default=1)
+    left = width * min(0.62, max(0.38, (longest[0] + 8) / (sum(longest) + 8)))
+    widths = [6 * mm, left - 6 * mm - LETTER_BOX - 8 * mm, LETTER_BOX + 8 * mm, 10 * mm,
+              width - left - 10 * mm]
+    rows: list[list[object]] = [[Para("Items", head), "", Para("Letter", head), "",
+                                 Para("Matches", head)]]
+    for i in range(max(len(q.lefts), len(q.options))):
+        item = [Para(f"{i + 1}.", st.label), kit.para(q.lefts[i], st.option),
+                Box(LETTER_BOX, LETTER_BOX)] if i < len(q.lefts) else ["", "", ""]
+        match = [Para(f"{_letter(i)}.", st.label), kit.para(q.options[i], st.option)] \
+            if i < len(q.options) else ["", ""]
+        rows.append(item + match)
+    return _grid(rows, widths, [("SPAN", (0, 0), (1, 0)), ("SPAN", (3, 0), (4, 0)),
+                                ("ALIGN", (2, 0), (2, -1), "CENTER"),
+                                ("LINEAFTER", (2, 1), (2, -1), 0.4, RULE),
+                                ("LEFTPADDING", (3, 0), (3, -1), 6)], pad=1.5)
+
+
+def _order_blanks(kit: Kit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable:
+    per_row = max(1, min(len(q.options), int(width // (20 * mm))))
+    cells: list[list[object]] = []
+    for n in range(1, len(q.options) + 1):
+        if (n - 1) % per_row == 0:
+            cells.append([])
+        cells[-1] += [Para(ordinal(n), st.label), Box(LETTER_BOX, LETTER_BOX)]
+    cells[-1] += [""] * (2 * per_row - len(cells[-1]))
+    return _grid(cells, [8 * mm, LETTER_BOX + 4 * mm] * per_row,
+                 [("ALIGN", (0, 0), (-1, -1), "RIGHT")], pad=1.5)
+
+
+def _letter(index: int) -> str:
+    return variant_code(index)  # options use the variants' A…Z, AA… sequence too
+
+
+# --- the answer key ------------------------------------------------------------------------
+
+
+def key_title(variant: Variant) -> str:
+    return f"ANSWER KEY — Variant {variant.code} — not for students"
+
+
+def key_story(kit: Kit, handout: Handout, variant: Variant) -> list[Flowable]:
+    s, st, mk = kit.styles, _sheet_styles(kit.styles.fonts), kit.markup
+    story: list[Flowable] = [
+        Bookmark(f"key-{variant.code}", f"Answer key, variant {variant.code}"),
+        kit.para(key_title(variant), st.key_title),
+        kit.para(f"For variant {variant.code} of “{handout.title}”: "
+                 f"{len(variant.questions)} questions, "
+                 f"{points_label(handout.total_points)}. Use it only with sheets marked "
+                 f"variant {variant.code}: other variants have other orders and letters.",
+                 s.dek),
+        kit.para(f"Quiz on: {handout.pack_title}. Based on: {handout.citation}", s.dek),
+        Spacer(1, 8)]
+    rows = []
+    for q, k in zip(variant.questions, variant.key, strict=True):
+        answer: list[Flowable] = [kit.para(q.prompt, s.caption), Spacer(1, 2),
+                                  kit.para(k.answer, s.cell)]
+        if k.marking:
+            answer.append(kit.para(k.marking, s.caption))
+        fact: list[Flowable] = [kit.para(k.fact_statement or "(no fact named)", s.cell)]
+        if k.fact_id:
+            fact.insert(0, Para(mk.styled(k.fact_id, s.sans_bold, s.caption.fontSize, GREY),
+                                s.caption))
+        code = st.key_code if len(k.key) <= 16 else st.key_code_long  # words, not letters
+        rows.append([Para(f"{k.number}.", st.label), kit.para(k.key, code), answer,
+                     kit.para(q.points, s.cell), fact])
+    story.append(kit.table(("No.", "Key", "Question, and the answer in words", "Pts",
+                            "The fact it tests"), rows, (0.05, 0.2, 0.36, 0.05, 0.34)))
+    story += [Spacer(1, 6), kit.para(
+        f"Total: {points_label(handout.total_points)}. Keys are written as the student "
+        "writes them on this variant: a letter for a circle, letters for ticked boxes, "
+        "number–letter for matched pairs, letters first to last for an order.", s.note)]
+    return story
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+def _info(handout: Handout, title: str, subject: str, created: dt.date | None) -> DocumentInfo:
+    language = handout.language if _LANGUAGE.match(handout.language) else "en"
+    return DocumentInfo(title=title, author=f"classbrief, from the question set {handout.set_id}",
+                        subject=subject, keywords=("quiz", "classroom", "handout", handout.set_id),
+                        language=language, created=created)
+
+
+def _footer(handout: Handout, variant: Variant, printed: dt.date | None) -> str:
+    when = f" · {printed.isoformat()}" if printed else ""
+    return f"{handout.title} · variant {variant.code}{when}"
+
+
+def render_sheet(handout: Handout, variant: Variant, paper: str = "a4", *,
+                 created: dt.date | None = None, printed: dt.date | None = None) -> Rendered:
+    """A student's sheet for one variant. `created` goes in the metadata, `printed` on the page."""
+    count = len(variant.questions)
+    furniture = PageFurniture(f"CLASS HANDOUT · VARIANT {variant.code}",
+                              f"Variant {variant.code} · {count} questions · "
+                              f"{points_label(handout.total_points)}",
+                              _footer(handout, variant, printed))
+    info = _info(handout, f"{handout.title} — variant {variant.code}",
+                 f"Class quiz on {handout.pack_title}", created)
+    return render_document(info, furniture, paper,
+                           lambda kit: student_story(kit, handout, variant))
+
+
+def render_key(handout: Handout, variant: Variant, paper: str = "a4", *,
+               created: dt.date | None = None, printed: dt.date | None = None) -> Rendered:
+    furniture = PageFurniture(f"ANSWER KEY · VARIANT {variant.code}", "NOT FOR STUDENTS",
+                              "Answer key · " + _footer(handout, variant, printed))
+    info = _info(handout, f"Answer key — {handout.title} — variant {variant.code}",
+                 f"Answer key for the class quiz on {handout.pack_title}", created)
+    return render_document(info, furniture, paper, lambda kit: key_story(kit, handout, variant))
+
+
+def render_handouts(handout: Handout, paper: str = "a4", *, created: dt.date | None = None,
+                    printed: dt.date | None = None) -> Iterator[tuple[str, Rendered]]:
+    """(file name, PDF) for each variant's sheet, then its key: A, A-key, B, B-key, …"""
+    for variant in handout.variants:
+        yield (sheet_file(handout.set_id, variant.code),
+               render_sheet(handout, variant, paper, created=created, printed=printed))
+        yield (sheet_file(handout.set_id, variant.code, key=True),
+               render_key(handout, variant, paper, created=created, printed=printed))
+
+
+__all__ = ["key_story", "key_title", "render_handouts", "render_key", "render_sheet",
+           "student_story"]
