@@ -11,14 +11,23 @@ import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from seeds.packs import BUNDLED_PACKS, PACK_FILE, LoadedPack, discover_packs, load_pack
-from seeds.problems import Problem, display_path, sort_problems
+from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
+
+if TYPE_CHECKING:
+    from briefing.content import Brief
+    from briefing.handouts import Handout
+    from briefing.render import Rendered
+    from quizzes.sets import LoadedSet
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+T = TypeVar("T")
 
 
 class UserError(click.ClickException):
@@ -55,34 +64,39 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
                                  ctx=ctx, param=param) from None
 
 
+_PAPER = click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
+                      default="a4", show_default=True, help="Paper size.")
+
+
 @main.command()
 @click.argument("pack", required=False, metavar="[PACK]")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the PDF ('-' for standard output). "
                    "Default: <pack id>-brief.pdf here.")
-@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
-              default="a4", show_default=True, help="Paper size.")
+@_PAPER
 @click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
               help="The date printed on the brief and stored in the PDF "
                    "(default: the pack's reference date).")
-def build(pack: str | None, output: Path | None, paper: str, date: dt.date | None) -> None:
+@click.option("--quiz", "quiz", metavar="SET",
+              help="Append the student quiz sheet of SET (a set id or a set file) after the "
+                   "brief: variant A of `brief handouts SET`, whose key fits it.")
+def build(pack: str | None, output: Path | None, paper: str, date: dt.date | None,
+          quiz: str | None) -> None:
     """Write the policy brief of PACK: a pack id, a pack folder or a pack.yaml file.
 
-    With no PACK, the only bundled pack is used. The same pack, options and --date
-    always give a byte-identical PDF.
+    With no PACK, the only bundled pack is used (or, with --quiz, the set's pack).
+    The same pack, options and --date always give a byte-identical PDF.
     """
-    loaded = resolve_pack(pack)
-    from reportlab.platypus.doctemplate import LayoutError
-
+    loaded = resolve_pack(pack) if pack is not None or quiz is None else None
+    handout = None
+    if quiz is not None:
+        loaded, handout = _quiz_for_brief(quiz, loaded)
+    assert loaded is not None
     from briefing.compose import compose_brief
-    from briefing.render import render_brief
 
-    try:
-        rendered = render_brief(compose_brief(loaded.pack, date), paper.lower())
-    except LayoutError as err:  # only a pathological pack gets here: say which text is at fault
-        detail = str(err).split("\n")[0][:200]
-        raise UserError(f"the brief for {display_path(loaded.path)} could not be laid out "
-                        f"(some text is too long to fit a page): {detail}") from None
+    brief = compose_brief(loaded.pack, date)
+    rendered = _laid_out("the brief for", loaded.path,
+                         lambda: _render_brief(brief, paper.lower(), handout))
     for warning in rendered.warnings:
         click.echo(f"warning: {warning}", err=True)
     target = output or Path(f"{loaded.pack.id}-brief.pdf")
@@ -92,7 +106,112 @@ def build(pack: str | None, output: Path | None, paper: str, date: dt.date | Non
         return
     write_atomically(target, rendered.pdf)
     pages = f"{rendered.pages} page{'s' if rendered.pages != 1 else ''}"
-    click.echo(f"wrote {display_path(target)} ({pages}, {paper.lower()})", err=True)
+    extra = f", with the quiz sheet of {handout.set_id}, variant A" if handout else ""
+    click.echo(f"wrote {display_path(target)} ({pages}, {paper.lower()}{extra})", err=True)
+
+
+def _quiz_for_brief(ref: str, loaded: LoadedPack | None) -> tuple[LoadedPack, Handout]:
+    """The brief's pack and variant A of the set named by --quiz, which must be about it."""
+    from briefing.handouts import compose_handouts
+
+    found, set_pack = resolve_set(ref, loaded)
+    if loaded is not None and found.qset.pack != loaded.pack.id:
+        raise UserError(f"set '{found.qset.id}' is about the pack '{found.qset.pack}', not "
+                        f"'{loaded.pack.id}'; name one of that pack's sets, or build the brief "
+                        f"of '{found.qset.pack}'")
+    loaded = loaded or set_pack
+    return loaded, compose_handouts(found.qset, loaded.pack, variants=1, seed=DEFAULT_SEED)
+
+
+def _render_brief(brief: Brief, paper: str, handout: Handout | None) -> Rendered:
+    from briefing.render import brief_furniture, brief_story, render_brief, render_document
+
+    if handout is None:
+        return render_brief(brief, paper)
+    from reportlab.platypus import PageBreak
+
+    from briefing.sheets import student_story
+
+    variant = handout.variants[0]
+    # One story in one document: the sheet keeps the brief's fonts, footer and page count.
+    return render_document(brief.info, brief_furniture(brief), paper,
+                           lambda kit: [*brief_story(kit, brief), PageBreak(),
+                                        *student_story(kit, handout, variant)])
+
+
+DEFAULT_SEED = 1
+
+
+@main.command()
+@click.argument("set_ref", metavar="SET")
+@click.option("--variants", type=click.IntRange(1, 99), default=2, show_default=True,
+              help="How many lettered variants (A, B, …), each in its own order.")
+@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True,
+              help="Seed of the shuffles: the same seed gives the same variants.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("handouts"), show_default=True, help="Folder to write the PDFs in.")
+@_PAPER
+@click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="A date to print in the footers and store in the PDFs "
+                   "(default: none printed; the pack's reference date is stored).")
+def handouts(set_ref: str, variants: int, seed: int, output: Path, paper: str,
+             date: dt.date | None) -> None:
+    """Write printable quiz sheets of SET (a set id or a set file) and their answer keys.
+
+    For each variant: <set id>-A.pdf for the students and <set id>-A-key.pdf, the
+    answer key for the teacher, in the same order and letters as that sheet.
+    """
+    found, loaded = resolve_set(set_ref)
+    from briefing.compose import brief_date
+    from briefing.handouts import compose_handouts
+    from briefing.sheets import render_handouts
+
+    handout = compose_handouts(found.qset, loaded.pack, variants=variants, seed=seed)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UserError(f"cannot make the folder {display_path(output)}: "
+                        f"{err.strerror or err}") from None
+    files = _laid_out("the handouts of", found.path or found.qset.id, lambda: list(render_handouts(
+        handout, paper.lower(), created=date or brief_date(loaded.pack), printed=date)))
+    warnings = dict.fromkeys(w for _, rendered in files for w in rendered.warnings)
+    for warning in warnings:  # the same missing characters would repeat in every file
+        click.echo(f"warning: {warning}", err=True)
+    for name, rendered in files:
+        write_atomically(output / name, rendered.pdf)
+    names = [name for name, _ in files]
+    click.echo(f"wrote {len(files)} files to {display_path(output)}: student sheets "
+               f"{_span(names[0::2])}, answer keys {_span(names[1::2])} ({paper.lower()})",
+               err=True)
+
+
+def _span(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{names[0]} … {names[-1]}"
+
+
+def resolve_set(ref: str, pack: LoadedPack | None = None) -> tuple[LoadedSet, LoadedPack]:
+    """A set by id or file, and its pack; problems end the command as located lines."""
+    from quizzes.catalog import Catalog
+    from quizzes.places import data_dir
+
+    catalog = Catalog.load(data_dir(), {pack.pack.id: pack} if pack else None)
+    try:
+        found = catalog.find_set(ref)
+    except ProblemsFound as err:  # the same file:line:col lines as `quiz check`
+        raise PackProblems(err.problems) from None
+    return found, catalog.pack_for(found)
+
+
+def _laid_out(what: str, source: Path | str, render: Callable[[], T]) -> T:
+    """Run `render`, turning reportlab's layout failure into a message naming the source."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        return render()
+    except LayoutError as err:  # only pathological text gets here: say which file is at fault
+        detail = str(err).split("\n")[0][:200]
+        raise UserError(f"{what} {display_path(source)} could not be laid out "
+                        f"(some text is too long to fit a page): {detail}") from None
 
 
 def resolve_pack(ref: str | None) -> LoadedPack:
