@@ -18,11 +18,12 @@ from functools import cache
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus import Table as RLTable
 
 from briefing.blocks import Kit, Para
-from briefing.content import DocumentInfo
+from briefing.content import DocumentInfo, Rich
 from briefing.fonts import Fonts
 from briefing.handouts import (
     Handout,
@@ -101,6 +102,32 @@ class WriteLine(Flowable):
         self.canv.line(0, 1, self.width, 1)
 
 
+class Label(Flowable):
+    """One short line the code writes (numbers, letters, "1st"), drawn without a Paragraph.
+
+    A sheet has hundreds of these; skipping paragraph parsing and line breaking for them
+    is much of what keeps 60 handout files within the benchmark's 3 seconds. Only ASCII
+    made by the code comes here, never text from a set or a pack.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle):
+        super().__init__()
+        self.text, self.style = text, style
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        natural = stringWidth(self.text, self.style.fontName, self.style.fontSize)
+        self.width = availWidth if self.style.alignment == TA_RIGHT else natural
+        self.natural = natural
+        return self.width, self.style.leading
+
+    def draw(self) -> None:
+        c, st = self.canv, self.style
+        c.setFillColor(st.textColor)
+        c.setFont(st.fontName, st.fontSize)
+        x = self.width - self.natural if st.alignment == TA_RIGHT else 0
+        c.drawString(x, st.leading - st.fontSize, self.text)
+
+
 class Bookmark(Flowable):
     """An outline entry where it stands, taking no room (keys must be unique per file)."""
 
@@ -114,6 +141,35 @@ class Bookmark(Flowable):
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
         self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
+
+
+class SheetKit(Kit):
+    """A `Kit` whose paragraphs are shared by every file of one run of `render_handouts`.
+
+    The 30 variants of a set print the same prompts, options and facts in other orders,
+    so each paragraph is parsed and broken into lines once, not 60 times. The markup is
+    still made per document, so each file reports its own missing characters. `slot`
+    keeps apart equal texts that one table shows at two widths (e.g. both sides of a match).
+    """
+
+    def __init__(self, kit: Kit, shared: dict[tuple[str, str, str], Para]):
+        super().__init__(kit.styles, kit.markup, kit.width)
+        self.shared = shared
+
+    def para(self, rich: Rich | str, style: ParagraphStyle, slot: str = "") -> Para:
+        markup = self.markup.rich(rich, style.fontSize)
+        key = (markup, style.name, slot)
+        found = self.shared.get(key)
+        if found is None:
+            found = self.shared[key] = Para(markup, style)
+        return found
+
+
+Shared = dict[tuple[str, str, str], Para]
+
+
+def _sheet_kit(kit: Kit, shared: Shared | None) -> SheetKit:
+    return SheetKit(kit, {} if shared is None else shared)
 
 
 # --- styles of the sheets, made once per font set ------------------------------------------
@@ -177,8 +233,10 @@ def _grid(rows: Sequence[Sequence[object]], widths: Sequence[float],
 # --- the student sheet ---------------------------------------------------------------------
 
 
-def student_story(kit: Kit, handout: Handout, variant: Variant) -> list[Flowable]:
+def student_story(kit: Kit, handout: Handout, variant: Variant,
+                  shared: Shared | None = None) -> list[Flowable]:
     """Variant `variant`'s sheet: header, name lines, instructions, then each question."""
+    kit = _sheet_kit(kit, shared)
     st = _sheet_styles(kit.styles.fonts)
     story: list[Flowable] = [Bookmark(f"sheet-{variant.code}",
                                       f"Quiz sheet, variant {variant.code}"),
@@ -191,7 +249,7 @@ def student_story(kit: Kit, handout: Handout, variant: Variant) -> list[Flowable
     return story
 
 
-def _sheet_header(kit: Kit, st: SheetStyles, handout: Handout, variant: Variant) -> RLTable:
+def _sheet_header(kit: SheetKit, st: SheetStyles, handout: Handout, variant: Variant) -> RLTable:
     s = kit.styles
     badge = _grid([[Para("VARIANT", st.variant_word)],
                    [Para(kit.markup.text(variant.code), st.variant_letter)]], [24 * mm],
@@ -205,18 +263,18 @@ def _sheet_header(kit: Kit, st: SheetStyles, handout: Handout, variant: Variant)
                  pad=0)
 
 
-def _name_lines(kit: Kit) -> RLTable:
+def _name_lines(kit: SheetKit) -> RLTable:
     label = kit.styles.figure_label
     w = kit.width
     widths = [13 * mm, w * 0.45 - 13 * mm, 13 * mm, w * 0.22 - 13 * mm, 11 * mm,
               w * 0.33 - 11 * mm]
-    cells = [Para("Name", label), "", Para("Class", label), "", Para("Date", label), ""]
+    cells = [Label("Name", label), "", Label("Class", label), "", Label("Date", label), ""]
     lines = [("LINEBELOW", (c, 0), (c, 0), 0.7, INK) for c in (1, 3, 5)]
     return _grid([cells], widths, [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                    ("TOPPADDING", (0, 0), (-1, -1), 10), *lines])
 
 
-def _instructions(kit: Kit, handout: Handout, variant: Variant) -> RLTable:
+def _instructions(kit: SheetKit, handout: Handout, variant: Variant) -> RLTable:
     s = kit.styles
     count = len(variant.questions)
     text = (f"Answer all {count} questions on this sheet. The points for each question are "
@@ -235,12 +293,12 @@ def _instructions(kit: Kit, handout: Handout, variant: Variant) -> RLTable:
                   ("BOTTOMPADDING", (0, 0), (-1, -1), 4)], pad=4)
 
 
-def _question(kit: Kit, st: SheetStyles, q: SheetQuestion) -> Flowable:
+def _question(kit: SheetKit, st: SheetStyles, q: SheetQuestion) -> Flowable:
     inner = kit.width - NUMBER_W - POINTS_W
     body: list[Flowable] = [kit.para(q.prompt, st.prompt), kit.para(q.instruction,
                                                                       st.instruction)]
     body += _answer_area(kit, st, q, inner)
-    row = [[Para(f"{q.number}.", st.number), body, kit.para(points_label(q.points), st.points)]]
+    row = [[Label(f"{q.number}.", st.number), body, Label(points_label(q.points), st.points)]]
     table = RLTable(row, colWidths=[NUMBER_W, inner, POINTS_W], splitInRow=1, hAlign="LEFT",
                     style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -253,16 +311,16 @@ def _question(kit: Kit, st: SheetStyles, q: SheetQuestion) -> Flowable:
     return KeepTogether([table])
 
 
-def _answer_area(kit: Kit, st: SheetStyles, q: SheetQuestion, width: float) -> list[Flowable]:
+def _answer_area(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float) -> list[Flowable]:
     if q.type in ("choice", "multi"):
         return [_options(kit, st, q.options, "circle" if q.type == "choice" else "box", width)]
     if q.type == "truefalse":
         return [Para("True&nbsp;&nbsp;&nbsp;&nbsp;/&nbsp;&nbsp;&nbsp;&nbsp;False", st.truefalse)]
     if q.type == "numeric":
-        unit = kit.para(q.unit or "", st.option)
+        unit = kit.para(q.unit or "", st.option, "unit")
         return [_grid([[Box(42 * mm, 8 * mm), unit]], [45 * mm, width - 45 * mm], pad=0)]
     if q.type == "text":
-        return [_grid([[Para("Answer:", kit.styles.figure_label), WriteLine()]],
+        return [_grid([[Label("Answer:", kit.styles.figure_label), WriteLine()]],
                       [17 * mm, width - 17 * mm], [("VALIGN", (0, 0), (-1, -1), "BOTTOM")],
                       pad=0)]
     if q.type == "match":
@@ -273,7 +331,7 @@ def _answer_area(kit: Kit, st: SheetStyles, q: SheetQuestion, width: float) -> l
     raise ValueError(f"no layout for question type {q.type!r}")
 
 
-def _options(kit: Kit, st: SheetStyles, options: Sequence[str], shape: str,
+def _options(kit: SheetKit, st: SheetStyles, options: Sequence[str], shape: str,
              width: float) -> RLTable:
     """Options in two columns when they are short, else one under the other."""
     font = kit.styles.sans_bold
@@ -290,13 +348,13 @@ def _options(kit: Kit, st: SheetStyles, options: Sequence[str], shape: str,
     return _grid(rows, [MARK + 4, cell - MARK - 4] * per_row, pad=0.9)
 
 
-def _lettered(kit: Kit, st: SheetStyles, items: Sequence[str], width: float) -> RLTable:
-    rows = [[Para(f"{_letter(i)}.", st.label), kit.para(text, st.option)]
+def _lettered(kit: SheetKit, st: SheetStyles, items: Sequence[str], width: float) -> RLTable:
+    rows = [[Label(f"{_letter(i)}.", st.label), kit.para(text, st.option)]
             for i, text in enumerate(items)]
     return _grid(rows, [7 * mm, width - 7 * mm], [("VALIGN", (0, 0), (-1, -1), "TOP")], pad=1.5)
 
 
-def _match(kit: Kit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable:
+def _match(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable:
     """Numbered items, each with a box for a letter, beside the lettered matches."""
     head = kit.styles.caption
     # the longer side gets the room: items may be numbers and matches sentences, or not
@@ -304,12 +362,12 @@ def _match(kit: Kit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable
     left = width * min(0.62, max(0.38, (longest[0] + 8) / (sum(longest) + 8)))
     widths = [6 * mm, left - 6 * mm - LETTER_BOX - 8 * mm, LETTER_BOX + 8 * mm, 10 * mm,
               width - left - 10 * mm]
-    rows: list[list[object]] = [[Para("Items", head), "", Para("Letter", head), "",
-                                 Para("Matches", head)]]
+    rows: list[list[object]] = [[Label("Items", head), "", Label("Letter", head), "",
+                                 Label("Matches", head)]]
     for i in range(max(len(q.lefts), len(q.options))):
-        item = [Para(f"{i + 1}.", st.label), kit.para(q.lefts[i], st.option),
+        item = [Label(f"{i + 1}.", st.label), kit.para(q.lefts[i], st.option, "left"),
                 Box(LETTER_BOX, LETTER_BOX)] if i < len(q.lefts) else ["", "", ""]
-        match = [Para(f"{_letter(i)}.", st.label), kit.para(q.options[i], st.option)] \
+        match = [Label(f"{_letter(i)}.", st.label), kit.para(q.options[i], st.option, "right")] \
             if i < len(q.options) else ["", ""]
         rows.append(item + match)
     return _grid(rows, widths, [("SPAN", (0, 0), (1, 0)), ("SPAN", (3, 0), (4, 0)),
@@ -318,13 +376,13 @@ def _match(kit: Kit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable
                                 ("LEFTPADDING", (3, 0), (3, -1), 6)], pad=1.5)
 
 
-def _order_blanks(kit: Kit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable:
+def _order_blanks(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable:
     per_row = max(1, min(len(q.options), int(width // (20 * mm))))
     cells: list[list[object]] = []
     for n in range(1, len(q.options) + 1):
         if (n - 1) % per_row == 0:
             cells.append([])
-        cells[-1] += [Para(ordinal(n), st.label), Box(LETTER_BOX, LETTER_BOX)]
+        cells[-1] += [Label(ordinal(n), st.label), Box(LETTER_BOX, LETTER_BOX)]
     cells[-1] += [""] * (2 * per_row - len(cells[-1]))
     return _grid(cells, [8 * mm, LETTER_BOX + 4 * mm] * per_row,
                  [("ALIGN", (0, 0), (-1, -1), "RIGHT")], pad=1.5)
@@ -341,7 +399,9 @@ def key_title(variant: Variant) -> str:
     return f"ANSWER KEY — Variant {variant.code} — not for students"
 
 
-def key_story(kit: Kit, handout: Handout, variant: Variant) -> list[Flowable]:
+def key_story(kit: Kit, handout: Handout, variant: Variant,
+              shared: Shared | None = None) -> list[Flowable]:
+    kit = _sheet_kit(kit, shared)
     s, st, mk = kit.styles, _sheet_styles(kit.styles.fonts), kit.markup
     story: list[Flowable] = [
         Bookmark(f"key-{variant.code}", f"Answer key, variant {variant.code}"),
@@ -356,16 +416,16 @@ def key_story(kit: Kit, handout: Handout, variant: Variant) -> list[Flowable]:
     rows = []
     for q, k in zip(variant.questions, variant.key, strict=True):
         answer: list[Flowable] = [kit.para(q.prompt, s.caption), Spacer(1, 2),
-                                  kit.para(k.answer, s.cell)]
+                                  kit.para(k.answer, s.cell, "answer")]
         if k.marking:
-            answer.append(kit.para(k.marking, s.caption))
-        fact: list[Flowable] = [kit.para(k.fact_statement or "(no fact named)", s.cell)]
+            answer.append(kit.para(k.marking, s.caption, "marking"))
+        fact: list[Flowable] = [kit.para(k.fact_statement or "(no fact named)", s.cell, "fact")]
         if k.fact_id:
             fact.insert(0, Para(mk.styled(k.fact_id, s.sans_bold, s.caption.fontSize, GREY),
                                 s.caption))
         code = st.key_code if len(k.key) <= 16 else st.key_code_long  # words, not letters
-        rows.append([Para(f"{k.number}.", st.label), kit.para(k.key, code), answer,
-                     kit.para(q.points, s.cell), fact])
+        rows.append([Label(f"{k.number}.", st.label), kit.para(k.key, code), answer,
+                     Label(q.points, s.cell), fact])
     story.append(kit.table(("No.", "Key", "Question, and the answer in words", "Pts",
                             "The fact it tests"), rows, (0.05, 0.2, 0.36, 0.05, 0.34)))
     story += [Spacer(1, 6), kit.para(
@@ -391,7 +451,8 @@ def _footer(handout: Handout, variant: Variant, printed: dt.date | None) -> str:
 
 
 def render_sheet(handout: Handout, variant: Variant, paper: str = "a4", *,
-                 created: dt.date | None = None, printed: dt.date | None = None) -> Rendered:
+                 created: dt.date | None = None, printed: dt.date | None = None,
+                 shared: Shared | None = None) -> Rendered:
     """A student's sheet for one variant. `created` goes in the metadata, `printed` on the page."""
     count = len(variant.questions)
     furniture = PageFurniture(f"CLASS HANDOUT · VARIANT {variant.code}",
@@ -401,26 +462,31 @@ def render_sheet(handout: Handout, variant: Variant, paper: str = "a4", *,
     info = _info(handout, f"{handout.title} — variant {variant.code}",
                  f"Class quiz on {handout.pack_title}", created)
     return render_document(info, furniture, paper,
-                           lambda kit: student_story(kit, handout, variant))
+                           lambda kit: student_story(kit, handout, variant, shared))
 
 
 def render_key(handout: Handout, variant: Variant, paper: str = "a4", *,
-               created: dt.date | None = None, printed: dt.date | None = None) -> Rendered:
+               created: dt.date | None = None, printed: dt.date | None = None,
+               shared: Shared | None = None) -> Rendered:
     furniture = PageFurniture(f"ANSWER KEY · VARIANT {variant.code}", "NOT FOR STUDENTS",
                               "Answer key · " + _footer(handout, variant, printed))
     info = _info(handout, f"Answer key — {handout.title} — variant {variant.code}",
                  f"Answer key for the class quiz on {handout.pack_title}", created)
-    return render_document(info, furniture, paper, lambda kit: key_story(kit, handout, variant))
+    return render_document(info, furniture, paper,
+                           lambda kit: key_story(kit, handout, variant, shared))
 
 
 def render_handouts(handout: Handout, paper: str = "a4", *, created: dt.date | None = None,
                     printed: dt.date | None = None) -> Iterator[tuple[str, Rendered]]:
     """(file name, PDF) for each variant's sheet, then its key: A, A-key, B, B-key, …"""
+    shared: Shared = {}
     for variant in handout.variants:
         yield (sheet_file(handout.set_id, variant.code),
-               render_sheet(handout, variant, paper, created=created, printed=printed))
+               render_sheet(handout, variant, paper, created=created, printed=printed,
+                            shared=shared))
         yield (sheet_file(handout.set_id, variant.code, key=True),
-               render_key(handout, variant, paper, created=created, printed=printed))
+               render_key(handout, variant, paper, created=created, printed=printed,
+                          shared=shared))
 
 
 __all__ = ["key_story", "key_title", "render_handouts", "render_key", "render_sheet",
