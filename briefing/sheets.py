@@ -54,6 +54,7 @@ class Mark(Flowable):
         self.letter, self.shape, self.font = letter, shape, font
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = self.height = MARK
         return MARK, MARK
 
     def draw(self) -> None:
@@ -117,8 +118,8 @@ class Label(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         natural = stringWidth(self.text, self.style.fontName, self.style.fontSize)
         self.width = availWidth if self.style.alignment == TA_RIGHT else natural
-        self.natural = natural
-        return self.width, self.style.leading
+        self.natural, self.height = natural, self.style.leading
+        return self.width, self.height
 
     def draw(self) -> None:
         c, st = self.canv, self.style
@@ -126,6 +127,57 @@ class Label(Flowable):
         c.setFont(st.fontName, st.fontSize)
         x = self.width - self.natural if st.alignment == TA_RIGHT else 0
         c.drawString(x, st.leading - st.fontSize, self.text)
+
+
+class Choices(Flowable):
+    """Options beside their markers (a circle, a box, "A."), `per_row` to a row.
+
+    Laid out by hand rather than as a nested table: most questions have one, and a table
+    inside each question's table doubles the layout work of every sheet. Each marker is
+    centred on the first line of its option.
+    """
+
+    def __init__(self, items: Sequence[tuple[Flowable, Flowable]], per_row: int,
+                 marker_width: float, gap: float = 2.4):
+        super().__init__()
+        self.items, self.per_row = list(items), per_row
+        self.marker_width, self.gap = marker_width, gap
+        self.rows: list[float] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, column = availWidth, availWidth / self.per_row
+        self.rows = []
+        for start in range(0, len(self.items), self.per_row):
+            height = 0.0
+            for marker, text in self.items[start:start + self.per_row]:
+                _, mark_h = marker.wrap(self.marker_width, availHeight)
+                _, text_h = text.wrap(column - self.marker_width, availHeight)
+                lead = getattr(getattr(text, "style", None), "leading", text_h)
+                height = max(height, text_h, mark_h, (lead + mark_h) / 2)
+            self.rows.append(height + self.gap)
+        self.height = sum(self.rows)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        column, top = self.width / self.per_row, self.height
+        for row, start in zip(self.rows, range(0, len(self.items), self.per_row), strict=False):
+            for n, (marker, text) in enumerate(self.items[start:start + self.per_row]):
+                x, lead = n * column, getattr(getattr(text, "style", None), "leading", 0)
+                text.drawOn(self.canv, x + self.marker_width, top - text.height)
+                middle = top - (lead or text.height) / 2
+                marker.drawOn(self.canv, x, middle - marker.height / 2)
+            top -= row
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        used, rows = 0.0, 0
+        while rows < len(self.rows) and used + self.rows[rows] <= availHeight:
+            used, rows = used + self.rows[rows], rows + 1
+        if rows == 0 or rows == len(self.rows):
+            return []
+        cut = rows * self.per_row
+        return [Choices(self.items[:cut], self.per_row, self.marker_width, self.gap),
+                Choices(self.items[cut:], self.per_row, self.marker_width, self.gap)]
 
 
 class Bookmark(Flowable):
@@ -177,6 +229,7 @@ def _sheet_kit(kit: Kit, shared: Shared | None) -> SheetKit:
 
 @dataclass(frozen=True)
 class SheetStyles:
+    title: ParagraphStyle
     prompt: ParagraphStyle
     instruction: ParagraphStyle
     number: ParagraphStyle
@@ -202,6 +255,7 @@ def _sheet_styles(fonts: Fonts) -> SheetStyles:
                               textColor=extra.pop("textColor", INK), **extra)
 
     return SheetStyles(
+        title=style("sheet-title", fonts.serif[1], 16.5, 19.5, textColor=NAVY, spaceAfter=4),
         prompt=style("sheet-prompt", serif, 9.8, 12.6, spaceAfter=1),
         instruction=style("sheet-instruction", sans_italic, 7.6, 9.4, textColor=GREY,
                           spaceAfter=3),
@@ -243,9 +297,10 @@ def student_story(kit: Kit, handout: Handout, variant: Variant,
                              _sheet_header(kit, st, handout, variant), Spacer(1, 6),
                              _name_lines(kit), Spacer(1, 8),
                              _instructions(kit, handout, variant), Spacer(1, 6)]
-    story += [_question(kit, st, q) for q in variant.questions]
-    story.append(kit.para(f"End of the quiz. Check that you have answered all "
-                          f"{len(variant.questions)} questions.", kit.styles.note))
+    end = kit.para(f"End of the quiz. Check that you have answered all "
+                   f"{len(variant.questions)} questions.", kit.styles.note)
+    last = len(variant.questions)
+    story += [_question(kit, st, q, [end] if q.number == last else []) for q in variant.questions]
     return story
 
 
@@ -255,8 +310,8 @@ def _sheet_header(kit: SheetKit, st: SheetStyles, handout: Handout, variant: Var
                    [Para(kit.markup.text(variant.code), st.variant_letter)]], [24 * mm],
                   [("BOX", (0, 0), (-1, -1), 1.4, NAVY), ("TOPPADDING", (0, 0), (-1, 0), 5),
                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6)])
-    left = [kit.para(handout.title, s.title), kit.para("Quiz on: " + handout.pack_title, s.dek),
-            kit.para("Based on: " + handout.citation, s.dek)]
+    left = [kit.para(handout.title, st.title),
+            kit.para(f"Quiz on: {handout.pack_title}. Based on: {handout.citation}", s.dek)]
     return _grid([[left, badge]], [kit.width - 28 * mm, 28 * mm],
                  [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                   ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (-1, 0), (-1, 0), 0)],
@@ -293,7 +348,8 @@ def _instructions(kit: SheetKit, handout: Handout, variant: Variant) -> RLTable:
                   ("BOTTOMPADDING", (0, 0), (-1, -1), 4)], pad=4)
 
 
-def _question(kit: SheetKit, st: SheetStyles, q: SheetQuestion) -> Flowable:
+def _question(kit: SheetKit, st: SheetStyles, q: SheetQuestion,
+              after: list[Flowable]) -> Flowable:
     inner = kit.width - NUMBER_W - POINTS_W
     body: list[Flowable] = [kit.para(q.prompt, st.prompt), kit.para(q.instruction,
                                                                       st.instruction)]
@@ -307,8 +363,9 @@ def _question(kit: SheetKit, st: SheetStyles, q: SheetQuestion) -> Flowable:
                            ("TOPPADDING", (0, 0), (-1, -1), 4),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)])
-    # One question, one piece: a prompt never sits at a page foot without its options.
-    return KeepTogether([table])
+    # One question, one piece: a prompt never sits at a page foot without its options
+    # (and the closing line never sits alone on a page).
+    return KeepTogether([table, *after])
 
 
 def _answer_area(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float) -> list[Flowable]:
@@ -326,32 +383,24 @@ def _answer_area(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float)
     if q.type == "match":
         return [_match(kit, st, q, width)]
     if q.type == "order":
-        return [_lettered(kit, st, q.options, width), Spacer(1, 4), _order_blanks(kit, st, q,
-                                                                                   width)]
+        return [_lettered(kit, st, q.options), Spacer(1, 4), _order_blanks(kit, st, q, width)]
     raise ValueError(f"no layout for question type {q.type!r}")
 
 
 def _options(kit: SheetKit, st: SheetStyles, options: Sequence[str], shape: str,
-             width: float) -> RLTable:
-    """Options in two columns when they are short, else one under the other."""
-    font = kit.styles.sans_bold
-    per_row = 2 if len(options) > 2 and max(map(len, options)) <= 38 else 1
-    cell = width / per_row
-    rows, row = [], []
-    for i, text in enumerate(options):
-        row += [Mark(_letter(i), shape, font), kit.para(text, st.option)]
-        if len(row) == 2 * per_row:
-            rows.append(row)
-            row = []
-    if row:
-        rows.append(row + [""] * (2 * per_row - len(row)))
-    return _grid(rows, [MARK + 4, cell - MARK - 4] * per_row, pad=0.9)
+             width: float) -> Choices:
+    """Options side by side when each fits its column on one line (paper is what a class
+    pays for), else one a line."""
+    font, size = st.option.fontName, st.option.fontSize
+    longest = max((stringWidth(o, font, size) for o in options), default=0)
+    per_row = next(n for n in (4, 2, 1) if n == 1 or longest <= width / n - MARK - 10)
+    return Choices([(Mark(_letter(i), shape, kit.styles.sans_bold), kit.para(text, st.option))
+                    for i, text in enumerate(options)], per_row, MARK + 4)
 
 
-def _lettered(kit: SheetKit, st: SheetStyles, items: Sequence[str], width: float) -> RLTable:
-    rows = [[Label(f"{_letter(i)}.", st.label), kit.para(text, st.option)]
-            for i, text in enumerate(items)]
-    return _grid(rows, [7 * mm, width - 7 * mm], [("VALIGN", (0, 0), (-1, -1), "TOP")], pad=1.5)
+def _lettered(kit: SheetKit, st: SheetStyles, items: Sequence[str]) -> Choices:
+    return Choices([(Label(f"{_letter(i)}.", st.label), kit.para(text, st.option))
+                    for i, text in enumerate(items)], 1, 7 * mm, gap=2)
 
 
 def _match(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable:
