@@ -163,9 +163,9 @@ class Choices(Flowable):
         for row, start in zip(self.rows, range(0, len(self.items), self.per_row), strict=False):
             for n, (marker, text) in enumerate(self.items[start:start + self.per_row]):
                 x, lead = n * column, getattr(getattr(text, "style", None), "leading", 0)
-                text.drawOn(self.canv, x + self.marker_width, top - text.height)
                 middle = top - (lead or text.height) / 2
-                marker.drawOn(self.canv, x, middle - marker.height / 2)
+                marker.drawOn(self.canv, x, middle - marker.height / 2)  # first: reading order
+                text.drawOn(self.canv, x + self.marker_width, top - text.height)
             top -= row
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
