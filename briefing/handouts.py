@@ -9,6 +9,8 @@ key marks its own variant fully correct.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -197,3 +199,44 @@ def decode(sheet: SheetQuestion, written: str) -> Any:
         return written.strip().lower() == "true"
     return written
 
+
+# --- the words printed around the questions (pure text, so tests and renderers share it) ---
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def pdf_language(handout: Handout) -> str:
+    """The pack's language if it is a well-formed tag (it goes into the PDF), else English."""
+    return handout.language if _LANGUAGE.match(handout.language) else "en"
+
+
+def sheet_instructions(handout: Handout, variant: Variant) -> str:
+    return (f"Answer all {len(variant.questions)} questions on this sheet. The points for each "
+            f"question are shown on the right; the sheet is worth "
+            f"{points_label(handout.total_points)} in total. Write letters as capitals. Hand "
+            "in the sheet with your name on it.")
+
+
+def sheet_end(variant: Variant) -> str:
+    return f"End of the quiz. Check that you have answered all {len(variant.questions)} questions."
+
+
+def key_title(variant: Variant) -> str:
+    return f"ANSWER KEY — Variant {variant.code} — not for students"
+
+
+def key_intro(handout: Handout, variant: Variant) -> str:
+    return (f"For variant {variant.code} of “{handout.title}”: {len(variant.questions)} "
+            f"questions, {points_label(handout.total_points)}. Use it only with sheets marked "
+            f"variant {variant.code}: other variants have other orders and letters.")
+
+
+def key_note(handout: Handout) -> str:
+    return (f"Total: {points_label(handout.total_points)}. Keys are written as the student "
+            "writes them on this variant: a letter for a circle, letters for ticked boxes, "
+            "number–letter for matched pairs, letters first to last for an order.")
+
+
+def footer_text(handout: Handout, variant: Variant, printed: dt.date | None) -> str:
+    when = f" · {printed.isoformat()}" if printed else ""
+    return f"{handout.title} · variant {variant.code}{when}"

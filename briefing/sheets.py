@@ -10,7 +10,6 @@ which hold no answers, so nothing from a key can leak onto a student's page.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,15 +28,21 @@ from briefing.handouts import (
     Handout,
     SheetQuestion,
     Variant,
+    footer_text,
+    key_intro,
+    key_note,
+    key_title,
     ordinal,
+    pdf_language,
     points_label,
+    sheet_end,
     sheet_file,
+    sheet_instructions,
     variant_code,
 )
 from briefing.render import PageFurniture, Rendered, render_document
 from briefing.styles import ACCENT, GREY, INK, NAVY, RULE, SHADE
 
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 NUMBER_W, POINTS_W = 10 * mm, 17 * mm  # the columns either side of a question
 MARK = 4.6 * mm  # circles and boxes beside options
 LETTER_BOX = 8 * mm  # where a student writes one letter
@@ -84,23 +89,6 @@ class Box(Flowable):
         self.canv.setStrokeColor(INK)
         self.canv.setLineWidth(0.8)
         self.canv.rect(0, 0, self.width, self.height)
-
-
-class WriteLine(Flowable):
-    """A line to write on, as wide as the space it is given."""
-
-    def __init__(self, height: float = 7.5 * mm):
-        super().__init__()
-        self.height = height
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        return availWidth, self.height
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(GREY)
-        self.canv.setLineWidth(0.6)
-        self.canv.line(0, 1, self.width, 1)
 
 
 class Label(Flowable):
@@ -297,8 +285,7 @@ def student_story(kit: Kit, handout: Handout, variant: Variant,
                              _sheet_header(kit, st, handout, variant), Spacer(1, 6),
                              _name_lines(kit), Spacer(1, 8),
                              _instructions(kit, handout, variant), Spacer(1, 6)]
-    end = kit.para(f"End of the quiz. Check that you have answered all "
-                   f"{len(variant.questions)} questions.", kit.styles.note)
+    end = kit.para(sheet_end(variant), kit.styles.note)
     last = len(variant.questions)
     story += [_question(kit, st, q, [end] if q.number == last else []) for q in variant.questions]
     return story
@@ -330,11 +317,7 @@ def _name_lines(kit: SheetKit) -> RLTable:
 
 
 def _instructions(kit: SheetKit, handout: Handout, variant: Variant) -> RLTable:
-    s = kit.styles
-    count = len(variant.questions)
-    text = (f"Answer all {count} questions on this sheet. The points for each question are "
-            f"shown on the right; the sheet is worth {points_label(handout.total_points)} "
-            "in total. Write letters as capitals. Hand in the sheet with your name on it.")
+    s, text = kit.styles, sheet_instructions(handout, variant)
     total = Para(f'<font name="{s.sans_bold}">Score</font>', s.cell)
     score = _grid([[total, Box(14 * mm, 8 * mm),
                     Para(kit.markup.text(f"/ {handout.total_points}"), s.figure_label)]],
@@ -377,8 +360,10 @@ def _answer_area(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float)
         unit = kit.para(q.unit or "", st.option, "unit")
         return [_grid([[Box(42 * mm, 8 * mm), unit]], [45 * mm, width - 45 * mm], pad=0)]
     if q.type == "text":
-        return [_grid([[Label("Answer:", kit.styles.figure_label), WriteLine()]],
-                      [17 * mm, width - 17 * mm], [("VALIGN", (0, 0), (-1, -1), "BOTTOM")],
+        return [_grid([[Label("Answer:", kit.styles.figure_label), ""]],
+                      [17 * mm, width - 17 * mm], [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                                   ("TOPPADDING", (0, 0), (-1, -1), 12),
+                                                   ("LINEBELOW", (1, 0), (1, 0), 0.6, GREY)],
                       pad=0)]
     if q.type == "match":
         return [_match(kit, st, q, width)]
@@ -444,10 +429,6 @@ def _letter(index: int) -> str:
 # --- the answer key ------------------------------------------------------------------------
 
 
-def key_title(variant: Variant) -> str:
-    return f"ANSWER KEY — Variant {variant.code} — not for students"
-
-
 def key_story(kit: Kit, handout: Handout, variant: Variant,
               shared: Shared | None = None) -> list[Flowable]:
     kit = _sheet_kit(kit, shared)
@@ -455,11 +436,7 @@ def key_story(kit: Kit, handout: Handout, variant: Variant,
     story: list[Flowable] = [
         Bookmark(f"key-{variant.code}", f"Answer key, variant {variant.code}"),
         kit.para(key_title(variant), st.key_title),
-        kit.para(f"For variant {variant.code} of “{handout.title}”: "
-                 f"{len(variant.questions)} questions, "
-                 f"{points_label(handout.total_points)}. Use it only with sheets marked "
-                 f"variant {variant.code}: other variants have other orders and letters.",
-                 s.dek),
+        kit.para(key_intro(handout, variant), s.dek),
         kit.para(f"Quiz on: {handout.pack_title}. Based on: {handout.citation}", s.dek),
         Spacer(1, 8)]
     rows = []
@@ -477,26 +454,16 @@ def key_story(kit: Kit, handout: Handout, variant: Variant,
                      Label(q.points, s.cell), fact])
     story.append(kit.table(("No.", "Key", "Question, and the answer in words", "Pts",
                             "The fact it tests"), rows, (0.05, 0.2, 0.36, 0.05, 0.34)))
-    story += [Spacer(1, 6), kit.para(
-        f"Total: {points_label(handout.total_points)}. Keys are written as the student "
-        "writes them on this variant: a letter for a circle, letters for ticked boxes, "
-        "number–letter for matched pairs, letters first to last for an order.", s.note)]
-    return story
+    return [*story, Spacer(1, 6), kit.para(key_note(handout), s.note)]
 
 
 # --- files -----------------------------------------------------------------------------------
 
 
 def _info(handout: Handout, title: str, subject: str, created: dt.date | None) -> DocumentInfo:
-    language = handout.language if _LANGUAGE.match(handout.language) else "en"
     return DocumentInfo(title=title, author=f"classbrief, from the question set {handout.set_id}",
                         subject=subject, keywords=("quiz", "classroom", "handout", handout.set_id),
-                        language=language, created=created)
-
-
-def _footer(handout: Handout, variant: Variant, printed: dt.date | None) -> str:
-    when = f" · {printed.isoformat()}" if printed else ""
-    return f"{handout.title} · variant {variant.code}{when}"
+                        language=pdf_language(handout), created=created)
 
 
 def render_sheet(handout: Handout, variant: Variant, paper: str = "a4", *,
@@ -507,7 +474,7 @@ def render_sheet(handout: Handout, variant: Variant, paper: str = "a4", *,
     furniture = PageFurniture(f"CLASS HANDOUT · VARIANT {variant.code}",
                               f"Variant {variant.code} · {count} questions · "
                               f"{points_label(handout.total_points)}",
-                              _footer(handout, variant, printed))
+                              footer_text(handout, variant, printed))
     info = _info(handout, f"{handout.title} — variant {variant.code}",
                  f"Class quiz on {handout.pack_title}", created)
     return render_document(info, furniture, paper,
@@ -518,7 +485,7 @@ def render_key(handout: Handout, variant: Variant, paper: str = "a4", *,
                created: dt.date | None = None, printed: dt.date | None = None,
                shared: Shared | None = None) -> Rendered:
     furniture = PageFurniture(f"ANSWER KEY · VARIANT {variant.code}", "NOT FOR STUDENTS",
-                              "Answer key · " + _footer(handout, variant, printed))
+                              "Answer key · " + footer_text(handout, variant, printed))
     info = _info(handout, f"Answer key — {handout.title} — variant {variant.code}",
                  f"Answer key for the class quiz on {handout.pack_title}", created)
     return render_document(info, furniture, paper,
@@ -538,5 +505,4 @@ def render_handouts(handout: Handout, paper: str = "a4", *, created: dt.date | N
                           shared=shared))
 
 
-__all__ = ["key_story", "key_title", "render_handouts", "render_key", "render_sheet",
-           "student_story"]
+__all__ = ["key_story", "render_handouts", "render_key", "render_sheet", "student_story"]

@@ -10,8 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from briefing.handouts import Handout, Variant, compose_handouts, decode, points_label
-from briefing.sheets import key_title, render_handouts, render_key, render_sheet
+from briefing.handouts import (
+    Handout,
+    Variant,
+    compose_handouts,
+    decode,
+    key_title,
+    points_label,
+)
+from briefing.sheets import render_handouts, render_key, render_sheet
 from quizzes.catalog import Catalog
 from quizzes.grading import grade
 from tests.briefing.pdftext import has_images, outline_titles, reader, squeeze, text_of, uris
