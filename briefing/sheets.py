@@ -368,24 +368,30 @@ def _answer_area(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float)
     if q.type == "match":
         return [_match(kit, st, q, width)]
     if q.type == "order":
-        return [_lettered(kit, st, q.options), Spacer(1, 4), _order_blanks(kit, st, q, width)]
+        return [_lettered(kit, st, q.options, width), Spacer(1, 4),
+                _order_blanks(kit, st, q, width)]
     raise ValueError(f"no layout for question type {q.type!r}")
+
+
+def _per_row(st: SheetStyles, texts: Sequence[str], width: float, marker: float) -> int:
+    """Short texts side by side when each fits its column on one line (paper is what a
+    class pays for), else one a line."""
+    font, size = st.option.fontName, st.option.fontSize
+    longest = max((stringWidth(t, font, size) for t in texts), default=0)
+    return next(n for n in (4, 2, 1) if n == 1 or longest <= width / n - marker - 6)
 
 
 def _options(kit: SheetKit, st: SheetStyles, options: Sequence[str], shape: str,
              width: float) -> Choices:
-    """Options side by side when each fits its column on one line (paper is what a class
-    pays for), else one a line."""
-    font, size = st.option.fontName, st.option.fontSize
-    longest = max((stringWidth(o, font, size) for o in options), default=0)
-    per_row = next(n for n in (4, 2, 1) if n == 1 or longest <= width / n - MARK - 10)
     return Choices([(Mark(_letter(i), shape, kit.styles.sans_bold), kit.para(text, st.option))
-                    for i, text in enumerate(options)], per_row, MARK + 4)
+                    for i, text in enumerate(options)],
+                   _per_row(st, options, width, MARK + 4), MARK + 4)
 
 
-def _lettered(kit: SheetKit, st: SheetStyles, items: Sequence[str]) -> Choices:
+def _lettered(kit: SheetKit, st: SheetStyles, items: Sequence[str], width: float) -> Choices:
     return Choices([(Label(f"{_letter(i)}.", st.label), kit.para(text, st.option))
-                    for i, text in enumerate(items)], 1, 7 * mm, gap=2)
+                    for i, text in enumerate(items)], _per_row(st, items, width, 7 * mm),
+                   7 * mm, gap=2)
 
 
 def _match(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable:
@@ -411,14 +417,14 @@ def _match(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float) -> RL
 
 
 def _order_blanks(kit: SheetKit, st: SheetStyles, q: SheetQuestion, width: float) -> RLTable:
-    per_row = max(1, min(len(q.options), int(width // (20 * mm))))
+    per_row = max(1, min(len(q.options), int(width // (22 * mm))))
     cells: list[list[object]] = []
     for n in range(1, len(q.options) + 1):
         if (n - 1) % per_row == 0:
             cells.append([])
         cells[-1] += [Label(ordinal(n), st.label), Box(LETTER_BOX, LETTER_BOX)]
     cells[-1] += [""] * (2 * per_row - len(cells[-1]))
-    return _grid(cells, [8 * mm, LETTER_BOX + 4 * mm] * per_row,
+    return _grid(cells, [10 * mm, LETTER_BOX + 4 * mm] * per_row,
                  [("ALIGN", (0, 0), (-1, -1), "RIGHT")], pad=1.5)
 
 
@@ -452,8 +458,14 @@ def key_story(kit: Kit, handout: Handout, variant: Variant,
         code = st.key_code if len(k.key) <= 16 else st.key_code_long  # words, not letters
         rows.append([Label(f"{k.number}.", st.label), kit.para(k.key, code), answer,
                      Label(q.points, s.cell), fact])
-    story.append(kit.table(("No.", "Key", "Question, and the answer in words", "Pts",
-                            "The fact it tests"), rows, (0.05, 0.2, 0.36, 0.05, 0.34)))
+    table = kit.table(("No.", "Key", "Question, and the answer in words", "Pts",
+                       "The fact it tests"), rows, (0.05, 0.2, 0.36, 0.05, 0.34))
+    # A row split over two pages parts a key from its question: move whole rows instead,
+    # unless some row is so long that it might not fit on a page at all.
+    longest = max((len(q.prompt) + len(k.answer) + len(k.marking) + len(k.fact_statement)
+                   for q, k in zip(variant.questions, variant.key, strict=True)), default=0)
+    table.splitInRow = int(longest > 1500)
+    story.append(table)
     return [*story, Spacer(1, 6), kit.para(key_note(handout), s.note)]
 
 
