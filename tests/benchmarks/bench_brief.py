@@ -1,4 +1,5 @@
-"""The brief: composing, rendering in-process, a whole `brief build` process, the file's size."""
+"""The brief: composing, rendering in-process, a whole `brief build` process, the file's size;
+and the class handouts: 30 variants of a set, each a student sheet and an answer key."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import tempfile
 from pathlib import Path
 
 from briefing.compose import compose_brief
+from quizzes.sets import BUNDLED_SETS, load_set
 from seeds.packs import BUNDLED_PACKS, load_pack
 
 PACK = BUNDLED_PACKS / "gsi-training-2023" / "pack.yaml"
+HANDOUT_SET = BUNDLED_SETS / "gsi-training-2023" / "timeline.yaml"  # 14 questions, 7 types
 
 
 def cases():
@@ -33,9 +36,21 @@ def cases():
 
         return {"value": len(render_brief(compose_brief(pack)).pdf) / 1024, "unit": "KB"}
 
+    loaded_set, problems = load_set(HANDOUT_SET, {pack.id: loaded})
+    assert loaded_set is not None, problems
+
+    def handouts_30() -> None:
+        """What `brief handouts SET --variants 30` does, bar writing the 60 files."""
+        from briefing.handouts import compose_handouts
+        from briefing.sheets import render_handouts
+
+        handout = compose_handouts(loaded_set.qset, pack, variants=30, seed=1)
+        assert len(list(render_handouts(handout))) == 60
+
     return [
         ("brief compose (pure data)", lambda: compose_brief(pack), None),
         ("brief compose+render in-process", compose_and_render, 0.060),
         ("brief build process", build_process, 0.6),
         ("brief PDF size", pdf_size, None),
+        ("30 variants with keys", handouts_30, 3.0),
     ]
