@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
-from decimal import Decimal
 from urllib.parse import urlsplit
 
 from briefing.content import (
@@ -37,10 +36,8 @@ from briefing.content import (
     Timeline,
     plain,
 )
-from seeds.model import Actor, Argument, Event, Figure, Pack, Quote
+from seeds.model import MONTHS, Actor, Argument, Event, Figure, Pack, Quote, format_number
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 AUDIENCE = "For classroom use"
 KICKER = "Classroom policy brief"
 ANALYSIS = "Analysis"
@@ -79,17 +76,6 @@ def brief_date(pack: Pack) -> dt.date | None:
 
 
 # --- formatting ---------------------------------------------------------------------------
-
-
-def format_value(value: Decimal, unit: str = "") -> str:
-    """5000 → "5,000"; a year stays "2022"; decimals keep only the digits that were written."""
-    if value == value.to_integral_value():
-        whole = int(value)
-        if "year" in unit.lower() and 1000 <= whole <= 2999:
-            return str(whole)
-        return f"{whole:,}"
-    text = f"{value:,f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def short_date(partial: str) -> str:
@@ -131,7 +117,7 @@ def _takeaways(pack: Pack) -> Section:
 def _key_figures(pack: Pack) -> Section | None:
     if not pack.figures:
         return None
-    callouts = tuple(Callout(format_value(f.value, f.unit), f.label,
+    callouts = tuple(Callout(format_number(f.value, f.unit), f.label,
                              ", ".join(p for p in (f.unit, f.period) if p),
                              _figure_source(pack, f), f.id)
                      for f in pack.figures)
@@ -159,7 +145,7 @@ def shared_units(figures: Iterable[Figure], least: int = 3) -> list[list[Figure]
 
 def _chart(pack: Pack, figures: list[Figure]) -> BarChart:
     unit = figures[0].unit
-    bars = tuple(Bar(f.label, float(f.value), format_value(f.value, f.unit)) for f in figures)
+    bars = tuple(Bar(f.label, float(f.value), format_number(f.value, f.unit)) for f in figures)
     values = "; ".join(f"{b.label}: {b.value_text}" for b in bars)
     note = None
     periods: dict[str, list[str]] = {}

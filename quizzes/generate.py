@@ -52,8 +52,9 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[Question]:
         prompt = f"“{fig.label}”: what figure does the article give? (unit: {fig.unit})"
         yield Numeric(type="numeric", id=f"{fig.id}-number", prompt=prompt, fact=fig.id,
                       answer=fig.value, unit=fig.unit, tags=["figures", "automatic"])
-        shown = [f"{format_number(v)} {fig.unit}" for v in _plausible_values(fig, pack, rng)]
-        right = f"{format_number(fig.value)} {fig.unit}"
+        wrong = _plausible_values(fig, pack, rng)
+        shown = [f"{format_number(v, fig.unit)} {fig.unit}" for v in wrong]
+        right = f"{format_number(fig.value, fig.unit)} {fig.unit}"
         question = _choice(f"{fig.id}-choice", f"Which figure goes with “{fig.label}”?",
                            fig.id, right, shown, rng, ["figures", "automatic"])
         if question:

@@ -142,7 +142,7 @@ def model_answer(q: Question) -> Any:
 def expected_text(q: Question) -> str:
     """The right answer as a student reads it."""
     if isinstance(q, Numeric):
-        text = format_number(q.answer) + (f" {q.unit}" if q.unit else "")
+        text = format_number(q.answer, q.unit or "") + (f" {q.unit}" if q.unit else "")
         return text + (f" (within {q.tolerance})" if q.tolerance and q.tolerance.amount else "")
     return answer_text(q, model_answer(q))
 
@@ -158,7 +158,8 @@ def answer_text(q: Question, answer: Any) -> str:
     if isinstance(q, Order) and isinstance(answer, Sequence) and not isinstance(answer, str):
         return " → ".join(answer)
     if isinstance(answer, Decimal | int | float):
-        return format_number(Decimal(str(answer)))
+        unit = q.unit or "" if isinstance(q, Numeric) else ""
+        return format_number(Decimal(str(answer)), unit)
     return str(answer)
 
 

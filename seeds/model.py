@@ -46,13 +46,19 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
-def format_number(value: Decimal) -> str:
-    """5000 -> "5,000"; 2.50 -> "2.5": how a number is printed everywhere."""
+def format_number(value: Decimal, unit: str = "") -> str:
+    """How a number is printed everywhere: 5000 -> "5,000", 2.50 -> "2.5", and a year
+    (a whole number whose unit speaks of years) stays "2022"."""
+    if value == value.to_integral_value():
+        whole = int(value)
+        if "year" in unit.lower() and 1000 <= whole <= 2999:
+            return str(whole)
+        return f"{whole:,}"
     text = f"{value.normalize():,f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
 
@@ -61,7 +67,7 @@ def format_partial_date(value: str) -> str:
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    month = _MONTHS[parts[1] - 1]
+    month = MONTHS[parts[1] - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 
 from briefing.compose import (
     brief_date,
     compose_brief,
-    format_value,
     safe_url,
     shared_units,
     short_date,
@@ -139,14 +137,6 @@ def test_sparse_pack_skips_empty_sections(mini):
     assert keys == [k for k in KEYS if k in keys]  # order kept
     figures = next(s for s in brief.sections if s.key == "figures")
     assert not any(isinstance(b, BarChart) for b in figures.blocks)  # no unit shared by 3
-
-
-@pytest.mark.parametrize(("value", "unit", "text"), [
-    ("5000", "people", "5,000"), ("2022", "year training began", "2022"),
-    ("3", "years", "3"), ("2.50", "million", "2.5"), ("1234567", "", "1,234,567"),
-])
-def test_format_value(value, unit, text):
-    assert format_value(Decimal(value), unit) == text
 
 
 def test_short_date():
