@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from seeds.problems import Problem
-from seeds.yamlread import Document
+from seeds.yamlread import Document, describe
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -90,11 +90,7 @@ def _shown(value: Any) -> str:
 
 
 def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return "empty" if value is None else f"the text {_shown(value)}"
+    return describe(value, f"the text {_shown(value)}", "empty")
 
 
 def _known_fields(model: type[BaseModel], doc: Document, loc: tuple[Any, ...]) -> list[str]:

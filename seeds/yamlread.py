@@ -122,7 +122,7 @@ def parse_yaml(raw: bytes | str, file: str, *, expect: type = dict) -> Document:
     builder = _Builder(file, text)
     data = builder.build()
     if not isinstance(data, expect):
-        found = _kind(data)
+        found = describe(data)
         wanted = _KIND_NAMES.get(expect, expect.__name__)
         raise _whole(file, f"expected {wanted} at the top level, found {found}",
                      "write `key: value` lines at the top of the file" if expect is dict else "")
@@ -133,12 +133,13 @@ _KIND_NAMES = {dict: "a mapping (`key: value` lines)", list: "a list (`- item` l
                str: "text"}
 
 
-def _kind(value: Any) -> str:
+def describe(value: Any, scalar: str = "a single value", empty: str = "nothing") -> str:
+    """What kind of YAML value this is, in words for a message."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return "a single value" if value is not None else "nothing"
+    return scalar if value is not None else empty
 
 
 def _whole(file: str, message: str, hint: str = "") -> ProblemsFound:
