@@ -136,7 +136,7 @@ def new(ctx: click.Context, file: Path, pack_id: str, force: bool,
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="MIN", help="Exam time limit in minutes, shown as a countdown.")
 @click.option("--headless", is_flag=True, hidden=True,
-              help="Run without a terminal (benchmarks and tests).")
+              help="Run without a terminal and stop at the first question (benchmarks).")
 @_DATA_DIR
 @click.pass_context
 def play(ctx: click.Context, ref: str, mode: str | None, seed: int | None, count: int | None,

@@ -28,6 +28,7 @@ from quizzes.tui.screens.home import HomeScreen
 from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.screens.results import ResultsScreen
 from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice
+from quizzes.tui.text import clean
 from seeds.problems import ProblemsFound
 
 
@@ -48,7 +49,7 @@ def random_seed() -> int:
 
 
 class QuizApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere find it
     TITLE = "classbrief quiz"
     COMMANDS = App.COMMANDS | {PlaySetCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,8 +58,11 @@ class QuizApp(App[int]):
 
     def __init__(self, catalog: Catalog, store: Store, *, play: PlayRequest | None = None,
                  clock: Clock = utc_now, seeds: Callable[[], int] = random_seed,
-                 monotonic: Callable[[], float] = time.monotonic, blink: bool = True) -> None:
+                 monotonic: Callable[[], float] = time.monotonic, blink: bool = True,
+                 exit_on_first_question: bool = False) -> None:
         super().__init__()
+        # Headless runs have no keyboard: they stop once the first question is drawn.
+        self.exit_on_first_question = exit_on_first_question
         self.catalog = catalog
         self.store = store
         self.play = play
@@ -68,10 +72,12 @@ class QuizApp(App[int]):
         self.blink = blink
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
         if self.play is not None:
+            # Straight to the set; home is built only if the student goes there, which
+            # keeps `quiz play` quick to its first question.
             self.begin(self.play)
         else:
+            self.push_screen(HomeScreen())
             self.offer_resume()
 
     # Starting and resuming ------------------------------------------------------------
@@ -146,16 +152,17 @@ class QuizApp(App[int]):
         try:
             loaded = self.catalog.find_set(record.set_ref)
         except ProblemsFound as found:
-            problem = found.problems[0] if found.problems else "the set cannot be loaded"
-            self.notify(f"Cannot resume “{record.set_title}”: {problem}", severity="error",
-                        markup=False, timeout=10)
+            why = found.problems[0].message if found.problems else "the set cannot be loaded"
+            self.notify(clean(f"Cannot resume “{record.set_title}”: {why}. `quiz check` "
+                              "shows the details."), severity="error", markup=False,
+                        timeout=10)
             return
         session = Session.resume(record, SetChoice(loaded, self.catalog.pack_for(loaded).pack,
                                                    record.set_ref), self.store, self.clock)
         self.show_first(session)
 
     def show_first(self, session: Session) -> None:
-        self.go_home()
+        self.clear_stack()
         limit = session.time_limit_seconds
         session.deadline = None if limit is None else self.now() + limit
         if session.current is None:
@@ -195,11 +202,17 @@ class QuizApp(App[int]):
         self.notify(f"Saved: {session.answered} of {len(session.items)} answered. Pick the "
                     "set again to resume it.", markup=False)
 
-    def go_home(self) -> None:
-        # The stack is Textual's default screen, then home, then whatever is on top.
-        while len(self.screen_stack) > 2:
+    def clear_stack(self) -> None:
+        """Back to Textual's default screen, or to home when it was built."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-        self.refresh_home()
+
+    def go_home(self) -> None:
+        self.clear_stack()
+        if isinstance(self.screen, HomeScreen):
+            self.refresh_home()
+        else:
+            self.push_screen(HomeScreen())
 
     def refresh_home(self) -> None:
         home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
@@ -222,9 +235,10 @@ class QuizApp(App[int]):
 def make_app(root: Path, *, store: Store | None = None, catalog: Catalog | None = None,
              play: PlayRequest | None = None, clock: Clock = utc_now,
              seeds: Callable[[], int] = random_seed,
-             monotonic: Callable[[], float] = time.monotonic, blink: bool = True) -> QuizApp:
+             monotonic: Callable[[], float] = time.monotonic, blink: bool = True,
+             exit_on_first_question: bool = False) -> QuizApp:
     """The app over the data folder ``root``; raises StoreError if progress cannot be kept."""
     catalog = catalog if catalog is not None else Catalog.load(root)
     store = store if store is not None else Store.open(places.progress_db(root))
     return QuizApp(catalog, store, play=play, clock=clock, seeds=seeds, monotonic=monotonic,
-                   blink=blink)
+                   blink=blink, exit_on_first_question=exit_on_first_question)

@@ -59,7 +59,8 @@ def play(root: Path, ref: str, mode: Mode, seed: int | None, count: int | None,
     options = PlayOptions(mode, seed if seed is not None else random_seed(), count, tags,
                           None, time_limit)
     app = make_app(root, store=store, catalog=catalog,
-                   play=PlayRequest(SetChoice.of(loaded, catalog), options))
+                   play=PlayRequest(SetChoice.of(loaded, catalog), options),
+                   exit_on_first_question=headless)
     app.run(headless=headless)
     store.close()
     return app.return_code or 0

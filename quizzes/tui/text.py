@@ -49,11 +49,24 @@ def percent(value: float) -> str:
 
 
 
-def hanging(marker: str, text: str, text_style: str = "") -> Table:
+def hanging(marker: str, text: str | Text, text_style: str = "") -> Table:
     """``marker`` (bold) then ``text``, wrapped lines indented under the text's start so
-    a long choice reads as one item. rich's Text is literal: no markup is parsed."""
+    a long choice reads as one item. rich's Text is literal: no markup is parsed, and a
+    Text passed in is expected to be built from cleaned strings (see ``pieces``)."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(clean(marker), style="bold"), Text(clean(text), style=text_style))
+    body = text if isinstance(text, Text) else Text(clean(text), style=text_style)
+    grid.add_row(Text(clean(marker), style="bold"), body)
     return grid
+
+
+def pieces(*parts: str | tuple[str, str]) -> Text:
+    """A rich Text from cleaned literal pieces; a (text, style) pair is styled."""
+    text = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            text.append(clean(part[0]), style=part[1])
+        else:
+            text.append(clean(part))
+    return text

@@ -25,8 +25,10 @@ def keys_for(item: RunItem, right: bool) -> list[str]:
         index = options.index(answer)
         return [str(index + 1 if right else (index + 1) % len(options) + 1)]
     if isinstance(q, Multi):
-        picks = [str(options.index(a) + 1) for a in q.answers] if right else []
-        return [*picks, "enter"]
+        if right:
+            return [*(str(options.index(a) + 1) for a in q.answers), "enter"]
+        wrong = next(o for o in options if o not in q.answers)
+        return [str(options.index(wrong) + 1), "enter"]
     if isinstance(q, Numeric):
         return [*typed(f"{q.answer:f}" if right else f"{q.answer + 1:f}"), "enter"]
     if isinstance(q, FreeText):

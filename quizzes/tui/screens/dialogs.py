@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -57,9 +60,11 @@ class StartScreen(ModalScreen[StartChoice | None]):
                          classes="dialog-text", markup=False)
             with Horizontal(classes="fields"):
                 yield Label(plain("Questions (blank: all)"))
-                yield Input(placeholder="all", type="integer", id="count", compact=True)
+                yield Input(placeholder="all", type="integer", id="count", compact=True,
+                            valid_empty=True)
                 yield Label(plain("Exam minutes (blank: none)"))
-                yield Input(placeholder="none", type="number", id="minutes", compact=True)
+                yield Input(placeholder="none", type="number", id="minutes", compact=True,
+                            valid_empty=True)
             with Horizontal(classes="buttons"):
                 if self.unfinished is not None:
                     yield Button(plain("Resume"), id="resume", variant="success")
@@ -132,7 +137,7 @@ class ResumeScreen(ModalScreen[ResumeAnswer]):
 
 
 HELP = [
-    ("Anywhere", [("?  or  F1", "this help"), ("ctrl+p", "command palette: play a set, "
+    ("Anywhere", [("? or F1", "this help"), ("ctrl+p", "command palette: play a set, "
                                                 "go home, change the theme"),
                   ("ctrl+q", "quit (every answer is already saved)")]),
     ("Home", [("↑ ↓, Enter", "choose a set, then Practice (p) or Exam (e)")]),
@@ -150,26 +155,33 @@ HELP = [
 ]
 
 
+def help_block(title: str, rows: list[tuple[str, str]]) -> Group:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1)
+    for key, what in rows:
+        grid.add_row(key, what)
+    return Group(Text(title, style="bold underline"), grid)
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
-        Binding("question_mark", "dismiss", "Close", show=False)]
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("f1", "dismiss", "Close", show=False),
+        Binding("enter", "dismiss", "Close", show=False)]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Static(plain("Keys", "bold"), classes="dialog-title", markup=False)
-            with VerticalScroll():
+            with VerticalScroll(id="help-keys"):
                 for title, rows in HELP:
-                    lines = [plain(title, "bold underline")]
-                    lines += [join(plain(f"  {key:<16}", "bold"), plain(what))
-                              for key, what in rows]
-                    yield Static(join(*[piece for line in lines for piece in (line, "\n")]),
-                                 classes="help-block", markup=False)
+                    yield Static(help_block(title, rows), classes="help-block", markup=False)
             yield Button(plain("Close"), id="close", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#close").focus()
+        self.query_one("#help-keys").focus()  # ↑ ↓ and page keys scroll at once
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -32,7 +32,8 @@ def history(stats: SetStats | None) -> str:
         parts.append(f"last {percent(stats.last or 0)}")
         parts.append(f"missed {stats.missed_last} last time")
     if stats.unfinished is not None:
-        parts.append(f"unfinished: {stats.answered_unfinished} of "
+        retry = " retry" if stats.unfinished.is_retry else ""
+        parts.append(f"unfinished{retry}: {stats.answered_unfinished} of "
                      f"{stats.unfinished.questions} answered")
     return " · ".join(parts)
 
@@ -80,8 +81,9 @@ class HomeScreen(Screen[None]):
         options: list[Option | None] = []
         catalog = self.app.catalog
         for pack_id, loaded_pack in sorted(catalog.packs.items()):
-            options.append(Option(join(plain(loaded_pack.pack.title, "bold underline")),
-                                  disabled=True))
+            if options:
+                options.append(None)
+            options.append(Option(plain(loaded_pack.pack.title, "bold"), disabled=True))
             for index, loaded in enumerate(catalog.sets_for(pack_id)):
                 options.append(None)  # a rule between sets: two-line entries read apart
                 options.append(Option(set_entry(loaded, stats.get(loaded.qset.id)),

@@ -5,24 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Input, Static
 
 from quizzes.grading import InvalidAnswer
 from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, TrueFalse
-from quizzes.tui.text import join, number, plain
+from quizzes.tui.text import clean, join, number, plain
 from quizzes.tui.widgets.answers import (
-    AnswerGiven,
-    AnswerIncomplete,
     ChoiceInput,
     MultiInput,
     NumericInput,
     TextInput,
     TrueFalseInput,
+    TypedInput,
 )
 from quizzes.tui.widgets.arrange import MatchInput, OrderInput
 from quizzes.tui.widgets.feedback import Feedback
@@ -88,25 +88,43 @@ class QuestionScreen(Screen[None]):
                          markup=False)
         with VerticalScroll(id="body"):
             yield Static(plain(self.item.question.prompt), id="prompt", markup=False)
-            widget = answer_input(self.item)
-            yield Static(plain(getattr(widget, "how", "")), id="how", markup=False)
-            yield widget
-            yield Static("", id="problem", markup=False)
-            yield Feedback("", id="feedback", markup=False)
-            last = len(session.items) - session.answered == 1
-            yield Button(plain("See results" if last else "Next question"), id="next",
-                         variant="primary")
+            # Two groups, one shown at a time: one display change each on answering
+            # keeps the answer-to-feedback relayout small.
+            with Vertical(id="ask"):
+                widget = answer_input(self.item)
+                yield Static(plain(getattr(widget, "how", "")), id="how", markup=False)
+                yield widget
+                yield Static("", id="problem", markup=False)
+            with Vertical(id="after"):
+                yield Feedback("", id="feedback", markup=False)
+                last = len(session.items) - session.answered == 1
+                yield Button(plain("See results" if last else "Next question"), id="next",
+                             variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.session.run.title
+        self.title = clean(self.session.run.title)  # the header shows it as plain text
         self.query_one("#problem").display = False
-        self.query_one("#feedback").display = False
-        self.query_one("#next").display = False
-        # Focus without scrolling: the prompt stays in view above a tall input.
-        self.query_one("#answer").focus(scroll_visible=False)
+        # Focus now, not later, and without scrolling: the prompt stays in view.
+        self.set_focus(self.answer_target(), scroll_visible=False)
         if self.session.deadline is not None:
             self.set_interval(1, self.tick)
+        if self.app.exit_on_first_question:
+            self.call_after_refresh(self.app.exit)
+
+    def answer_target(self) -> Widget:
+        widget = self.query_one("#answer")
+        return widget.query_one(Input) if isinstance(widget, TypedInput) else widget
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed while this screen was still arriving were sent to the screen itself
+        (nothing had focus yet): pass them on, in order, to the answer input."""
+        if self.focused is None and not self.answered:
+            event.stop()
+            event.prevent_default()
+            target = self.answer_target()
+            self.set_focus(target, scroll_visible=False)
+            target.post_message(events.Key(event.key, event.character))
 
     def status_text(self) -> Any:
         session = self.session
@@ -128,11 +146,9 @@ class QuestionScreen(Screen[None]):
             return
         self.query_one("#status-line", Static).update(self.status_text())
 
-    def on_answer_given(self, message: AnswerGiven) -> None:
-        message.stop()
+    def take_answer(self, value: Any) -> None:
         if self.answered:
             return
-        value = message.value
         if isinstance(value, str) and not value.strip():
             self.show_problem("Type an answer first, then press Enter.")
             return
@@ -146,20 +162,16 @@ class QuestionScreen(Screen[None]):
         if self.session.options.mode == "exam":
             self.app.advance(self.session)
             return
-        self.query_one("#answer").display = False
-        self.query_one("#how").display = False
-        self.query_one("#problem").display = False
         self.query_one("#feedback", Feedback).show(grade)
+        self.query_one("#ask").display = False
+        self.query_one("#after").display = True
         self.query_one("#status-line", Static).update(self.status_text())
         self.query_one("#progress", Static).update(
             progress_bar(self.session.answered, len(self.session.items)))
-        button = self.query_one("#next", Button)
-        button.display = True
-        button.focus()
+        self.query_one("#next", Button).focus()
 
-    def on_answer_incomplete(self, message: AnswerIncomplete) -> None:
-        message.stop()
-        self.show_problem(message.text)
+    def take_problem(self, text: str) -> None:
+        self.show_problem(text)
 
     def show_problem(self, text: str) -> None:
         problem = self.query_one("#problem", Static)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import Group
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -14,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from quizzes.tui.text import clean, join, number, percent, plain
-from quizzes.tui.widgets.feedback import explained, verdict
+from quizzes.tui.text import join, number, percent, plain
+from quizzes.tui.widgets.feedback import explained, unanswered, verdict
 from seeds.model import KIND_TITLES
 
 if TYPE_CHECKING:
@@ -82,16 +80,16 @@ class ResultsScreen(Screen[None]):
                 symbol, words, css = verdict(grade)
                 head = f"{symbol} {words}: {item.question.prompt}"
                 body = (explained(grade, heading=head) if grade else
-                        Group(Text(clean(head), style="bold"),
-                              Text("No answer was given.", style="italic")))
+                        unanswered(item, session.choice.pack, head))
                 yield Static(body, classes=f"missed {css}", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "Results"
         self.sub_title = "Exam" if self.session.options.mode == "exam" else "Practice"
-        button = self.query_one("#retry" if self.missed else "#new-round", Button)
-        button.focus()
+        # The list has the focus, not a button: an extra Enter after the last answer
+        # must not skip the results. ↑ ↓ scroll; r, n, h (or Tab to a button) act.
+        self.query_one("#results").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {"retry": self.action_retry, "new-round": self.action_new_round,

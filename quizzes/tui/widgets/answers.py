@@ -1,34 +1,41 @@
 """Inputs for the question types with a list or a typed answer: choice, multi, true/false,
-numeric and text. Each posts AnswerGiven with the answer in the shape grading takes."""
+numeric and text. Each hands its answer, in the shape grading takes, to the screen."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from quizzes.tui.text import hanging, plain
 
 
-class AnswerGiven(Message):
-    """The student submitted an answer (not yet graded: it may still be invalid)."""
+@runtime_checkable
+class AnswerTaker(Protocol):
+    """The screen a question input sits on."""
 
-    def __init__(self, value: Any) -> None:
-        super().__init__()
-        self.value = value
+    def take_answer(self, value: Any) -> None:
+        """Grade and record it (it may still be invalid, e.g. not a number)."""
+
+    def take_problem(self, text: str) -> None:
+        """Say what is missing before the answer can be taken."""
 
 
-class AnswerIncomplete(Message):
-    """The student pressed Enter before the answer was complete; say what is missing."""
+def give_answer(widget: Widget, value: Any) -> None:
+    """Hand the answer over at once, inside the key press that gave it, rather than in a
+    queued message: a key typed right after Enter then reaches the next question."""
+    if isinstance(widget.screen, AnswerTaker):
+        widget.screen.take_answer(value)
 
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
+
+def give_problem(widget: Widget, text: str) -> None:
+    if isinstance(widget.screen, AnswerTaker):
+        widget.screen.take_problem(text)
 
 
 def _numbered(n: int, text: str, prefix: str = "") -> Any:
@@ -62,9 +69,13 @@ class ChoiceInput(OptionList):
             self.highlighted = number - 1
             self.action_select()
 
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            give_answer(self, self.values[self.highlighted])
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(AnswerGiven(self.values[event.option_index]))
+        event.stop()  # a click
+        give_answer(self, self.values[event.option_index])
 
 
 class TrueFalseInput(ChoiceInput):
@@ -122,12 +133,25 @@ class MultiInput(OptionList):
         self.action_toggle_number(event.option_index + 1)
 
     def action_submit(self) -> None:
+        if not self.picked:  # Enter before any toggle is a slip, not an answer
+            give_problem(self, "Pick at least one answer (space or its number), then "
+                               "press Enter.")
+            return
         # In the order shown, so the feedback lists them as the student saw them.
-        self.post_message(AnswerGiven([self.order[i] for i in sorted(self.picked)]))
+        give_answer(self, [self.order[i] for i in sorted(self.picked)])
+
+
+class AnswerLine(Input):
+    """An Input whose Enter hands the answer over at once (see give_answer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Answer")]
+
+    async def action_submit(self) -> None:
+        give_answer(self, self.value)
 
 
 class TypedInput(Vertical):
-    """An Input line; Enter answers. Empty input is explained, not graded."""
+    """A typed answer; Enter answers. Empty input is explained, not graded."""
 
     how = "Type your answer and press Enter."
 
@@ -139,7 +163,7 @@ class TypedInput(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="typed-row"):
-            yield Input(placeholder=self._placeholder, id="typed")
+            yield AnswerLine(placeholder=self._placeholder, id="typed")
             if self._unit:
                 yield Label(plain(self._unit), classes="unit")
 
@@ -150,10 +174,6 @@ class TypedInput(Vertical):
     def on_mount(self) -> None:
         # Snapshot tests turn blinking off so every screenshot is the same.
         self.query_one(Input).cursor_blink = getattr(self.app, "blink", True)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(AnswerGiven(event.value))
 
 
 class NumericInput(TypedInput):

@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from quizzes.tui.text import clean, hanging
-from quizzes.tui.widgets.answers import AnswerGiven, AnswerIncomplete
+from quizzes.tui.text import hanging, pieces
+from quizzes.tui.widgets.answers import give_answer, give_problem
 
 
 class _Rows(Vertical, can_focus=True):
@@ -78,22 +78,12 @@ class MatchInput(_Rows):
         return len(self.lefts)
 
     def row(self, index: int) -> object:
-        """One line a pair: the left side, then the number and start of its partner."""
-        from rich.table import Table
-        from rich.text import Text
-
+        """The left side, then the number and text of its partner, wrapped as one item."""
         pick = self.chosen[index]
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=2)
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
-        grid.add_row(Text("▸" if index == self.cursor else " ", style="bold"),
-                     Text(clean(self.lefts[index]), style="bold"),
-                     Text(f"→ {pick + 1}" if pick is not None else "→ ?", style="bold"),
-                     Text(clean(self.rights[pick])) if pick is not None
-                     else Text("(not paired yet)", style="italic"))
-        return grid
+        partner: tuple[str, ...] = ((f"{pick + 1} ", "bold"), self.rights[pick]) \
+            if pick is not None else (("(not paired yet)", "italic"),)  # type: ignore[assignment]
+        return hanging("▸" if index == self.cursor else " ",
+                       pieces((self.lefts[index], "bold"), ("  → ", "bold"), *partner))
 
     def action_cycle(self, step: int) -> None:
         pick = self.chosen[self.cursor]
@@ -113,12 +103,10 @@ class MatchInput(_Rows):
         if any(pick is None for pick in self.chosen):
             self.cursor = self.chosen.index(None)
             self.refresh_rows()
-            self.post_message(AnswerIncomplete(
-                "Pair every left side first: the ▸ row has no partner yet."))
+            give_problem(self, "Pair every left side first: the ▸ row has no partner yet.")
             return
-        self.post_message(AnswerGiven({left: self.rights[pick] for left, pick
-                                       in zip(self.lefts, self.chosen, strict=True)
-                                       if pick is not None}))
+        give_answer(self, {left: self.rights[pick] for left, pick
+                           in zip(self.lefts, self.chosen, strict=True) if pick is not None})
 
 
 class OrderInput(_Rows):
@@ -154,4 +142,4 @@ class OrderInput(_Rows):
             self.refresh_rows()
 
     def action_submit(self) -> None:
-        self.post_message(AnswerGiven(list(self.items)))
+        give_answer(self, list(self.items))

@@ -8,8 +8,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from quizzes.grading import Grade
+from quizzes.engine import RunItem
+from quizzes.grading import Grade, expected_text
 from quizzes.tui.text import clean
+from seeds.model import Pack
 
 CORRECT, WRONG, PARTLY, SKIPPED = "✓", "✗", "◐", "–"
 
@@ -46,6 +48,20 @@ def explained(grade: Grade, *, heading: str | None = None) -> RenderableType:
     return Group(Text(clean(heading), style="bold"), grid)
 
 
+def unanswered(item: RunItem, pack: Pack, heading: str) -> RenderableType:
+    """A question never answered: still show the answer and why, to learn from."""
+    q = item.question
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1)
+    grid.add_row("The answer:", Text(clean(expected_text(q))))
+    why = q.explanation or (item.fact.statement if item.fact else "")
+    if why:
+        grid.add_row("Why:", Text(clean(why)))
+    grid.add_row("Source:", Text(clean(pack.citation()), style="dim"))
+    return Group(Text(clean(heading), style="bold"), grid)
+
+
 class Feedback(Static):
     """The practice-mode panel under a question once it is answered."""
 
@@ -55,4 +71,3 @@ class Feedback(Static):
         self.add_class(css)
         symbol, words, _ = verdict(grade)
         self.update(explained(grade, heading=f"{symbol} {words}"))
-        self.display = True

@@ -1,0 +1,99 @@
+"""The rules behind the screens, without a terminal: what is stored when, where a resumed
+run continues, how the streak counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from quizzes.catalog import Catalog
+from quizzes.grading import InvalidAnswer, model_answer
+from quizzes.places import progress_db
+from quizzes.store import Store
+from quizzes.tui.session import PlayOptions, Session, SetChoice
+from tests.tui.conftest import Clock
+
+
+@pytest.fixture
+def choice(root) -> SetChoice:
+    catalog = Catalog.load(root)
+    return SetChoice.of(catalog.find_set("every-type"), catalog)
+
+
+@pytest.fixture
+def store(root):
+    opened = Store.open(progress_db(root))
+    yield opened
+    opened.close()
+
+
+def wrong(session: Session):
+    q = session.current.question
+    return {"truefalse": not model_answer(q), "numeric": "1", "text": "no", "multi": [],
+            "match": {}, "order": list(session.current.options),
+            "choice": next(o for o in session.current.options if o != model_answer(q))
+            }[q.type]
+
+
+def test_start_records_the_run_with_its_options(choice, store):
+    session = Session.start(choice, PlayOptions("exam", 4, 5, ("actors",)), store, Clock())
+    record = store.run(session.record.id)
+    assert (record.set_id, record.set_ref, record.seed, record.mode) == \
+        ("every-type", "every-type", 4, "exam")
+    assert record.questions == len(session.items) == 3  # three questions tagged actors
+    assert record.points == Decimal(3) and record.tags == ("actors",)
+
+
+def test_each_answer_is_stored_and_an_invalid_one_is_not(choice, store):
+    session = Session.start(choice, PlayOptions(seed=1), store, Clock())
+    while session.current.question.type != "numeric":
+        session.answer(model_answer(session.current.question))
+    answered = session.answered
+    with pytest.raises(InvalidAnswer):
+        session.answer("about three hundred")
+    assert len(store.answers(session.record.id)) == answered
+    grade = session.answer("300")
+    assert grade.correct and len(store.answers(session.record.id)) == answered + 1
+
+
+def test_streak_counts_right_answers_since_the_last_miss(choice, store):
+    session = Session.start(choice, PlayOptions(seed=1), store, Clock())
+    session.answer(model_answer(session.current.question))
+    session.answer(model_answer(session.current.question))
+    assert session.streak == 2
+    session.answer(wrong(session))
+    assert session.streak == 0
+    session.answer(model_answer(session.current.question))
+    assert session.streak == 1
+
+
+def test_resume_rebuilds_the_same_run_and_continues_after_the_answers(choice, store):
+    clock = Clock()
+    first = Session.start(choice, PlayOptions("exam", 7, time_limit=10), store, clock)
+    for _ in range(3):
+        first.answer(model_answer(first.current.question))
+    again = Session.resume(store.run(first.record.id), choice, store, Clock())
+    assert [i.question.id for i in again.items] == [i.question.id for i in first.items]
+    assert [i.options for i in again.items] == [i.options for i in first.items]
+    assert again.current == first.current and again.answered == 3
+    assert again.time_used == 3  # the fake clock moved a second per read
+    assert again.time_limit_seconds == 597
+
+
+def test_missed_includes_wrong_partly_right_and_unanswered(choice, store):
+    session = Session.start(choice, PlayOptions(seed=2), store, Clock())
+    first = session.current.question.id
+    session.answer(wrong(session))
+    session.answer(model_answer(session.current.question))
+    missed = session.missed()
+    assert missed[0] == first and len(missed) == 6
+
+
+def test_again_retries_only_the_given_questions(choice, store):
+    session = Session.start(choice, PlayOptions(seed=2), store, Clock())
+    retry = session.again(9, only=["q-text", "q-order"])
+    assert {i.question.id for i in retry.items} == {"q-text", "q-order"}
+    assert store.run(retry.record.id).only == ("q-text", "q-order")
+    fresh = session.again(10)
+    assert len(fresh.items) == 7 and fresh.record.only is None

@@ -1,0 +1,185 @@
+"""`quiz play` as a process: bad files, a bad database, import hygiene, and a SIGKILL
+in the middle of a run that loses nothing."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import sqlite3
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from quizzes.catalog import Catalog
+from quizzes.engine import build_run
+from quizzes.places import progress_db
+from quizzes.store import Store
+from quizzes.tui.screens.dialogs import ResumeScreen
+from quizzes.tui.screens.question import QuestionScreen
+from tests.tui.conftest import screen_text
+from tests.tui.driver import keys_for
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def quiz(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_COLOR="1")
+    return subprocess.run([sys.executable, "-m", "quizzes", *args], capture_output=True,
+                          text=True, cwd=cwd or REPO, env=env, check=False, timeout=60)
+
+
+def test_quiz_engine_and_quiz_help_do_not_import_textual():
+    code = ("import sys, quizzes.engine, quizzes.store, quizzes.tui.session, quizzes.cli; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('textual', 'rich', 'reportlab')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, check=True)
+    assert result.stdout.strip() == "[]"
+    timed = subprocess.run([sys.executable, "-X", "importtime", "-m", "quizzes", "--help"],
+                           capture_output=True, text=True, cwd=REPO, check=True)
+    assert "play" in timed.stdout
+    imported = [line.rsplit("|", 1)[-1].strip() for line in timed.stderr.splitlines()]
+    assert not [m for m in imported if m.split(".")[0] == "textual"]
+
+
+BROKEN = """\
+id: broken
+title: "A [broken] set"
+pack: hostile
+questions:
+  - id: q1
+    type: choice
+    prompt: "Which of [a] or [b]?"
+    fact: no-such-fact
+    choices: ["[a]"]
+    answer: "[b]"
+"""
+
+
+def test_a_bad_set_file_prints_the_same_lines_as_quiz_check(root: Path, tmp_path: Path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    played = quiz("--data-dir", str(root), "play", str(broken))
+    checked = quiz("--data-dir", str(root), "check", str(broken))
+    assert played.returncode == 1 and checked.returncode == 1
+    lines = played.stderr.splitlines()
+    assert lines == checked.stdout.splitlines()
+    assert len(lines) == 3 and "Traceback" not in played.stderr
+    assert any("unknown fact 'no-such-fact'" in line for line in lines)
+    assert not (root / "progress.sqlite3").exists()  # nothing was started
+
+
+def test_unknown_set_and_no_matching_tag_are_errors(root: Path):
+    unknown = quiz("--data-dir", str(root), "play", "no-such-set")
+    assert unknown.returncode == 1
+    assert "no set or file called 'no-such-set'" in unknown.stderr
+    untagged = quiz("--data-dir", str(root), "play", "every-type", "--tag", "nope")
+    assert untagged.returncode == 1 and "no questions tagged nope" in untagged.stderr
+    mixed = quiz("--data-dir", str(root), "play", "every-type", "--mode", "practice",
+                 "--time-limit", "5")
+    assert mixed.returncode == 2 and "--time-limit applies to exams" in mixed.stderr
+
+
+@pytest.mark.parametrize("command", [["play", "every-type"], []])
+def test_a_corrupt_database_is_reported_and_kept(root: Path, command: list[str]):
+    db = progress_db(root)
+    db.write_bytes(b"not sqlite at all " * 100)
+    result = quiz("--data-dir", str(root), *command)
+    assert result.returncode == 1
+    assert f"error: {db}: the progress database cannot be read" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == b"not sqlite at all " * 100
+
+
+# Killing a running app ---------------------------------------------------------------
+
+KEY_BYTES = {"enter": b"\r", "space": b" ", "up": b"\x1b[A", "down": b"\x1b[B"}
+
+
+def _drain(fd: int, stop: threading.Event) -> None:
+    """Read the app's terminal output so it never blocks on a full pty."""
+    while not stop.is_set():
+        try:
+            if not os.read(fd, 65536):
+                return
+        except OSError:
+            return
+
+
+def _wait_for(condition, what: str, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    if not db.exists():
+        return []
+    with sqlite3.connect(db) as conn:
+        try:
+            return conn.execute(sql).fetchall()
+        except sqlite3.OperationalError:  # the tables are not created yet
+            return []
+
+
+async def test_sigkill_mid_run_keeps_every_answer_and_the_run_resumes(root: Path, build):
+    """A real `quiz play` in a pseudo-terminal, answered by keys, killed with SIGKILL."""
+    catalog = Catalog.load(root)
+    loaded = catalog.find_set("every-type")
+    run = build_run(loaded.qset, catalog.pack_for(loaded).pack, seed=3, mode="exam")
+    db = progress_db(root)
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
+    env.pop("NO_COLOR", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the app
+        os.chdir(REPO)
+        os.execve(sys.executable, [sys.executable, "-m", "quizzes", "--data-dir", str(root),
+                                   "play", "every-type", "--mode", "exam", "--seed", "3"], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    stop = threading.Event()
+    reader = threading.Thread(target=_drain, args=(fd, stop), daemon=True)
+    reader.start()
+    try:
+        _wait_for(lambda: _rows(db, "SELECT id FROM runs"), "the run to start")
+        for done, item in enumerate(run.items[:3], 1):
+            for key in keys_for(item, right=True):
+                os.write(fd, KEY_BYTES.get(key, key.encode()))
+                time.sleep(0.05)
+            _wait_for(lambda n=done: len(_rows(db, "SELECT * FROM answers")) == n,
+                      f"answer {done} to be stored")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+        stop.set()
+        os.close(fd)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+
+    store = Store.open(db)
+    [record] = store.unfinished_runs()
+    stored = store.answers(record.id)
+    assert [a.question_id for a in stored] == [i.question.id for i in run.items[:3]]
+    assert all(a.correct for a in stored), [(a.question_id, a.answer) for a in stored]
+    store.close()
+
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert "3 of 7 questions answered" in screen_text(app)
+        await pilot.press("enter")  # Resume has the focus
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.item.question.id == run.items[3].question.id
+        assert "Exam · Question 4 of 7" in screen_text(app)
