@@ -52,6 +52,9 @@ class QuizApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere find it
     TITLE = "classbrief quiz"
     COMMANDS = App.COMMANDS | {PlaySetCommands}
+    # Screens get -narrow / -short below these sizes; the stylesheet drops extras there.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (76, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (20, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help", show=False)]
@@ -213,6 +216,14 @@ class QuizApp(App[int]):
             self.refresh_home()
         else:
             self.push_screen(HomeScreen())
+
+    def reload_catalog(self) -> None:
+        self.catalog = Catalog.load(self.catalog.root)
+        _ = self.catalog.sets  # reading the set files is what collects their problems
+        if self.catalog.problems:
+            self.notify(f"{len(self.catalog.problems)} problem(s) in packs or sets: those "
+                        "were left out. Run `quiz check` to see them.", severity="warning",
+                        markup=False)
 
     def refresh_home(self) -> None:
         home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)

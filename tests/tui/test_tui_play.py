@@ -284,3 +284,21 @@ async def test_session_state_survives_in_the_store(build, store):
             assert len(stored) == count and stored[-1].question_id == item.question.id
             await pilot.press("enter")
             await pilot.pause()
+
+
+async def test_resizing_and_every_theme_keep_working(build):
+    """Small and large terminals, and every built-in theme (the stylesheet uses only
+    theme variables, so each must resolve)."""
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for size in [(60, 18), (200, 60), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert "Every type: [a] & <b>" in screen_text(app)
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            assert "Practice · Question 1 of 7" in screen_text(app), theme
+        await answer(pilot)
+        assert "✓ Correct" in screen_text(app)

@@ -50,7 +50,7 @@ class SetList(OptionList):
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("r", "refresh", "Refresh")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("r", "refresh", "Reload sets")]
     app: QuizApp
 
     def compose(self) -> ComposeResult:
@@ -99,6 +99,8 @@ class HomeScreen(Screen[None]):
             sets.highlighted = sets.get_option_index(target)
 
     def action_refresh(self) -> None:
+        """Read packs and sets again: a set saved while the app is open shows up."""
+        self.app.reload_catalog()
         self.fill()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

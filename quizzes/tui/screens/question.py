@@ -147,7 +147,7 @@ class QuestionScreen(Screen[None]):
         self.query_one("#status-line", Static).update(self.status_text())
 
     def take_answer(self, value: Any) -> None:
-        if self.answered:
+        if self.answered or self.session.current is not self.item:
             return
         if isinstance(value, str) and not value.strip():
             self.show_problem("Type an answer first, then press Enter.")
