@@ -57,7 +57,7 @@ class QuizApp(App[int]):
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (20, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("f1", "help", "Help", show=False)]
+        Binding("f1", "help", "Help")]  # shown where an input takes "?"
 
     def __init__(self, catalog: Catalog, store: Store, *, play: PlayRequest | None = None,
                  clock: Clock = utc_now, seeds: Callable[[], int] = random_seed,

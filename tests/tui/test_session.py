@@ -97,3 +97,21 @@ def test_again_retries_only_the_given_questions(choice, store):
     assert store.run(retry.record.id).only == ("q-text", "q-order")
     fresh = session.again(10)
     assert len(fresh.items) == 7 and fresh.record.only is None
+
+
+def test_a_set_given_by_path_is_found_again_by_its_absolute_path(root, store, tmp_path,
+                                                                  monkeypatch):
+    outside = tmp_path / "elsewhere" / "mine.yaml"
+    outside.parent.mkdir()
+    outside.write_text((root / "sets" / "every-type.yaml").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    monkeypatch.chdir(outside.parent)
+    catalog = Catalog.load(root)
+    choice = SetChoice.of(catalog.find_set("mine.yaml"), catalog)
+    assert choice.ref == str(outside.resolve())
+    session = Session.start(choice, PlayOptions(seed=3), store, Clock())
+    session.answer(model_answer(session.current.question))
+    monkeypatch.chdir(tmp_path)  # a later start from another folder still finds it
+    record = store.unfinished_runs()[0]
+    again = Catalog.load(root).find_set(record.set_ref)
+    assert again.path == outside.resolve() or again.path.resolve() == outside.resolve()

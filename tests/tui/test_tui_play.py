@@ -302,3 +302,23 @@ async def test_resizing_and_every_theme_keep_working(build):
             assert "Practice · Question 1 of 7" in screen_text(app), theme
         await answer(pilot)
         assert "✓ Correct" in screen_text(app)
+
+
+async def test_the_start_dialog_takes_a_count_and_an_exam_time_limit(build):
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sets = app.screen.query_one(OptionList)
+        sets.highlighted = next(i for i in range(sets.option_count)
+                                if "Every type" in str(sets.get_option_at_index(i).prompt))
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, StartScreen)
+        dialog.query_one("#count", Input).value = "3"
+        dialog.query_one("#minutes", Input).value = "1.5"
+        await pilot.press("e")
+        await pilot.pause()
+        session = app.screen.session
+        assert len(session.items) == 3 and session.options.time_limit == 1.5
+        assert "Exam · Question 1 of 3 · Time left 1:30" in screen_text(app)

@@ -99,6 +99,15 @@ def test_a_corrupt_database_is_reported_and_kept(root: Path, command: list[str])
     assert db.read_bytes() == b"not sqlite at all " * 100
 
 
+def test_headless_play_reaches_the_first_question_and_records_the_run(root: Path):
+    """What the start-up benchmark runs: a whole process, no terminal."""
+    result = quiz("--data-dir", str(root), "play", "every-type", "--seed", "4", "--headless")
+    assert result.returncode == 0, result.stderr
+    [(set_id, seed, questions)] = _rows(progress_db(root),
+                                        "SELECT set_id, seed, questions FROM runs")
+    assert (set_id, seed, questions) == ("every-type", 4, 7)
+
+
 # Killing a running app ---------------------------------------------------------------
 
 KEY_BYTES = {"enter": b"\r", "space": b" ", "up": b"\x1b[A", "down": b"\x1b[B"}
