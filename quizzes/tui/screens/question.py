@@ -67,7 +67,7 @@ def clock_text(seconds: float) -> str:
 class QuestionScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Home (saved)"),
-        Binding("n", "next", "Next", show=False)]
+        Binding("n", "next", "Next", key_display="⏎/n")]
     app: QuizApp
 
     def __init__(self, session: Session) -> None:
@@ -169,6 +169,7 @@ class QuestionScreen(Screen[None]):
         self.query_one("#progress", Static).update(
             progress_bar(self.session.answered, len(self.session.items)))
         self.query_one("#next", Button).focus()
+        self.refresh_bindings()
 
     def take_problem(self, text: str) -> None:
         self.show_problem(text)
@@ -181,6 +182,10 @@ class QuestionScreen(Screen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "next":
             self.action_next()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "Next" is in the footer only once there is feedback to move on from.
+        return self.answered if action == "next" else True
 
     def action_next(self) -> None:
         if self.answered:
