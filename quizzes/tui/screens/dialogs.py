@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from quizzes.tui.text import join, plain
+from quizzes.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quizzes.sets import LoadedSet
@@ -71,7 +72,7 @@ class StartScreen(ModalScreen[StartChoice | None]):
                 yield Button(plain("Practice"), id="practice", variant="primary")
                 yield Button(plain("Exam"), id="exam")
                 yield Button(plain("Cancel"), id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#resume" if self.unfinished else "#practice", Button).focus()
@@ -126,7 +127,7 @@ class ResumeScreen(ModalScreen[ResumeAnswer]):
                 yield Button(plain("Resume"), id="resume", variant="primary")
                 yield Button(plain("Discard"), id="discard", variant="error")
                 yield Button(plain(self.later_label), id="later")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
@@ -178,7 +179,7 @@ class HelpScreen(ModalScreen[None]):
                 for title, rows in HELP:
                     yield Static(help_block(title, rows), classes="help-block", markup=False)
             yield Button(plain("Close"), id="close", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#help-keys").focus()  # ↑ ↓ and page keys scroll at once

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizzes.store import SetStats
 from quizzes.tui.text import join, percent, plain
+from quizzes.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quizzes.sets import LoadedSet
@@ -58,7 +59,7 @@ class HomeScreen(Screen[None]):
         yield Static(plain("Choose a set to play: ↑ ↓ and Enter. Your scores are kept "
                            "between sessions."), id="home-intro", markup=False)
         yield SetList(id="sets", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Quiz sets"

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 from quizzes.grading import InvalidAnswer
 from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, TrueFalse
@@ -26,6 +26,7 @@ from quizzes.tui.widgets.answers import (
 )
 from quizzes.tui.widgets.arrange import MatchInput, OrderInput
 from quizzes.tui.widgets.feedback import Feedback
+from quizzes.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from quizzes.engine import RunItem
@@ -96,11 +97,11 @@ class QuestionScreen(Screen[None]):
                 yield widget
                 yield Static("", id="problem", markup=False)
             with Vertical(id="after"):
-                yield Feedback("", id="feedback", markup=False)
+                yield Feedback(id="feedback")
                 last = len(session.items) - session.answered == 1
                 yield Button(plain("See results" if last else "Next question"), id="next",
                              variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = clean(self.session.run.title)  # the header shows it as plain text

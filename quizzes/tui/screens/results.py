@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from quizzes.tui.text import join, number, percent, plain
-from quizzes.tui.widgets.feedback import explained, unanswered, verdict
+from quizzes.tui.widgets.feedback import Explanation, grade_rows, unanswered_rows, verdict
+from quizzes.tui.widgets.keybar import KeyBar
 from seeds.model import KIND_TITLES
 
 if TYPE_CHECKING:
@@ -78,11 +79,11 @@ class ResultsScreen(Screen[None]):
                 item = session.run.item(qid)
                 grade = session.grades.get(qid)
                 symbol, words, css = verdict(grade)
-                head = f"{symbol} {words}: {item.question.prompt}"
-                body = (explained(grade, heading=head) if grade else
-                        unanswered(item, session.choice.pack, head))
-                yield Static(body, classes=f"missed {css}", markup=False)
-        yield Footer()
+                rows = (grade_rows(grade) if grade else
+                        unanswered_rows(item, session.choice.pack))
+                yield Explanation(f"{symbol} {words}: {item.question.prompt}", rows,
+                                  classes=f"missed {css}")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Results"
