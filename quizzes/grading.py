@@ -203,5 +203,7 @@ def normalise_text(text: str) -> str:
     """The comparison key of a free-text answer: case, spaces, punctuation and diacritics
     ignored, so "S.C.O." matches "SCO" and "anti terrorism" matches "anti-terrorism"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)
-                   and not unicodedata.category(c).startswith(("P", "S", "Z", "C")))
+    key = "".join(c for c in decomposed if not unicodedata.combining(c)
+                  and not unicodedata.category(c).startswith(("P", "S", "Z", "C")))
+    # British and American spellings of the same word (organisation, organization).
+    return key.replace("isation", "ization")

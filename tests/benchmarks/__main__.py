@@ -45,8 +45,12 @@ def main(selected: list[str]) -> None:
     print(f"{'benchmark':<{width}}  {'median':>10}  {'runs':>5}  {'goal':>9}  {'ratio':>6}")
     for name, value, runs, goal in rows:
         if isinstance(value, dict):
+            # A measured value with its own unit; a "goal" in that unit gives a ratio.
+            own_goal = value.get("goal")
+            goal_text = f"{own_goal:>7.1f}{value['unit']:<2}" if own_goal else f"{'':>9}"
+            ratio = f"{value['value'] / own_goal:>6.2f}" if own_goal else f"{'':>6}"
             print(f"{name:<{width}}  {value['value']:>7.1f} {value['unit']:<2}  {'':>5}  "
-                  f"{'':>9}  {'':>6}")
+                  f"{goal_text}  {ratio}")
             continue
         goal_text = f"{goal * 1000:>7.1f}ms" if goal else f"{'-':>9}"
         ratio = f"{value / goal:>6.2f}" if goal else f"{'-':>6}"

@@ -88,6 +88,7 @@ def test_text_ignores_case_spaces_punctuation_and_diacritics():
                   "Shanghai  Coöperation   Organisation"):
         assert grade(TEXT, typed).correct, typed
     assert not grade(TEXT, "SCOO").correct
+    assert grade(TEXT, "Shanghai Cooperation Organization").correct
     assert normalise_text("Łódź, Erdoğan") == normalise_text("lodz erdogan") == "lodzerdogan"
     assert normalise_text("anti-terrorism") == normalise_text("Anti terrorism")
 
