@@ -24,11 +24,12 @@ class _Rows(Vertical, can_focus=True):
         for index in range(self.row_count()):
             yield Static(self.row(index), classes="row", markup=False)
 
+    # The two hooks every subclass (match rows, order rows) defines; the base never runs them.
     def row_count(self) -> int:
-        raise NotImplementedError
+        raise NotImplementedError("a _Rows subclass says how many rows it has")
 
     def row(self, index: int) -> object:
-        raise NotImplementedError
+        raise NotImplementedError("a _Rows subclass says what a row shows")
 
     def refresh_rows(self) -> None:
         for index, widget in enumerate(self.query(".row").results(Static)):
