@@ -2,20 +2,28 @@
 
 Every pack has this automatic set, so it can be played before anyone writes one.
 Distractors come from the pack itself (other figures, roles, speakers, dates,
-definitions), so they are plausible and never invented.
+definitions) or from the right answer (a scaled figure, a nearby date of the same
+precision), and a distractor is never true under the pack's facts: options that
+read alike, the question's own subject, an actor's own institution or a date that
+overlaps the answer are all left out.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from quizzes.grading import normalise_text
 from quizzes.model import Choice, FreeText, Numeric, Order, Question, QuestionSet
-from seeds.model import Event, Figure, Pack, format_number, format_partial_date
+from seeds.dates import PartialDate, longest_chain
+from seeds.model import Actor, Event, Figure, Pack, Term
+from seeds.numbers import SCALES, format_amount, format_number, is_year_unit, read_number
 
 AUTO_SUFFIX = "-auto"
 _DISTRACTORS = 3
+_ORDER_ITEMS = 6
 
 
 def automatic_set(pack: Pack, seed: int = 0) -> QuestionSet:
@@ -34,60 +42,134 @@ def _rng(pack: Pack, seed: int, key: str) -> random.Random:
     return random.Random(f"{pack.id}:{seed}:{key}")
 
 
-def _choice(qid: str, prompt: str, fact: str, right: str, pool: Sequence[str],
-            rng: random.Random, tags: list[str]) -> Choice | None:
-    """A choice question with up to three distinct distractors drawn from ``pool``."""
-    others = sorted({p for p in pool if p != right})
+def sentence(text: str, end: str = "?") -> str:
+    """One question or statement: single spaces, a capital first letter, one final mark."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(("?", ".", "!")) else text + end
+
+
+def _inline(text: str) -> str:
+    """Text set inside a sentence: no final full stop of its own."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+def _choice(qid: str, prompt: str, fact: str, right: str, pool: Iterable[str],
+            rng: random.Random, tags: list[str], *, exclude: Iterable[str] = ()) -> Choice | None:
+    """A choice question with up to three distractors drawn from ``pool``: options stay
+    distinct after normalisation, and nothing in ``exclude`` (true answers, the subject)
+    is ever offered."""
+    barred = {normalise_text(right), *(normalise_text(e) for e in exclude)}
+    others: dict[str, str] = {}
+    for option in pool:
+        key = normalise_text(option)
+        if key and key not in barred:
+            others.setdefault(key, option)
     if not others:
         return None
-    choices = [right, *rng.sample(others, min(_DISTRACTORS, len(others)))]
+    picks = rng.sample(sorted(others.values()), min(_DISTRACTORS, len(others)))
+    choices = [right, *picks]
     rng.shuffle(choices)
-    return Choice(type="choice", id=qid, prompt=prompt, fact=fact, choices=choices,
+    return Choice(type="choice", id=qid, prompt=sentence(prompt), fact=fact, choices=choices,
                   answer=right, tags=tags)
+
+
+# --- figures ------------------------------------------------------------------------------
 
 
 def _figure_questions(pack: Pack, seed: int) -> Iterator[Question]:
     for fig in pack.figures:
         rng = _rng(pack, seed, fig.id)
-        prompt = f"“{fig.label}”: what figure does the article give? (unit: {fig.unit})"
-        yield Numeric(type="numeric", id=f"{fig.id}-number", prompt=prompt, fact=fig.id,
-                      answer=fig.value, unit=fig.unit, tags=["figures", "automatic"])
-        wrong = _plausible_values(fig, pack, rng)
-        shown = [f"{format_number(v, fig.unit)} {fig.unit}" for v in wrong]
-        right = f"{format_number(fig.value, fig.unit)} {fig.unit}"
+        tags = ["figures", "automatic"]
+        unit = "as a year" if is_year_unit(fig.unit) else f"in {fig.unit}"
+        yield Numeric(type="numeric", id=f"{fig.id}-number", fact=fig.id, tags=tags,
+                      prompt=sentence(f"What figure does the article give for “{fig.label}”, "
+                                      f"{unit}?"),
+                      answer=fig.value, unit=fig.unit, display=fig.display)
+        shown = [_shown_like(v, fig) for v in _plausible_values(fig, pack, rng)]
         question = _choice(f"{fig.id}-choice", f"Which figure goes with “{fig.label}”?",
-                           fig.id, right, shown, rng, ["figures", "automatic"])
+                           fig.id, fig.shown_with_unit(), shown, rng, tags)
         if question:
             yield question
 
 
+def _shown_like(value: Decimal, fig: Figure) -> str:
+    """A wrong value written the way the right one is, so the form gives nothing away."""
+    reading = read_number(fig.display) if fig.display else None
+    word = re.search(rf"\b({'|'.join(SCALES)})\b", fig.display or "", re.IGNORECASE)
+    if reading is not None and reading.scaled and word and fig.value:
+        per_value = reading.value / fig.value  # the amount one unit of `value` stands for
+        shown = value * per_value / SCALES[word.group().lower()]
+        return format_amount(value, fig.unit, f"{format_number(shown)} {word.group()}")
+    return format_amount(value, fig.unit)
+
+
 def _plausible_values(fig: Figure, pack: Pack, rng: random.Random) -> list[Decimal]:
-    """Three wrong values: other figures with the same unit first, then scalings of this one."""
-    same_unit = sorted({f.value for f in pack.figures if f.unit == fig.unit} - {fig.value})
-    if fig.value == fig.value.to_integral_value() and "year" in fig.unit.lower():
-        scaled = [fig.value + d for d in (-2, -1, 1, 2)]
+    """Three wrong values: other figures with the same unit first, then scalings of this one.
+
+    Every value differs from the right one as printed, so no two options read the same.
+    """
+    right = _shown_like(fig.value, fig)
+
+    def distinct(values: Iterable[Decimal]) -> list[Decimal]:
+        seen = {normalise_text(right)}
+        kept = []
+        for value in sorted(set(values)):
+            key = normalise_text(_shown_like(value, fig))
+            if value != fig.value and value > 0 and key not in seen:
+                seen.add(key)
+                kept.append(value)
+        return kept
+
+    unit = fig.unit.strip().casefold()
+    same_unit = distinct(f.value for f in pack.figures if f.unit.strip().casefold() == unit)
+    if fig.value == fig.value.to_integral_value() and is_year_unit(fig.unit):
+        scaled = distinct(fig.value + d for d in (-2, -1, 1, 2))
     else:
-        scaled = [v for v in (fig.value * 2, fig.value / 2, fig.value * 10, fig.value / 10)
-                  if v == v.to_integral_value() and v > 0 and v not in same_unit]
+        scaled = distinct(v for v in (fig.value * 2, fig.value / 2, fig.value * 10,
+                                      fig.value / 10, fig.value * 3)
+                          if v == v.quantize(Decimal("0.01")) and v not in same_unit)
     picked = rng.sample(same_unit, min(_DISTRACTORS, len(same_unit)))
     return picked + rng.sample(scaled, min(_DISTRACTORS - len(picked), len(scaled)))
 
 
+# --- actors -------------------------------------------------------------------------------
+
+
 def _actor_questions(pack: Pack, seed: int) -> Iterator[Question]:
     roles = [a.role for a in pack.actors]
-    affiliations = [a.affiliation for a in pack.actors if a.affiliation]
     for actor in pack.actors:
         rng = _rng(pack, seed, actor.id)
-        question = _choice(f"{actor.id}-role", f"Which best describes {actor.name} in this "
-                           "story?", actor.id, actor.role, roles, rng, ["actors", "automatic"])
+        tags = ["actors", "automatic"]
+        related = [a for a in pack.actors if a.id in pack.related(actor.id) and a != actor]
+        question = _choice(f"{actor.id}-role", f"Which best describes {actor.in_sentence} in "
+                           "this story?", actor.id, actor.role, roles, rng, tags)
         if question:
             yield question
-        if actor.affiliation and len(set(affiliations)) > 1:
-            question = _choice(f"{actor.id}-affiliation",
-                               f"Which institution is {actor.name} affiliated with?", actor.id,
-                               actor.affiliation, affiliations, rng, ["actors", "automatic"])
-            if question:
-                yield question
+        right = _institution(pack, actor)
+        if right is None:
+            continue
+        # Anything the actor belongs to, or that belongs to it, is true or confusing.
+        true_too = [actor.name, actor.affiliation or "",
+                    *(a.name for a in related), *(a.affiliation or "" for a in related)]
+        pool = [a.affiliation for a in pack.actors if a.affiliation]
+        pool += [a.name for a in pack.actors if a.type == "organisation"]
+        verb = "affiliated with" if actor.type == "person" else "part of"
+        question = _choice(f"{actor.id}-affiliation",
+                           f"Which institution is {actor.in_sentence} {verb}?", actor.id, right,
+                           pool, rng, tags, exclude=[t for t in true_too if t != right])
+        if question:
+            yield question
+
+
+def _institution(pack: Pack, actor: Actor) -> str | None:
+    """The institution an actor belongs to: the actor it is part of, else its affiliation."""
+    within = pack.within(actor.id)
+    return within[0].name if within else actor.affiliation
+
+
+# --- arguments ----------------------------------------------------------------------------
 
 
 def _argument_questions(pack: Pack, seed: int) -> Iterator[Question]:
@@ -98,41 +180,90 @@ def _argument_questions(pack: Pack, seed: int) -> Iterator[Question]:
             continue
         rng = _rng(pack, seed, argument.id)
         # Speakers of other arguments are the most plausible wrong answers.
-        pool = [s.name for a in pack.arguments if (s := pack.actor(a.by))] or names
-        question = _choice(f"{argument.id}-who", f"Who makes this argument: “{argument.claim}”?",
-                           argument.id, speaker.name, pool if len(set(pool)) > 1 else names,
-                           rng, ["arguments", "automatic"])
+        pool = [s.name for a in pack.arguments if (s := pack.actor(a.by))]
+        pool = pool if len({normalise_text(p) for p in pool}) > 1 else names
+        # Whoever makes the same claim, and the speaker's own institutions, are right too.
+        claim = normalise_text(argument.claim)
+        makers = {a.by for a in pack.arguments if normalise_text(a.claim) == claim}
+        true_too = {i for by in makers for i in pack.related(by)}
+        exclude = [a.name for a in pack.actors if a.id in true_too and a != speaker]
+        question = _choice(f"{argument.id}-who",
+                           f"Who makes this argument: “{_inline(argument.claim)}”?",
+                           argument.id, speaker.name, pool, rng, ["arguments", "automatic"],
+                           exclude=exclude)
         if question:
             yield question
+
+
+# --- events -------------------------------------------------------------------------------
 
 
 def _event_questions(pack: Pack, seed: int) -> Iterator[Question]:
-    events: list[Event] = sorted(pack.events, key=lambda e: e.date)
-    dates = [format_partial_date(e.date) for e in events]
+    events: list[Event] = sorted(pack.events, key=lambda e: e.date.sort_key())
     for event in events:
         rng = _rng(pack, seed, event.id)
-        question = _choice(f"{event.id}-when", f"When did this happen: {event.title}?",
-                           event.id, format_partial_date(event.date), dates, rng,
+        question = _choice(f"{event.id}-when", f"When did this happen: {_inline(event.title)}?",
+                           event.id, event.date.long(), _date_pool(event, events), rng,
                            ["events", "automatic"])
         if question:
             yield question
-    titles = [e.title for e in events]
-    if len(events) >= 3 and len(set(titles)) == len(titles):
-        yield Order(type="order", id="events-in-order", prompt="Put these events in the order "
-                    "they happened, earliest first.", fact=events[0].id, items=titles,
-                    tags=["events", "automatic"])
+    order = _order_question(events)
+    if order is not None:
+        yield order
+
+
+def _date_pool(event: Event, events: Sequence[Event]) -> list[str]:
+    """Wrong dates of the answer's precision that cannot overlap it: other events' dates
+    first, then dates a few steps away."""
+    date = event.date
+    real = [e.date for e in events if e.date.precision == date.precision and e.date != date]
+    steps = {"year": (-2, -1, 1, 2), "month": (-3, -2, -1, 1, 2, 3),
+             "day": (-14, -7, -3, 3, 7, 14)}[date.precision]
+    near = [d for s in steps if (d := date.shifted(s)) is not None]
+    pool: list[PartialDate] = real if len(real) >= _DISTRACTORS else real + near
+    return [d.long() for d in pool if not d.overlaps(date)]
+
+
+def _order_question(events: Sequence[Event]) -> Order | None:
+    """Events whose dates are certainly in sequence, with every step explained."""
+    chain = [events[i] for i in longest_chain([e.date for e in events])]
+    if len(chain) > _ORDER_ITEMS:  # spread a long chain over the story, keeping its ends
+        step = (len(chain) - 1) / (_ORDER_ITEMS - 1)
+        chain = [chain[round(i * step)] for i in range(_ORDER_ITEMS)]
+    titles = [_inline(e.title) for e in chain]
+    if len(chain) < 3 or len({normalise_text(t) for t in titles}) < len(titles):
+        return None
+    why = "Earliest first: " + "; ".join(f"{title} ({e.date.long()})"
+                                         for title, e in zip(titles, chain, strict=True)) + "."
+    return Order(type="order", id="events-in-order", prompt="Put these events in the order "
+                 "they happened, earliest first.", fact=chain[0].id, items=titles,
+                 explanation=why, tags=["events", "automatic"])
+
+
+# --- terms --------------------------------------------------------------------------------
 
 
 def _term_questions(pack: Pack, seed: int) -> Iterator[Question]:
     definitions = [t.statement for t in pack.terms]
     for term in pack.terms:
         rng = _rng(pack, seed, term.id)
-        question = _choice(f"{term.id}-meaning", f"What is meant by “{term.term}”?", term.id,
-                           term.statement, definitions, rng, ["terms", "automatic"])
+        question = _choice(f"{term.id}-meaning", f"What is meant by “{_inline(term.term)}”?",
+                           term.id, term.statement, definitions, rng, ["terms", "automatic"])
         if question:
-            yield question
+            yield question.model_copy(update={"explanation": _term_in_story(pack, term)})
         if term.short:
             yield FreeText(type="text", id=f"{term.id}-short",
-                           prompt=f"What does {term.short} stand for?", fact=term.id,
+                           prompt=sentence(f"What does {term.short} stand for?"), fact=term.id,
                            accept=[term.term], tags=["terms", "automatic"])
 
+
+def _term_in_story(pack: Pack, term: Term) -> str:
+    """Where the term comes up in the story (the meaning itself is the right choice, so
+    repeating it would explain nothing)."""
+    names = [n for n in (term.term, term.short) if n]
+    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names), re.IGNORECASE)
+    for fact in pack.facts().values():
+        if fact is not term and not isinstance(fact, Term) and pattern.search(fact.statement):
+            return f"In this story: {fact.statement}"
+    short = f" ({term.short})" if term.short else ""
+    return f"{term.term}{short} is defined in the brief's glossary."

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from quizzes.model import (
@@ -24,7 +24,8 @@ from quizzes.model import (
     Question,
     TrueFalse,
 )
-from seeds.model import Fact, Pack, format_number
+from seeds.model import Fact, Pack
+from seeds.numbers import format_amount, format_number, read_number, unit_matches, unit_scale
 
 
 class InvalidAnswer(ValueError):
@@ -42,7 +43,8 @@ class Grade:
     feedback: str
     explanation: str
     fact: Fact | None = None
-    quote: str = ""
+    quote: str = ""  # the article's words, without quotation marks
+    quote_by: str = ""  # who said them, printed after the closing mark
     citation: str = ""
 
     @property
@@ -56,9 +58,7 @@ def grade(question: Question, answer: Any, pack: Pack | None = None) -> Grade:
     correct = fraction == 1
     fact = pack.facts().get(question.fact or "") if pack else None
     quote = fact.quotes[0] if fact and fact.quotes else None
-    quote_text = quote.text if quote else ""
-    if quote and quote.by and pack and (speaker := pack.actor(quote.by)):
-        quote_text = f"{quote.text} ({speaker.name})"
+    speaker = pack.actor(quote.by) if quote and pack else None
     expected = expected_text(question)
     if correct:
         feedback = "Correct."
@@ -67,10 +67,13 @@ def grade(question: Question, answer: Any, pack: Pack | None = None) -> Grade:
     else:
         feedback = f"Not correct. The answer is: {expected}"
     explanation = question.explanation or (fact.statement if fact else "")
+    if normalise_text(explanation) == normalise_text(expected):
+        explanation = ""  # the answer itself explains nothing more
     points = question.points
     return Grade(question.id, correct, (points * Decimal(str(round(fraction, 4)))).normalize(),
                  points, answer_text(question, answer), expected, feedback, explanation, fact,
-                 quote_text, pack.citation() if pack else "")
+                 quote.text if quote else "", speaker.name if speaker else "",
+                 pack.citation() if pack else "")
 
 
 def _fraction(q: Question, answer: Any) -> float:
@@ -87,10 +90,7 @@ def _fraction(q: Question, answer: Any) -> float:
             raise InvalidAnswer("answer true or false")
         return float(answer == q.answer)
     if isinstance(q, Numeric):
-        given = parse_number(answer, q.unit)
-        if q.tolerance is not None:
-            return float(q.tolerance.allows(q.answer, given))
-        return float(given == q.answer)
+        return _numeric_fraction(q, answer)
     if isinstance(q, FreeText):
         return float(normalise_text(_text(answer)) in {normalise_text(a) for a in q.accept})
     if isinstance(q, Match):
@@ -142,7 +142,7 @@ def model_answer(q: Question) -> Any:
 def expected_text(q: Question) -> str:
     """The right answer as a student reads it."""
     if isinstance(q, Numeric):
-        text = format_number(q.answer, q.unit or "") + (f" {q.unit}" if q.unit else "")
+        text = format_amount(q.answer, q.unit, q.display)
         return text + (f" (within {q.tolerance})" if q.tolerance and q.tolerance.amount else "")
     return answer_text(q, model_answer(q))
 
@@ -158,41 +158,69 @@ def answer_text(q: Question, answer: Any) -> str:
     if isinstance(q, Order) and isinstance(answer, Sequence) and not isinstance(answer, str):
         return " → ".join(answer)
     if isinstance(answer, Decimal | int | float):
-        unit = q.unit or "" if isinstance(q, Numeric) else ""
-        return format_number(Decimal(str(answer)), unit)
+        unit = q.unit if isinstance(q, Numeric) else None
+        return format_amount(Decimal(str(answer)), unit)
     return str(answer)
 
 
-_SCALES = {"k": 1000, "thousand": 1000, "m": 10**6, "million": 10**6, "mn": 10**6,
-           "bn": 10**9, "billion": 10**9}
-_NUMBER = re.compile(
-    r"^(?P<sign>[+-])?(?P<int>\d{1,3}(?:[,\s]\d{3})+|\d*)(?P<frac>\.\d+)?\s*"
-    r"(?P<scale>k|thousand|mn?|million|bn|billion)?$", re.IGNORECASE)
-
-
 def parse_number(answer: Any, unit: str | None = None) -> Decimal:
-    """A typed number: 5000, 5,000, 5 000, 5k, 1.5 million, optionally followed by the unit."""
+    """A typed number as an absolute amount: 5000, 5,000, 5 000, 5k, 6bn, $6 billion,
+    1.5 million, optionally followed by words of the unit. A bare number is read in the
+    unit's own terms when the unit has a scale ("6" for "billion dollars" is 6 billion)."""
+    readings = _readings(answer, unit)
+    if len(readings) > 1:
+        raise InvalidAnswer(_ambiguous(str(answer)))
+    return readings[0]
+
+
+def _readings(answer: Any, unit: str | None) -> list[Decimal]:
+    """Every amount the answer may mean: one, or two for an ambiguous "5.000"."""
     if isinstance(answer, Decimal | int) and not isinstance(answer, bool):
-        return Decimal(answer)
+        return [Decimal(answer)]
     if isinstance(answer, float):
-        return Decimal(str(answer))
+        return [Decimal(str(answer))]
     if not isinstance(answer, str):
         raise InvalidAnswer("type a number")
-    text = unicodedata.normalize("NFKC", answer).strip().replace("\u202f", " ")
-    if unit and text.lower().endswith(unit.lower()):
-        text = text[: -len(unit)].strip()
-    match = _NUMBER.match(text)
-    if not text or not match or not (match["int"] or match["frac"]):
+    reading = read_number(answer)
+    if reading is None or not answer.strip():
         raise InvalidAnswer(f"'{answer.strip()}' is not a number; type digits, "
-                            "e.g. 5000, 5,000 or 5k")
-    digits = re.sub(r"[,\s]", "", match["int"] or "0") + (match["frac"] or "")
-    try:
-        value = Decimal(digits)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-        raise InvalidAnswer(f"'{answer}' is not a number") from None
-    if match["scale"]:
-        value *= _SCALES[match["scale"].lower()]
-    return -value if match["sign"] == "-" else value
+                            "e.g. 1200, 1,200 or 1.2k")
+    if reading.rest and not unit_matches(reading.rest, unit):
+        if unit:
+            raise InvalidAnswer(f"'{answer.strip()}' is not a number in {unit}; type just "
+                                "the number, e.g. 1200, 1,200 or 1.2k")
+        raise InvalidAnswer(f"'{answer.strip()}' is not a number; type digits, "
+                            "e.g. 1200, 1,200 or 1.2k")
+    values = [reading.value] + ([reading.other] if reading.other is not None else [])
+    return values
+
+
+def _ambiguous(answer: str) -> str:
+    text = answer.strip()
+    small = format_number(Decimal(text.lstrip("+")))
+    large = format_number(Decimal(text.lstrip("+").replace(".", "")))
+    return (f"'{text}' can be read as {small} or as {large}: type {small} or "
+            f"{large.replace(',', '')} (a dot marks decimals, a comma thousands)")
+
+
+def _numeric_fraction(q: Numeric, answer: Any) -> float:
+    """1.0 when the amount typed is the answer (within any tolerance), else 0.0."""
+    scale = unit_scale(q.unit)[0]
+    expected = q.answer * scale
+    scaled_input = isinstance(answer, str) and (r := read_number(answer)) is not None \
+        and r.scaled
+
+    def right(value: Decimal) -> bool:
+        # A bare number may be the whole amount or the amount in the unit's terms.
+        candidates = {value} if scaled_input else {value, value * scale}
+        if q.tolerance is None:
+            return expected in candidates
+        return any(q.tolerance.allows(q.answer, c / scale) for c in candidates)
+
+    verdicts = {right(value) for value in _readings(answer, q.unit)}
+    if len(verdicts) > 1:
+        raise InvalidAnswer(_ambiguous(str(answer)))
+    return float(verdicts.pop())
 
 
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",

@@ -6,9 +6,16 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
-from seeds.model import Id, Text
+from seeds.model import Amount, Id, Text, check_display
 
 Difficulty = Literal["easy", "medium", "hard"]
 QUESTION_TYPES = ("choice", "multi", "truefalse", "numeric", "text", "match", "order")
@@ -53,7 +60,7 @@ class TrueFalse(Question):
 
 
 class Tolerance(Strict):
-    amount: Decimal
+    amount: Amount
     percent: bool
 
     def allows(self, expected: Decimal, given: Decimal) -> bool:
@@ -71,12 +78,14 @@ class Numeric(Question):
     """A number, within an optional tolerance (absolute, or percent with a % sign)."""
 
     type: Literal["numeric"]
-    answer: Decimal
+    answer: Amount
     # Written as a number or a percentage (`100`, `5%`); the editor schema says so.
     tolerance: Annotated[Tolerance | None, WithJsonSchema({"anyOf": [
         {"type": "number"}, {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%?\s*$"},
         {"type": "null"}]})] = None
     unit: str | None = None
+    display: str | None = Field(None, description="How the answer is printed, e.g. "
+                                "'6 billion' (default: its digits, 6,000,000,000).")
 
     @field_validator("tolerance", mode="before")
     @classmethod
@@ -88,6 +97,11 @@ class Numeric(Question):
                                  "write e.g. 100 or 5%")
             return {"amount": match[1], "percent": bool(match[2])}
         return value
+
+    @model_validator(mode="after")
+    def _display_agrees(self) -> Numeric:
+        check_display(self.display, self.answer, self.unit)
+        return self
 
 
 class FreeText(Question):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 
-from seeds.model import Pack, format_number
+from seeds.model import Pack
+from seeds.numbers import format_number
 
 
 def _q(text: str) -> str:
@@ -19,7 +20,7 @@ def _q(text: str) -> str:
 def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str:
     figure = pack.figures[0] if pack.figures else None
     actors = pack.actors[:3]
-    events = sorted(pack.events, key=lambda e: e.date)[:3]
+    events = sorted(pack.events, key=lambda e: e.date.sort_key())[:3]
     term = pack.terms[0] if pack.terms else None
     lines = []
     if schema_path:

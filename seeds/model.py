@@ -9,7 +9,6 @@ facts by id, so the same fact is printed and quizzed alike.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
@@ -20,7 +19,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
+
+from seeds.dates import PartialDate
+from seeds.numbers import amount_of, check_amount, format_amount, read_number, unit_matches
 
 FactKind = Literal["figure", "actor", "argument", "event", "term"]
 FACT_KINDS: tuple[FactKind, ...] = ("figure", "actor", "argument", "event", "term")
@@ -31,48 +34,26 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+Amount = Annotated[Decimal, AfterValidator(check_amount)]
+"""A number a pack or set may hold: finite, below 10^15, at most six decimals."""
+
+SourceKind = Literal["news", "editorial", "report", "speech", "interview"]
+SOURCE_KIND_NAMES: dict[str, str] = {"news": "news article", "editorial": "editorial",
+                                     "report": "report", "speech": "speech",
+                                     "interview": "interview"}
 
 
-def _check_partial_date(value: str) -> str:
-    match = _PARTIAL_DATE.match(value)
-    if not match:
-        raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"'{value}' is not a real date") from None
-    return value
-
-
-def format_number(value: Decimal, unit: str = "") -> str:
-    """How a number is printed everywhere: 5000 -> "5,000", 2.50 -> "2.5", and a year
-    (a whole number whose unit speaks of years) stays "2022"."""
-    if value == value.to_integral_value():
-        whole = int(value)
-        if "year" in unit.lower() and 1000 <= whole <= 2999:
-            return str(whole)
-        return f"{whole:,}"
-    text = f"{value.normalize():,f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def format_partial_date(value: str) -> str:
-    """2022 -> "2022"; 2022-04 -> "April 2022"; 2022-04-21 -> "21 April 2022"."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = MONTHS[parts[1] - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
-
-
-PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
-"""A date as precise as the source allows: 2022, 2022-04 or 2022-04-21."""
+def check_display(display: str | None, value: Decimal, unit: str | None) -> None:
+    """A display form ("6 billion") must read as the value it stands for."""
+    if display is None:
+        return
+    reading = read_number(display)
+    if reading is None or not unit_matches(reading.rest, unit):
+        raise ValueError(f"display '{display}' is not a number as written, e.g. "
+                         "'6 billion' or '1.5 million'")
+    if reading.value not in (value, amount_of(value, unit)):
+        raise ValueError(f"display '{display}' says {reading.value:,f}, but the value is "
+                         f"{value:,f}; make them agree")
 
 
 def _quote_shorthand(value: object) -> object:
@@ -104,8 +85,10 @@ class Fact(Strict):
 
 class Figure(Fact):
     label: Text = Field(description="A short name for charts and callouts.")
-    value: Decimal
+    value: Amount
     unit: Text
+    display: str | None = Field(None, description="How the source writes the number, e.g. "
+                                "'6 billion' or '1.5 million'; printed instead of the digits.")
     period: str | None = None
     who: Id | None = Field(None, description="The actor the figure belongs to.")
     date: PartialDate | None = None
@@ -114,15 +97,41 @@ class Figure(Fact):
 
     kind: ClassVar[FactKind] = "figure"
 
+    @model_validator(mode="after")
+    def _display_agrees(self) -> Figure:
+        check_display(self.display, self.value, self.unit)
+        return self
+
+    @property
+    def amount(self) -> Decimal:
+        """The absolute amount: value 6 with unit "billion dollars" is 6,000,000,000."""
+        return amount_of(self.value, self.unit)
+
+    def shown(self) -> str:
+        """The number as the source wrote it, without the unit: "6 billion", "5,000"."""
+        return format_amount(self.value, None, self.display)
+
+    def shown_with_unit(self) -> str:
+        """"5,000 people to be trained", "6 billion U.S. dollars", a year alone: "2022"."""
+        return format_amount(self.value, self.unit, self.display)
+
 
 class Actor(Fact):
     name: Text
     type: Literal["state", "person", "organisation", "group", "region"]
     role: Text
     affiliation: str | None = None
+    part_of: Id | None = Field(None, description="The actor this one belongs to: a bureau's "
+                               "department, a person's organisation.")
+    mid_sentence: str | None = Field(None, description="The name as it reads inside a "
+                                     "sentence, e.g. 'the United States'.")
     position: str | None = Field(None, description="Their stance in the story, if any.")
 
     kind: ClassVar[FactKind] = "actor"
+
+    @property
+    def in_sentence(self) -> str:
+        return self.mid_sentence or self.name
 
 
 class Argument(Fact):
@@ -151,6 +160,8 @@ class Term(Fact):
 
 
 class Source(Strict):
+    kind: SourceKind = Field("news", description="What the source is: news, editorial, "
+                             "report, speech or interview.")
     headline: Text
     outlet: str | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
@@ -193,11 +204,31 @@ class Pack(Strict):
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def within(self, actor_id: str | None) -> list[Actor]:
+        """The actors ``actor_id`` belongs to, nearest first (its part_of chain)."""
+        chain: list[Actor] = []
+        current = self.actor(actor_id)
+        while current is not None and current.part_of and len(chain) < len(self.actors):
+            parent = self.actor(current.part_of)
+            if parent is None or parent in chain or parent.id == actor_id:
+                break
+            chain.append(parent)
+            current = parent
+        return chain
+
+    def related(self, actor_id: str | None) -> set[str]:
+        """Ids of the actor, every actor it belongs to and every actor that belongs to it:
+        what is true of one of them may be said of the others."""
+        found = {actor_id} if actor_id else set()
+        found |= {a.id for a in self.within(actor_id)}
+        found |= {a.id for a in self.actors if actor_id in {p.id for p in self.within(a.id)}}
+        return found
+
     def citation(self) -> str:
         """The source in one line, as printed under quotes and explanations."""
         parts = [self.source.outlet or "Outlet not named", f"“{self.source.headline}”"]
         if self.source.published:
-            parts.append(self.source.published)
+            parts.append(self.source.published.iso())
         elif self.source.reference_date:
             parts.append(f"c. {self.source.reference_date:%B %Y}")
         return ", ".join(parts)

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.content import Content
 
-from seeds.model import format_number
+from seeds.numbers import format_number
 
 # C0 and C1 controls and DEL; tab becomes a space, newline stays. The YAML reader drops
 # these already; this is the last line of defence before anything reaches the terminal.

@@ -44,7 +44,9 @@ def test_figure_distractors_are_other_figures_or_scalings(gsi):
 def test_events_order_question_is_chronological(gsi):
     order = next(q for q in automatic_set(gsi.pack).questions if isinstance(q, Order))
     dates = {e.title: e.date for e in gsi.pack.events}
-    assert [dates[t] for t in order.items] == sorted(dates.values())
+    keyed = [dates[t] for t in order.items]
+    assert len(keyed) >= 3
+    assert all(a.before(b) for a, b in zip(keyed, keyed[1:], strict=False))
 
 
 def test_works_for_another_pack(mini):

@@ -127,4 +127,4 @@ def test_grade_carries_the_fact_its_quote_and_citation(gsi):
                    "fact": "li-wei-responsibility", "explanation": "Own words."})
     result = grade(quoted, True, gsi.pack)
     assert result.explanation == "Own words."
-    assert result.quote.endswith("(Li Wei)")
+    assert result.quote_by == "Li Wei" and "Li Wei" not in result.quote

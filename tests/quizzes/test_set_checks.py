@@ -94,6 +94,7 @@ def test_good_set_is_clean(tmp_path, packs):
      "'truefalse', 'numeric', 'text', 'match', 'order'"),
     ("    prompt: How many officers?\n", "    prompt: How many officers?\n    hint: x\n",
      "set.yaml:14:11: error: unknown field 'hint'; known fields here: answer, difficulty, "
+     "display, "
      "explanation, fact, id, points, prompt, tags, tolerance, type, unit"),
 ])
 def test_each_check_reports_a_located_message(tmp_path, packs, old, new, expected):

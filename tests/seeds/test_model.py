@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from seeds.model import format_number, format_partial_date
+from seeds.dates import PartialDate
+from seeds.numbers import format_number
 
 
 @pytest.mark.parametrize(("value", "unit", "text"), [
@@ -21,4 +22,4 @@ def test_format_number(value, unit, text):
     ("2022", "2022"), ("2022-04", "April 2022"), ("2023-02-21", "21 February 2023"),
 ])
 def test_format_partial_date(value, text):
-    assert format_partial_date(value) == text
+    assert PartialDate.parse(value).long() == text

@@ -38,7 +38,8 @@ def grade_rows(grade: Grade) -> list[Row]:
     if grade.explanation:
         rows.append(("Why:", grade.explanation, ""))
     if grade.quote:
-        rows.append(("Source:", f"“{grade.quote}”", "italic"))
+        said = f" — {grade.quote_by}" if grade.quote_by else ""
+        rows.append(("Source:", f"“{grade.quote}”{said}", "italic"))
     if grade.citation:
         rows.append(("" if grade.quote else "Source:", grade.citation, "dim"))
     return rows

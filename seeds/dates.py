@@ -1,0 +1,148 @@
+"""Dates as precise as the source allows: a year, a month or a day.
+
+A partial date is an interval (2017 is every day of 2017), so two dates are ordered
+only when one interval ends before the other begins: 2017-03 is neither before nor
+after 2017-03-02. Questions and the timeline use this order, never string order.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import core_schema
+
+Precision = Literal["year", "month", "day"]
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> PartialDate:
+        """YYYY, YYYY-MM or YYYY-MM-DD; ValueError with a plain message otherwise."""
+        match = _FORM.match(value.strip())
+        if not match:
+            raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            dt.date(year or 1, month or 1, day or 1)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real date") from None
+        if year is None or year < 1:
+            raise ValueError(f"'{value}' is not a real date")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> Precision:
+        return "year" if self.month is None else "month" if self.day is None else "day"
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day the date may stand for."""
+        if self.day is not None:
+            return self.start
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def before(self, other: PartialDate) -> bool:
+        """Certainly earlier: every day this date may be comes before every day of ``other``."""
+        return self.end < other.start
+
+    def overlaps(self, other: PartialDate) -> bool:
+        return not (self.before(other) or other.before(self))
+
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        """A stable order for lists (by start, wider spans first); not a claim of sequence."""
+        return (self.start, self.end)
+
+    def shifted(self, steps: int) -> PartialDate | None:
+        """The date ``steps`` units of its own precision away (None outside years 1..9999)."""
+        try:
+            if self.precision == "year":
+                return PartialDate(self.year + steps) if 1 <= self.year + steps <= 9999 else None
+            if self.precision == "month":
+                index = self.year * 12 + (self.month or 1) - 1 + steps
+                year, month = divmod(index, 12)
+                return PartialDate(year, month + 1) if 1 <= year <= 9999 else None
+            day = self.start + dt.timedelta(days=steps)
+            return PartialDate(day.year, day.month, day.day)
+        except (OverflowError, ValueError):
+            return None
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        parts += [f"{self.month:02d}"] if self.month else []
+        parts += [f"{self.day:02d}"] if self.day else []
+        return "-".join(parts)
+
+    def long(self) -> str:
+        """2022 -> "2022"; 2022-04 -> "April 2022"; 2022-04-21 -> "21 April 2022"."""
+        return self._words(MONTHS[(self.month or 1) - 1])
+
+    def short(self) -> str:
+        """2022 -> "2022"; 2022-04 -> "Apr 2022"; 2022-04-21 -> "21 Apr 2022"."""
+        return self._words(MONTHS[(self.month or 1) - 1][:3])
+
+    def _words(self, month: str) -> str:
+        if self.month is None:
+            return str(self.year)
+        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any,
+                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._coerce,
+            serialization=core_schema.plain_serializer_function_ser_schema(cls.iso))
+
+    @classmethod
+    def _coerce(cls, value: object) -> PartialDate:
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, str):
+            raise ValueError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        return cls.parse(value)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler
+                                     ) -> dict[str, Any]:
+        return {"type": "string", "pattern": PATTERN,
+                "description": "A date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD."}
+
+
+def strictly_ordered(dates: list[PartialDate]) -> bool:
+    """True when each date is certainly before the next."""
+    return all(a.before(b) for a, b in zip(dates, dates[1:], strict=False))
+
+
+def longest_chain(dates: list[PartialDate]) -> list[int]:
+    """Indices of the most dates that can be put in a certain order, earliest first.
+
+    Interval scheduling: taking the date that ends first, then the next that starts after
+    it, gives a longest chain. Ties keep the input order, so the result is deterministic.
+    """
+    order = sorted(range(len(dates)), key=lambda i: (dates[i].end, dates[i].start, i))
+    chain: list[int] = []
+    for i in order:
+        if not chain or dates[chain[-1]].before(dates[i]):
+            chain.append(i)
+    return chain
