@@ -7,7 +7,6 @@ typed (or a number), text -> str, match -> mapping left -> right, order -> seque
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -173,6 +172,9 @@ def parse_number(answer: Any, unit: str | None = None) -> Decimal:
     return readings[0]
 
 
+_HOW = "type digits (commas for thousands, and k, million or billion if you like)"
+
+
 def _readings(answer: Any, unit: str | None) -> list[Decimal]:
     """Every amount the answer may mean: one, or two for an ambiguous "5.000"."""
     if isinstance(answer, Decimal | int) and not isinstance(answer, bool):
@@ -183,14 +185,11 @@ def _readings(answer: Any, unit: str | None) -> list[Decimal]:
         raise InvalidAnswer("type a number")
     reading = read_number(answer)
     if reading is None or not answer.strip():
-        raise InvalidAnswer(f"'{answer.strip()}' is not a number; type digits, "
-                            "e.g. 1200, 1,200 or 1.2k")
+        raise InvalidAnswer(f"'{answer.strip()}' is not a number; {_HOW}")
     if reading.rest and not unit_matches(reading.rest, unit):
         if unit:
-            raise InvalidAnswer(f"'{answer.strip()}' is not a number in {unit}; type just "
-                                "the number, e.g. 1200, 1,200 or 1.2k")
-        raise InvalidAnswer(f"'{answer.strip()}' is not a number; type digits, "
-                            "e.g. 1200, 1,200 or 1.2k")
+            raise InvalidAnswer(f"'{answer.strip()}' is not a number in {unit}; {_HOW}")
+        raise InvalidAnswer(f"'{answer.strip()}' is not a number; {_HOW}")
     values = [reading.value] + ([reading.other] if reading.other is not None else [])
     return values
 
@@ -235,3 +234,13 @@ def normalise_text(text: str) -> str:
                   and not unicodedata.category(c).startswith(("P", "S", "Z", "C")))
     # British and American spellings of the same word (organisation, organization).
     return key.replace("isation", "ization")
+
+
+_EXAMPLES = (1200, 3400, 7800, 45600)
+
+
+def number_examples(q: Numeric) -> tuple[str, str, str]:
+    """One example number typed three ways, for the input's hint. It is never the answer
+    nor anything the question accepts, so the hint gives nothing away."""
+    example = next((e for e in _EXAMPLES if _numeric_fraction(q, Decimal(e)) == 0), 98700)
+    return f"{example}", f"{example:,}", f"{format_number(Decimal(example) / 1000)}k"

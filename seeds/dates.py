@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -131,7 +132,7 @@ class PartialDate:
 
 def strictly_ordered(dates: list[PartialDate]) -> bool:
     """True when each date is certainly before the next."""
-    return all(a.before(b) for a, b in zip(dates, dates[1:], strict=False))
+    return all(a.before(b) for a, b in itertools.pairwise(dates))
 
 
 def longest_chain(dates: list[PartialDate]) -> list[int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from quizzes.generate import automatic_set
 from quizzes.grading import grade, model_answer
 from quizzes.model import Choice, Numeric, Order
@@ -46,7 +48,7 @@ def test_events_order_question_is_chronological(gsi):
     dates = {e.title: e.date for e in gsi.pack.events}
     keyed = [dates[t] for t in order.items]
     assert len(keyed) >= 3
-    assert all(a.before(b) for a, b in zip(keyed, keyed[1:], strict=False))
+    assert all(a.before(b) for a, b in itertools.pairwise(keyed))
 
 
 def test_works_for_another_pack(mini):

@@ -20,7 +20,7 @@ HOSTILE = ["Which of [a] or [b]?", "[/]", "[bold]x[/bold]", "[@click=app.quit]x[
            "AT&T"]
 
 QUOTES = {
-    "q-choice": "“safer seas for AT&T (Ana [b] Costa)”",
+    "q-choice": "“safer seas for AT&T” — Ana [b] Costa",
     "q-truefalse": "“Which of [a] or [b]?”",
     "q-numeric": "“train 300 [@click=app.quit]officers[/]”",
     "q-text": "“[bold]x[/bold] & <b>”",

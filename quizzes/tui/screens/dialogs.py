@@ -146,7 +146,7 @@ HELP = [
                    ("Choice", "1–9 picks and answers; or ↑ ↓ and Enter"),
                    ("Several answers", "space or 1–9 toggles; Enter answers"),
                    ("True / false", "t or f"),
-                   ("Number", "type it and press Enter: 5000, 5,000 or 5k"),
+                   ("Number", "type it, Enter: digits; commas, k, million, billion work"),
                    ("Text", "type it and press Enter; case and accents do not matter"),
                    ("Match", "↑ ↓ row; ← → or 1–9 picks its partner; Enter answers"),
                    ("Order", "↑ ↓ item; u / d (or ctrl+↑ ↓) moves it; Enter answers"),

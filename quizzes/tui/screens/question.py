@@ -44,7 +44,7 @@ def answer_input(item: RunItem) -> Widget:
     if isinstance(q, Multi):
         return MultiInput(item.options, id="answer")
     if isinstance(q, Numeric):
-        return NumericInput(q.unit, id="answer")
+        return NumericInput(q, id="answer")
     if isinstance(q, FreeText):
         return TextInput(id="answer")
     if isinstance(q, Match):

@@ -12,6 +12,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from quizzes.grading import number_examples
+from quizzes.model import Numeric
 from quizzes.tui.text import hanging, plain
 
 
@@ -177,10 +179,12 @@ class TypedInput(Vertical):
 
 
 class NumericInput(TypedInput):
-    how = "Type a number and press Enter (5000, 5,000 and 5k all work)."
+    """A number; the hint's example is never the question's answer."""
 
-    def __init__(self, unit: str | None = None, id: str | None = None) -> None:
-        super().__init__("a number, e.g. 5,000", unit, id=id)
+    def __init__(self, question: Numeric, id: str | None = None) -> None:
+        plain_digits, commas, short = number_examples(question)
+        self.how = f"Type a number and press Enter ({plain_digits}, {commas} and {short} all work)."
+        super().__init__(f"a number, e.g. {commas}", question.unit, id=id)
 
 
 class TextInput(TypedInput):
