@@ -232,9 +232,11 @@ def resolve_pack(ref: str | None) -> LoadedPack:
         candidate = folder / ref / PACK_FILE
         if candidate.is_file():
             return _load(candidate, origin)
-    packs, _ = discover_packs(_pack_folders())  # a pack whose folder is not named by its id
-    if ref in packs:
-        return packs[ref]
+    found = discover_packs(_pack_folders())  # a pack whose folder is not named by its id
+    if ref in found.packs:
+        return found.packs[ref]
+    if ref in found.failed:
+        raise PackProblems(found.failed[ref])
     raise UserError(f"no pack called '{ref}'; {_known_packs()}")
 
 
@@ -254,7 +256,7 @@ def _pack_folders() -> list[tuple[Path, str]]:
 
 
 def _known_packs() -> str:
-    packs, _ = discover_packs(_pack_folders())
+    packs = discover_packs(_pack_folders()).packs
     return ("known packs: " + ", ".join(sorted(packs))) if packs else "no packs found"
 
 

@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quizzes import places
+from quizzes.generate import AUTO_SUFFIX, automatic_set
 from quizzes.sets import LoadedSet, default_set_folders, load_set, set_files
 from seeds.packs import BUNDLED_PACKS, LoadedPack, discover_packs
 from seeds.problems import Problem, ProblemsFound
@@ -17,14 +18,15 @@ class Catalog:
     root: Path
     packs: dict[str, LoadedPack]
     problems: list[Problem] = field(default_factory=list)
+    failed: dict[str, list[Problem]] = field(default_factory=dict)  # packs that did not load
 
     @classmethod
     def load(cls, root: Path, extra_packs: dict[str, LoadedPack] | None = None) -> Catalog:
-        packs, problems = discover_packs([(BUNDLED_PACKS, "bundled"),
-                                          (places.user_packs(root), "user")])
+        found = discover_packs([(BUNDLED_PACKS, "bundled"), (places.user_packs(root), "user")])
         for pack_id, loaded in (extra_packs or {}).items():
-            packs.setdefault(pack_id, loaded)
-        return cls(root, packs, problems)
+            found.packs.setdefault(pack_id, loaded)
+        failed = {k: v for k, v in found.failed.items() if k not in found.packs}
+        return cls(root, found.packs, found.problems, failed)
 
     @cached_property
     def sets(self) -> list[LoadedSet]:
@@ -32,12 +34,10 @@ class Catalog:
 
         Sets with problems are left out here; `quiz check` is where they are reported.
         """
-        from quizzes.generate import automatic_set
-
         found: list[LoadedSet] = []
         for folder, origin in default_set_folders(self.root):
             for path in set_files(folder):
-                loaded, problems = load_set(path, self.packs, origin)
+                loaded, problems = load_set(path, self.packs, origin, self.failed)
                 self.problems.extend(problems)
                 if loaded is not None:
                     found.append(loaded)
@@ -52,13 +52,18 @@ class Catalog:
         """A set by id, or by the path of a set file; raises ProblemsFound when it cannot."""
         path = Path(ref)
         if path.suffix in (".yaml", ".yml") or path.exists():
-            loaded, problems = load_set(path, self.packs, "path")
+            loaded, problems = load_set(path, self.packs, "path", self.failed)
             if loaded is None:
                 raise ProblemsFound(problems)
             return loaded
         for candidate in self.sets:
             if candidate.qset.id == ref:
                 return candidate
+        pack_id = ref.removesuffix(AUTO_SUFFIX)
+        if ref.endswith(AUTO_SUFFIX) and pack_id in self.failed:
+            raise ProblemsFound([Problem(ref, 1, 1, "error", f"pack '{pack_id}' did not load, so "
+                                         "it has no automatic set", "fix the problems below, "
+                                         "then try again"), *self.failed[pack_id]])
         known = ", ".join(s.qset.id for s in self.sets)
         raise ProblemsFound([Problem(ref, 1, 1, "error", f"no set or file called '{ref}'",
                                      f"known sets: {known}")])

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizzes import places
-from seeds.packs import BUNDLED_PACKS, PACK_FILE, LoadedPack, load_pack
+from seeds.packs import (
+    BUNDLED_PACKS,
+    PACK_FILE,
+    LoadedPack,
+    PackCheck,
+    check_pack_file,
+    duplicate_ids,
+)
 from seeds.problems import Problem, display_path, sort_problems
 
 
@@ -17,9 +24,10 @@ class Report:
     packs: int = 0
     sets: int = 0
     coverage: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was verified, e.g. quotes
 
     def lines(self) -> list[str]:
-        return [str(p) for p in sort_problems(self.problems)] + self.coverage
+        return [str(p) for p in sort_problems(self.problems)] + self.notes + self.coverage
 
     def counts(self) -> tuple[int, int]:
         errors = sum(p.is_error for p in self.problems)
@@ -64,21 +72,27 @@ def run_check(paths: list[Path], root: Path, *, article: str | None = None,
         paths += [folder for folder, _ in default_set_folders(root) if folder.is_dir()]
     files = list(_classify(paths))
     packs: dict[str, LoadedPack] = {}
+    checks: list[PackCheck] = []
     for kind, path in files:
         if kind != "pack":
             continue
         report.packs += 1
-        loaded, problems = load_pack(path, article=article)
-        report.problems += problems
-        if loaded is not None:
-            packs.setdefault(loaded.pack.id, loaded)
+        checked = check_pack_file(path, article=article)
+        checks.append(checked)
+        report.problems += checked.problems
+        report.notes.append(checked.quote_line(checked.pack_id or display_path(path)))
+        if checked.loaded is not None:
+            packs.setdefault(checked.loaded.pack.id, checked.loaded)
+    report.problems += duplicate_ids(checks)
     # Sets may name packs that were not among the paths: look in the usual places too.
     from quizzes.catalog import Catalog
 
     catalog = Catalog.load(root, extra_packs=packs)
+    failed = {c.pack_id: c.problems for c in checks if c.loaded is None and c.pack_id}
+    failed = {**catalog.failed, **failed}
     set_files = [path for kind, path in files if kind == "set"]
     report.sets += len(set_files)
-    problems, tested = check_set_files(set_files, catalog.packs)
+    problems, tested = check_set_files(set_files, catalog.packs, failed)
     report.problems += problems
     if coverage:
         problems, report.coverage = fact_coverage(packs or catalog.packs, tested)

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from quizzes import places
-from quizzes.model import Choice, Match, Multi, Numeric, Order, Question, QuestionSet
-from seeds.model import Figure
+from quizzes.grading import normalise_text
+from quizzes.model import (
+    AnyQuestion,
+    Choice,
+    FreeText,
+    Match,
+    Multi,
+    Numeric,
+    Order,
+    Question,
+    QuestionSet,
+)
+from seeds.model import Figure, Pack
+from seeds.numbers import amount_of, format_amount, format_number, is_year_unit
 from seeds.packs import LoadedPack
-from seeds.problems import Problem, ProblemsFound
+from seeds.problems import Problem, ProblemsFound, sort_problems
 from seeds.validation import validate
 from seeds.yamlread import Document, read_yaml
 
@@ -40,28 +56,50 @@ def set_files(folder: Path) -> Iterator[Path]:
                           and p.name != "pack.yaml")
 
 
-def load_set(path: Path, packs: Mapping[str, LoadedPack],
-             origin: str = "path") -> tuple[LoadedSet | None, list[Problem]]:
-    """Read, validate and check one set file; never raises for a bad file."""
+def load_set(path: Path, packs: Mapping[str, LoadedPack], origin: str = "path",
+             failed: Mapping[str, list[Problem]] | None = None
+             ) -> tuple[LoadedSet | None, list[Problem]]:
+    """Read, validate and check one set file; never raises for a bad file.
+
+    When the schema finds problems, the questions that are valid on their own are still
+    checked against the pack, so the author sees every problem of the file at once.
+    ``failed`` holds packs that exist but did not load, so a set can say why.
+    """
     try:
         doc = read_yaml(path)
     except ProblemsFound as found:
         return None, found.problems
     qset, problems = validate(doc, QuestionSet)
-    if qset is None:
-        return None, problems
-    problems = check_set(doc, qset, packs)
-    bad = any(p.is_error for p in problems)
-    return (None if bad else LoadedSet(qset, origin, path, doc)), problems
+    if qset is not None:
+        problems = check_set(doc, qset.pack, list(enumerate(qset.questions)), packs, failed)
+        bad = any(p.is_error for p in problems)
+        return (None if bad else LoadedSet(qset, origin, path, doc)), problems
+    data = doc.data if isinstance(doc.data, dict) else {}
+    pack_id = data.get("pack") if isinstance(data.get("pack"), str) else None
+    raw = data.get("questions") if isinstance(data.get("questions"), list) else []
+    valid = [(i, q) for i, entry in enumerate(raw) if (q := _valid_question(entry)) is not None]
+    problems += check_set(doc, pack_id, valid, packs, failed)
+    return None, sort_problems(problems)
 
 
-def check_set_files(files: Iterable[Path], packs: Mapping[str, LoadedPack]
+_QUESTION: TypeAdapter[Question] = TypeAdapter(AnyQuestion)
+
+
+def _valid_question(entry: object) -> Question | None:
+    try:
+        return _QUESTION.validate_python(entry)
+    except ValidationError:
+        return None
+
+
+def check_set_files(files: Iterable[Path], packs: Mapping[str, LoadedPack],
+                    failed: Mapping[str, list[Problem]] | None = None
                     ) -> tuple[list[Problem], dict[str, set[str]]]:
     """Every problem in the files, and which facts of which pack they test."""
     problems: list[Problem] = []
     tested: dict[str, set[str]] = {}
     for path in files:
-        loaded, found = load_set(path, packs)
+        loaded, found = load_set(path, packs, failed=failed)
         problems += found
         if loaded is not None:
             facts = tested.setdefault(loaded.qset.pack, set())
@@ -69,18 +107,29 @@ def check_set_files(files: Iterable[Path], packs: Mapping[str, LoadedPack]
     return problems, tested
 
 
-def check_set(doc: Document, qset: QuestionSet,
-              packs: Mapping[str, LoadedPack]) -> list[Problem]:
-    """Semantic checks beyond the schema, each located at the offending value."""
+def check_set(doc: Document, pack_id: str | None, questions: list[tuple[int, Question]],
+              packs: Mapping[str, LoadedPack],
+              failed: Mapping[str, list[Problem]] | None = None) -> list[Problem]:
+    """Semantic checks beyond the schema, each located at the offending value.
+
+    ``questions`` are (index in the file, question) for every question valid on its own.
+    """
     problems: list[Problem] = []
-    loaded = packs.get(qset.pack)
-    if loaded is None:
-        known = ", ".join(sorted(packs)) or "none found"
-        problems.append(doc.problem(("pack",), f"unknown pack '{qset.pack}'",
-                                    f"known packs: {known}"))
-    facts = loaded.pack.facts() if loaded else {}
+    loaded = packs.get(pack_id) if pack_id else None
+    if pack_id and loaded is None:
+        if failed and pack_id in failed:
+            first = next((p for p in failed[pack_id] if p.is_error), None)
+            why = f": {first}" if first else ""
+            problems.append(doc.problem(("pack",), f"pack '{pack_id}' did not load{why}",
+                                        "fix the pack first (`quiz check` on its folder)"))
+        else:
+            known = ", ".join(sorted(packs)) or "none found"
+            problems.append(doc.problem(("pack",), f"unknown pack '{pack_id}'",
+                                        f"known packs: {known}"))
+    pack = loaded.pack if loaded else None
+    facts = pack.facts() if pack else {}
     first_line: dict[str, int] = {}
-    for index, question in enumerate(qset.questions):
+    for index, question in questions:
         here: tuple[str | int, ...] = ("questions", index)
 
         def add(field: tuple[str | int, ...], message: str, hint: str = "",
@@ -96,18 +145,95 @@ def check_set(doc: Document, qset: QuestionSet,
             add(("id",), f"question '{question.id}' tests no fact",
                 "add `fact: <id>` so the answer can be explained from the pack", "warning")
         elif loaded is not None and question.fact not in facts:
-            add(("fact",), f"unknown fact '{question.fact}' in pack '{qset.pack}'",
+            add(("fact",), f"unknown fact '{question.fact}' in pack '{pack_id}'",
                 _close(question.fact, facts))
         for field, message, hint in _question_problems(question):
             add(field, message, hint)
-        fact = facts.get(question.fact or "")
-        if isinstance(question, Numeric) and isinstance(fact, Figure) \
-                and question.answer != fact.value:
-            add(("answer",), f"answer {question.answer:f} disagrees with figure "
-                             f"'{fact.id}', which is {fact.value:f} {fact.unit}",
-                "the brief prints the figure; make the question agree with it")
-    problems += _longest_choice_warning(doc, qset)
+        if pack is not None:
+            for field, message, hint, severity in fact_problems(question, pack):
+                add(field, message, hint, severity)
+    problems += _longest_choice_warning(doc, questions)
+    problems += [doc.problem(("questions", i, *field), message, hint, "warning")
+                 for i, field, message, hint in give_aways(questions)]
     return problems
+
+
+def fact_problems(q: Question, pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str, str,
+                                                              str]]:
+    """(field, message, hint, severity) where a question disagrees with the pack's facts."""
+    fact = pack.facts().get(q.fact or "")
+    if isinstance(q, Numeric) and isinstance(fact, Figure) \
+            and amount_of(q.answer, q.unit) not in (fact.amount, fact.value):
+        yield (("answer",), f"answer {format_amount(q.answer, q.unit, q.display)} disagrees "
+                            f"with figure '{fact.id}', which is {fact.shown_with_unit()}",
+               "the brief prints the figure; make the question agree with it", "error")
+    if isinstance(q, Order):
+        yield from _order_problems(q, pack)
+
+
+def _order_problems(q: Order, pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str, str,
+                                                             str]]:
+    """Items that are event titles must be keyed in an order their dates make certain."""
+    by_title = {normalise_text(e.title): e for e in pack.events}
+    events = [(i, by_title.get(normalise_text(item))) for i, item in enumerate(q.items)]
+    dated = [(i, e) for i, e in events if e is not None]
+    for (i, a), (j, b) in itertools.combinations(dated, 2):
+        if b.date.before(a.date):
+            yield (("items", j), f"'{q.items[j]}' ({b.date.long()}) is keyed after "
+                                 f"'{q.items[i]}' ({a.date.long()}), which is later",
+                   "list the items earliest first, as the pack's dates say", "error")
+        elif a.date.overlaps(b.date):
+            yield (("items", j), f"'{q.items[j]}' ({b.date.long()}) and '{q.items[i]}' "
+                                 f"({a.date.long()}) may have happened in either order",
+                   "keep only events whose dates are certainly ordered, or give the pack "
+                   "more precise dates", "warning")
+
+
+def give_aways(questions: list[tuple[int, Question]]
+               ) -> Iterator[tuple[int, tuple[str | int, ...], str, str]]:
+    """(index, field, message, hint) where a question's prompt states another question's
+    answer, so reading one gives the other away. (Options are left alone: an option claims
+    nothing, and the same names rightly recur as distractors.)"""
+    for i, q in questions:
+        needles = answer_forms(q)
+        if not needles:
+            continue
+        for j, other in questions:
+            if j == i:
+                continue
+            found = next((n for n in needles if n.search(other.prompt)), None)
+            if found:
+                yield (j, ("prompt",), f"this prompt gives away the answer to question "
+                                       f"'{q.id}': it says “{found.pattern_text}”",
+                       "reword one of the two questions, or keep them in separate sets")
+
+
+@dataclass(frozen=True)
+class _Needle:
+    pattern: re.Pattern[str]
+    pattern_text: str
+
+    def search(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+
+def answer_forms(q: Question) -> list[_Needle]:
+    """How a question's answer could appear in another question's text."""
+    if isinstance(q, Numeric):
+        if is_year_unit(q.unit) or abs(q.answer) < 10:
+            return []  # years and small numbers recur in any story
+        forms = {format_number(q.answer), f"{q.answer.normalize():f}"}
+        if q.display:
+            forms.add(q.display)
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        return [_Needle(re.compile(rf"(?<![\d.,]){alternatives}(?![\d]|[.,]\d)"),
+                        format_amount(q.answer, None, q.display))]
+    if isinstance(q, Choice | FreeText):
+        texts = [q.answer] if isinstance(q, Choice) and isinstance(q.answer, str) else (
+            q.accept if isinstance(q, FreeText) else [])
+        return [_Needle(re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE), t)
+                for t in texts if len(t) >= 4 and not t.isdigit()]
+    return []
 
 
 def _question_problems(q: Question) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
@@ -156,18 +282,28 @@ def _question_problems(q: Question) -> Iterator[tuple[tuple[str | int, ...], str
 def _choice_list_problems(choices: list[str]) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     if len(choices) < 2:
         yield (("choices",), f"needs at least two choices, not {len(choices)}", "add choices")
+    first: dict[str, str] = {}
     for i, choice in enumerate(choices):
-        if choices.index(choice) != i:
+        key = normalise_text(choice)
+        if choice in first.values() and choices.index(choice) != i:
             yield (("choices", i), f"choice '{choice}' appears twice", "remove the repeat")
+        elif key in first:
+            yield (("choices", i), f"choice '{choice}' reads the same as '{first[key]}'",
+                   "make every choice clearly different")
+        else:
+            first[key] = choice
 
 
-def _longest_choice_warning(doc: Document, qset: QuestionSet) -> list[Problem]:
+def _longest_choice_warning(doc: Document, questions: list[tuple[int, Question]]
+                            ) -> list[Problem]:
     """Students learn to pick the longest choice when it is always the right one."""
-    singles = [(i, q) for i, q in enumerate(qset.questions)
-               if isinstance(q, Choice) and isinstance(q.answer, str) and len(q.choices) > 2]
+    singles = [(i, q) for i, q in questions
+               if isinstance(q, Choice) and isinstance(q.answer, str) and len(q.choices) > 2
+               and len({len(c) for c in q.choices}) > 1]
     if len(singles) < 3:
         return []
-    if all(len(q.answer) == max(map(len, q.choices)) for _, q in singles):
+    if all(isinstance(q, Choice) and len(q.answer) == max(map(len, q.choices))
+           for _, q in singles):
         return [doc.problem(("questions", singles[0][0], "choices"),
                             f"in all {len(singles)} choice questions the right choice is the "
                             "longest", "vary the lengths so length gives nothing away",

@@ -84,9 +84,9 @@ def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str
             "  # truefalse: the prompt is a statement; answer true or false.",
             "  - id: example-truefalse",
             "    type: truefalse",
-            f"    prompt: {_q(f'{figure.label}: the figure is {format_number(figure.value)}.')}",
+            f"    prompt: {_q(f'{figure.label}: the figure is {format_number(figure.value * 2)}.')}",
             f"    fact: {figure.id}",
-            "    answer: true",
+            "    answer: false",
             "    explanation: Shown after answering, instead of the fact's statement.",
         ]
     if term:

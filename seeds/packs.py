@@ -50,9 +50,38 @@ def pack_files(folder: Path) -> Iterator[Path]:
         yield from sorted(folder.glob(f"*/{PACK_FILE}"))
 
 
+@dataclass(frozen=True)
+class PackCheck:
+    """What loading one pack file found: the pack (None when unusable), every problem, its
+    id as written, and how many quoted fragments were checked against which article."""
+
+    loaded: LoadedPack | None
+    problems: list[Problem]
+    pack_id: str | None = None
+    quotes: int = 0
+    article: str | None = None  # where the quotes were verified; None: not verified
+
+    def quote_line(self, shown: str) -> str:
+        if not self.quotes:
+            return f"quotes: {shown}: the pack quotes nothing"
+        if self.article is None:
+            return (f"quotes: {shown}: {self.quotes} quote(s) NOT verified: no {ARTICLE_FILE} "
+                    "beside the pack and no --article given")
+        wrong = sum("quote not found" in p.message for p in self.problems)
+        return (f"quotes: {shown}: {self.quotes - wrong} of {self.quotes} quote(s) verified "
+                f"against {self.article}")
+
+
 def load_pack(path: Path, origin: str = "path",
               article: str | None = None) -> tuple[LoadedPack | None, list[Problem]]:
-    """Read, validate and check one pack file; never raises for a bad file.
+    """Read, validate and check one pack file; never raises for a bad file."""
+    checked = check_pack_file(path, origin, article)
+    return checked.loaded, checked.problems
+
+
+def check_pack_file(path: Path, origin: str = "path", article: str | None = None,
+                    article_name: str = "--article") -> PackCheck:
+    """Read, validate and check one pack file, saying what was verified.
 
     The semantic checks read the raw data, so they run (and report) even when the
     schema finds problems too: the author sees everything at once.
@@ -60,14 +89,47 @@ def load_pack(path: Path, origin: str = "path",
     try:
         doc = read_yaml(path)
     except ProblemsFound as found:
-        return None, found.problems
+        return PackCheck(None, found.problems)
     pack, problems = validate(doc, Pack)
     if article is None and (path.parent / ARTICLE_FILE).is_file():
         article = (path.parent / ARTICLE_FILE).read_text(encoding="utf-8", errors="replace")
-    problems = sort_problems([*problems, *check_pack(doc, article)])
+        article_name = display_path(path.parent / ARTICLE_FILE)
+    raw_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+    problems = sort_problems([*problems, *check_pack(doc, article), *_folder_problems(doc, path)])
+    quotes = sum(len(_quotes(fact)) for _, fact in _facts(doc))
+    pack_id = raw_id if isinstance(raw_id, str) else None
+    where = article_name if article is not None else None
     if pack is None or any(p.is_error for p in problems):
-        return None, problems
-    return LoadedPack(pack, doc, path, origin), problems
+        return PackCheck(None, problems, pack_id, quotes, where)
+    return PackCheck(LoadedPack(pack, doc, path, origin), problems, pack_id, quotes, where)
+
+
+def _folder_problems(doc: Document, path: Path) -> list[Problem]:
+    """A pack's folder is named by its id, so `brief build ID` and the catalog agree."""
+    pack_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+    if path.name != PACK_FILE or not isinstance(pack_id, str) or pack_id == path.parent.name:
+        return []
+    return [doc.problem(("id",), f"pack id '{pack_id}' differs from its folder name "
+                                 f"'{path.parent.name}'",
+                        f"rename the folder to '{pack_id}' or set `id: {path.parent.name}`")]
+
+
+def duplicate_ids(checks: Iterable[PackCheck]) -> list[Problem]:
+    """Every pack that shares its id with another, each pointing at the others."""
+    by_id: dict[str, list[PackCheck]] = {}
+    for checked in checks:
+        if checked.loaded is not None:
+            by_id.setdefault(checked.loaded.pack.id, []).append(checked)
+    problems = []
+    for pack_id, same in by_id.items():
+        for checked in same if len(same) > 1 else []:
+            assert checked.loaded is not None
+            others = ", ".join(display_path(c.loaded.path) for c in same
+                               if c is not checked and c.loaded)
+            problems.append(checked.loaded.doc.problem(
+                ("id",), f"pack id '{pack_id}' is also used by {others}",
+                "give each pack its own id (and folder name)"))
+    return problems
 
 
 def _facts(doc: Document) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
@@ -100,13 +162,31 @@ def check_pack(doc: Document, article: str | None = None) -> list[Problem]:
                     (*here, *field), f"unknown actor '{ref}'",
                     _suggest(ref, (a for a in actor_ids if isinstance(a, str)),
                              "add it under `actors:`")))
+    problems += _part_of_cycles(doc)
     if article is not None:
         problems += check_quotes(doc, article)
     return problems
 
 
+def _part_of_cycles(doc: Document) -> list[Problem]:
+    """An actor cannot, through `part_of`, belong to itself."""
+    parent = {fact.get("id"): (here, fact.get("part_of")) for here, fact in _facts(doc)
+              if here[0] == "actors" and isinstance(fact.get("part_of"), str)}
+    problems = []
+    for start, (here, _) in parent.items():
+        seen, current = {start}, parent[start][1]
+        while current in parent and current not in seen:
+            seen.add(current)
+            current = parent[current][1]
+        if current == start:
+            problems.append(doc.problem((*here, "part_of"), f"actor '{start}' is, through "
+                                        "`part_of`, part of itself",
+                                        "part_of names the larger body: a bureau's department"))
+    return problems
+
+
 def _actor_refs(fact: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    for name in ("who", "by"):
+    for name in ("who", "by", "part_of"):
         if isinstance(fact.get(name), str):
             yield (name,), fact[name]
     actors = fact.get("actors")
@@ -152,22 +232,25 @@ def check_quotes(doc: Document, article: str) -> list[Problem]:
     return problems
 
 
-def discover_packs(folders: Iterable[tuple[Path, str]]) -> tuple[dict[str, LoadedPack],
-                                                                 list[Problem]]:
-    """Every valid pack in the given (folder, origin) pairs, by id; the first of an id wins."""
-    packs: dict[str, LoadedPack] = {}
-    problems: list[Problem] = []
-    for folder, origin in folders:
-        for path in pack_files(folder):
-            loaded, found = load_pack(path, origin)
-            problems += found
-            if loaded is None:
-                continue
-            if loaded.pack.id in packs:
-                other = display_path(packs[loaded.pack.id].path)
-                problems.append(loaded.doc.problem(
-                    ("id",), f"pack id '{loaded.pack.id}' is already used by {other}",
-                    "rename one of the packs", severity="warning"))
-                continue
-            packs[loaded.pack.id] = loaded
-    return packs, problems
+@dataclass
+class Discovered:
+    """Usable packs by id (the first of an id wins), every problem, and the packs that
+    failed to load, by the id they were given, with their problems."""
+
+    packs: dict[str, LoadedPack]
+    problems: list[Problem]
+    failed: dict[str, list[Problem]]
+
+
+def discover_packs(folders: Iterable[tuple[Path, str]]) -> Discovered:
+    """Every pack in the given (folder, origin) pairs."""
+    checks = [check_pack_file(path, origin)
+              for folder, origin in folders for path in pack_files(folder)]
+    found = Discovered({}, duplicate_ids(checks), {})
+    for checked in checks:
+        found.problems += checked.problems
+        if checked.loaded is not None:
+            found.packs.setdefault(checked.loaded.pack.id, checked.loaded)
+        elif checked.pack_id is not None:
+            found.failed.setdefault(checked.pack_id, checked.problems)
+    return found

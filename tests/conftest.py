@@ -28,6 +28,6 @@ def gsi():
 
 @pytest.fixture(scope="session")
 def mini():
-    loaded, problems = load_pack(SAMPLE / "mini-pack" / "pack.yaml")
+    loaded, problems = load_pack(SAMPLE / "mini" / "pack.yaml")
     assert loaded is not None, problems
     return loaded

@@ -144,7 +144,7 @@ def test_build_with_quiz_appends_variant_a_and_keeps_the_brief(tmp_path):
 
 
 def test_build_with_a_set_of_another_pack_is_refused(tmp_path):
-    result = brief("build", str(SAMPLE / "mini-pack"), "--quiz", "gsi-figures", "-o",
+    result = brief("build", str(SAMPLE / "mini"), "--quiz", "gsi-figures", "-o",
                    str(tmp_path / "b.pdf"))
     assert result.exit_code == 1
     assert "set 'gsi-figures' is about the pack 'gsi-training-2023', not 'mini'" in result.output

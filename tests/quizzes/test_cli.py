@@ -53,13 +53,13 @@ def test_coverage_lists_untested_facts(tmp_path):
     only_one.write_text("id: one\ntitle: One\npack: mini\nquestions:\n  - id: q\n"
                         "    type: truefalse\n    prompt: Freedonia offers training.\n"
                         "    fact: freedonia\n    answer: true\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--coverage", str(SAMPLE / "mini-pack"),
+    result = CliRunner().invoke(main, ["check", "--coverage", str(SAMPLE / "mini"),
                                        str(only_one)])
     assert result.exit_code == 0
     assert "mini: 1 of 11 facts tested" in result.output
     assert "pack.yaml:22:5: warning: fact 'years' (figure) is tested by no set" in result.output
     strict = CliRunner().invoke(main, ["check", "--strict", "--coverage",
-                                       str(SAMPLE / "mini-pack"), str(only_one)])
+                                       str(SAMPLE / "mini"), str(only_one)])
     assert strict.exit_code == 1
 
 
@@ -118,7 +118,7 @@ def test_a_new_pack_is_only_a_folder_of_yaml(tmp_path):
     packs.mkdir()
     import shutil
 
-    shutil.copytree(SAMPLE / "mini-pack", packs / "mini")
+    shutil.copytree(SAMPLE / "mini", packs / "mini")
     result = CliRunner().invoke(main, ["list", "--data-dir", str(tmp_path)])
     assert "mini  (user pack: 11 facts)" in result.output
     assert "mini-auto" in result.output

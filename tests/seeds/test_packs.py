@@ -55,7 +55,7 @@ def test_pack_local_article_verifies_quotes(mini):
 
 def _copy_mini(tmp_path: Path, edit) -> Path:
     folder = tmp_path / "mini"
-    shutil.copytree(SAMPLE / "mini-pack", folder)
+    shutil.copytree(SAMPLE / "mini", folder)
     pack = folder / "pack.yaml"
     pack.write_text(edit(pack.read_text(encoding="utf-8")), encoding="utf-8")
     return pack
