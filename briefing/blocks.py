@@ -19,6 +19,7 @@ from reportlab.platypus import Table as RLTable
 
 from briefing.chart import bar_chart
 from briefing.content import (
+    ArgumentList,
     BarChart,
     Block,
     ItemList,
@@ -192,6 +193,12 @@ class Kit:
         from briefing.sidebyside import side_by_side  # it builds on Kit and Para: import late
 
         return side_by_side(self, block)
+
+    @block.register
+    def _(self, block: ArgumentList) -> list[Flowable]:
+        from briefing.sidebyside import argument_list
+
+        return argument_list(self, block)
 
     @block.register
     def _(self, block: Timeline) -> list[Flowable]:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from briefing.content import (
     ArgumentGroup,
+    ArgumentList,
     Bar,
     BarChart,
     Block,
@@ -36,7 +37,8 @@ from briefing.content import (
     Timeline,
     plain,
 )
-from seeds.model import MONTHS, Actor, Argument, Event, Figure, Pack, Quote, format_number
+from seeds.dates import MONTHS
+from seeds.model import SOURCE_KIND_NAMES, Actor, Argument, Event, Figure, Pack, Quote
 
 AUDIENCE = "For classroom use"
 KICKER = "Classroom policy brief"
@@ -60,7 +62,7 @@ def compose_brief(pack: Pack, date: dt.date | None = None) -> Brief:
         _sources(pack),
     ]
     masthead = Masthead(KICKER, pack.title, pack.citation(), AUDIENCE,
-                        long_date(date) if date else None)
+                        long_date(date) if date else None, _kind(pack))
     return Brief(masthead, tuple(s for s in sections if s is not None), _info(pack, date),
                  footer=f"{pack.title} · {KICKER.lower()}")
 
@@ -70,21 +72,16 @@ def brief_date(pack: Pack) -> dt.date | None:
     if pack.source.reference_date:
         return pack.source.reference_date
     if pack.source.published:
-        year, month, day = [*pack.source.published.split("-"), "1", "1"][:3]
-        return dt.date(int(year), int(month), int(day))
+        return pack.source.published.start
     return None
 
 
+def _kind(pack: Pack) -> str:
+    """What the source is, as the brief names it: "news article", "editorial", "speech"."""
+    return SOURCE_KIND_NAMES[pack.source.kind]
+
+
 # --- formatting ---------------------------------------------------------------------------
-
-
-def short_date(partial: str) -> str:
-    """A partial ISO date as a reader writes it: 2022, Apr 2022, 21 Feb 2023."""
-    parts = [int(p) for p in partial.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = MONTHS[parts[1] - 1][:3]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
 
 
 def long_date(date: dt.date) -> str:
@@ -114,28 +111,40 @@ def _takeaways(pack: Pack) -> Section:
     return Section("takeaways", "Key takeaways", (box,))
 
 
+CALLOUTS = 5  # big numbers across the top; every figure is in the table below them
+CHART_BARS = 12  # bars a chart holds; the rest are in the table
+
+
 def _key_figures(pack: Pack) -> Section | None:
     if not pack.figures:
         return None
-    callouts = tuple(Callout(format_number(f.value, f.unit), f.label,
-                             ", ".join(p for p in (f.unit, f.period) if p),
+    kind = _kind(pack)
+    callouts = tuple(Callout(f.shown(), f.label, ", ".join(p for p in (f.unit, f.period) if p),
                              _figure_source(pack, f), f.id)
+                     for f in pack.figures[:CALLOUTS])
+    caption = f"Each figure as reported in the source {kind}, credited to whoever gave it."
+    blocks: list[Block] = [KeyFigures(callouts, caption)]
+    if len(pack.figures) > CALLOUTS:
+        rows = tuple((plain(f.label), plain(f.shown_with_unit()),
+                      plain(f.period or "—"), _figure_source(pack, f)[1:])
                      for f in pack.figures)
-    blocks: list[Block] = [KeyFigures(callouts, "Each figure as reported in the source "
-                                                "article, credited to whoever gave it.")]
+        blocks.append(Table(("Figure", "As reported", "Time frame", "Source"), rows,
+                            (0.36, 0.24, 0.18, 0.22),
+                            caption=f"All {len(pack.figures)} figures, in the order of the pack."))
     blocks += [_chart(pack, group) for group in shared_units(pack.figures)]
     return Section("figures", "Key figures", tuple(blocks))
 
 
 def _figure_source(pack: Pack, figure: Figure) -> Rich:
     actor = pack.actor(figure.who)
-    parts = [actor.name if actor else None, short_date(figure.date) if figure.date else None]
+    parts = [actor.name if actor else None, figure.date.short() if figure.date else None]
     said = ", ".join(p for p in parts if p)
-    return (Run("Source: ", "bold"), Run(said or "the article"))
+    return (Run("Source: ", "bold"), Run(said or f"the {_kind(pack)}"))
 
 
 def shared_units(figures: Iterable[Figure], least: int = 3) -> list[list[Figure]]:
-    """Groups of figures that share a unit (compared as written, ignoring case), largest first."""
+    """Groups of figures that share a unit (compared as written, ignoring case), largest first:
+    only figures in one unit are comparable on one axis."""
     groups: dict[str, list[Figure]] = {}
     for figure in figures:
         groups.setdefault(figure.unit.strip().casefold(), []).append(figure)
@@ -145,18 +154,23 @@ def shared_units(figures: Iterable[Figure], least: int = 3) -> list[list[Figure]
 
 def _chart(pack: Pack, figures: list[Figure]) -> BarChart:
     unit = figures[0].unit
-    bars = tuple(Bar(f.label, float(f.value), format_number(f.value, f.unit)) for f in figures)
+    shown, rest = figures[:CHART_BARS], figures[CHART_BARS:]
+    bars = tuple(Bar(f.label, float(f.value), f.shown()) for f in shown)
     values = "; ".join(f"{b.label}: {b.value_text}" for b in bars)
-    note = None
+    notes = []
     periods: dict[str, list[str]] = {}
-    for f in figures:
+    for f in shown:
         periods.setdefault(f.period or "no time frame given", []).append(f.label)
     if len(periods) > 1:
-        note = "Time frames differ: " + "; ".join(
-            f"{' and '.join(labels)}: {period}" for period, labels in periods.items()) + "."
+        notes.append("Time frames differ: " + "; ".join(
+            f"{' and '.join(labels)}: {period}" for period, labels in periods.items()) + ".")
+    if rest:
+        notes.append(f"The first {len(shown)} of {len(figures)} figures in {unit}; the other "
+                     f"{len(rest)} are in the table above.")
     return BarChart(title=f"Compared: {unit}", unit=unit, bars=bars,
-                    source=f"Source: {pack.citation()}. Values as reported in the article.",
-                    values_text=f"Values ({unit}): {values}.", note=note)
+                    source=f"Source: {pack.citation()}. Values as reported in the "
+                           f"{_kind(pack)}.",
+                    values_text=f"Values ({unit}): {values}.", note=" ".join(notes) or None)
 
 
 def _background(pack: Pack) -> Section | None:
@@ -212,27 +226,42 @@ def _pick(quotes: list[Quote]) -> Quote:
 def _credited(pack: Pack, quote: Quote) -> Rich:
     """A quote with who said it; a quote credited to no one is the article's own wording."""
     speaker = pack.actor(quote.by)
-    credit = f" — {speaker.name}" if speaker else " (the article's words)"
+    credit = f" — {speaker.name}" if speaker else f" (the {_wording(pack)}'s words)"
     return (Run(quoted(quote.text), "italic"), Run(credit, "small"))
 
 
+SIDE_HEADINGS = {"case": "The case made for it", "concern": "Concerns raised",
+                 "framing": "How the story is framed"}
+
+
 def _arguments(pack: Pack) -> Section | None:
+    """The case and the concerns side by side when both exist; any side alone full width;
+    framings always in their own labelled list below."""
     if not pack.arguments:
         return None
-
-    def group(side: str, heading: str) -> tuple[ArgumentGroup, ...]:
-        entries = tuple(_position(pack, a) for a in pack.arguments if a.side == side)
-        return (ArgumentGroup(heading, entries),) if entries else ()
-
+    groups = {side: ArgumentGroup(heading, tuple(_position(pack, a) for a in pack.arguments
+                                                 if a.side == side))
+              for side, heading in SIDE_HEADINGS.items()}
     counts = Counter(a.side for a in pack.arguments)
-    note = (f"The article gives {_count(counts['case'], 'argument')} for and "
-            f"{_count(counts['concern'], 'concern')} against"
-            + (f", plus {_count(counts['framing'], 'framing')} of the story" if counts["framing"]
-               else "") + ". Each is credited to whoever makes it.")
-    return Section("arguments", "Arguments side by side",
-                   (SideBySide(group("case", "The case made for it"),
-                               group("concern", "Concerns raised") + group("framing", "Framing"),
-                               note),))
+    parts = [_count(counts["case"], "argument") + " for" if counts["case"] else "",
+             _count(counts["concern"], "concern") + " against" if counts["concern"] else "",
+             _count(counts["framing"], "framing") + " of the story" if counts["framing"] else ""]
+    said = [p for p in parts if p]
+    listed = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1]
+    note: str | None = f"The {_kind(pack)} gives {listed}. Each is credited to whoever makes it."
+    blocks: list[Block] = []
+    case, concern = groups["case"], groups["concern"]
+    if case.entries and concern.entries:
+        blocks.append(SideBySide(case, concern, note))
+        note = None
+    for group in (case, concern) if not blocks else ():
+        if group.entries:
+            blocks.append(ArgumentList(group, note))
+            note = None
+    if groups["framing"].entries:
+        blocks.append(ArgumentList(groups["framing"], note))
+    return Section("arguments", "Arguments side by side" if len(blocks) > 1 or isinstance(
+        blocks[0], SideBySide) else "Arguments", tuple(blocks))
 
 
 def _count(n: int, noun: str) -> str:
@@ -253,20 +282,37 @@ def _position(pack: Pack, argument: Argument) -> Position:
 def _timeline(pack: Pack) -> Section | None:
     if not pack.events:
         return None
-    events = sorted(pack.events, key=lambda e: e.date)
-    moments = tuple(Moment(short_date(e.date), _date_note(e), e.title, e.statement, e.inferred)
-                    for e in events)
-    note = ("Dates marked inferred are not stated in the article; they are worked out from its "
-            "wording, as explained under Sources and method.") if any(
-        e.inferred for e in events) else None
-    return Section("timeline", "Timeline", (Timeline(moments, note),))
+    events = sorted(pack.events, key=lambda e: e.date.sort_key())
+    moments = tuple(Moment(e.date.short(), _date_note(e, events, _wording(pack)), e.title,
+                           e.statement, e.inferred) for e in events)
+    notes = []
+    if any(e.inferred for e in events):
+        notes.append(f"Dates marked inferred are not stated in the {_kind(pack)}; they are "
+                     "worked out from its wording, as explained under Sources and method.")
+    if any(_overlapping(e, events) for e in events):
+        notes.append("A date given only as a year or a month covers that whole span, so its "
+                     "place among other dates in that span is not known; such entries are "
+                     "marked.")
+    return Section("timeline", "Timeline", (Timeline(moments, " ".join(notes) or None),))
 
 
-def _date_note(event: Event) -> str | None:
-    if not event.inferred:
-        return None
-    return (f"(inferred; article: {quoted(event.date_text)})" if event.date_text
-            else "(inferred)")
+def _overlapping(event: Event, events: list[Event]) -> list[Event]:
+    return [e for e in events if e is not event and e.date.overlaps(event.date)]
+
+
+def _date_note(event: Event, events: list[Event], wording: str) -> str | None:
+    notes = []
+    if event.inferred:
+        notes.append(f"inferred; {wording}: {quoted(event.date_text)}"
+                     if event.date_text else "inferred")
+    if event.date.precision != "day" and _overlapping(event, events):
+        notes.append(f"{event.date.precision} only: order within it not known")
+    return f"({'; '.join(notes)})" if notes else None
+
+
+def _wording(pack: Pack) -> str:
+    """How a note names the source's own words: "article", "editorial", "speech"."""
+    return "article" if pack.source.kind == "news" else _kind(pack)
 
 
 def _implications(pack: Pack) -> Section:
@@ -298,14 +344,14 @@ def _glossary(pack: Pack) -> Section | None:
 
 def _sources(pack: Pack) -> Section:
     source = pack.source
-    cite: Rich = (Run("Source article: ", "bold"), Run(pack.citation() + "."))
+    cite: Rich = (Run(f"Source ({_kind(pack)}): ", "bold"), Run(pack.citation() + "."))
     if source.url:  # linked only when it is a plain http(s) address; else shown as text
         cite += (Run(" "), Run(source.url, link=safe_url(source.url)))
     paragraphs: list[Rich] = [cite, plain(source.about),
                               (Run("Dates: ", "bold"), Run(source.date_basis))]
     method = [
         *pack.method,
-        "Only text in quotation marks is the article's, copied verbatim; the rest is the "
+        f"Only text in quotation marks is the {_kind(pack)}'s, copied verbatim; the rest is the "
         "curator's wording. Dates marked inferred are worked out, not stated; the section "
         f"marked Analysis is interpretation. Built by classbrief from the fact pack “{pack.id}”.",
     ]

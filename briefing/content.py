@@ -110,10 +110,18 @@ class ArgumentGroup:
 
 @dataclass(frozen=True)
 class SideBySide:
-    """Two columns of argument groups, read side by side (e.g. case | concerns and framing)."""
+    """Two sides read side by side, each under its own heading: the case | the concerns."""
 
-    left: tuple[ArgumentGroup, ...]
-    right: tuple[ArgumentGroup, ...]
+    left: ArgumentGroup
+    right: ArgumentGroup
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ArgumentList:
+    """One side on its own, full width under its heading (e.g. how the story is framed)."""
+
+    group: ArgumentGroup
     note: str | None = None
 
 
@@ -140,7 +148,8 @@ class ItemList:
     numbered: bool = False
 
 
-Block = Paragraphs | LabelledBox | KeyFigures | BarChart | Table | SideBySide | Timeline | ItemList
+Block = (Paragraphs | LabelledBox | KeyFigures | BarChart | Table | SideBySide | ArgumentList
+         | Timeline | ItemList)
 
 
 @dataclass(frozen=True)
@@ -160,6 +169,7 @@ class Masthead:
     citation: str
     audience: str
     date_text: str | None
+    source_kind: str = "news article"
 
 
 @dataclass(frozen=True)

@@ -81,8 +81,8 @@ def masthead_story(kit: Kit, masthead: Masthead) -> list[Flowable]:
     s = kit.styles
     return [kit.para(masthead.title, s.title),
             kit.para("Based on: " + masthead.citation, s.dek),
-            kit.para(f"{masthead.audience}. Curated from a single news article; see Sources "
-                     "and method.", s.dek)]
+            kit.para(f"{masthead.audience}. Curated from a single {masthead.source_kind}; see "
+                     "Sources and method.", s.dek)]
 
 
 def brief_furniture(brief: Brief) -> PageFurniture:

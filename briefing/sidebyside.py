@@ -1,4 +1,5 @@
-"""Arguments side by side: the case in one column block, concerns and framing in the other.
+"""Arguments side by side: the case in one column block, the concerns in the other; a side
+on its own (such as the framings of the story) full width under its own heading.
 
 When one side has far more to say than the other (an article quoting six supporters
 and one critic), that side gets two columns, so the page is not half empty and the
@@ -7,13 +8,11 @@ imbalance still shows at a glance.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Table as RLTable
 
 from briefing.blocks import Kit, Para
-from briefing.content import ArgumentGroup, Position, Run, SideBySide
+from briefing.content import ArgumentList, Position, Run, SideBySide
 from briefing.styles import NAVY, RULE
 
 GUTTER = 9.0
@@ -22,9 +21,9 @@ IMBALANCE = 1.8  # a side this many times longer than the other gets two columns
 
 
 def side_by_side(kit: Kit, block: SideBySide) -> list[Flowable]:
-    s = kit.styles
-    sides = [block.left or (ArgumentGroup("", ()),), block.right or (ArgumentGroup("", ()),)]
-    items = [_items(kit, groups[0].entries, groups[1:]) for groups in sides]
+    """The case | the concerns, each under its own heading, repeated on a new page."""
+    sides = (block.left, block.right)
+    items = [[_position(kit, e) for e in group.entries] for group in sides]
     heights = [_height(side, _inner(kit.width, 3)) for side in items]
     if heights[0] >= IMBALANCE * heights[1]:
         split = (2, 1)
@@ -32,22 +31,39 @@ def side_by_side(kit: Kit, block: SideBySide) -> list[Flowable]:
         split = (1, 2)
     else:
         split = (1, 1)
-    count = sum(split)
-    inner = _inner(kit.width, count)
+    return _columns(kit, [(g.heading, side, n) for g, side, n in
+                          zip(sides, items, split, strict=True)], block.note)
 
+
+def argument_list(kit: Kit, block: ArgumentList) -> list[Flowable]:
+    """One side alone, full width: in two balanced columns when it is long."""
+    items = [_position(kit, e) for e in block.group.entries]
+    columns = 2 if _height(items, _inner(kit.width, 2)) > 160 else 1
+    return _columns(kit, [(block.group.heading, items, columns)], block.note)
+
+
+def _columns(kit: Kit, sides: list[tuple[str, list[Flowable], int]],
+             note: str | None) -> list[Flowable]:
+    """A table: one heading a side (spanning that side's columns), its items below."""
+    s = kit.styles
+    count = sum(n for _, _, n in sides)
+    inner = _inner(kit.width, count)
     header: list[object] = []
     body: list[list[Flowable]] = []
     spans: list[tuple[object, ...]] = []
-    for groups, side, n in zip(sides, items, split, strict=True):
+    rules: list[tuple[object, ...]] = []
+    for heading, items, n in sides:
         start = len(header)
-        header += [Para(kit.markup.text(groups[0].heading.upper()), s.subheading)]
-        header += [""] * (n - 1)
+        header += [Para(kit.markup.text(heading.upper()), s.subheading)] + [""] * (n - 1)
         if n > 1:
             spans.append(("SPAN", (start, 0), (start + n - 1, 0)))
-        body += _balance(side, n, inner)
+        if start:
+            rules.append(("LINEBEFORE", (start, 0), (start, -1), 0.6, RULE))
+        body += _balance(items, n, inner)
     # padding only between columns, widths chosen so every column has the same inner width
     widths = [inner + GUTTER * (2 if 0 < i < count - 1 else 1) for i in range(count)]
-
+    if count == 1:
+        widths = [kit.width]
     style: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), GUTTER),
@@ -55,31 +71,19 @@ def side_by_side(kit: Kit, block: SideBySide) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (0, -1), 0),
         ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, NAVY),
-        ("LINEAFTER", (split[0] - 1, 0), (split[0] - 1, -1), 0.6, RULE),
+        *rules,
         *spans,
     ]
     table = RLTable([header, body], colWidths=widths, repeatRows=1, splitInRow=1,
                     style=style, hAlign="LEFT")
     parts: list[Flowable] = [table, Spacer(1, 4)]
-    if block.note:
-        parts.insert(0, kit.para(block.note, s.note))
+    if note:
+        parts.insert(0, kit.para(note, s.note))
     return parts
 
 
 def _inner(width: float, columns: int) -> float:
     return (width - 2 * GUTTER * (columns - 1)) / columns
-
-
-def _items(kit: Kit, entries: Sequence[Position],
-           later: Sequence[ArgumentGroup]) -> list[Flowable]:
-    """One paragraph an argument (plus a heading for each later group), in reading order."""
-    items: list[Flowable] = [_position(kit, e) for e in entries]
-    for group in later:  # a later group's heading shares its first argument's paragraph
-        heading = kit.markup.styled(group.heading.upper(), kit.styles.subheading.fontName,
-                                    kit.styles.subheading.fontSize)
-        items += [_position(kit, e, heading if i == 0 else "")
-                  for i, e in enumerate(group.entries)]
-    return items
 
 
 class _Entry(Para):
@@ -97,11 +101,10 @@ class _Entry(Para):
         return parts
 
 
-def _position(kit: Kit, entry: Position, heading: str = "") -> Para:
+def _position(kit: Kit, entry: Position) -> Para:
     s, m = kit.styles, kit.markup
     credit = entry.credit + ((Run("  ·  "), *entry.quote) if entry.quote else ())
-    text = ((f"{heading}<br/>" if heading else "")
-            + m.styled(entry.claim, s.claim.fontName, s.claim.fontSize) + "<br/>"
+    text = (m.styled(entry.claim, s.claim.fontName, s.claim.fontSize) + "<br/>"
             + m.text(entry.detail) + "<br/>"
             + m.styled(credit, s.caption.fontName, s.caption.fontSize))
     return _Entry(text, s.small)

@@ -23,7 +23,14 @@ from pydantic import (
 )
 
 from seeds.dates import PartialDate
-from seeds.numbers import amount_of, check_amount, format_amount, read_number, unit_matches
+from seeds.numbers import (
+    amount_of,
+    check_amount,
+    format_amount,
+    format_number,
+    read_number,
+    unit_matches,
+)
 
 FactKind = Literal["figure", "actor", "argument", "event", "term"]
 FACT_KINDS: tuple[FactKind, ...] = ("figure", "actor", "argument", "event", "term")
@@ -109,7 +116,7 @@ class Figure(Fact):
 
     def shown(self) -> str:
         """The number as the source wrote it, without the unit: "6 billion", "5,000"."""
-        return format_amount(self.value, None, self.display)
+        return self.display or format_number(self.value, self.unit)
 
     def shown_with_unit(self) -> str:
         """"5,000 people to be trained", "6 billion U.S. dollars", a year alone: "2022"."""

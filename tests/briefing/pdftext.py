@@ -73,7 +73,9 @@ HOSTILE = {
 
 
 def hostile_pack(folder: Path) -> LoadedPack:
-    """The bundled pack with hostile strings in the fields the brief prints."""
+    """The bundled pack with hostile strings in the fields the brief prints (written to a
+    folder named by the pack's id, inside ``folder``)."""
+    folder = folder / GSI_FOLDER.name
     shutil.copytree(GSI_FOLDER, folder, dirs_exist_ok=True)
     path = folder / "pack.yaml"
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -65,7 +65,7 @@ def test_bad_date_is_usage_error(date):
 
 
 def test_bad_pack_prints_located_problems(tmp_path):
-    folder = tmp_path / "broken"
+    folder = tmp_path / "broken" / GSI_FOLDER.name
     shutil.copytree(GSI_FOLDER, folder)
     path = folder / "pack.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('value: "5000"', "value: lots"),

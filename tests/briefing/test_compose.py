@@ -11,9 +11,9 @@ from briefing.compose import (
     compose_brief,
     safe_url,
     shared_units,
-    short_date,
 )
 from briefing.content import (
+    ArgumentList,
     BarChart,
     ItemList,
     KeyFigures,
@@ -23,6 +23,7 @@ from briefing.content import (
     Timeline,
     rich_text,
 )
+from seeds.dates import PartialDate
 
 KEYS = ["takeaways", "figures", "background", "actors", "arguments", "timeline",
         "implications", "discussion", "glossary", "sources"]
@@ -91,16 +92,17 @@ def test_actors_table(brief, gsi):
     assert "the article's words" in rich_text(china[3])
 
 
-def test_arguments_side_by_side(brief, gsi):
-    (block,) = section(brief, "arguments").blocks
-    assert isinstance(block, SideBySide)
-    assert [g.heading for g in block.left] == ["The case made for it"]
-    assert [g.heading for g in block.right] == ["Concerns raised", "Framing"]
-    claims = [e.claim for g in (*block.left, *block.right) for e in g.entries]
-    assert sorted(claims) == sorted(a.claim for a in gsi.pack.arguments)
-    assert all(rich_text(e.credit).startswith("Made by:")
-               for g in (*block.left, *block.right) for e in g.entries)
-    assert block.note and "6 arguments" in block.note
+def test_arguments_side_by_side_and_framings_under_their_own_heading(brief, gsi):
+    block, framing = section(brief, "arguments").blocks
+    assert isinstance(block, SideBySide) and isinstance(framing, ArgumentList)
+    groups = (block.left, block.right, framing.group)
+    assert [g.heading for g in groups] == ["The case made for it", "Concerns raised",
+                                           "How the story is framed"]
+    assert [{e.claim for e in g.entries} for g in groups] == [
+        {a.claim for a in gsi.pack.arguments if a.side == side}
+        for side in ("case", "concern", "framing")]
+    assert all(rich_text(e.credit).startswith("Made by:") for g in groups for e in g.entries)
+    assert block.note and "6 arguments" in block.note and framing.note is None
 
 
 def test_timeline_sorted_and_inferred_marked(brief):
@@ -140,7 +142,7 @@ def test_sparse_pack_skips_empty_sections(mini):
 
 
 def test_short_date():
-    assert [short_date(d) for d in ("2022", "2022-04", "2023-02-21")] == [
+    assert [PartialDate.parse(d).short() for d in ("2022", "2022-04", "2023-02-21")] == [
         "2022", "Apr 2022", "21 Feb 2023"]
 
 

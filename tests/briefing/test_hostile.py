@@ -88,7 +88,8 @@ def test_very_long_texts_still_lay_out(tmp_path):
     data = yaml.safe_load((GSI_FOLDER / "pack.yaml").read_text(encoding="utf-8"))
     data["actors"][0]["role"] = " ".join(["role"] * 1500)
     data["arguments"][0]["statement"] = " ".join(["argument"] * 1500)
-    path = tmp_path / "pack.yaml"
+    path = tmp_path / GSI_FOLDER.name / "pack.yaml"
+    path.parent.mkdir()
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     loaded, problems = load_pack(path)
     assert loaded is not None, problems
