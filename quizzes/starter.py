@@ -80,11 +80,12 @@ def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str
             *[f"      - left: {_q(a.name)}\n        right: {_q(a.role)}" for a in actors],
         ]
     if figure:
+        wrong_figure = format_number(figure.value * 2)  # false, so it gives nothing away
         lines += [
             "  # truefalse: the prompt is a statement; answer true or false.",
             "  - id: example-truefalse",
             "    type: truefalse",
-            f"    prompt: {_q(f'{figure.label}: the figure is {format_number(figure.value * 2)}.')}",
+            f"    prompt: {_q(f'{figure.label}: the figure is {wrong_figure}.')}",
             f"    fact: {figure.id}",
             "    answer: false",
             "    explanation: Shown after answering, instead of the fact's statement.",
