@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import singledispatchmethod
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -17,6 +19,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
+from briefing.bidi import break_lines, has_rtl, is_rtl_paragraph, visual
 from briefing.chart import bar_chart
 from briefing.content import (
     ArgumentList,
@@ -31,6 +34,7 @@ from briefing.content import (
     SideBySide,
     Table,
     Timeline,
+    rich_text,
 )
 from briefing.markup import Markup, escape_text
 from briefing.styles import ACCENT, GREY, NAVY, RULE, SHADE, STRIPE, Styles
@@ -48,6 +52,41 @@ class Para(Paragraph):
             return self.width, self.height
         self._laid_out_for = availWidth
         return super().wrap(availWidth, availHeight)
+
+
+class RtlPara(Flowable):
+    """A right-to-left paragraph: broken into lines in reading order for the width it is
+    given, each line then put in drawing order, set flush right."""
+
+    def __init__(self, text: str, style: ParagraphStyle, markup: Markup):
+        super().__init__()
+        self.text, self.markup = text, markup
+        self.style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        self._inner: Para | None = None
+
+    def _lay_out(self, width: float) -> Para:
+        s, glyphs = self.style, self.markup.glyphs
+        room = width - s.leftIndent - s.rightIndent - 1
+
+        def measure(line: str) -> float:
+            return sum(stringWidth(chunk, font or s.fontName, s.fontSize)
+                       for font, chunk in glyphs.spans(line))
+
+        lines = break_lines(self.text, room, measure)
+        return Para("<br/>".join(self.markup.text(visual(line), reorder=False)
+                                 for line in lines), self.style)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._inner = self._lay_out(availWidth)
+        self.width, self.height = self._inner.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return self._lay_out(availWidth).split(availWidth, availHeight)
+
+    def draw(self) -> None:
+        assert self._inner is not None
+        self._inner.drawOn(self.canv, 0, 0)
 
 
 class Heading(Para):
@@ -84,8 +123,23 @@ class Kit:
     def __post_init__(self) -> None:
         self.text_style = self.styles.body
 
-    def para(self, rich: Rich | str, style: ParagraphStyle) -> Paragraph:
+    def para(self, rich: Rich | str, style: ParagraphStyle) -> Flowable:
+        text = rich if isinstance(rich, str) else rich_text(rich)
+        if has_rtl(text) and is_rtl_paragraph(text):
+            return RtlPara(text, style, self.markup)
         return Para(self.markup.rich(rich, style.fontSize), style)
+
+    def stacked(self, parts: Sequence[tuple[str, Rich | str, ParagraphStyle]],
+                style: ParagraphStyle) -> list[Flowable]:
+        """Lines of (markup prefix, text, style) as one paragraph (fewer flowables to lay
+        out), or one flowable a part when a part is a right-to-left paragraph."""
+        texts = [p if isinstance(p, str) else rich_text(p) for _, p, _ in parts]
+        if not any(has_rtl(t) and is_rtl_paragraph(t) for t in texts):
+            return [Para("<br/>".join(prefix + self.markup.styled(p, st.fontName, st.fontSize)
+                                      for prefix, p, st in parts), style)]
+        return [self.para(p, ParagraphStyle(f"{style.name}-part", parent=style,
+                                            fontName=st.fontName, fontSize=st.fontSize))
+                for _, p, st in parts]
 
     def heading(self, title: str, key: str, label: str | None = None) -> Heading:
         text = self.markup.text(title)
@@ -209,9 +263,8 @@ class Kit:
             if m.when_note:
                 when += "<br/>" + mk.styled(m.when_note, s.caption.fontName, s.caption.fontSize,
                                             GREY)
-            what = (mk.styled(m.title, s.claim.fontName, s.claim.fontSize) + "<br/>"
-                    + mk.text(m.detail))
-            rows.append([Para(when, s.cell), Para(what, s.cell)])
+            what = self.stacked([("", m.title, s.claim), ("", m.detail, s.cell)], s.cell)
+            rows.append([Para(when, s.cell), what])
         parts: list[Flowable] = [self.table(("When", "What happened"), rows, (0.24, 0.76))]
         if block.note:
             parts.append(self.para(block.note, s.note))

@@ -12,6 +12,7 @@ import math
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from briefing.bidi import embedded, has_rtl, is_rtl_paragraph, visual
 from briefing.content import BarChart
 from briefing.fonts import Glyphs
 from briefing.styles import GREY, INK, NAVY, RULE
@@ -32,6 +33,9 @@ def text_width(text: str, font: str, size: float, glyphs: Glyphs) -> float:
 def draw_text(drawing: Drawing, x: float, y: float, text: str, font: str, size: float,
               glyphs: Glyphs, anchor: str = "start", color: object = INK) -> None:
     """Draw one line, switching to fallback fonts chunk by chunk."""
+    if has_rtl(text):
+        text = visual(text, rtl_base=is_rtl_paragraph(text)) if is_rtl_paragraph(text) \
+            else embedded(text)
     width = text_width(text, font, size, glyphs)
     x -= {"start": 0, "middle": width / 2, "end": width}[anchor]
     for fallback, chunk in glyphs.spans(text):

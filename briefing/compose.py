@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from briefing.content import (
@@ -48,7 +48,7 @@ _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 def compose_brief(pack: Pack, date: dt.date | None = None) -> Brief:
     """The brief for one pack. `date` is the brief's date; by default the pack's reference date."""
-    date = date or brief_date(pack)
+    chosen, date = date, date or brief_date(pack)
     sections = [
         _takeaways(pack),
         _key_figures(pack),
@@ -61,8 +61,12 @@ def compose_brief(pack: Pack, date: dt.date | None = None) -> Brief:
         _glossary(pack),
         _sources(pack),
     ]
-    masthead = Masthead(KICKER, pack.title, pack.citation(), AUDIENCE,
-                        long_date(date) if date else None, _kind(pack))
+    published = pack.source.published
+    if chosen is None and not pack.source.reference_date and published is not None:
+        date_text: str | None = published.long()  # as precise as the source, no more
+    else:
+        date_text = long_date(date) if date else None
+    masthead = Masthead(KICKER, pack.title, pack.citation(), AUDIENCE, date_text, _kind(pack))
     return Brief(masthead, tuple(s for s in sections if s is not None), _info(pack, date),
                  footer=f"{pack.title} · {KICKER.lower()}")
 
@@ -119,20 +123,32 @@ def _key_figures(pack: Pack) -> Section | None:
     if not pack.figures:
         return None
     kind = _kind(pack)
-    callouts = tuple(Callout(f.shown(), f.label, ", ".join(p for p in (f.unit, f.period) if p),
+    callouts = tuple(Callout(f.shown(), f.label,
+                             ", ".join(p for p in (f.unit_after_display(), f.period) if p),
                              _figure_source(pack, f), f.id)
                      for f in pack.figures[:CALLOUTS])
     caption = f"Each figure as reported in the source {kind}, credited to whoever gave it."
     blocks: list[Block] = [KeyFigures(callouts, caption)]
     if len(pack.figures) > CALLOUTS:
-        rows = tuple((plain(f.label), plain(f.shown_with_unit()),
-                      plain(f.period or "—"), _figure_source(pack, f)[1:])
-                     for f in pack.figures)
-        blocks.append(Table(("Figure", "As reported", "Time frame", "Source"), rows,
-                            (0.36, 0.24, 0.18, 0.22),
-                            caption=f"All {len(pack.figures)} figures, in the order of the pack."))
+        blocks.append(_figure_table(pack))
     blocks += [_chart(pack, group) for group in shared_units(pack.figures)]
     return Section("figures", "Key figures", tuple(blocks))
+
+
+def _figure_table(pack: Pack) -> Table:
+    """Every figure, with only the columns some figure fills."""
+    columns: list[tuple[str, float, Callable[[Figure], Rich]]] = [
+        ("Figure", 0.36, lambda f: plain(f.label)),
+        ("As reported", 0.24, lambda f: plain(f.shown_with_unit()))]
+    if any(f.period for f in pack.figures):
+        columns.append(("Time frame", 0.18, lambda f: plain(f.period or "—")))
+    if any(f.who or f.date for f in pack.figures):
+        columns.append(("Source", 0.22, lambda f: _figure_source(pack, f)[1:]))
+    scale = 1 / sum(width for _, width, _ in columns)
+    return Table(tuple(name for name, _, _ in columns),
+                 tuple(tuple(cell(f) for _, _, cell in columns) for f in pack.figures),
+                 tuple(width * scale for _, width, _ in columns),
+                 caption=f"All {len(pack.figures)} figures, in the order of the pack.")
 
 
 def _figure_source(pack: Pack, figure: Figure) -> Rich:
@@ -260,8 +276,9 @@ def _arguments(pack: Pack) -> Section | None:
             note = None
     if groups["framing"].entries:
         blocks.append(ArgumentList(groups["framing"], note))
-    return Section("arguments", "Arguments side by side" if len(blocks) > 1 or isinstance(
-        blocks[0], SideBySide) else "Arguments", tuple(blocks))
+    paired = any(isinstance(b, SideBySide) for b in blocks)
+    return Section("arguments", "Arguments side by side" if paired else "Arguments",
+                   tuple(blocks))
 
 
 def _count(n: int, noun: str) -> str:
@@ -290,9 +307,9 @@ def _timeline(pack: Pack) -> Section | None:
         notes.append(f"Dates marked inferred are not stated in the {_kind(pack)}; they are "
                      "worked out from its wording, as explained under Sources and method.")
     if any(_overlapping(e, events) for e in events):
-        notes.append("A date given only as a year or a month covers that whole span, so its "
-                     "place among other dates in that span is not known; such entries are "
-                     "marked.")
+        notes.append("Entries marked “order not known” share a date, or have a date given only "
+                     "as a year or a month, which covers that whole span: their order among "
+                     "the dates they overlap is not known.")
     return Section("timeline", "Timeline", (Timeline(moments, " ".join(notes) or None),))
 
 
@@ -305,8 +322,9 @@ def _date_note(event: Event, events: list[Event], wording: str) -> str | None:
     if event.inferred:
         notes.append(f"inferred; {wording}: {quoted(event.date_text)}"
                      if event.date_text else "inferred")
-    if event.date.precision != "day" and _overlapping(event, events):
-        notes.append(f"{event.date.precision} only: order within it not known")
+    if _overlapping(event, events):
+        notes.append("same day: order not known" if event.date.precision == "day"
+                     else f"{event.date.precision} only: order not known")
     return f"({'; '.join(notes)})" if notes else None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from briefing.bidi import embedded, has_rtl
 from briefing.compose import safe_url
 from briefing.content import Rich, Run
 from briefing.fonts import Glyphs
@@ -33,8 +34,13 @@ class Markup:
     def __init__(self, glyphs: Glyphs):
         self.glyphs = glyphs
 
-    def text(self, text: str) -> str:
-        """Escaped text, with fallback fonts for characters the document fonts lack."""
+    def text(self, text: str, reorder: bool = True) -> str:
+        """Escaped text, with fallback fonts for characters the document fonts lack.
+
+        Right-to-left runs inside it are put in drawing order, unless the caller did
+        that already (``reorder=False``, for lines of a right-to-left paragraph)."""
+        if reorder and has_rtl(text):
+            text = embedded(text)
         parts = []
         for font, chunk in self.glyphs.spans(text):
             safe = escape_text(chunk).replace("\n", "<br/>")

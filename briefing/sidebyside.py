@@ -101,26 +101,35 @@ class _Entry(Para):
         return parts
 
 
-def _position(kit: Kit, entry: Position) -> Para:
-    s, m = kit.styles, kit.markup
+def _position(kit: Kit, entry: Position) -> list[Flowable]:
+    """One argument: its claim, what it says, and who makes it (with their words)."""
+    s = kit.styles
     credit = entry.credit + ((Run("  ·  "), *entry.quote) if entry.quote else ())
-    text = (m.styled(entry.claim, s.claim.fontName, s.claim.fontSize) + "<br/>"
-            + m.text(entry.detail) + "<br/>"
-            + m.styled(credit, s.caption.fontName, s.caption.fontSize))
-    return _Entry(text, s.small)
+    parts = kit.stacked([("", entry.claim, s.claim), ("", entry.detail, s.small),
+                         ("", credit, s.caption)], s.small)
+    if len(parts) == 1:  # one paragraph: it may break across pages only below its claim
+        return [_Entry(parts[0].text, s.small)]
+    return parts
 
 
-def _height(items: list[Flowable], width: float) -> float:
-    return sum(item.wrap(width, 1e6)[1] + SPACE for item in items) + 1.0
+Item = list[Flowable]  # one argument: a paragraph, or a few when part of it is right-to-left
 
 
-def _balance(items: list[Flowable], columns: int, width: float) -> list[list[Flowable]]:
+def _height(items: list[Item], width: float) -> float:
+    return sum(_item_height(item, width) + SPACE for item in items) + 1.0
+
+
+def _item_height(item: Item, width: float) -> float:
+    return sum(part.wrap(width, 1e6)[1] for part in item)
+
+
+def _balance(items: list[Item], columns: int, width: float) -> list[list[Flowable]]:
     """Cut the items into `columns` runs of about equal height, keeping their order."""
     if columns == 1:
         return [_spaced(items)]
-    heights = [item.wrap(width, 1e6)[1] + SPACE for item in items]
+    heights = [_item_height(item, width) + SPACE for item in items]
     target = sum(heights) / columns
-    cuts: list[list[Flowable]] = [[]]
+    cuts: list[list[Item]] = [[]]
     filled = 0.0
     for item, height in zip(items, heights, strict=True):
         # move on when this item would overshoot the target by more than half of itself
@@ -133,8 +142,8 @@ def _balance(items: list[Flowable], columns: int, width: float) -> list[list[Flo
     return [_spaced(c) for c in cuts]
 
 
-def _spaced(items: list[Flowable]) -> list[Flowable]:
+def _spaced(items: list[Item]) -> list[Flowable]:
     out: list[Flowable] = []
     for item in items:
-        out += [item, Spacer(1, SPACE)]
+        out += [*item, Spacer(1, SPACE)]
     return out[:-1]

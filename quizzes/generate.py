@@ -18,7 +18,7 @@ from decimal import Decimal
 from quizzes.grading import normalise_text
 from quizzes.model import Choice, FreeText, Numeric, Order, Question, QuestionSet
 from seeds.dates import PartialDate, longest_chain
-from seeds.model import Actor, Event, Figure, Pack, Term
+from seeds.model import SOURCE_KIND_NAMES, Actor, Event, Figure, Pack, Term
 from seeds.numbers import SCALES, format_amount, format_number, is_year_unit, read_number
 
 AUTO_SUFFIX = "-auto"
@@ -84,14 +84,18 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[Question]:
         tags = ["figures", "automatic"]
         unit = "as a year" if is_year_unit(fig.unit) else f"in {fig.unit}"
         yield Numeric(type="numeric", id=f"{fig.id}-number", fact=fig.id, tags=tags,
-                      prompt=sentence(f"What figure does the article give for “{fig.label}”, "
-                                      f"{unit}?"),
+                      prompt=sentence(f"What figure does the {_source(pack)} give for "
+                                      f"“{fig.label}”, {unit}?"),
                       answer=fig.value, unit=fig.unit, display=fig.display)
         shown = [_shown_like(v, fig) for v in _plausible_values(fig, pack, rng)]
         question = _choice(f"{fig.id}-choice", f"Which figure goes with “{fig.label}”?",
                            fig.id, fig.shown_with_unit(), shown, rng, tags)
         if question:
             yield question
+
+
+def _source(pack: Pack) -> str:
+    return "article" if pack.source.kind == "news" else SOURCE_KIND_NAMES[pack.source.kind]
 
 
 def _shown_like(value: Decimal, fig: Figure) -> str:

@@ -30,6 +30,7 @@ from seeds.numbers import (
     format_number,
     read_number,
     unit_matches,
+    unit_scale,
 )
 
 FactKind = Literal["figure", "actor", "argument", "event", "term"]
@@ -117,6 +118,11 @@ class Figure(Fact):
     def shown(self) -> str:
         """The number as the source wrote it, without the unit: "6 billion", "5,000"."""
         return self.display or format_number(self.value, self.unit)
+
+    def unit_after_display(self) -> str:
+        """The unit as read after the shown number: "U.S. dollars" after "6 billion"."""
+        reading = read_number(self.display) if self.display else None
+        return unit_scale(self.unit)[1] if reading and reading.scaled else self.unit
 
     def shown_with_unit(self) -> str:
         """"5,000 people to be trained", "6 billion U.S. dollars", a year alone: "2022"."""
