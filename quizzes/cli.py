@@ -94,29 +94,46 @@ def list_(ctx: click.Context, data_dir: Path | None) -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pack", "pack_id", required=True, help="Id of the pack the set draws on.")
+@click.option("--from-auto", is_flag=True,
+              help="Start from the pack's automatic questions instead of one example a type.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @_DATA_DIR
 @click.pass_context
-def new(ctx: click.Context, file: Path, pack_id: str, force: bool,
+def new(ctx: click.Context, file: Path, pack_id: str, from_auto: bool, force: bool,
         data_dir: Path | None) -> None:
-    """Write a commented starter set with one example question of each type."""
+    """Write a starter set: one commented example question of each type, or (with
+    --from-auto) the pack's automatic questions as an editable file."""
     from quizzes.catalog import Catalog
     from quizzes.schema import SCHEMA_FILE
-    from quizzes.starter import starter_yaml
+    from quizzes.starter import set_yaml, starter_yaml
 
     catalog = Catalog.load(_root(ctx, data_dir))
     loaded = catalog.packs.get(pack_id)
     if loaded is None:
+        if pack_id in catalog.failed:
+            for problem in catalog.failed[pack_id]:
+                click.echo(str(problem), err=True)
+            raise click.ClickException(f"pack '{pack_id}' did not load; fix the problems above")
         known = ", ".join(sorted(catalog.packs)) or "none"
         raise click.BadParameter(f"unknown pack '{pack_id}' (known: {known})",
                                  param_hint="--pack")
     if file.exists() and not force:
         raise click.ClickException(f"{file} already exists; use --force to overwrite it")
     set_id = "".join(c if c.isalnum() else "-" for c in file.stem.lower()).strip("-") or "my-set"
+    schema = SCHEMA_FILE.resolve().as_uri()
+    if from_auto:
+        from quizzes.generate import automatic_set
+
+        qset = automatic_set(loaded.pack).model_copy(
+            update={"id": set_id, "title": f"My questions on {loaded.pack.title}"})
+        text = set_yaml(qset, "Made from the automatic questions of pack "
+                              f"'{pack_id}'. Edit, reorder or delete them;\n`quiz check` "
+                              "this file after each change.", schema)
+    else:
+        text = starter_yaml(loaded.pack, set_id, schema)
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(starter_yaml(loaded.pack, set_id, SCHEMA_FILE.resolve().as_uri()),
-                        encoding="utf-8")
+        file.write_text(text, encoding="utf-8")
     except OSError as err:
         raise click.ClickException(f"cannot write {file}: {err.strerror}") from None
     click.echo(f"wrote {file}: edit it, then `quiz check {file}` and `quiz play {file}`")

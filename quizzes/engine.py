@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from quizzes.giveaways import answered_first
 from quizzes.grading import Grade
 from quizzes.model import Choice, Match, Multi, Order, Question, QuestionSet, TrueFalse
 from seeds.model import FACT_KINDS, Fact, FactKind, Pack
@@ -63,6 +64,7 @@ def build_run(qset: QuestionSet, pack: Pack, *, seed: int, mode: Mode = "practic
     rng.shuffle(questions)
     if count is not None:
         questions = questions[: max(count, 0)]
+    questions = answered_first(questions)
     facts = pack.facts()
     items = tuple(RunItem(q, _options(q, rng), facts.get(q.fact or "")) for q in questions)
     return Run(qset.id, qset.title, pack, seed, mode, items)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -12,11 +11,11 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from quizzes import places
+from quizzes.giveaways import give_aways
 from quizzes.grading import normalise_text
 from quizzes.model import (
     AnyQuestion,
     Choice,
-    FreeText,
     Match,
     Multi,
     Numeric,
@@ -25,7 +24,7 @@ from quizzes.model import (
     QuestionSet,
 )
 from seeds.model import Figure, Pack
-from seeds.numbers import amount_of, format_amount, format_number, is_year_unit
+from seeds.numbers import amount_of, format_amount
 from seeds.packs import LoadedPack
 from seeds.problems import Problem, ProblemsFound, sort_problems
 from seeds.validation import validate
@@ -153,8 +152,11 @@ def check_set(doc: Document, pack_id: str | None, questions: list[tuple[int, Que
             for field, message, hint, severity in fact_problems(question, pack):
                 add(field, message, hint, severity)
     problems += _longest_choice_warning(doc, questions)
-    problems += [doc.problem(("questions", i, *field), message, hint, "warning")
-                 for i, field, message, hint in give_aways(questions)]
+    problems += [doc.problem(("questions", j, "prompt"),
+                             f"this prompt gives away the answer to question '{q.id}': it says "
+                             f"“{shown}”", "reword one of the two questions, or keep them in "
+                             "separate sets", "warning")
+                 for (_, q), (j, _), shown in give_aways(questions)]
     return problems
 
 
@@ -187,53 +189,6 @@ def _order_problems(q: Order, pack: Pack) -> Iterator[tuple[tuple[str | int, ...
                                  f"({a.date.long()}) may have happened in either order",
                    "keep only events whose dates are certainly ordered, or give the pack "
                    "more precise dates", "warning")
-
-
-def give_aways(questions: list[tuple[int, Question]]
-               ) -> Iterator[tuple[int, tuple[str | int, ...], str, str]]:
-    """(index, field, message, hint) where a question's prompt states another question's
-    answer, so reading one gives the other away. (Options are left alone: an option claims
-    nothing, and the same names rightly recur as distractors.)"""
-    for i, q in questions:
-        needles = answer_forms(q)
-        if not needles:
-            continue
-        for j, other in questions:
-            if j == i:
-                continue
-            found = next((n for n in needles if n.search(other.prompt)), None)
-            if found:
-                yield (j, ("prompt",), f"this prompt gives away the answer to question "
-                                       f"'{q.id}': it says “{found.pattern_text}”",
-                       "reword one of the two questions, or keep them in separate sets")
-
-
-@dataclass(frozen=True)
-class _Needle:
-    pattern: re.Pattern[str]
-    pattern_text: str
-
-    def search(self, text: str) -> bool:
-        return self.pattern.search(text) is not None
-
-
-def answer_forms(q: Question) -> list[_Needle]:
-    """How a question's answer could appear in another question's text."""
-    if isinstance(q, Numeric):
-        if is_year_unit(q.unit) or abs(q.answer) < 10:
-            return []  # years and small numbers recur in any story
-        forms = {format_number(q.answer), f"{q.answer.normalize():f}"}
-        if q.display:
-            forms.add(q.display)
-        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        return [_Needle(re.compile(rf"(?<![\d.,]){alternatives}(?![\d]|[.,]\d)"),
-                        format_amount(q.answer, None, q.display))]
-    if isinstance(q, Choice | FreeText):
-        texts = [q.answer] if isinstance(q, Choice) and isinstance(q.answer, str) else (
-            q.accept if isinstance(q, FreeText) else [])
-        return [_Needle(re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE), t)
-                for t in texts if len(t) >= 4 and not t.isdigit()]
-    return []
 
 
 def _question_problems(q: Question) -> Iterator[tuple[tuple[str | int, ...], str, str]]:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import json
 
+import yaml
+
+from quizzes.model import Numeric, Question, QuestionSet
+from seeds.dates import longest_chain
 from seeds.model import Pack
 from seeds.numbers import format_number
 
@@ -17,10 +21,33 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+_FIRST = ("id", "type", "prompt", "fact")
+
+
+def set_yaml(qset: QuestionSet, note: str, schema_path: str | None = None) -> str:
+    """A set as an editable YAML file the strict reader and `quiz check` accept: plain
+    scalars and block lists only, the question fields in a readable order."""
+    header = [f"# yaml-language-server: $schema={schema_path}"] if schema_path else []
+    header += [f"# {line}" for line in note.splitlines()]
+    body = {"id": qset.id, "title": qset.title, "description": qset.description,
+            "pack": qset.pack, "questions": [_question_data(q) for q in qset.questions]}
+    text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=88,
+                          default_flow_style=False)
+    return "\n".join(header) + "\n" + text.replace("\n- id:", "\n\n- id:")
+
+
+def _question_data(q: Question) -> dict[str, object]:
+    data = q.model_dump(mode="json", exclude_defaults=True)
+    if isinstance(q, Numeric) and q.tolerance is not None:
+        data["tolerance"] = str(q.tolerance)
+    ordered = {key: data.pop(key) for key in _FIRST if key in data}
+    return {**ordered, **data}
+
+
 def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str:
     figure = pack.figures[0] if pack.figures else None
     actors = pack.actors[:3]
-    events = sorted(pack.events, key=lambda e: e.date.sort_key())[:3]
+    events = [pack.events[i] for i in longest_chain([e.date for e in pack.events])][:3]
     term = pack.terms[0] if pack.terms else None
     lines = []
     if schema_path:
