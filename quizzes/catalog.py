@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quizzes import places
-from quizzes.generate import AUTO_SUFFIX, automatic_set
+from quizzes.generate import AUTO_SUFFIX, TooFewFacts, automatic_set
 from quizzes.sets import LoadedSet, default_set_folders, load_set, set_files
 from seeds.packs import BUNDLED_PACKS, LoadedPack, discover_packs
 from seeds.problems import Problem, ProblemsFound
@@ -19,6 +19,7 @@ class Catalog:
     packs: dict[str, LoadedPack]
     problems: list[Problem] = field(default_factory=list)
     failed: dict[str, list[Problem]] = field(default_factory=dict)  # packs that did not load
+    unplayable: dict[str, str] = field(default_factory=dict)  # packs with no automatic set
 
     @classmethod
     def load(cls, root: Path, extra_packs: dict[str, LoadedPack] | None = None) -> Catalog:
@@ -42,7 +43,10 @@ class Catalog:
                 if loaded is not None:
                     found.append(loaded)
         for loaded_pack in self.packs.values():
-            found.append(LoadedSet(automatic_set(loaded_pack.pack), "automatic"))
+            try:
+                found.append(LoadedSet(automatic_set(loaded_pack.pack), "automatic"))
+            except TooFewFacts as few:
+                self.unplayable[loaded_pack.pack.id] = str(few)
         return found
 
     def sets_for(self, pack_id: str) -> list[LoadedSet]:
@@ -60,6 +64,8 @@ class Catalog:
             if candidate.qset.id == ref:
                 return candidate
         pack_id = ref.removesuffix(AUTO_SUFFIX)
+        if ref.endswith(AUTO_SUFFIX) and pack_id in self.unplayable:
+            raise ProblemsFound([Problem(ref, 1, 1, "error", self.unplayable[pack_id])])
         if ref.endswith(AUTO_SUFFIX) and pack_id in self.failed:
             raise ProblemsFound([Problem(ref, 1, 1, "error", f"pack '{pack_id}' did not load, so "
                                          "it has no automatic set", "fix the problems below, "

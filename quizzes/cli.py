@@ -122,9 +122,13 @@ def new(ctx: click.Context, file: Path, pack_id: str, from_auto: bool, force: bo
     set_id = "".join(c if c.isalnum() else "-" for c in file.stem.lower()).strip("-") or "my-set"
     schema = SCHEMA_FILE.resolve().as_uri()
     if from_auto:
-        from quizzes.generate import automatic_set
+        from quizzes.generate import TooFewFacts, automatic_set
 
-        qset = automatic_set(loaded.pack).model_copy(
+        try:
+            auto = automatic_set(loaded.pack)
+        except TooFewFacts as few:
+            raise click.ClickException(str(few)) from None
+        qset = auto.model_copy(
             update={"id": set_id, "title": f"My questions on {loaded.pack.title}"})
         text = set_yaml(qset, "Made from the automatic questions of pack "
                               f"'{pack_id}'. Edit, reorder or delete them;\n`quiz check` "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
@@ -26,12 +27,20 @@ _DISTRACTORS = 3
 _ORDER_ITEMS = 6
 
 
+class TooFewFacts(ValueError):
+    """A pack with too little material for even one question (e.g. a single actor)."""
+
+
 def automatic_set(pack: Pack, seed: int = 0) -> QuestionSet:
-    """A set with questions on every fact of the pack that has enough material."""
+    """A set with questions on every fact of the pack that has enough material; raises
+    TooFewFacts when no fact has."""
     questions: list[Question] = []
     for make in (_figure_questions, _actor_questions, _argument_questions,
                  _event_questions, _term_questions):
         questions.extend(make(pack, seed))
+    if not questions:
+        raise TooFewFacts(f"pack '{pack.id}' has too few facts for automatic questions: add "
+                          "a figure, or two actors, events or terms")
     return QuestionSet(
         id=pack.id + AUTO_SUFFIX, title=f"{pack.title}: automatic questions",
         description="Made from the pack's facts: figures, actors, arguments, events, terms.",
@@ -229,7 +238,10 @@ def _date_pool(event: Event, events: Sequence[Event]) -> list[str]:
 
 
 def _order_question(events: Sequence[Event]) -> Order | None:
-    """Events whose dates are certainly in sequence, with every step explained."""
+    """Events whose dates are certainly in sequence, with every step explained. An event
+    whose title another event shares is left out: the item would not say which is meant."""
+    titles = Counter(normalise_text(_inline(e.title)) for e in events)
+    events = [e for e in events if titles[normalise_text(_inline(e.title))] == 1]
     chain = [events[i] for i in longest_chain([e.date for e in events])]
     if len(chain) > _ORDER_ITEMS:  # spread a long chain over the story, keeping its ends
         step = (len(chain) - 1) / (_ORDER_ITEMS - 1)

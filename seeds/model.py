@@ -218,11 +218,14 @@ class Pack(Strict):
         return next((a for a in self.actors if a.id == actor_id), None)
 
     def within(self, actor_id: str | None) -> list[Actor]:
-        """The actors ``actor_id`` belongs to, nearest first (its part_of chain)."""
+        """The actors ``actor_id`` belongs to, nearest first: its part_of chain, where an
+        affiliation that is another actor's name counts as part_of that actor."""
+        by_name = {" ".join(a.name.casefold().split()): a for a in self.actors}
         chain: list[Actor] = []
         current = self.actor(actor_id)
-        while current is not None and current.part_of and len(chain) < len(self.actors):
-            parent = self.actor(current.part_of)
+        while current is not None and len(chain) < len(self.actors):
+            parent = self.actor(current.part_of) if current.part_of else by_name.get(
+                " ".join((current.affiliation or "").casefold().split()))
             if parent is None or parent in chain or parent.id == actor_id:
                 break
             chain.append(parent)

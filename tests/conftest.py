@@ -10,6 +10,7 @@ from seeds.packs import BUNDLED_PACKS, load_pack
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "sample"
+TEST_PACKS = HERE / "packs"  # packs of shapes unlike the bundled one
 SEED_ARTICLE = HERE.parent.parent / "shared" / "seeds" / "000_9147dd273ece69a7.txt"
 
 
