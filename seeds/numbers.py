@@ -31,7 +31,7 @@ def check_amount(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise ValueError(f"{value} is not a number; write digits, e.g. 5000 or 2.5")
     if abs(value) >= LIMIT:
-        raise ValueError(f"{value:E} is too large; figures must be below 10^15 "
+        raise ValueError(f"{value:E} is too large; numbers must be below 10^15 "
                          "(write the scale in `unit` or `display`, e.g. display: 6 billion)")
     exponent = value.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -PLACES:
