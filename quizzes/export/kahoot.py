@@ -1,0 +1,135 @@
+"""Kahoot's spreadsheet import (.xlsx, openpyxl), laid out as Kahoot's own template: a few
+lines of instructions, the column headers on row 8 (question, answers 1–4, time limit,
+correct answers), one question a row from row 9.
+
+Kahoot takes quiz questions (2–4 answers, one or several right) and true/false only, with a
+question of at most 120 characters and answers of at most 75. Questions that do not fit are
+listed, never cut short. Every cell is written as text, so a value starting with = + - @
+stays text instead of becoming a formula.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from quizzes.export.base import (
+    Exported,
+    ExportError,
+    Notes,
+    SetToExport,
+    question_key,
+)
+from quizzes.model import Choice, Multi, Question, TrueFalse
+
+EXTENSION = ".xlsx"
+LABEL = "Kahoot"
+HEADERS = (
+    "Question - max 120 characters",
+    "Answer 1 - max 75 characters",
+    "Answer 2 - max 75 characters",
+    "Answer 3 - max 75 characters",
+    "Answer 4 - max 75 characters",
+    "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
+    "Correct answer(s) - choose at least one",
+)
+HEADER_ROW = 8
+MAX_QUESTION, MAX_ANSWER, MAX_ANSWERS = 120, 75, 4
+TIME_LIMITS = (5, 10, 20, 30, 60, 90, 120, 240)
+_INTRO = (
+    "Quiz template",
+    "Add questions, at least two answer alternatives, time limit and choose correct "
+    "answers (at least one). Have fun creating your awesome quiz!",
+    "Remember: questions have a limit of 120 characters and answers can have 75 "
+    "characters max. If several answers are correct, separate them with a comma.",
+    "Exported from classbrief: one question a row from row 9.",
+)
+
+
+def time_limit(q: Question) -> int:
+    """Reading time: 20 s (Kahoot's default), 30 s for long questions or several answers."""
+    words = len(q.prompt.split()) + sum(len(c.split()) for c in getattr(q, "choices", ()))
+    return 30 if words > 30 or isinstance(q, Multi) else 20
+
+
+def row(q: Question) -> tuple[list[str | int | None], str] | str:
+    """The row's cells, or why the question cannot go to Kahoot."""
+    if isinstance(q, TrueFalse):
+        answers, right = ["True", "False"], [1 if q.answer else 2]
+    elif isinstance(q, Choice | Multi):
+        answers = list(q.choices)
+        chosen = (
+            {q.answer if isinstance(q.answer, str) else q.answer[0]}
+            if isinstance(q, Choice)
+            else set(q.answers)
+        )
+        right = [i for i, c in enumerate(answers, start=1) if c in chosen]
+    else:
+        return "type"
+    if len(q.prompt) > MAX_QUESTION:
+        return f"a question of {len(q.prompt)} characters (Kahoot takes {MAX_QUESTION})"
+    if len(answers) > MAX_ANSWERS:
+        return f"{len(answers)} answers (Kahoot takes {MAX_ANSWERS})"
+    longest = max(len(a) for a in answers)
+    if longest > MAX_ANSWER:
+        return f"an answer of {longest} characters (Kahoot takes {MAX_ANSWER})"
+    if any("\n" in text for text in (q.prompt, *answers)):
+        return "a line break (Kahoot's cells hold one line)"
+    correct = right[0] if len(right) == 1 else ",".join(map(str, right))
+    cells = [q.prompt, *answers, *[None] * (MAX_ANSWERS - len(answers)), time_limit(q), correct]
+    return cells, ""
+
+
+def build(sets: Sequence[SetToExport]) -> Exported:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    notes = Notes()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Sheet1")
+
+    def text_row(values: Sequence[str | int | None]) -> list[WriteOnlyCell]:
+        cells = []
+        for value in values:
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            cells.append(cell)
+        return cells
+
+    for line in _INTRO:
+        sheet.append(text_row(["", line]))
+    for _ in range(len(_INTRO) + 1, HEADER_ROW):
+        sheet.append([])
+    sheet.append(text_row(["", *HEADERS]))
+    written = 0
+    for entry in sets:
+        for q in entry.qset.questions:
+            result = row(q)
+            key = question_key(entry.qset, q)
+            if result == "type":
+                notes.add(
+                    f"type-{q.type}",
+                    "{n} " + q.type + " question{s} left out: Kahoot "
+                    "imports only quiz (choice, multi) and true/false questions",
+                )
+                continue
+            if isinstance(result, str):
+                notes.add(f"fit-{key}", f"{key} left out: it has {result}")
+                continue
+            written += 1
+            sheet.append(text_row([written, *result[0]]))
+    if not written:
+        raise ExportError(
+            "Kahoot imports only choice, multi and true/false questions that "
+            "fit its limits (question ≤ 120 characters, 2–4 answers ≤ 75 "
+            "characters); none of these questions does"
+        )
+    notes.always(
+        "scoring",
+        "Kahoot scores right answers and speed: points, partial credit, "
+        "explanations and sources are not carried",
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return Exported(buffer.getvalue(), written, notes.lines())
