@@ -103,22 +103,27 @@ def build(sets: Sequence[SetToExport]) -> Exported:
         sheet.append([])
     sheet.append(text_row(["", *HEADERS]))
     written = 0
+    other_types: dict[str, int] = {}
     for entry in sets:
         for q in entry.qset.questions:
             result = row(q)
             key = question_key(entry.qset, q)
             if result == "type":
-                notes.add(
-                    f"type-{q.type}",
-                    "{n} " + q.type + " question{s} left out: Kahoot "
-                    "imports only quiz (choice, multi) and true/false questions",
-                )
+                other_types[q.type] = other_types.get(q.type, 0) + 1
                 continue
             if isinstance(result, str):
                 notes.add(f"fit-{key}", f"{key} left out: it has {result}")
                 continue
             written += 1
             sheet.append(text_row([written, *result[0]]))
+    if other_types:
+        total = sum(other_types.values())
+        kinds = ", ".join(f"{n} {kind}" for kind, n in other_types.items())
+        notes.always(
+            "types",
+            f"{total} question{'s' if total != 1 else ''} left out ({kinds}): "
+            "Kahoot imports only quiz (choice, multi) and true/false questions",
+        )
     if not written:
         raise ExportError(
             "Kahoot imports only choice, multi and true/false questions that "

@@ -190,8 +190,8 @@ def _specific(q: Question, notes: Notes, key: str) -> str | None:
     if isinstance(q, Order):
         notes.add(
             "ordering",
-            "{n} order question{s} use Moodle's ordering type, built in "
-            "since Moodle 4.4 (older sites need the Ordering plugin)",
+            "{n} order question{s} exported as Moodle's ordering type, built "
+            "in since Moodle 4.4 (older sites need the Ordering plugin)",
         )
         return (
             "    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n"
