@@ -50,6 +50,10 @@ def _x(text: str) -> str:
     return escape(text)
 
 
+def _attr(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
 def _html(text: str) -> str:
     return f'<mattext texttype="text/html">{_x(html_text(text))}</mattext>'
 
@@ -89,6 +93,7 @@ def build(sets: Sequence[SetToExport]) -> Exported:
     files.insert(0, ("imsmanifest.xml", _manifest(manifest_id, resources)))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("non_cc_assessments/", _ZIP_DATE), b"")  # as Canvas has it
         for name, text in files:
             zf.writestr(
                 zipfile.ZipInfo(name, _ZIP_DATE), text.encode("utf-8"), zipfile.ZIP_DEFLATED
@@ -160,7 +165,7 @@ def _assessment(assessment_id: str, title: str, items: list[str]) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        f'  <assessment ident="{assessment_id}" title="{_x(title)}">\n'
+        f'  <assessment ident="{assessment_id}" title="{_attr(title)}">\n'
         "    <qtimetadata>\n      <qtimetadatafield>\n"
         "        <fieldlabel>cc_maxattempts</fieldlabel>\n"
         "        <fieldentry>1</fieldentry>\n      </qtimetadatafield>\n    </qtimetadata>\n"
@@ -175,7 +180,7 @@ def _item(entry: SetToExport, q: Question, notes: Notes) -> str:
     choice_ids: list[str] = []
     presentation, processing = _body(q, item_id, choice_ids, notes)
     fb = feedback(entry, q)
-    title = _x(q.id).replace('"', "&quot;")
+    title = _attr(q.id)
     return (
         f'      <item ident="{item_id}" title="{title}">\n'
         "        <itemmetadata>\n          <qtimetadata>\n"
