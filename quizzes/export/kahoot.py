@@ -81,28 +81,8 @@ def row(q: Question) -> tuple[list[str | int | None], str] | str:
 
 
 def build(sets: Sequence[SetToExport]) -> Exported:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
     notes = Notes()
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Sheet1")
-
-    def text_row(values: Sequence[str | int | None]) -> list[WriteOnlyCell]:
-        cells = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            cells.append(cell)
-        return cells
-
-    for line in _INTRO:
-        sheet.append(text_row(["", line]))
-    for _ in range(len(_INTRO) + 1, HEADER_ROW):
-        sheet.append([])
-    sheet.append(text_row(["", *HEADERS]))
-    written = 0
+    rows: list[list[str | int | None]] = []
     other_types: dict[str, int] = {}
     for entry in sets:
         for q in entry.qset.questions:
@@ -110,12 +90,10 @@ def build(sets: Sequence[SetToExport]) -> Exported:
             key = question_key(entry.qset, q)
             if result == "type":
                 other_types[q.type] = other_types.get(q.type, 0) + 1
-                continue
-            if isinstance(result, str):
+            elif isinstance(result, str):
                 notes.add(f"fit-{key}", f"{key} left out: it has {result}")
-                continue
-            written += 1
-            sheet.append(text_row([written, *result[0]]))
+            else:
+                rows.append([len(rows) + 1, *result[0]])
     if other_types:
         total = sum(other_types.values())
         kinds = ", ".join(f"{n} {kind}" for kind, n in other_types.items())
@@ -124,7 +102,7 @@ def build(sets: Sequence[SetToExport]) -> Exported:
             f"{total} question{'s' if total != 1 else ''} left out ({kinds}): "
             "Kahoot imports only quiz (choice, multi) and true/false questions",
         )
-    if not written:
+    if not rows:
         raise ExportError(
             "Kahoot imports only choice, multi and true/false questions that "
             "fit its limits (question ≤ 120 characters, 2–4 answers ≤ 75 "
@@ -135,6 +113,32 @@ def build(sets: Sequence[SetToExport]) -> Exported:
         "Kahoot scores right answers and speed: points, partial credit, "
         "explanations and sources are not carried",
     )
+    return Exported(_workbook(rows), len(rows), notes.lines())
+
+
+def _workbook(rows: list[list[str | int | None]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Sheet1")
+
+    def cells(values: Sequence[str | int | None]) -> list[WriteOnlyCell]:
+        out = []
+        for value in values:
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            out.append(cell)
+        return out
+
+    for line in _INTRO:
+        sheet.append(cells([None, line]))
+    for _ in range(len(_INTRO) + 1, HEADER_ROW):
+        sheet.append([])
+    sheet.append(cells([None, *HEADERS]))
+    for values in rows:
+        sheet.append(cells(values))
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return Exported(buffer.getvalue(), written, notes.lines())
+    return buffer.getvalue()
