@@ -25,7 +25,7 @@ def test_feedback_has_explanation_quote_with_speaker_after_the_mark_and_citation
     question = hostile.qset.questions[0]
     fb = feedback(hostile, question)
     assert fb.explanation == question.explanation
-    assert fb.quote == "“1,250 <b>widgets</b> ]]> = ~ # { } :” — Dr. O'Neil <b>&</b> \"Co\""
+    assert fb.quote == '“1,250 <b>widgets</b> ]]> = ~ # { } :” — Dr. O\'Neil <b>&</b> "Co"'
     assert fb.citation.startswith("Source: The <Gazette> & Co, “Headline with")
     assert fb.html().count("<br>") == 2 and "&lt;b&gt;" in fb.html()
 
@@ -59,10 +59,32 @@ def test_helpers():
     assert plain_number(Decimal("5000")) == "5000" and plain_number(Decimal("2.50")) == "2.5"
     assert plain_number(Decimal("1E+3")) == "1000"
     assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22)] == [
-        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "22nd",
+    ]
     long = "a" * 70 + "/" + "b" * 64
     assert bounded_id("short/id", 100) == "short/id"
     assert len(bounded_id(long, 100)) == 100 and bounded_id(long, 100) == bounded_id(long, 100)
     assert bounded_id(long, 100) != bounded_id(long + "x", 100)
     q = Numeric(type="numeric", id="n", prompt="p", answer=Decimal(-200), tolerance="5%")
     assert tolerance_amount(q) == 10
+
+
+@pytest.mark.parametrize("module", ["quizzes.export", "quizzes.export.moodle",
+                                    "quizzes.export.gift", "quizzes.export.qti"])
+def test_exports_load_no_ui_pdf_or_format_library_until_used(module):
+    import subprocess
+    import sys
+
+    code = (f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('reportlab', 'textual', 'genanki', 'openpyxl')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"

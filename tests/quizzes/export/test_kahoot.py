@@ -11,28 +11,38 @@ from quizzes.export import ExportError, SetToExport, get_format
 from quizzes.export.kahoot import TIME_LIMITS
 from quizzes.model import Choice, Multi, QuestionSet, TrueFalse
 
-TEMPLATE_COLUMNS = ["Question - max 120 characters", "Answer 1 - max 75 characters",
-                    "Answer 2 - max 75 characters", "Answer 3 - max 75 characters",
-                    "Answer 4 - max 75 characters",
-                    "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
-                    "Correct answer(s) - choose at least one"]
+TEMPLATE_COLUMNS = [
+    "Question - max 120 characters",
+    "Answer 1 - max 75 characters",
+    "Answer 2 - max 75 characters",
+    "Answer 3 - max 75 characters",
+    "Answer 4 - max 75 characters",
+    "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
+    "Correct answer(s) - choose at least one",
+]
 
 
 def sheet_rows(content: bytes):
     sheet = load_workbook(io.BytesIO(content)).active
     assert [c.value for c in sheet[8]][1:] == TEMPLATE_COLUMNS  # headers on row 8, from B
-    return sheet, list(sheet.iter_rows(min_row=9))
+    return list(sheet.iter_rows(min_row=9))
 
 
 def test_rows_match_the_sets_choice_truefalse_and_multi_questions(bundled, hostile):
     sets = [*bundled, hostile]
     result = get_format("kahoot").build(sets)
-    _, rows = sheet_rows(result.content)
+    rows = sheet_rows(result.content)
     assert len(rows) == result.written
-    fitting = [q for s in sets for q in s.qset.questions
-               if isinstance(q, Choice | Multi | TrueFalse) and len(q.prompt) <= 120
-               and "\n" not in q.prompt and len(getattr(q, "choices", "ab")) <= 4
-               and max(map(len, getattr(q, "choices", ["True"]))) <= 75]
+    fitting = [
+        q
+        for s in sets
+        for q in s.qset.questions
+        if isinstance(q, Choice | Multi | TrueFalse)
+        and len(q.prompt) <= 120
+        and "\n" not in q.prompt
+        and len(getattr(q, "choices", "ab")) <= 4
+        and max(map(len, getattr(q, "choices", ["True"]))) <= 75
+    ]
     assert [r[1].value for r in rows] == [q.prompt for q in fitting]
     for number, (q, row) in enumerate(zip(fitting, rows, strict=True), start=1):
         values = [c.value for c in row]
@@ -40,37 +50,53 @@ def test_rows_match_the_sets_choice_truefalse_and_multi_questions(bundled, hosti
         answers = ["True", "False"] if isinstance(q, TrueFalse) else q.choices
         assert [v for v in values[2:6] if v is not None] == answers
         assert values[6] in TIME_LIMITS
-        right = ({"True" if q.answer else "False"} if isinstance(q, TrueFalse)
-                 else {q.answer} if isinstance(q, Choice) else set(q.answers))
+        right = (
+            {"True" if q.answer else "False"}
+            if isinstance(q, TrueFalse)
+            else {q.answer}
+            if isinstance(q, Choice)
+            else set(q.answers)
+        )
         assert {answers[int(i) - 1] for i in str(values[7]).split(",")} == right
 
 
 def test_questions_that_do_not_fit_are_listed_not_cut(bundled):
     actors = next(s for s in bundled if s.qset.id == "gsi-actors")
     result = get_format("kahoot").build([actors])
-    long = [q for q in actors.qset.questions if isinstance(q, Choice | Multi | TrueFalse)
-            and len(q.prompt) > 120]
+    long = [
+        q
+        for q in actors.qset.questions
+        if isinstance(q, Choice | Multi | TrueFalse) and len(q.prompt) > 120
+    ]
     assert long
     for q in long:
-        assert (f"gsi-actors/{q.id} left out: it has a question of {len(q.prompt)} characters "
-                "(Kahoot takes 120)") in result.notes
-    _, rows = sheet_rows(result.content)
+        assert (
+            f"gsi-actors/{q.id} left out: it has a question of {len(q.prompt)} characters "
+            "(Kahoot takes 120)"
+        ) in result.notes
+    rows = sheet_rows(result.content)
     assert all(len(r[1].value) <= 120 for r in rows)
     assert not any(r[1].value in {q.prompt[:120] for q in long} for r in rows)
 
 
 def test_formula_starts_stay_text(hostile):
-    sheet, rows = sheet_rows(get_format("kahoot").build([hostile]).content)
+    rows = sheet_rows(get_format("kahoot").build([hostile]).content)
     multi = next(r for r in rows if r[1].value.startswith("=SUM"))
-    assert [c.value for c in multi[1:6]] == ["=SUM(A1:A2) starts like a formula", "=1+1",
-                                              "+44 20", "-3", "@home"]
+    assert [c.value for c in multi[1:6]] == [
+        "=SUM(A1:A2) starts like a formula",
+        "=1+1",
+        "+44 20",
+        "-3",
+        "@home",
+    ]
     assert all(c.data_type == "s" for c in multi[1:6])
     assert multi[7].value == "1,4"
 
 
 def test_a_set_with_nothing_kahoot_holds_is_refused(hostile):
-    numeric = hostile.qset.model_copy(update={"questions": [
-        q for q in hostile.qset.questions if q.type in ("numeric", "text")]})
+    numeric = hostile.qset.model_copy(
+        update={"questions": [q for q in hostile.qset.questions if q.type in ("numeric", "text")]}
+    )
     assert isinstance(numeric, QuestionSet)
     with pytest.raises(ExportError, match="Kahoot imports only choice"):
         get_format("kahoot").build([SetToExport(numeric, hostile.pack)])
