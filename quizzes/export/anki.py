@@ -108,7 +108,7 @@ def _package(decks: list, timestamp: float) -> bytes:
     database = conn.serialize()
     conn.close()
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         zf.writestr("collection.anki2", database)
         zf.writestr("media", json.dumps({}))
     return buffer.getvalue()

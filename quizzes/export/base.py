@@ -4,10 +4,10 @@ pack, stable identifiers, the grade fractions LMSs accept, and limitation notes.
 from __future__ import annotations
 
 import hashlib
-import html
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from quizzes.model import Multi, Numeric, Question, QuestionSet
 from seeds.model import Fact, Pack
@@ -22,8 +22,16 @@ class SetToExport:
     qset: QuestionSet
     pack: Pack | None = None
 
+    @cached_property
+    def facts(self) -> dict[str, Fact]:
+        return self.pack.facts() if self.pack else {}
+
+    @cached_property
+    def citation(self) -> str:
+        return f"Source: {self.pack.citation()}" if self.pack else ""
+
     def fact(self, question: Question) -> Fact | None:
-        return self.pack.facts().get(question.fact or "") if self.pack else None
+        return self.facts.get(question.fact or "")
 
 
 @dataclass(frozen=True)
@@ -96,9 +104,19 @@ def bounded_id(key: str, limit: int) -> str:
     return f"{key[: limit - len(token) - 1]}~{token}"
 
 
+def xml_text(text: str) -> str:
+    """Text as XML element content (&, < and > escaped); most text needs nothing."""
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
 def html_text(text: str) -> str:
     """Text shown literally in an HTML field: markup escaped, line breaks kept."""
-    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+    text = xml_text(text)
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    return text
 
 
 def plain_number(value: Decimal) -> str:
@@ -194,8 +212,7 @@ def feedback(entry: SetToExport, question: Question) -> Feedback:
         speaker = entry.pack.actor(first.by) if entry.pack and first.by else None
         if speaker:
             quote += f" — {speaker.name}"
-    citation = entry.pack.citation() if entry.pack else ""
-    return Feedback(explanation, quote, f"Source: {citation}" if citation else "")
+    return Feedback(explanation, quote, entry.citation)
 
 
 def type_counts(items: Iterable[Question]) -> dict[str, int]:

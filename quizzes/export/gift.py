@@ -27,17 +27,24 @@ from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, Questi
 
 EXTENSION = ".gift.txt"
 LABEL = "GIFT"
-_SPECIAL = str.maketrans({c: "\\" + c for c in "\\~=#{}:"})
+
+
+def _marks(text: str) -> str:
+    """GIFT's own marks escaped with a backslash (the backslash first)."""
+    for mark in "\\~=#{}:":
+        if mark in text:
+            text = text.replace(mark, "\\" + mark)
+    return text
 
 
 def escape(text: str) -> str:
     """Plain text with GIFT's marks escaped, on one line (a break becomes a space)."""
-    return " ".join(text.translate(_SPECIAL).split())
+    return " ".join(_marks(text).split())
 
 
 def rich(text: str) -> str:
     """Text as an [html] field: markup escaped for HTML, then GIFT's marks escaped."""
-    return "[html]" + html_text(text).translate(_SPECIAL)
+    return "[html]" + _marks(html_text(text))
 
 
 def build(sets: Sequence[SetToExport]) -> Exported:
@@ -76,7 +83,7 @@ def _question(entry: SetToExport, q: Question, notes: Notes) -> str | None:
 
 def rich_raw(html: str) -> str:
     """HTML we built ourselves (already escaped) as an [html] field."""
-    return "[html]" + html.translate(_SPECIAL)
+    return "[html]" + _marks(html)
 
 
 def _answers(q: Question, notes: Notes, key: str) -> str | None:

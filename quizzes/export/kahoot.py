@@ -4,7 +4,7 @@ correct answers), one question a row from row 9.
 
 Kahoot takes quiz questions (2–4 answers, one or several right) and true/false only, with a
 question of at most 120 characters and answers of at most 75. Questions that do not fit are
-listed, never cut short. Every cell is written as text, so a value starting with = + - @
+listed, never cut short. Text cells are written as text, so a value starting with = + - @
 stays text instead of becoming a formula.
 """
 
@@ -123,13 +123,17 @@ def _workbook(rows: list[list[str | int | None]]) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Sheet1")
 
-    def cells(values: Sequence[str | int | None]) -> list[WriteOnlyCell]:
-        out = []
+    def cells(values: Sequence[str | int | None]) -> list[object]:
+        # openpyxl takes a string starting with "=" for a formula: those go in as cells
+        # typed as text. (+ - @ starts are stored as text anyway.)
+        out: list[object] = []
         for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            out.append(cell)
+            if isinstance(value, str) and value.startswith("="):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"
+                out.append(cell)
+            else:
+                out.append(value)
         return out
 
     for line in _INTRO:

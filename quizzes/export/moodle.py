@@ -8,7 +8,6 @@ right side of matching) hold the text itself, answer fractions come from Moodle'
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from quizzes.export.base import (
     Exported,
@@ -23,6 +22,7 @@ from quizzes.export.base import (
     points_text,
     question_key,
     tolerance_amount,
+    xml_text,
 )
 from quizzes.grading import expected_text
 from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, Question, TrueFalse
@@ -40,8 +40,7 @@ MOODLE_TYPES = {
 }
 
 
-def _x(text: str) -> str:
-    return escape(text)
+_x = xml_text
 
 
 def _field(tag: str, text: str, fmt: str = "html") -> str:

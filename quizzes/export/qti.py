@@ -12,7 +12,6 @@ import io
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from quizzes.export.base import (
     Exported,
@@ -28,6 +27,7 @@ from quizzes.export.base import (
     question_key,
     stable_token,
     tolerance_amount,
+    xml_text,
 )
 from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, Question, TrueFalse
 
@@ -46,12 +46,11 @@ CANVAS_TYPES = {
 _ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 
 
-def _x(text: str) -> str:
-    return escape(text)
+_x = xml_text
 
 
 def _attr(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
+    return xml_text(text).replace('"', "&quot;")
 
 
 def _html(text: str) -> str:
@@ -92,11 +91,14 @@ def build(sets: Sequence[SetToExport]) -> Exported:
     manifest_id = _ident("manifest", *(e.qset.id for e in sets))
     files.insert(0, ("imsmanifest.xml", _manifest(manifest_id, resources)))
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         zf.writestr(zipfile.ZipInfo("non_cc_assessments/", _ZIP_DATE), b"")  # as Canvas has it
         for name, text in files:
             zf.writestr(
-                zipfile.ZipInfo(name, _ZIP_DATE), text.encode("utf-8"), zipfile.ZIP_DEFLATED
+                zipfile.ZipInfo(name, _ZIP_DATE),
+                text.encode("utf-8"),
+                zipfile.ZIP_DEFLATED,
+                compresslevel=1,
             )
     return Exported(buffer.getvalue(), written, notes.lines())
 
@@ -187,7 +189,7 @@ def _item(entry: SetToExport, q: Question, notes: Notes) -> str:
         + _meta_field("question_type", CANVAS_TYPES[q.type])
         + _meta_field("points_possible", points_text(q.points))
         + _meta_field("original_answer_ids", ",".join(choice_ids))
-        + _meta_field("assessment_question_identifierref", _ident("bank", key))
+        + _meta_field("assessment_question_identifierref", item_id + "_bank")
         + "          </qtimetadata>\n        </itemmetadata>\n"
         f"        <presentation>\n          <material>{_html(q.prompt)}</material>\n"
         f"{presentation}        </presentation>\n"
@@ -264,7 +266,7 @@ def _body(q: Question, item_id: str, choice_ids: list[str], notes: Notes) -> tup
             texts, right = list(q.choices), {q.answer if isinstance(q.answer, str) else q.answer[0]}
         else:
             texts, right = list(q.choices), set(q.answers)
-        labels = [(_ident(item_id, "choice", str(i)), text) for i, text in enumerate(texts)]
+        labels = [(f"{item_id}_c{i}", text) for i, text in enumerate(texts)]
         choice_ids.extend(ident for ident, _ in labels)
         if isinstance(q, Multi):
             # Canvas gives partial credit on multiple answers itself: each right pick earns
@@ -280,7 +282,7 @@ def _body(q: Question, item_id: str, choice_ids: list[str], notes: Notes) -> tup
         ident = next(ident for ident, text in labels if text in right)
         return _choices(labels, "Single"), _set_score(_eq(ident))
     if isinstance(q, Numeric):
-        choice_ids.append(_ident(item_id, "numeric"))
+        choice_ids.append(f"{item_id}_n")
         slack = tolerance_amount(q)
         condition = (
             "              <or>\n" + _eq(plain_number(q.answer)) + "              <and>\n"
@@ -298,7 +300,7 @@ def _body(q: Question, item_id: str, choice_ids: list[str], notes: Notes) -> tup
         )
         return presentation, _set_score(condition)
     if isinstance(q, FreeText):
-        choice_ids.extend(_ident(item_id, "accept", str(i)) for i in range(len(q.accept)))
+        choice_ids.extend(f"{item_id}_a{i}" for i in range(len(q.accept)))
         notes.add(
             "text-case",
             "{n} text question{s}: Canvas ignores case but, unlike the app, "
@@ -320,7 +322,7 @@ def _body(q: Question, item_id: str, choice_ids: list[str], notes: Notes) -> tup
             pairs = [(item, ordinal(i)) for i, item in enumerate(q.items, start=1)]
         else:
             pairs = [(p.left, p.right) for p in q.pairs]
-        rights = [(_ident(item_id, "right", str(i)), right) for i, (_, right) in enumerate(pairs)]
+        rights = [(f"{item_id}_r{i}", right) for i, (_, right) in enumerate(pairs)]
         options = "".join(
             f'              <response_label ident="{ident}">'
             f"<material>{_plain(text)}</material></response_label>\n"
@@ -329,7 +331,7 @@ def _body(q: Question, item_id: str, choice_ids: list[str], notes: Notes) -> tup
         presentation = processing = ""
         share = plain_number((Decimal(100) / len(pairs)).quantize(Decimal("0.01")))
         for i, (left, _) in enumerate(pairs):
-            left_id = _ident(item_id, "left", str(i))
+            left_id = f"{item_id}_l{i}"
             choice_ids.append(left_id)
             presentation += (
                 f'          <response_lid ident="response_{left_id}">\n'
