@@ -269,8 +269,8 @@ def _body(q: Question, item_id: str, choice_ids: list[str], notes: Notes) -> tup
         labels = [(f"{item_id}_c{i}", text) for i, text in enumerate(texts)]
         choice_ids.extend(ident for ident, _ in labels)
         if isinstance(q, Multi):
-            # Canvas gives partial credit on multiple answers itself: each right pick earns
-            # a share, each wrong pick loses one, as the app grades.
+            # Canvas grades partial credit on multiple answers itself (right picks earn a
+            # share, wrong picks cost one); the package says which choices are right.
             inner = "".join(
                 _eq(ident)
                 if text in right
