@@ -66,17 +66,18 @@ def row(q: Question) -> tuple[list[str | int | None], str] | str:
         right = [i for i, c in enumerate(answers, start=1) if c in chosen]
     else:
         return "type"
-    if len(q.prompt) > MAX_QUESTION:
-        return f"a question of {len(q.prompt)} characters (Kahoot takes {MAX_QUESTION})"
+    # Kahoot's cells hold one line: a line break becomes a space.
+    prompt = " ".join(q.prompt.splitlines())
+    answers = [" ".join(a.splitlines()) for a in answers]
+    if len(prompt) > MAX_QUESTION:
+        return f"a question of {len(prompt)} characters (Kahoot takes {MAX_QUESTION})"
     if len(answers) > MAX_ANSWERS:
         return f"{len(answers)} answers (Kahoot takes {MAX_ANSWERS})"
     longest = max(len(a) for a in answers)
     if longest > MAX_ANSWER:
         return f"an answer of {longest} characters (Kahoot takes {MAX_ANSWER})"
-    if any("\n" in text for text in (q.prompt, *answers)):
-        return "a line break (Kahoot's cells hold one line)"
     correct = right[0] if len(right) == 1 else ",".join(map(str, right))
-    cells = [q.prompt, *answers, *[None] * (MAX_ANSWERS - len(answers)), time_limit(q), correct]
+    cells = [prompt, *answers, *[None] * (MAX_ANSWERS - len(answers)), time_limit(q), correct]
     return cells, ""
 
 

@@ -94,6 +94,20 @@ def test_an_unwritable_output_is_a_clear_message(data, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
 
 
+def test_missing_folders_of_the_output_are_made(data, tmp_path):
+    result = run(
+        "hostile-set",
+        "--format",
+        "gift",
+        "-o",
+        "exports/week3/set.gift.txt",
+        data=data,
+        cwd=tmp_path,
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "exports" / "week3" / "set.gift.txt").is_file()
+
+
 def test_a_folder_as_output_is_refused(data, tmp_path):
     result = run("hostile-set", "--format", "gift", "-o", str(tmp_path), data=data, cwd=tmp_path)
     assert result.exit_code == 1 and "is a folder" in result.output

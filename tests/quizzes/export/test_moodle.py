@@ -148,3 +148,20 @@ def test_moodle_xml_parser_reads_the_multichoice_questions(exported):
         assert [o.answer for o in read.options if o.score_fraction > 0] == right
         assert read.single is isinstance(question, Choice)
         assert read.default_grade == float(question.points)
+
+
+def test_a_multi_moodle_cannot_grade_is_named_not_dropped_silently(hostile):
+    from quizzes.export import ExportError, SetToExport
+
+    choices = [f"c{i}" for i in range(12)]
+    odd = Multi(type="multi", id="eleven", prompt="Pick eleven", choices=choices,
+                answers=choices[:11])
+    mixed = hostile.qset.model_copy(update={"questions": [odd, *hostile.qset.questions]})
+    for name in ("moodle", "gift"):
+        result = get_format(name).build([SetToExport(mixed, hostile.pack)])
+        assert result.written == len(hostile.qset.questions)
+        assert ("1 multi question left out: Moodle's grades cannot split 100% evenly among "
+                "their right answers: hostile-set/eleven") in result.notes
+        alone = mixed.model_copy(update={"questions": [odd]})
+        with pytest.raises(ExportError):
+            get_format(name).build([SetToExport(alone, hostile.pack)])
