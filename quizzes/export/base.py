@@ -69,8 +69,7 @@ class Notes:
             line = text.format(n=n, s="" if n == 1 else "s")
             ids = self._ids.get(key)
             if ids:
-                shown = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
-                line += f": {shown}"
+                line += f": {', '.join(ids)}"
             out.append(line)
         return tuple(out)
 

@@ -70,12 +70,11 @@ def row(q: Question) -> tuple[list[str | int | None], str] | str:
     prompt = " ".join(q.prompt.splitlines())
     answers = [" ".join(a.splitlines()) for a in answers]
     if len(prompt) > MAX_QUESTION:
-        return f"a question of {len(prompt)} characters (Kahoot takes {MAX_QUESTION})"
+        return f"the question is longer than {MAX_QUESTION} characters"
     if len(answers) > MAX_ANSWERS:
-        return f"{len(answers)} answers (Kahoot takes {MAX_ANSWERS})"
-    longest = max(len(a) for a in answers)
-    if longest > MAX_ANSWER:
-        return f"an answer of {longest} characters (Kahoot takes {MAX_ANSWER})"
+        return f"more than {MAX_ANSWERS} answers"
+    if max(len(a) for a in answers) > MAX_ANSWER:
+        return f"an answer is longer than {MAX_ANSWER} characters"
     correct = right[0] if len(right) == 1 else ",".join(map(str, right))
     cells = [prompt, *answers, *[None] * (MAX_ANSWERS - len(answers)), time_limit(q), correct]
     return cells, ""
@@ -92,7 +91,7 @@ def build(sets: Sequence[SetToExport]) -> Exported:
             if result == "type":
                 other_types[q.type] = other_types.get(q.type, 0) + 1
             elif isinstance(result, str):
-                notes.add(f"fit-{key}", f"{key} left out: it has {result}")
+                notes.add(f"fit-{result}", "{n} question{s} left out: " + result, key)
             else:
                 rows.append([len(rows) + 1, *result[0]])
     if other_types:
