@@ -88,3 +88,27 @@ def test_exports_load_no_ui_pdf_or_format_library_until_used(module):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_ids_depend_on_set_and_question_only(bundled, hostile):
+    """A question keeps its identifiers whatever else is exported with it or when."""
+    import io
+    import re
+    import zipfile
+
+    from quizzes.export import get_format
+
+    alone, together = [hostile], [bundled[0], hostile]
+    for name, pattern in (("moodle", r"<idnumber>(hostile-set/[^<]+)</idnumber>"),
+                          ("gift", r"\[id:(hostile-set/[^\]]+)\]")):
+        ids = [re.findall(pattern, get_format(name).build(sets).content.decode())
+               for sets in (alone, together)]
+        assert ids[0] == ids[1] == [f"hostile-set/{q.id}" for q in hostile.qset.questions]
+
+    def qti_idents(sets) -> set[str]:
+        with zipfile.ZipFile(io.BytesIO(get_format("qti").build(sets).content)) as zf:
+            text = "".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".xml"))
+        return set(re.findall(r'<item ident="([^"]+)"', text))
+
+    assert qti_idents(alone) <= qti_idents(together)
+    assert len(qti_idents(alone)) == len(hostile.qset.questions)
