@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# gift-pegjs (npm), the GIFT parser the export tests check GIFT files with.
+NODE_STAMP := $(VENV)/node/.installed
 
 .PHONY: quiz brief test check bench lint clean
 
@@ -19,7 +21,11 @@ brief: $(STAMP)
 	$(BIN)/brief build -o brief.pdf
 	@echo "wrote brief.pdf"
 
-test: $(STAMP)
+$(NODE_STAMP): $(STAMP)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/node gift-pegjs@1.0.2
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
 

@@ -86,6 +86,9 @@ def list_(ctx: click.Context, data_dir: Path | None) -> None:
             where = f"  {entry.path}" if entry.origin == "user" else ""
             click.echo(f"  {entry.qset.id:<32} {len(entry.qset.questions):>3} questions  "
                        f"{entry.origin:<9} {entry.qset.title}{where}")
+    if catalog.packs:
+        click.echo("\nTo use a set in Moodle, Canvas, Anki or Kahoot: "
+                   "quiz export SET --format moodle|qti|gift|anki|kahoot")
     if catalog.problems:
         click.echo(f"({len(catalog.problems)} problem(s) in packs or sets were skipped; "
                    "run `quiz check` to see them)", err=True)
@@ -171,3 +174,83 @@ def play(ctx: click.Context, ref: str, mode: str | None, seed: int | None, count
     chosen = mode or ("exam" if time_limit is not None else "practice")
     sys.exit(play_set(_root(ctx, data_dir), ref, chosen, seed, count, tags,  # type: ignore[arg-type]
                       time_limit, headless=headless))
+
+
+@main.command()
+@click.argument("refs", nargs=-1, required=True, metavar="SET...")
+@click.option("--format", "format_name", required=True,
+              type=click.Choice(["moodle", "qti", "gift", "anki", "kahoot"]),
+              help="moodle: Moodle XML; qti: Canvas QTI zip; gift: GIFT text; anki: Anki "
+                   "deck; kahoot: Kahoot spreadsheet.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: <first set id> with the format's extension, in "
+                   "the current folder).")
+@click.option("--pack-auto", is_flag=True,
+              help="Also export the automatic set of each pack the sets draw on.")
+@_DATA_DIR
+@click.pass_context
+def export(ctx: click.Context, refs: tuple[str, ...], format_name: str, output: Path | None,
+           pack_auto: bool, data_dir: Path | None) -> None:
+    """Write question sets for Moodle, Canvas, Anki or Kahoot.
+
+    SET is a set id (see `quiz list`), a set file or <pack>-auto; several sets go into one
+    file (a category, deck or quiz each). After writing, one line per limitation of the
+    format that applied is printed.
+    """
+    from quizzes.catalog import Catalog
+    from quizzes.export import ExportError, SetToExport, get_format
+    from quizzes.generate import AUTO_SUFFIX
+    from seeds.problems import ProblemsFound
+
+    catalog = Catalog.load(_root(ctx, data_dir))
+    chosen: list[SetToExport] = []
+    try:
+        for ref in refs:
+            loaded = catalog.find_set(ref)
+            chosen.append(SetToExport(loaded.qset, catalog.pack_for(loaded).pack))
+        if pack_auto:
+            for pack_id in dict.fromkeys(entry.qset.pack for entry in list(chosen)):
+                loaded = catalog.find_set(pack_id + AUTO_SUFFIX)
+                chosen.append(SetToExport(loaded.qset, catalog.pack_for(loaded).pack))
+    except ProblemsFound as found:
+        for problem in found.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    chosen = list({entry.qset.id: entry for entry in chosen}.values())  # each set once
+    fmt = get_format(format_name)
+    target = output if output is not None else Path(chosen[0].qset.id + fmt.extension)
+    if target.is_dir():
+        raise click.ClickException(f"{target} is a folder; give a file name with -o")
+    try:
+        exported = fmt.build(chosen)
+    except ExportError as err:
+        raise click.ClickException(f"nothing written: {err}") from None
+    try:
+        _write_replacing(target, exported.content)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {target}: {err.strerror or err}") from None
+    count = len(chosen)
+    click.echo(f"wrote {target}: {exported.written} question"
+               f"{'s' if exported.written != 1 else ''} from {count} set"
+               f"{'s' if count != 1 else ''} ({fmt.label})")
+    for note in exported.notes:
+        click.echo(f"  note: {note}")
+
+
+def _write_replacing(target: Path, content: bytes) -> None:
+    """Write to a temporary file beside ``target``, then rename it into place: a failure
+    leaves no partial file, and an existing file is replaced whole or not at all."""
+    import os
+    import tempfile
+
+    folder = target.parent if str(target.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

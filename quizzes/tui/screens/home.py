@@ -57,7 +57,8 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(plain("Choose a set to play: ↑ ↓ and Enter. Your scores are kept "
-                           "between sessions."), id="home-intro", markup=False)
+                           "between sessions.\nFor Moodle, Canvas, Anki or Kahoot, run: "
+                           "quiz export SET --format FORMAT"), id="home-intro", markup=False)
         yield SetList(id="sets", markup=False)
         yield KeyBar()
 
