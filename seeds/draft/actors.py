@@ -8,8 +8,10 @@ term; an organisation named only as someone's affiliation stays on that person.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from seeds.draft.gazetteer import (
     COMMON,
@@ -85,22 +87,27 @@ class Cast:
     actors: list[ActorFound]
     terms: list[TermFound]
     mentions: list[tuple[int, int, ActorFound]]  # (start, end, actor), by start
+    _offsets: list[int] = field(default_factory=list)
+
+    def _starts(self) -> list[int]:
+        if len(self._offsets) != len(self.mentions):
+            self._offsets[:] = [m[0] for m in self.mentions]
+        return self._offsets
 
     def in_span(self, start: int, end: int) -> list[ActorFound]:
         seen: dict[int, ActorFound] = {}
-        for a, b, actor in self.mentions:
-            if start <= a and b <= end:
+        first = bisect.bisect_left(self._starts(), start)
+        for a, b, actor in self.mentions[first:]:
+            if a >= end:
+                break
+            if b <= end:
                 seen.setdefault(id(actor), actor)
         return list(seen.values())
 
     def last_person_before(self, offset: int) -> ActorFound | None:
-        found = None
-        for a, _, actor in self.mentions:
-            if a >= offset:
-                break
-            if actor.type == "person":
-                found = actor
-        return found
+        stop = bisect.bisect_left(self._starts(), offset)
+        return next((actor for _, _, actor in reversed(self.mentions[:stop])
+                     if actor.type == "person"), None)
 
     def resolve(self, name: str, offset: int) -> ActorFound | None:
         """The actor a speaker's name or pronoun points at, seen from ``offset``."""
@@ -108,18 +115,20 @@ class Cast:
         if name.lower() in ("he", "she", "him", "her"):
             return self.last_person_before(offset)
         key = _key(METONYMS.get(name, name))
+        last = name.split()[-1]
         best = None
-        for a, _, actor in self.mentions:
-            if a > offset + 200:
-                break
+        stop = bisect.bisect_right(self._starts(), offset + 200)
+        for _start, _, actor in reversed(self.mentions[:stop]):  # the latest mention wins
             if _key(actor.name) == key or (actor.short and actor.short.lower() == key) or (
-                    actor.type == "person" and name.split()[-1] in actor.tokens):
+                    actor.type == "person" and last in actor.tokens):
                 best = actor
+                break
         if best is None:
             best = next((a for a in self.actors if _key(a.name) == key), None)
         return best
 
 
+@cache
 def _key(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -150,6 +150,7 @@ def _parser(reference: dt.date, future: bool):
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@lru_cache(maxsize=4096)
 def _parse(core: str, reference: dt.date, future: bool) -> tuple[dt.date, str] | None:
     core = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", core.replace(" of ", " "))
     core = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", core)

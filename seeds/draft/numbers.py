@@ -7,6 +7,7 @@ no unit nouns for counts ("5,000 security personnel" is "dimensionless") and rea
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -78,13 +79,17 @@ class NumberMention:
 def find_numbers(text: str, skip: list[tuple[int, int]] = ()) -> list[NumberMention]:
     """Every number in ``text`` outside the ``skip`` spans (dates)."""
     found = []
+    spans = sorted(skip)
+    starts = [a for a, _ in spans]
     for match in _NUMBER.finditer(text):
         if not (match.group("num") or match.group("frac")):
             continue
         start, end = match.start(), match.end("pct") if match.group("pct") else (
             match.end("scale") if match.group("scale") else
             match.end("num") if match.group("num") else match.end("frac"))
-        if any(a <= start < b or a < end <= b for a, b in skip):
+        near = spans[max(bisect.bisect_right(starts, start) - 1, 0):
+                     bisect.bisect_right(starts, end)]
+        if any(a <= start < b or a < end <= b for a, b in near):
             continue
         mention = _mention(text, match, start, end)
         if mention is not None:
