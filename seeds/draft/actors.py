@@ -52,6 +52,7 @@ _SPEAKER = re.compile(rf"(?<![\w-])(?P<name>{_NAME})(?:\s*,[^,.“”\"]{{1,90}}
 _ACRONYM = re.compile(rf"(?P<full>{CAPSEQ})\s+\((?P<short>[A-Z][A-Za-z0-9&-]{{1,11}})\)")
 _GROUP = re.compile(r"(?<![\w-])(?P<adj>" + "|".join(sorted(GROUP_WORDS, key=len, reverse=True))
                     + r")\s+(?P<noun>" + "|".join(GROUP_NOUNS) + r")\b")
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr"}
 _SEPARATOR = re.compile(r"\s+(?:and|or)(?:\s+the)?\s+")
 _CONNECTORS = {"of", "for", "and", "on", "de", "del", "van", "von", "al", "the"}
 
@@ -157,7 +158,8 @@ def find_cast(text: str) -> Cast:
         if _bad_person(name):
             continue
         actor = add(name, "person", match.start("name"), match.end("name"))
-        actor.role = actor.role or match.group("title")
+        if match.group("title").rstrip(".") not in _HONORIFICS:
+            actor.role = actor.role or match.group("title")
         if match.group("aff") and _org_like(match.group("aff")):
             actor.affiliation = actor.affiliation or _with_acronym(match.group("aff"), acronyms)
             affiliation_spans.append(match.span("aff"))

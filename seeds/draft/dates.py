@@ -165,8 +165,11 @@ _PUBLISHED = re.compile(rf"(?<!\w)(?:{_DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{_DAY
 
 
 def date_in_text(text: str) -> dt.date | None:
-    """The first full date written in the text's opening (a dateline), if any."""
-    match = _PUBLISHED.search(text[:1500])
+    """A full date on one of the first three lines if that line is a dateline (short, not
+    a sentence), else None."""
+    lines = [line for line in text.strip().split("\n")[:3]
+             if len(line) < 100 and not line.rstrip().endswith((".", "!", "?"))]
+    match = next((m for line in lines if (m := _PUBLISHED.search(line))), None)
     if match is None:
         return None
     parsed = _parse(match.group(), dt.date(2000, 1, 1), False)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from seeds.draft.actors import _NAME, REPORTING, ActorFound, Cast
-from seeds.draft.text import SentenceIndex
+from seeds.draft.text import _PARAGRAPH, SentenceIndex
 
 _PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’"}
 _SPEAKER_NAME = rf"(?:{_NAME}|[A-Z][a-z’'\-]+|[A-Z]{{2,}}|he|she|they|it|the\s+[a-z]+)"
@@ -50,10 +50,10 @@ def _trimmed(passage: str) -> str:
 def _passages(text: str) -> list[tuple[int, int]]:
     """Spans inside the outermost marks; single marks only outside double ones."""
     spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
+    for paragraph in _PARAGRAPH.finditer(text):
         a, b = paragraph.span()
         spans += _double(text, a, b)
-    for paragraph in re.finditer(r"[^\n]+", text):
+    for paragraph in _PARAGRAPH.finditer(text):
         a, b = paragraph.span()
         for start, end in _single(text, a, b):
             if not any(x <= start < y for x, y in spans):
