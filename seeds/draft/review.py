@@ -12,11 +12,13 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from seeds.model import Pack
 from seeds.packs import _PLACEHOLDER, check_placeholders
 from seeds.problems import Problem, ProblemsFound
 from seeds.validation import validate
-from seeds.yamlread import Document, read_yaml
+from seeds.yamlread import read_yaml
 
 _GROUPS = ("figures", "actors", "arguments", "events", "terms")
 _DROP_IF_PLACEHOLDER = ("date", "by", "who", "value", "type")
@@ -53,9 +55,10 @@ def load_for_review(path: Path) -> tuple[Pack | None, list[Problem]]:
         doc = read_yaml(path)
     except ProblemsFound as found:
         return None, found.problems
-    pack, _ = validate(Document(doc.file, for_review(doc.data)), Pack)
-    if pack is not None:
-        return pack, []
+    try:
+        return Pack.model_validate(for_review(doc.data)), []
+    except ValidationError:
+        pass
     _, problems = validate(doc, Pack)  # located in the file, without the placeholders' own
     todo = {(p.line, p.col) for p in check_placeholders(doc)}
     return None, [p for p in problems if (p.line, p.col) not in todo]
