@@ -52,6 +52,7 @@ _SPEAKER = re.compile(rf"(?<![\w-])(?P<name>{_NAME})(?:\s*,[^,.“”\"]{{1,90}}
 _ACRONYM = re.compile(rf"(?P<full>{CAPSEQ})\s+\((?P<short>[A-Z][A-Za-z0-9&-]{{1,11}})\)")
 _GROUP = re.compile(r"(?<![\w-])(?P<adj>" + "|".join(sorted(GROUP_WORDS, key=len, reverse=True))
                     + r")\s+(?P<noun>" + "|".join(GROUP_NOUNS) + r")\b")
+_LONE_SPEAKER = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+)\s+(?:also\s+)?{REPORTING}\b")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr"}
 _SEPARATOR = re.compile(r"\s+(?:and|or)(?:\s+the)?\s+")
 _CONNECTORS = {"of", "for", "and", "on", "de", "del", "van", "von", "al", "the"}
@@ -179,6 +180,15 @@ def find_cast(text: str) -> Cast:
         name = match.group(group)
         if not _bad_person(name) and not _known_place(name):
             add(name, "person", match.start(group), match.end(group))
+    for match in _LONE_SPEAKER.finditer(text):  # "Odinga said": the Raila Odinga named before
+        name = match.group("name")
+        if name in COMMON or _known_place(name) or name in acronyms or \
+                any(name in a.name.split() for a in found.values()):
+            continue
+        full = re.search(rf"(?<![\w-])(?:[A-Z][a-z’'-]+\s+){{1,2}}{re.escape(name)}\b",
+                         text[:match.start()])
+        if full and not _bad_person(full.group()):
+            add(full.group(), "person", full.start(), full.end())
     people = [a for a in found.values() if a.type == "person"]
     for match in _GROUP.finditer(text):
         adj = match.group("adj")
@@ -221,6 +231,10 @@ def _classify(piece: str, start: int, end: int, add, people: list[ActorFound],
             actor.short = short
         return True
     name = re.sub(r"^the\s+", "", piece)
+    longer = next((short for full, short in full_names.items()
+                   if name.endswith(" " + full) and _org_like(full)), None)
+    if longer:  # "United Nations World Food Programme" is the WFP defined nearby
+        return _classify(longer, start, end, add, people, acronyms)
     if name in METONYMS:
         add(METONYMS[name], "state", start, end)
     elif name in STATES:

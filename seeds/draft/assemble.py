@@ -3,6 +3,7 @@ wherever the curator's own words belong."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -128,7 +129,7 @@ class _Ids:
 
 
 def _dates_in(sentence: Sentence, reference: dt.date | None) -> list[DateMention]:
-    found = find_dates(sentence.text, reference, sentence.text)
+    found = find_dates(sentence.text, reference)
     return [DateMention(m.start + sentence.start, m.end + sentence.start, m.text, m.value,
                         m.inferred) for m in found]
 
@@ -162,7 +163,7 @@ def _source(text: str, headline: str | None, outlet: str | None, date: dt.date |
 
 def _words_before(text: str, start: int, limit: int) -> int:
     """Start of the lowercase word just before ``start`` ("train 5,000 ..."), if any."""
-    match = re.search(r"([a-z][\w’'-]*)\s+$", text[max(limit, start - 30):start])
+    match = re.search(r"(?<![\w’'-])([a-z][\w’'-]*)\s+$", text[max(limit, start - 30):start])
     if match and match.group(1) not in ("the", "a", "an", "and", "or", "of", "to", "with"):
         return start - len(match.group(0))
     return start
@@ -186,6 +187,10 @@ def _figures(text: str, numbers: list[NumberMention], dates: list[DateMention], 
         lo, hi = (sentence.start, sentence.end) if sentence else (number.start, number.unit_end)
         if number.duration and any(lo <= c.start < hi for c in counts):
             continue  # "over the next five years" is the period of a count beside it
+        if not number.unit:  # "4.4 million Kenyans, up from 3.1 million": the same unit
+            earlier = [n for n in counts if lo <= n.start < number.start and n.unit]
+            if earlier and earlier[-1].unit != "%":
+                number = dataclasses.replace(number, unit=earlier[-1].unit)
         key = (number.value, number.unit == "%")
         start = _words_before(text, number.start, lo)
         quote = fragment(text, start, _clause_end(text, number.unit_end, hi))
@@ -318,8 +323,8 @@ def _home_for(quote: QuoteFound, figures, events, actors: dict[int, dict[str, An
         for fact, mention in group:
             if lo <= mention.start < hi:
                 return fact
-    actors = cast.in_span(lo, hi)
-    target = actors[0] if actors else None
+    named = cast.in_span(lo, hi)
+    target = named[0] if named else None
     if target is None:
         before = [m for m in cast.mentions if m[0] < quote.start]
         target = before[-1][2] if before else None

@@ -45,8 +45,8 @@ _DATE = re.compile(
 _YEAR = re.compile(rf"(?<![\w,.-])(?P<text>(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|"
                    rf"[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]hrough|[Ee]nd of)\s+"
                    rf"(?:early\s+|late\s+)?(?P<year>{YEAR}))(?![\w,-])")
-_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expected to|"
-                     r"due to|upcoming|next)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|"
+                     r"expected to|forecasts?|due to|upcoming|next)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,11 @@ class DateMention:
     inferred: bool  # worked out from a reference date, not written in full
 
 
-def find_dates(text: str, reference: dt.date | None,
-               future_context: str | None = None) -> list[DateMention]:
+def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     """Every date in ``text`` (offsets into it), resolved against ``reference``.
 
-    ``future_context`` is the surrounding sentence: "will ... in October" is the next
-    October, otherwise the last one.
+    A clause that speaks of the future ("will meet in October") takes the next October;
+    otherwise the last one.
     """
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -75,7 +74,7 @@ def find_dates(text: str, reference: dt.date | None,
         lead = match.group("text").lower()
         future = lead.startswith("next") or (
             not lead.startswith(("last", "since", "earlier", "during", "until", "before"))
-            and bool(future_context and _FUTURE.search(future_context)))
+            and bool(_FUTURE.search(_clause(text, match.start(), match.end()))))
         value, inferred = _resolve(kind, core, match.group("text"), reference, future)
         mentions.append(DateMention(match.start("text"), match.end("text"),
                                     match.group("text"), value, inferred))
@@ -86,6 +85,16 @@ def find_dates(text: str, reference: dt.date | None,
         mentions.append(DateMention(match.start("text"), match.end("text"),
                                     match.group("text"), match.group("year"), False))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:!?\n]|[,.](?!\d)")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a date: between the punctuation before and after it."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return text[before[-1] if before else 0: after.start() if after else len(text)]
 
 
 def _looks_like_month(text: str, match: re.Match[str]) -> bool:

@@ -76,6 +76,9 @@ class NumberMention:
     worded: bool  # written in words or with a scale word (worth a display form)
 
 
+_AGE = re.compile(r".*?[A-Z][a-z’'-]+,\s\d{1,3}(?=,)", re.DOTALL)
+
+
 def find_numbers(text: str, skip: list[tuple[int, int]] = ()) -> list[NumberMention]:
     """Every number in ``text`` outside the ``skip`` spans (dates)."""
     found = []
@@ -91,6 +94,9 @@ def find_numbers(text: str, skip: list[tuple[int, int]] = ()) -> list[NumberMent
                      bisect.bisect_right(starts, end)]
         if any(a <= start < b or a < end <= b for a, b in near):
             continue
+        if _AGE.match(text, max(0, start - 40)) and _AGE.match(text, max(0, start - 40)).end() \
+                == end:
+            continue  # "Peter Ekai, 54, a herder": an age
         mention = _mention(text, match, start, end)
         if mention is not None:
             found.append(mention)
@@ -175,13 +181,20 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
                 cursor = match.end()
                 continue
             break
-        if lowered in _STOP or (word[0].isupper() and not words and lowered not in ("per",)):
+        if lowered in _STOP or (word[0].isupper() and (words or not _people_word(word))):
             break
         words.append(word)
         cursor = unit_end = match.end()
+        if word[0].isupper():  # "4.4 million Kenyans": the people are the unit
+            break
     while words and words[-1].lower() in ("and", "or"):
         words.pop()
     return " ".join(words), unit_end
+
+
+def _people_word(word: str) -> bool:
+    """A capitalised plural that counts people: "4.4 million Kenyans", "Americans"."""
+    return word.endswith(("ans", "ese", "ians", "ers", "ists", "ites"))
 
 
 def period_before(text: str, start: int, sentence_start: int) -> int:

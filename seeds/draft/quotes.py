@@ -12,7 +12,9 @@ _PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’"}
 _SPEAKER_NAME = rf"(?:{_NAME}|[A-Z][a-z’'\-]+|[A-Z]{{2,}}|he|she|they|it|the\s+[a-z]+)"
 _AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<verb>{REPORTING})\s+(?P<name>{_SPEAKER_NAME})|"
-    rf"(?P<name2>{_SPEAKER_NAME})\s+(?:also\s+|then\s+|later\s+)?{REPORTING}\b)")
+    rf"(?:[A-Z][\w’'-]*\s+){{0,3}}?(?P<name2>{_SPEAKER_NAME})\s+(?:also\s+|then\s+|later\s+)?"
+    rf"{REPORTING}\b)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[“\"]")
 _BEFORE = re.compile(
     rf"(?:(?P<name>{_SPEAKER_NAME})(?:\s*,[^,.“”\"]{{1,100}},)?\s+(?:also\s+|then\s+)?"
     rf"(?P<verb>{REPORTING})\b|\b[Aa]ccording\s+to\s+(?P<name2>{_SPEAKER_NAME}))"
@@ -110,7 +112,8 @@ def _attribute(text: str, quote: QuoteFound, cast: Cast, index: SentenceIndex) -
     if after:
         name = after.group("name") or after.group("name2")
         quote.speaker = cast.resolve(name, quote.start)
-        quote.attribution_end = after.end()
+        stop = _SENTENCE_END.search(text, after.end(), after.end() + 200)
+        quote.attribution_end = stop.end() if stop and stop.group() in ".!?" else after.end()
         if quote.speaker is not None:
             return
     sentence = index.at(quote.start - 1)

@@ -30,15 +30,20 @@ def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with its character span; none crosses a blank line."""
     found: list[Sentence] = []
     for number, block in enumerate(_PARAGRAPH.finditer(text)):
-        cursor, end = block.start(), block.end()
-        for piece in _segmenter().segment(block.group()):
+        # Hard-wrapped lines are one paragraph: newlines become spaces (same length, so
+        # offsets still point into the article).
+        flat = block.group().replace("\n", " ")
+        cursor = 0
+        for piece in _segmenter().segment(flat):
             stripped = piece.strip()
             if not stripped:
                 continue
-            at = text.find(stripped, cursor, end)
+            at = flat.find(stripped, cursor)
             if at < 0:  # pysbd changed the text (it should not with clean=False)
                 continue
-            found.append(Sentence(at, at + len(stripped), stripped, number))
+            start = block.start() + at
+            found.append(Sentence(start, start + len(stripped),
+                                  text[start:start + len(stripped)], number))
             cursor = at + len(stripped)
     return found
 

@@ -168,6 +168,50 @@ def test_editorial_numbers_in_words_and_acronyms():
     assert_valid_but_for_placeholders(doc, EDITORIAL)
 
 
+WIRE = """\
+Drought forces Kenya to ration water in Nairobi
+
+NAIROBI, Kenya (AP) — Kenya's government said Monday it would ration water in the capital for
+at least three months after the worst drought in 40 years left reservoirs at 18% of capacity.
+
+"We have no choice," Water Minister Alice Wahome told reporters. "If we do not act now, the
+taps will run dry by June."
+
+The United Nations World Food Programme (WFP) estimates that 4.4 million Kenyans need food
+aid, up from 3.1 million in 2022. About 1.5 million children are malnourished, according to
+UNICEF.
+
+Farmers in Turkana say they have lost two-thirds of their herds. "My cattle are dead. All 60
+of them," said Peter Ekai, 54, a herder near Lodwar.
+
+Critics, including opposition leader Raila Odinga, accused the government of ignoring
+warnings issued last year. Odinga said the rationing was "too little, too late".
+
+The Kenya Meteorological Department expects the long rains to start in late March.
+"""
+
+
+def test_wire_story_titles_ages_acronyms_and_future_dates():
+    draft, doc = drafted(WIRE, date=dt.date(2023, 2, 13))
+    data = draft.data
+    found = dict(quotes_of(data))
+    assert found["We have no choice"] == "alice-wahome"  # "..., Water Minister X told"
+    assert found["If we do not act now, the\ntaps will run dry by June."] == "alice-wahome"
+    assert found["too little, too late"] == "raila-odinga"  # "Odinga said", named before
+    assert found["My cattle are dead. All 60\nof them"] == "peter-ekai"
+    figures = {f["value"]: f["unit"] for f in data["figures"]}
+    assert figures["4400000"] == figures["3100000"] == "Kenyans"
+    assert figures["18"] == "%" and figures["1500000"] == "children"
+    assert "54" not in figures  # an age
+    names = [a["name"] for a in data["actors"]]
+    assert "World Food Programme (WFP)" in names and "UNICEF" in names
+    assert not any(n.startswith("United Nations World") for n in names)
+    events = {e["date_text"]: e["date"] for e in data["events"]}
+    assert events["Monday"] == "2023-02-13" and events["by June"] == "2023-06"
+    assert events["in late March"] == "2023-03"  # "expects ... to start": ahead
+    assert_valid_but_for_placeholders(doc, WIRE)
+
+
 def test_relative_dates_wait_for_a_reference_date():
     text = "Last April the council met. On 3 March 2021 it voted."
     draft, doc = drafted(text)
