@@ -46,7 +46,8 @@ def find_quotes(text: str, cast: Cast, index: SentenceIndex) -> list[QuoteFound]
 
 
 def _trimmed(passage: str) -> str:
-    return passage.strip().rstrip(",;: ").strip()
+    """The passage on one line (line breaks of a hard-wrapped file are not the speaker's)."""
+    return re.sub(r"\s+", " ", passage).strip().rstrip(",;: ").strip()
 
 
 def _passages(text: str) -> list[tuple[int, int]]:
@@ -60,7 +61,10 @@ def _passages(text: str) -> list[tuple[int, int]]:
         for start, end in _single(text, a, b):
             if not any(x <= start < y for x, y in spans):
                 spans.append((start, end))
-    return sorted(spans)
+    # ‘He said “no”’: the inner passage is part of the outer one
+    return sorted(span for span in spans if not any(
+        (x, y) != span and x <= span[0] and span[1] <= y
+        for x, y in spans))
 
 
 def _double(text: str, a: int, b: int) -> list[tuple[int, int]]:

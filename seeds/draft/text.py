@@ -84,7 +84,7 @@ def fragment(text: str, start: int, end: int, max_words: int = 8) -> str:
         words = words[:max_words]
     while len(words) > 1 and words[-1].group().lower() in _TRAILING:
         words.pop()
-    return text[words[0].start(): words[-1].end()]
+    return re.sub(r"\s+", " ", text[words[0].start(): words[-1].end()])
 
 
 def slug(text: str, limit: int = 40) -> str:

@@ -142,8 +142,8 @@ def test_quote_marks_of_every_kind_and_their_speakers():
     draft, _ = drafted(SPEECH, date=dt.date(2024, 5, 16))
     found = dict(quotes_of(draft.data))
     assert found["We said it could not be done"] == "ana-costa"  # "..., said Minister X"
-    assert found["They said 'impossible' to us,\nand we did it anyway."] == "ana-costa"
-    assert found["The hospital has\nwaited three years for this."] == "peter-novak"
+    assert found["They said 'impossible' to us, and we did it anyway."] == "ana-costa"
+    assert found["The hospital has waited three years for this."] == "peter-novak"
     assert found["a third of the wards were empty."] == "peter-novak"  # according to
     assert found["We will keep going"] == "ana-costa"  # "X said"
     assert found["Every island counts"] == "ana-costa"  # single curly marks, "she added"
@@ -151,6 +151,27 @@ def test_quote_marks_of_every_kind_and_their_speakers():
     assert "surgeon" in novak["role"] and novak["affiliation"] == "Central Hospital"
     costa = next(a for a in draft.data["actors"] if a["id"] == "ana-costa")
     assert costa["role"] == "TODO: Minister" and costa["type"] == "person"
+
+
+SAID = """\
+Li Wei, a researcher at the Pacific Institute, spoke first. “Trade is up,” said Li.
+Li said, “Exports doubled.” According to Li, "imports fell". ‘He told me “never” again,’
+Li told the BBC. Later the minister said nothing. "Unclaimed words."
+"""
+
+
+def test_every_way_of_naming_a_speaker():
+    draft, doc = drafted(SAID)
+    found = dict(quotes_of(draft.data))
+    assert found["Trade is up"] == "li-wei"  # said Li
+    assert found["Exports doubled."] == "li-wei"  # Li said
+    assert found["imports fell"] == "li-wei"  # according to Li
+    assert found["He told me “never” again"] == "li-wei"  # nested, Li told
+    assert "never" not in found  # the inner passage is part of the outer one
+    assert found["Unclaimed words."] is None  # kept, credited to no one
+    li = next(a for a in draft.data["actors"] if a["id"] == "li-wei")
+    assert li["affiliation"] == "Pacific Institute"
+    assert_valid_but_for_placeholders(doc, SAID)
 
 
 def test_editorial_numbers_in_words_and_acronyms():
@@ -196,9 +217,9 @@ def test_wire_story_titles_ages_acronyms_and_future_dates():
     data = draft.data
     found = dict(quotes_of(data))
     assert found["We have no choice"] == "alice-wahome"  # "..., Water Minister X told"
-    assert found["If we do not act now, the\ntaps will run dry by June."] == "alice-wahome"
+    assert found["If we do not act now, the taps will run dry by June."] == "alice-wahome"
     assert found["too little, too late"] == "raila-odinga"  # "Odinga said", named before
-    assert found["My cattle are dead. All 60\nof them"] == "peter-ekai"
+    assert found["My cattle are dead. All 60 of them"] == "peter-ekai"
     figures = {f["value"]: f["unit"] for f in data["figures"]}
     assert figures["4400000"] == figures["3100000"] == "Kenyans"
     assert figures["18"] == "%" and figures["1500000"] == "children"
