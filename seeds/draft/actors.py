@@ -26,13 +26,15 @@ from seeds.draft.gazetteer import (
     TITLES,
 )
 
-REPORTING = (r"(?:said|says|say|told|tells|added|adds|argued|argues|noted|notes|warned|warns|"
-             r"explained|explains|stated|states|wrote|writes|insisted|insists|claimed|claims|"
-             r"asked|asks|replied|replies|announced|announces|declared|declares|stressed|"
-             r"stresses|emphasi[sz]ed|emphasi[sz]es|commented|suggested|suggests|believes|"
-             r"believed|contended|contends|acknowledged|admitted|recalled|predicted|"
-             r"observed|maintained|maintains|urged|urges|countered|agreed|disagreed|"
-             r"pointed out|points out|went on|continued)")
+REPORTING = (
+    r"(?:said|says|say|told|tells|added|adds|argued|argues|noted|notes|warned|warns|"
+    r"explained|explains|stated|states|wrote|writes|insisted|insists|claimed|claims|"
+    r"asked|asks|replied|replies|announced|announces|declared|declares|stressed|"
+    r"stresses|emphasi[sz]ed|emphasi[sz]es|commented|suggested|suggests|believes|"
+    r"believed|contended|contends|acknowledged|admitted|recalled|predicted|"
+    r"observed|maintained|maintains|urged|urges|countered|agreed|disagreed|"
+    r"pointed out|points out|went on|continued)"
+)
 _TOKEN = r"[A-Z][\w’'\-]*"
 _CONNECT = r"(?:of|for|and|on|de|del|van|von|al)(?:\s+the)?"
 CAPSEQ = rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN})*"
@@ -41,17 +43,27 @@ _NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}"
 _NAME_ANY = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
 _TITLE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _NAT = "|".join(sorted(NATIONALITIES, key=len, reverse=True))
-_TITLED = re.compile(rf"(?<![\w-])(?P<title>(?:(?:{_NAT})\s+)?(?:{_TITLE}))\s+(?P<name>{_NAME_ANY})"
-                     rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<aff>{CAPSEQ}))?")
+_TITLED = re.compile(
+    rf"(?<![\w-])(?P<title>(?:(?:{_NAT})\s+)?(?:{_TITLE}))\s+(?P<name>{_NAME_ANY})"
+    rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<aff>{CAPSEQ}))?"
+)
 _APPOSED = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME})\s*,\s+(?:(?:a|an|the)\s+)?(?P<role>[a-z][^,.;:“”\"()]{{1,70}}?)"
     rf"(?:\s+(?:at|of|with|from|for)\s+(?:the\s+)?(?P<aff>{CAPSEQ}(?:\s+\([A-Z][\w&-]+\))?)"
-    rf"(?:\s+in\s+(?P<place>{CAPSEQ}))?)?\s*[,.;]")
-_SPEAKER = re.compile(rf"(?<![\w-])(?P<name>{_NAME})(?:\s*,[^,.“”\"]{{1,90}},)?\s+(?:also\s+)?"
-                      rf"{REPORTING}\b|\b{REPORTING}\s+(?P<name2>{_NAME})")
+    rf"(?:\s+in\s+(?P<place>{CAPSEQ}))?)?\s*[,.;]"
+)
+_SPEAKER = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME})(?:\s*,[^,.“”\"]{{1,90}},)?\s+(?:also\s+)?"
+    rf"{REPORTING}\b|\b{REPORTING}\s+(?P<name2>{_NAME})"
+)
 _ACRONYM = re.compile(rf"(?P<full>{CAPSEQ})\s+\((?P<short>[A-Z][A-Za-z0-9&-]{{1,11}})\)")
-_GROUP = re.compile(r"(?<![\w-])(?P<adj>" + "|".join(sorted(GROUP_WORDS, key=len, reverse=True))
-                    + r")\s+(?P<noun>" + "|".join(GROUP_NOUNS) + r")\b")
+_GROUP = re.compile(
+    r"(?<![\w-])(?P<adj>"
+    + "|".join(sorted(GROUP_WORDS, key=len, reverse=True))
+    + r")\s+(?P<noun>"
+    + "|".join(GROUP_NOUNS)
+    + r")\b"
+)
 _LONE_SPEAKER = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+)\s+(?:also\s+)?{REPORTING}\b")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr"}
 _SEPARATOR = re.compile(r"\s+(?:and|or)(?:\s+the)?\s+")
@@ -108,8 +120,10 @@ class Cast:
 
     def last_person_before(self, offset: int) -> ActorFound | None:
         stop = bisect.bisect_left(self._starts(), offset)
-        return next((actor for _, _, actor in reversed(self.mentions[:stop])
-                     if actor.type == "person"), None)
+        return next(
+            (actor for _, _, actor in reversed(self.mentions[:stop]) if actor.type == "person"),
+            None,
+        )
 
     def resolve(self, name: str, offset: int) -> ActorFound | None:
         """The actor a speaker's name or pronoun points at, seen from ``offset``."""
@@ -121,8 +135,11 @@ class Cast:
         best = None
         stop = bisect.bisect_right(self._starts(), offset + 200)
         for _start, _, actor in reversed(self.mentions[:stop]):  # the latest mention wins
-            if _key(actor.name) == key or (actor.short and actor.short.lower() == key) or (
-                    actor.type == "person" and last in actor.tokens):
+            if (
+                _key(actor.name) == key
+                or (actor.short and actor.short.lower() == key)
+                or (actor.type == "person" and last in actor.tokens)
+            ):
                 best = actor
                 break
         if best is None:
@@ -173,7 +190,8 @@ def find_cast(text: str) -> Cast:
         if match.group("aff"):
             place = f", {match.group('place')}" if match.group("place") else ""
             actor.affiliation = actor.affiliation or (
-                _with_acronym(match.group("aff"), acronyms) + place)
+                _with_acronym(match.group("aff"), acronyms) + place
+            )
             affiliation_spans.append(match.span("aff"))
     for match in _SPEAKER.finditer(text):
         group = "name" if match.group("name") else "name2"
@@ -182,18 +200,22 @@ def find_cast(text: str) -> Cast:
             add(name, "person", match.start(group), match.end(group))
     for match in _LONE_SPEAKER.finditer(text):  # "Odinga said": the Raila Odinga named before
         name = match.group("name")
-        if name in COMMON or _known_place(name) or name in acronyms or \
-                any(name in a.name.split() for a in found.values()):
+        if (
+            name in COMMON
+            or _known_place(name)
+            or name in acronyms
+            or any(name in a.name.split() for a in found.values())
+        ):
             continue
-        full = re.search(rf"(?<![\w-])(?:[A-Z][a-z’'-]+\s+){{1,2}}{re.escape(name)}\b",
-                         text[:match.start()])
+        full = re.search(
+            rf"(?<![\w-])(?:[A-Z][a-z’'-]+\s+){{1,2}}{re.escape(name)}\b", text[: match.start()]
+        )
         if full and not _bad_person(full.group()):
             add(full.group(), "person", full.start(), full.end())
     people = [a for a in found.values() if a.type == "person"]
     for match in _GROUP.finditer(text):
         adj = match.group("adj")
-        add(f"{adj[0].upper()}{adj[1:]} {match.group('noun')}", "group", match.start(),
-            match.end())
+        add(f"{adj[0].upper()}{adj[1:]} {match.group('noun')}", "group", match.start(), match.end())
     for match in _CAPSEQ.finditer(text):
         for start, end in _pieces(text, match.start(), match.end()):
             if _classify(text[start:end], start, end, add, people, acronyms):
@@ -210,17 +232,24 @@ def find_cast(text: str) -> Cast:
         spans = [(a, b) for a, b, who in mentions if who is actor]
         actor.mentions = spans
         actor.as_affiliation_only = actor.type == "organisation" and all(
-            any(x <= a < y for x, y in affiliation_spans) for a, _ in spans)
-    actors = sorted((a for a in found.values() if not a.as_affiliation_only),
-                    key=lambda a: a.first)
+            any(x <= a < y for x, y in affiliation_spans) for a, _ in spans
+        )
+    actors = sorted((a for a in found.values() if not a.as_affiliation_only), key=lambda a: a.first)
     kept = {id(a) for a in actors}
     terms = [TermFound(full, short, start) for short, (full, start) in acronyms.items()]
-    return Cast(actors, sorted(terms, key=lambda t: t.start),
-                [m for m in mentions if id(m[2]) in kept])
+    return Cast(
+        actors, sorted(terms, key=lambda t: t.start), [m for m in mentions if id(m[2]) in kept]
+    )
 
 
-def _classify(piece: str, start: int, end: int, add, people: list[ActorFound],
-              acronyms: dict[str, tuple[str, int]]) -> bool:
+def _classify(
+    piece: str,
+    start: int,
+    end: int,
+    add,
+    people: list[ActorFound],
+    acronyms: dict[str, tuple[str, int]],
+) -> bool:
     """Add ``piece`` as a mention of an actor if it names one; False if it names none."""
     full_names = {full: short for short, (full, _) in acronyms.items()}
     if piece in acronyms or piece in full_names:
@@ -231,8 +260,14 @@ def _classify(piece: str, start: int, end: int, add, people: list[ActorFound],
             actor.short = short
         return True
     name = re.sub(r"^the\s+", "", piece)
-    longer = next((short for full, short in full_names.items()
-                   if name.endswith(" " + full) and _org_like(full)), None)
+    longer = next(
+        (
+            short
+            for full, short in full_names.items()
+            if name.endswith(" " + full) and _org_like(full)
+        ),
+        None,
+    )
     if longer:  # "United Nations World Food Programme" is the WFP defined nearby
         return _classify(longer, start, end, add, people, acronyms)
     if name in METONYMS:
@@ -262,10 +297,16 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[a:b] in ("’s", "'s"):
             continue
         words = list(re.finditer(r"\S+", text[a:b]))
-        while words and not _starts_place(text[a + words[0].start():b]) and (
+        while (
+            words
+            and not _starts_place(text[a + words[0].start() : b])
+            and (
                 words[0].group().strip("’'") in COMMON
-                         or words[0].group() in _CONNECTORS or not words[0].group()[0].isupper()
-                         or words[0].group() in TITLES):
+                or words[0].group() in _CONNECTORS
+                or not words[0].group()[0].isupper()
+                or words[0].group() in TITLES
+            )
+        ):
             words.pop(0)
         while words and (words[-1].group() in _CONNECTORS or words[-1].group() in COMMON):
             words.pop()
@@ -314,5 +355,9 @@ def _known_place(name: str) -> bool:
 
 def _bad_person(name: str) -> bool:
     words = name.split()
-    return (any(w in COMMON or w.rstrip("’'s") in STATES for w in words)
-            or _org_like(name) or _known_place(name) or words[0] in TITLES)
+    return (
+        any(w in COMMON or w.rstrip("’'s") in STATES for w in words)
+        or _org_like(name)
+        or _known_place(name)
+        or words[0] in TITLES
+    )

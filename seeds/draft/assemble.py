@@ -37,10 +37,12 @@ class Summary:
     placeholders: int
 
     def line(self, folder: str) -> str:
-        return (f"{self.figures} figures, {self.quotes} quotes ({self.attributed} attributed), "
-                f"{self.dates} dates ({self.inferred} inferred), {self.actors} actors, "
-                f"{self.terms} terms; {self.placeholders} places to fill in; "
-                f"next: quiz check {folder}")
+        return (
+            f"{self.figures} figures, {self.quotes} quotes ({self.attributed} attributed), "
+            f"{self.dates} dates ({self.inferred} inferred), {self.actors} actors, "
+            f"{self.terms} terms; {self.placeholders} places to fill in; "
+            f"next: quiz check {folder}"
+        )
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,15 @@ class Draft:
     notes: tuple[str, ...] = ()  # what the teacher should know (no quotes found, ...)
 
 
-def draft_pack(text: str, *, pack_id: str, date: dt.date | None = None,
-               headline: str | None = None, outlet: str | None = None,
-               kind: str | None = None) -> Draft:
+def draft_pack(
+    text: str,
+    *,
+    pack_id: str,
+    date: dt.date | None = None,
+    headline: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+) -> Draft:
     """A draft pack from an article's text: pure, deterministic, no network."""
     sentences = split_sentences(text)
     index = SentenceIndex(sentences)
@@ -76,27 +84,44 @@ def draft_pack(text: str, *, pack_id: str, date: dt.date | None = None,
         "title": todo("a title for the brief"),
         "language": "en",
         "source": _source(text, headline, outlet, date, reference, kind),
-        "takeaways": {"what_happened": todo("what happened, in two or three sentences"),
-                      "why_it_matters": todo("why it matters"),
-                      "what_to_watch": todo("what to watch next")},
+        "takeaways": {
+            "what_happened": todo("what happened, in two or three sentences"),
+            "why_it_matters": todo("why it matters"),
+            "what_to_watch": todo("what to watch next"),
+        },
         "background": [todo("background a student needs to follow the story")],
         "figures": [f for f, _ in figures],
         "actors": list(actors.values()),
         "arguments": arguments,
         "events": [e for e, _ in events],
-        "terms": [{"id": ids.take(slug(t.term)), "term": t.term, "short": t.short,
-                   "statement": todo("what the term means")} for t in cast.terms],
+        "terms": [
+            {
+                "id": ids.take(slug(t.term)),
+                "term": t.term,
+                "short": t.short,
+                "statement": todo("what the term means"),
+            }
+            for t in cast.terms
+        ],
         "implications": [todo("what follows from the story")],
         "discussion": [todo("a question for class discussion")],
-        "method": [todo("how you curated the article: what you left out, how dates were "
-                        "worked out")],
+        "method": [
+            todo("how you curated the article: what you left out, how dates were worked out")
+        ],
     }
     comments: dict[tuple[str | int, ...], list[str]] = {}
     if kind and "kind" not in Source.model_fields:
         comments[("source", "$end")] = [f'kind: "{kind}"']
-    summary = Summary(len(figures), len(quotes), sum(q.speaker is not None for q in quotes),
-                      len(events), sum(e.get("inferred") == "true" for e, _ in events),
-                      len(cast.actors), len(cast.terms), count_placeholders(data))
+    summary = Summary(
+        len(figures),
+        len(quotes),
+        sum(q.speaker is not None for q in quotes),
+        len(events),
+        sum(e.get("inferred") == "true" for e, _ in events),
+        len(cast.actors),
+        len(cast.terms),
+        count_placeholders(data),
+    )
     notes = []
     if not quotes:
         notes.append("no passage in quotation marks was found")
@@ -130,15 +155,28 @@ class _Ids:
 
 def _dates_in(sentence: Sentence, reference: dt.date | None) -> list[DateMention]:
     found = find_dates(sentence.text, reference)
-    return [DateMention(m.start + sentence.start, m.end + sentence.start, m.text, m.value,
-                        m.inferred) for m in found]
+    return [
+        DateMention(m.start + sentence.start, m.end + sentence.start, m.text, m.value, m.inferred)
+        for m in found
+    ]
 
 
-def _source(text: str, headline: str | None, outlet: str | None, date: dt.date | None,
-            reference: dt.date | None, kind: str | None) -> dict[str, Any]:
+def _source(
+    text: str,
+    headline: str | None,
+    outlet: str | None,
+    date: dt.date | None,
+    reference: dt.date | None,
+    kind: str | None,
+) -> dict[str, Any]:
     first = text.strip().split("\n", 1)
-    detected = first[0].strip() if len(first) == 2 and len(first[0]) < 160 and \
-        not first[0].rstrip().endswith((".", "”", '"')) else None
+    detected = (
+        first[0].strip()
+        if len(first) == 2
+        and len(first[0]) < 160
+        and not first[0].rstrip().endswith((".", "”", '"'))
+        else None
+    )
     source: dict[str, Any] = {"headline": headline or detected or todo("the article's headline")}
     if outlet:
         source["outlet"] = outlet
@@ -146,13 +184,16 @@ def _source(text: str, headline: str | None, outlet: str | None, date: dt.date |
         source["published"] = date.isoformat()
     source["about"] = todo("what the article is about, in a sentence or two")
     if reference is None:
-        basis = todo("the article's date is not known: give it with --date, or say how you "
-                     "dated the events")
+        basis = todo(
+            "the article's date is not known: give it with --date, or say how you dated the events"
+        )
     else:
         given = "the date given for the article" if date else "the date found in the article"
-        basis = todo(f"check this. Relative dates (such as 'last April') are worked out from "
-                     f"{format_partial_date(reference.isoformat())}, {given}, and marked as "
-                     "inferred")
+        basis = todo(
+            f"check this. Relative dates (such as 'last April') are worked out from "
+            f"{format_partial_date(reference.isoformat())}, {given}, and marked as "
+            "inferred"
+        )
     source["date_basis"] = basis
     if reference:
         source["reference_date"] = reference.isoformat()
@@ -163,7 +204,7 @@ def _source(text: str, headline: str | None, outlet: str | None, date: dt.date |
 
 def _words_before(text: str, start: int, limit: int) -> int:
     """Start of the lowercase word just before ``start`` ("train 5,000 ..."), if any."""
-    match = re.search(r"(?<![\w’'-])([a-z][\w’'-]*)\s+$", text[max(limit, start - 30):start])
+    match = re.search(r"(?<![\w’'-])([a-z][\w’'-]*)\s+$", text[max(limit, start - 30) : start])
     if match and match.group(1) not in ("the", "a", "an", "and", "or", "of", "to", "with"):
         return start - len(match.group(0))
     return start
@@ -177,18 +218,27 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return match.start() if match else limit
 
 
-def _figures(text: str, numbers: list[NumberMention], dates: list[DateMention], cast: Cast,
-             index: SentenceIndex, ids: _Ids) -> list[tuple[dict[str, Any], NumberMention]]:
+def _figures(
+    text: str,
+    numbers: list[NumberMention],
+    dates: list[DateMention],
+    cast: Cast,
+    index: SentenceIndex,
+    ids: _Ids,
+) -> list[tuple[dict[str, Any], NumberMention]]:
     by_value: dict[tuple[Decimal, bool], dict[str, Any]] = {}
     found: list[tuple[dict[str, Any], NumberMention]] = []
-    counts = [n for n in numbers if not n.duration]
+    in_sentence = _by_sentence(numbers, index)
+    dates_in = _by_sentence(dates, index)
     for number in numbers:
         sentence = index.at(number.start)
         lo, hi = (sentence.start, sentence.end) if sentence else (number.start, number.unit_end)
-        if number.duration and any(lo <= c.start < hi for c in counts):
+        beside = in_sentence.get(lo, [number])
+        counts = [n for n in beside if not n.duration]
+        if number.duration and counts:
             continue  # "over the next five years" is the period of a count beside it
         if not number.unit:  # "4.4 million Kenyans, up from 3.1 million": the same unit
-            earlier = [n for n in counts if lo <= n.start < number.start and n.unit]
+            earlier = [n for n in counts if n.start < number.start and n.unit]
             if earlier and earlier[-1].unit != "%":
                 number = dataclasses.replace(number, unit=earlier[-1].unit)
         key = (number.value, number.unit == "%")
@@ -196,8 +246,9 @@ def _figures(text: str, numbers: list[NumberMention], dates: list[DateMention], 
         quote = fragment(text, start, _clause_end(text, number.unit_end, hi))
         figure = by_value.get(key)
         if figure is None:
-            figure = by_value[key] = _figure(text, number, counts, numbers, dates, cast,
-                                             (lo, hi), ids)
+            figure = by_value[key] = _figure(
+                text, number, beside, dates_in.get(lo, []), cast, lo, ids
+            )
             found.append((figure, number))
         if quote and quote not in figure["quotes"]:
             figure["quotes"].append(quote)
@@ -208,10 +259,25 @@ def _content_words(text: str) -> list[str]:
     return [w for w in text.split() if w.lower() not in ("and", "or", "of", "the", "a", "an")]
 
 
-def _figure(text: str, number: NumberMention, counts: list[NumberMention],
-            numbers: list[NumberMention], dates: list[DateMention], cast: Cast,
-            span: tuple[int, int], ids: _Ids) -> dict[str, Any]:
-    lo, hi = span
+def _by_sentence(mentions: list, index: SentenceIndex) -> dict[int, list]:
+    """Mentions grouped by the start of their sentence."""
+    groups: dict[int, list] = {}
+    for mention in mentions:
+        sentence = index.at(mention.start)
+        groups.setdefault(sentence.start if sentence else -1, []).append(mention)
+    return groups
+
+
+def _figure(
+    text: str,
+    number: NumberMention,
+    numbers: list[NumberMention],
+    dates: list[DateMention],
+    cast: Cast,
+    lo: int,
+    ids: _Ids,
+) -> dict[str, Any]:
+    """A new figure; ``numbers`` and ``dates`` are those of its sentence (from ``lo``)."""
     value = number.value.normalize()
     shown = f"{value:f}"
     figure: dict[str, Any] = {
@@ -223,23 +289,24 @@ def _figure(text: str, number: NumberMention, counts: list[NumberMention],
     }
     if number.worded and "display" in Figure.model_fields:
         figure["display"] = number.written
-    period = next((n for n in numbers if n.duration and lo <= n.start < hi and n is not number),
-                  None)
+    period = next((n for n in numbers if n.duration and n is not number), None)
     if period is not None:
-        figure["period"] = text[period_before(text, period.start, lo):period.unit_end]
+        figure["period"] = text[period_before(text, period.start, lo) : period.unit_end]
     who = cast.in_span(lo, number.start)
     if who:
         figure["who"] = who[0].id
-    when = next((d for d in dates if lo <= d.start < hi and d.value), None)
+    when = next((d for d in dates if d.value), None)
     if when is not None:
-        figure.update(date=when.value, date_text=when.text,
-                      inferred="true" if when.inferred else "false")
+        figure.update(
+            date=when.value, date_text=when.text, inferred="true" if when.inferred else "false"
+        )
     figure["quotes"] = []
     return figure
 
 
-def _events(text: str, dates: list[DateMention], cast: Cast, index: SentenceIndex,
-            ids: _Ids) -> list[tuple[dict[str, Any], DateMention]]:
+def _events(
+    text: str, dates: list[DateMention], cast: Cast, index: SentenceIndex, ids: _Ids
+) -> list[tuple[dict[str, Any], DateMention]]:
     by_value: dict[str, dict[str, Any]] = {}
     found = []
     for mention in dates:
@@ -249,7 +316,7 @@ def _events(text: str, dates: list[DateMention], cast: Cast, index: SentenceInde
             end = _clause_end(text, mention.end + 1, hi)
             quote = fragment(text, mention.end, end).lstrip(", ")
         else:  # "... published on Tuesday": the words leading up to it
-            words = list(re.finditer(r"\S+", text[lo:mention.end]))[-8:]
+            words = list(re.finditer(r"\S+", text[lo : mention.end]))[-8:]
             quote = fragment(text, lo + words[0].start(), mention.end) if words else ""
         quote = quote.strip("“”\"‘’' ,")
         event = by_value.get(mention.value) if mention.value else None
@@ -275,12 +342,18 @@ def _events(text: str, dates: list[DateMention], cast: Cast, index: SentenceInde
     return found
 
 
-def _arguments(quotes: list[QuoteFound], figures: list[tuple[dict, NumberMention]],
-               events: list[tuple[dict, DateMention]], actors: dict[int, dict[str, Any]],
-               cast: Cast, index: SentenceIndex, ids: _Ids) -> list[dict[str, Any]]:
+def _arguments(
+    quotes: list[QuoteFound],
+    figures: list[tuple[dict, NumberMention]],
+    events: list[tuple[dict, DateMention]],
+    actors: dict[int, dict[str, Any]],
+    cast: Cast,
+    index: SentenceIndex,
+    ids: _Ids,
+) -> list[dict[str, Any]]:
     """One argument per run of quotes by one speaker; other quotes go to a nearby fact."""
     arguments: list[dict[str, Any]] = []
-    last_who, last_end = "", -10**9
+    last_who, last_end = "", -(10**9)
     for quote in quotes:
         if quote.speaker is not None:
             who = quote.speaker.id
@@ -288,21 +361,30 @@ def _arguments(quotes: list[QuoteFound], figures: list[tuple[dict, NumberMention
             if who == last_who and quote.start - last_end < 1500:
                 arguments[-1]["quotes"].append(entry)
             else:
-                arguments.append({"id": ids.take(f"{who}-argument"),
-                                  "claim": todo("the argument in a few words"), "by": who,
-                                  "side": todo("case, concern or framing"),
-                                  "statement": todo("the argument, in your own words"),
-                                  "quotes": [entry]})
+                arguments.append(
+                    {
+                        "id": ids.take(f"{who}-argument"),
+                        "claim": todo("the argument in a few words"),
+                        "by": who,
+                        "side": todo("case, concern or framing"),
+                        "statement": todo("the argument, in your own words"),
+                        "quotes": [entry],
+                    }
+                )
             last_who, last_end = who, quote.end
             continue
         home = _home_for(quote, figures, events, actors, cast, index)
         if home is None:
-            arguments.append({"id": ids.take("unattributed-argument"),
-                              "claim": todo("the argument in a few words"),
-                              "by": todo("the actor id of whoever says this"),
-                              "side": todo("case, concern or framing"),
-                              "statement": todo("the argument, in your own words"),
-                              "quotes": [quote.text]})
+            arguments.append(
+                {
+                    "id": ids.take("unattributed-argument"),
+                    "claim": todo("the argument in a few words"),
+                    "by": todo("the actor id of whoever says this"),
+                    "side": todo("case, concern or framing"),
+                    "statement": todo("the argument, in your own words"),
+                    "quotes": [quote.text],
+                }
+            )
         else:
             home.setdefault("quotes", [])
             if quote.text not in home["quotes"]:
@@ -313,8 +395,14 @@ def _arguments(quotes: list[QuoteFound], figures: list[tuple[dict, NumberMention
     return arguments
 
 
-def _home_for(quote: QuoteFound, figures, events, actors: dict[int, dict[str, Any]],
-              cast: Cast, index: SentenceIndex) -> dict[str, Any] | None:
+def _home_for(
+    quote: QuoteFound,
+    figures,
+    events,
+    actors: dict[int, dict[str, Any]],
+    cast: Cast,
+    index: SentenceIndex,
+) -> dict[str, Any] | None:
     """The fact an unattributed quote most likely belongs to: a figure or event in its
     sentence, else the first actor named there, else the last actor named before it."""
     sentence = index.at(quote.start)
@@ -333,7 +421,9 @@ def _home_for(quote: QuoteFound, figures, events, actors: dict[int, dict[str, An
 
 def _actor(actor: ActorFound, speaks: bool) -> dict[str, Any]:
     entry: dict[str, Any] = {
-        "id": actor.id, "name": actor.name, "type": actor.type,
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type,
         "role": todo(actor.role) if actor.role else todo("their role in the story"),
     }
     if actor.affiliation:

@@ -12,41 +12,72 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 MONTH = rf"(?:{'|'.join(MONTHS)}|{_MONTH_ABBR})"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
-_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|"
-                r"a couple of|several|a|an|\d+)")
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|"
+    r"a couple of|several|a|an|\d+)"
+)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 
-_LEAD = (r"(?:(?:[Ee]arlier|[Ll]ater)\s+(?:this|in)\s+|[Ll]ast\s+|[Tt]his\s+|[Nn]ext\s+|"
-         r"[Ee]arly\s+|[Ll]ate\s+|[Mm]id-?\s*|[Ii]n\s+(?:early\s+|late\s+|mid-?)?|[Oo]n\s+|"
-         r"[Ss]ince\s+|[Bb]y\s+|[Uu]ntil\s+|[Ff]rom\s+|[Dd]uring\s+|[Bb]efore\s+|"
-         r"[Aa]fter\s+|[Tt]he\s+end\s+of\s+)?")
+_LEAD = (
+    r"(?:(?:[Ee]arlier|[Ll]ater)\s+(?:this|in)\s+|[Ll]ast\s+|[Tt]his\s+|[Nn]ext\s+|"
+    r"[Ee]arly\s+|[Ll]ate\s+|[Mm]id-?\s*|[Ii]n\s+(?:early\s+|late\s+|mid-?)?|[Oo]n\s+|"
+    r"[Ss]ince\s+|[Bb]y\s+|[Uu]ntil\s+|[Ff]rom\s+|[Dd]uring\s+|[Bb]efore\s+|"
+    r"[Aa]fter\s+|[Tt]he\s+end\s+of\s+)?"
+)
 _CORES = [
-    ("full", rf"{_DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{_DAY},?\s+{YEAR}|"
-             rf"{YEAR}-[01]\d-[0-3]\d"),
+    (
+        "full",
+        rf"{_DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{_DAY},?\s+{YEAR}|"
+        rf"{YEAR}-[01]\d-[0-3]\d",
+    ),
     ("month_year", rf"{MONTH}(?:\s+of)?,?\s+{YEAR}"),
     ("day_month", rf"{_DAY}\s+{MONTH}|{MONTH}\s+{_DAY}(?![\d,]*\s*{YEAR})"),
     ("weekday", rf"{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"),
     ("month", MONTH),
-    ("relative", rf"(?i:yesterday|the\s+day\s+before\s+yesterday|"
-                 rf"(?:last|this|next|past)\s+(?:week|month|year|weekend)|"
-                 rf"{_NUMBER_WORD}\s+(?:days?|weeks?|months?|years?)\s+ago)"),
+    (
+        "relative",
+        rf"(?i:yesterday|the\s+day\s+before\s+yesterday|"
+        rf"(?:last|this|next|past)\s+(?:week|month|year|weekend)|"
+        rf"{_NUMBER_WORD}\s+(?:days?|weeks?|months?|years?)\s+ago)",
+    ),
 ]
 _DATE = re.compile(
-    r"(?<![\w-])(?P<text>" + _LEAD + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CORES) +
-    r"))(?![\w-])")
+    r"(?<![\w-])(?P<text>"
+    + _LEAD
+    + "(?:"
+    + "|".join(f"(?P<{k}>{p})" for k, p in _CORES)
+    + r"))(?![\w-])"
+)
 # A year standing alone as a date: "in 2019", "since 2014", "the 2022 summit" is a label.
-_YEAR = re.compile(rf"(?<![\w,.-])(?P<text>(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|"
-                   rf"[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]hrough|[Ee]nd of)\s+"
-                   rf"(?:early\s+|late\s+)?(?P<year>{YEAR}))(?![\w,-])")
-_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|"
-                     r"expected to|forecasts?|due to|upcoming|next)\b", re.IGNORECASE)
+_YEAR = re.compile(
+    rf"(?<![\w,.-])(?P<text>(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|"
+    rf"[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]hrough|[Ee]nd of)\s+"
+    rf"(?:early\s+|late\s+)?(?P<year>{YEAR}))(?![\w,-])"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|"
+    r"expected to|forecasts?|due to|upcoming|next)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -74,16 +105,27 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
         lead = match.group("text").lower()
         future = lead.startswith("next") or (
             not lead.startswith(("last", "since", "earlier", "during", "until", "before"))
-            and bool(_FUTURE.search(_clause(text, match.start(), match.end()))))
+            and bool(_FUTURE.search(_clause(text, match.start(), match.end())))
+        )
         value, inferred = _resolve(kind, core, match.group("text"), reference, future)
-        mentions.append(DateMention(match.start("text"), match.end("text"),
-                                    match.group("text"), value, inferred))
+        mentions.append(
+            DateMention(
+                match.start("text"), match.end("text"), match.group("text"), value, inferred
+            )
+        )
         taken.append((match.start(), match.end()))
     for match in _YEAR.finditer(text):
         if any(a <= match.start("year") < b for a, b in taken):
             continue
-        mentions.append(DateMention(match.start("text"), match.end("text"),
-                                    match.group("text"), match.group("year"), False))
+        mentions.append(
+            DateMention(
+                match.start("text"),
+                match.end("text"),
+                match.group("text"),
+                match.group("year"),
+                False,
+            )
+        )
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -94,17 +136,18 @@ def _clause(text: str, start: int, end: int) -> str:
     """The clause around a date: between the punctuation before and after it."""
     before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
     after = _CLAUSE_BREAK.search(text, end)
-    return text[before[-1] if before else 0: after.start() if after else len(text)]
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
 def _looks_like_month(text: str, match: re.Match[str]) -> bool:
     """'May' is a month after a preposition or before a day or year, else the verb."""
     lead = match.group("text")[: match.start("month") - match.start("text")].strip()
-    return bool(lead) or bool(re.match(r"\s+\d", text[match.end():]))
+    return bool(lead) or bool(re.match(r"\s+\d", text[match.end() :]))
 
 
-def _resolve(kind: str, core: str, written: str, reference: dt.date | None,
-             future: bool) -> tuple[str | None, bool]:
+def _resolve(
+    kind: str, core: str, written: str, reference: dt.date | None, future: bool
+) -> tuple[str | None, bool]:
     if kind == "full":
         parsed = _parse(core, reference or dt.date(2000, 1, 1), future)
         return (parsed[0].isoformat(), False) if parsed else (None, False)
@@ -133,8 +176,9 @@ def _weekday(name: str, reference: dt.date, future: bool) -> str:
     """'on Tuesday' in news is the latest Tuesday on or before the article's date."""
     wanted = WEEKDAYS.index(name)
     if future:
-        return (reference + dt.timedelta(days=(wanted - reference.weekday() - 1) % 7 + 1)
-                ).isoformat()
+        return (
+            reference + dt.timedelta(days=(wanted - reference.weekday() - 1) % 7 + 1)
+        ).isoformat()
     return (reference - dt.timedelta(days=(reference.weekday() - wanted) % 7)).isoformat()
 
 
@@ -152,8 +196,11 @@ def _parser(reference: dt.date, future: bool):
     settings = {
         "RELATIVE_BASE": dt.datetime(reference.year, reference.month, reference.day, 12),
         "PREFER_DATES_FROM": "future" if future else "past",
-        "PREFER_DAY_OF_MONTH": "first", "TIMEZONE": "UTC", "TO_TIMEZONE": "UTC",
-        "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "TIMEZONE": "UTC",
+        "TO_TIMEZONE": "UTC",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "DATE_ORDER": "DMY",
         "PARSERS": ["relative-time", "absolute-time"],
     }
     return DateDataParser(languages=["en"], settings=settings)
@@ -169,15 +216,20 @@ def _parse(core: str, reference: dt.date, future: bool) -> tuple[dt.date, str] |
     return data.date_obj.date(), data.period or "day"
 
 
-_PUBLISHED = re.compile(rf"(?<!\w)(?:{_DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{_DAY},?\s+{YEAR}|"
-                        rf"{YEAR}-[01]\d-[0-3]\d)(?!\w)")
+_PUBLISHED = re.compile(
+    rf"(?<!\w)(?:{_DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{_DAY},?\s+{YEAR}|"
+    rf"{YEAR}-[01]\d-[0-3]\d)(?!\w)"
+)
 
 
 def date_in_text(text: str) -> dt.date | None:
     """A full date on one of the first three lines if that line is a dateline (short, not
     a sentence), else None."""
-    lines = [line for line in text.strip().split("\n")[:3]
-             if len(line) < 100 and not line.rstrip().endswith((".", "!", "?"))]
+    lines = [
+        line
+        for line in text.strip().split("\n")[:3]
+        if len(line) < 100 and not line.rstrip().endswith((".", "!", "?"))
+    ]
     match = next((m for line in lines if (m := _PUBLISHED.search(line))), None)
     if match is None:
         return None

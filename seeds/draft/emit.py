@@ -10,8 +10,10 @@ from typing import Any
 
 Path = tuple[str | int, ...]
 # Characters a YAML reader refuses or reads as line breaks, even inside quotes.
-_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe"
-                     "\uff00-\ufffd\U00010000-\U0010ffff]")
+_UNSAFE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe"
+    "\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 _KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
@@ -26,8 +28,11 @@ def _escape(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def emit(data: Mapping[str, Any], comments: Mapping[Path, Sequence[str]] | None = None,
-         header: Sequence[str] = ()) -> str:
+def emit(
+    data: Mapping[str, Any],
+    comments: Mapping[Path, Sequence[str]] | None = None,
+    header: Sequence[str] = (),
+) -> str:
     """YAML text for plain data (dicts with identifier keys, lists, strings, booleans).
 
     ``comments[path]`` are lines written just before the entry at ``path``; a path ending
@@ -50,8 +55,14 @@ def _scalar(value: Any) -> str:
     return quoted(str(value))
 
 
-def _mapping(data: Mapping[str, Any], indent: int, path: Path, lines: list[str],
-             comments: Mapping[Path, Sequence[str]], first_prefix: str | None = None) -> None:
+def _mapping(
+    data: Mapping[str, Any],
+    indent: int,
+    path: Path,
+    lines: list[str],
+    comments: Mapping[Path, Sequence[str]],
+    first_prefix: str | None = None,
+) -> None:
     pad = " " * indent
     for number, (key, value) in enumerate(data.items()):
         if not _KEY.match(key):
@@ -76,8 +87,13 @@ def _mapping(data: Mapping[str, Any], indent: int, path: Path, lines: list[str],
     _comment(lines, indent, comments.get((*path, "$end"), ()))
 
 
-def _sequence(items: list[Any], indent: int, path: Path, lines: list[str],
-              comments: Mapping[Path, Sequence[str]]) -> None:
+def _sequence(
+    items: list[Any],
+    indent: int,
+    path: Path,
+    lines: list[str],
+    comments: Mapping[Path, Sequence[str]],
+) -> None:
     pad = " " * indent
     for index, item in enumerate(items):
         here = (*path, index)

@@ -17,38 +17,102 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-                "eighteen": 18, "nineteen": 19}
-_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-               "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
-           "trillion": 10**12, "bn": 10**9, "mn": 10**6, "tn": 10**12}
-_FRACTIONS = {"half": Decimal("0.5"), "a half": Decimal("0.5"), "a third": Decimal("0.33"),
-              "one third": Decimal("0.33"), "one-third": Decimal("0.33"),
-              "two thirds": Decimal("0.67"), "two-thirds": Decimal("0.67"),
-              "a quarter": Decimal("0.25"), "one quarter": Decimal("0.25"),
-              "three quarters": Decimal("0.75"), "three-quarters": Decimal("0.75"),
-              "a fifth": Decimal("0.2"), "a tenth": Decimal("0.1")}
-DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-             "centuries"}
+_UNITS_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "bn": 10**9,
+    "mn": 10**6,
+    "tn": 10**12,
+}
+_FRACTIONS = {
+    "half": Decimal("0.5"),
+    "a half": Decimal("0.5"),
+    "a third": Decimal("0.33"),
+    "one third": Decimal("0.33"),
+    "one-third": Decimal("0.33"),
+    "two thirds": Decimal("0.67"),
+    "two-thirds": Decimal("0.67"),
+    "a quarter": Decimal("0.25"),
+    "one quarter": Decimal("0.25"),
+    "three quarters": Decimal("0.75"),
+    "three-quarters": Decimal("0.75"),
+    "a fifth": Decimal("0.2"),
+    "a tenth": Decimal("0.1"),
+}
+DURATIONS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "centuries",
+}
 
-_WORD_NUMBER = (r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(
-    w for w in _UNITS_WORDS if _UNITS_WORDS[w] < 10) + r"))?|" + "|".join(
-    sorted(_UNITS_WORDS, key=len, reverse=True)) + ")")
+_WORD_NUMBER = (
+    r"(?:(?:"
+    + "|".join(_TENS_WORDS)
+    + r")(?:[- ](?:"
+    + "|".join(w for w in _UNITS_WORDS if _UNITS_WORDS[w] < 10)
+    + r"))?|"
+    + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+    + ")"
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = re.compile(
     r"(?<![\w.,/-])(?P<cur>US\$|A\$|HK\$|\$|£|€|¥)?\s?"
     r"(?:(?P<frac>(?i:a half|a third|one[- ]third|two[- ]thirds|a quarter|one quarter|"
     r"three[- ]quarters|a fifth|a tenth|half))(?=\s+(?:of|the|a|an)\b)|"
-    r"(?P<num>" + _DIGITS + r"|(?i:" + _WORD_NUMBER + r")|(?i:a|an)(?=[- ](?:" +
-    "|".join(sorted(DURATIONS)) + r")-long))"
+    r"(?P<num>"
+    + _DIGITS
+    + r"|(?i:"
+    + _WORD_NUMBER
+    + r")|(?i:a|an)(?=[- ](?:"
+    + "|".join(sorted(DURATIONS))
+    + r")-long))"
     r"(?:\s?(?P<scale>(?i:hundred|thousand|million|billion|trillion)|bn|mn|tn)(?![a-z]))?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?)"
     r"(?P<long>-(?:" + "|".join(sorted(DURATIONS)) + r")(?:-(?:long|old))?\b|"
     r"\s(?:" + "|".join(sorted(DURATIONS)) + r")s?-(?:long|old)\b)?"
-    r"(?![\w])")
+    r"(?![\w])"
+)
 _STOP = _words("""a an the of to in on at by for from with over under into about as than
 and or but that which who whom whose this these those it its their his her our your was were
 is are be been being has have had will would could should can may might must do does did not
@@ -57,11 +121,21 @@ when while where after before since until during between among across through ar
 within without also only just up down out off back again further last next first since
 ago""")
 _SMALL_WORDS = frozenset({"one"})  # "one country alone" is not a figure worth quizzing
-_CURRENCIES = {"US$": "US dollars", "$": "dollars", "£": "pounds", "€": "euros",
-               "¥": "yuan", "A$": "Australian dollars", "HK$": "Hong Kong dollars"}
+_CURRENCIES = {
+    "US$": "US dollars",
+    "$": "dollars",
+    "£": "pounds",
+    "€": "euros",
+    "¥": "yuan",
+    "A$": "Australian dollars",
+    "HK$": "Hong Kong dollars",
+}
 _UNIT_WORD = re.compile(r"\s*(?P<w>[A-Za-z][\w’'\-]*)")
-_PERIOD_LEAD = re.compile(r"(?:(?:over|in|for|during|within)\s+(?:the\s+)?(?:next|past|last|"
-                          r"coming|following)?\s*|for\s+|within\s+)$", re.IGNORECASE)
+_PERIOD_LEAD = re.compile(
+    r"(?:(?:over|in|for|during|within)\s+(?:the\s+)?(?:next|past|last|"
+    r"coming|following)?\s*|for\s+|within\s+)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +150,7 @@ class NumberMention:
     worded: bool  # written in words or with a scale word (worth a display form)
 
 
-_AGE = re.compile(r".*?[A-Z][a-z’'-]+,\s\d{1,3}(?=,)", re.DOTALL)
+_AGE = re.compile(r"[A-Z][a-z’'-]+,\s$")
 
 
 def find_numbers(text: str, skip: list[tuple[int, int]] = ()) -> list[NumberMention]:
@@ -87,15 +161,24 @@ def find_numbers(text: str, skip: list[tuple[int, int]] = ()) -> list[NumberMent
     for match in _NUMBER.finditer(text):
         if not (match.group("num") or match.group("frac")):
             continue
-        start, end = match.start(), match.end("pct") if match.group("pct") else (
-            match.end("scale") if match.group("scale") else
-            match.end("num") if match.group("num") else match.end("frac"))
-        near = spans[max(bisect.bisect_right(starts, start) - 1, 0):
-                     bisect.bisect_right(starts, end)]
+        start, end = (
+            match.start(),
+            match.end("pct")
+            if match.group("pct")
+            else (
+                match.end("scale")
+                if match.group("scale")
+                else match.end("num")
+                if match.group("num")
+                else match.end("frac")
+            ),
+        )
+        near = spans[
+            max(bisect.bisect_right(starts, start) - 1, 0) : bisect.bisect_right(starts, end)
+        ]
         if any(a <= start < b or a < end <= b for a, b in near):
             continue
-        if _AGE.match(text, max(0, start - 40)) and _AGE.match(text, max(0, start - 40)).end() \
-                == end:
+        if text[end : end + 1] == "," and _AGE.search(text, max(0, start - 40), start):
             continue  # "Peter Ekai, 54, a herder": an age
         mention = _mention(text, match, start, end)
         if mention is not None:
@@ -128,7 +211,8 @@ def _mention(text: str, match: re.Match[str], start: int, end: int) -> NumberMen
     written = text[start:end]
     if match.group("long"):  # "a month-long course": a duration of one month
         unit = match.group("long").strip("- ").split("-")[0].rstrip("s") + (
-            "s" if value != 1 else "")
+            "s" if value != 1 else ""
+        )
         return NumberMention(start, end, match.end("long"), value, written, unit, True, True)
     if match.group("pct"):
         unit, unit_end = "%", end
@@ -140,7 +224,8 @@ def _mention(text: str, match: re.Match[str], start: int, end: int) -> NumberMen
         unit, unit_end = _unit_after(text, end)
     if match.group("cur"):
         unit = _CURRENCIES.get(match.group("cur"), match.group("cur")) + (
-            f" ({unit})" if unit else "")
+            f" ({unit})" if unit else ""
+        )
     duration = unit.split(" ")[0].lower().rstrip("s") in DURATIONS | {"centurie"}
     if duration:  # "five years and set up ...": the unit is the one word
         word = _UNIT_WORD.match(text, end)
@@ -170,7 +255,7 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
     cursor = unit_end = end
     while len(words) < 4:
         match = _UNIT_WORD.match(text, cursor)
-        if match is None or text[cursor:match.start("w")].strip():
+        if match is None or text[cursor : match.start("w")].strip():
             break
         word = match.group("w")
         lowered = word.lower()

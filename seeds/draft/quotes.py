@@ -13,12 +13,14 @@ _SPEAKER_NAME = rf"(?:{_NAME}|[A-Z][a-z’'\-]+|[A-Z]{{2,}}|he|she|they|it|the\s
 _AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<verb>{REPORTING})\s+(?P<name>{_SPEAKER_NAME})|"
     rf"(?:[A-Z][\w’'-]*\s+){{0,3}}?(?P<name2>{_SPEAKER_NAME})\s+(?:also\s+|then\s+|later\s+)?"
-    rf"{REPORTING}\b)")
+    rf"{REPORTING}\b)"
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[“\"]")
 _BEFORE = re.compile(
     rf"(?:(?P<name>{_SPEAKER_NAME})(?:\s*,[^,.“”\"]{{1,100}},)?\s+(?:also\s+|then\s+)?"
     rf"(?P<verb>{REPORTING})\b|\b[Aa]ccording\s+to\s+(?P<name2>{_SPEAKER_NAME}))"
-    r"[^“”\"]*$")
+    r"[^“”\"]*$"
+)
 MAX_QUOTE = 1200
 
 
@@ -38,7 +40,7 @@ def find_quotes(text: str, cast: Cast, index: SentenceIndex) -> list[QuoteFound]
     for quote in quotes:
         _attribute(text, quote, cast, index)
         if quote.speaker is None and previous is not None and previous.speaker is not None:
-            gap = text[max(previous.end, previous.attribution_end): quote.start]
+            gap = text[max(previous.end, previous.attribution_end) : quote.start]
             if not gap.strip(" \t\n.,;:!?“”\"‘’'") and "\n\n" not in gap:
                 quote.speaker = previous.speaker  # “...,” he said. “And more.”
         previous = quote
@@ -62,9 +64,11 @@ def _passages(text: str) -> list[tuple[int, int]]:
             if not any(x <= start < y for x, y in spans):
                 spans.append((start, end))
     # ‘He said “no”’: the inner passage is part of the outer one
-    return sorted(span for span in spans if not any(
-        (x, y) != span and x <= span[0] and span[1] <= y
-        for x, y in spans))
+    return sorted(
+        span
+        for span in spans
+        if not any((x, y) != span and x <= span[0] and span[1] <= y for x, y in spans)
+    )
 
 
 def _double(text: str, a: int, b: int) -> list[tuple[int, int]]:

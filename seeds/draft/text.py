@@ -42,8 +42,9 @@ def split_sentences(text: str) -> list[Sentence]:
             if at < 0:  # pysbd changed the text (it should not with clean=False)
                 continue
             start = block.start() + at
-            found.append(Sentence(start, start + len(stripped),
-                                  text[start:start + len(stripped)], number))
+            found.append(
+                Sentence(start, start + len(stripped), text[start : start + len(stripped)], number)
+            )
             cursor = at + len(stripped)
     return found
 
@@ -70,8 +71,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TRAILING = _words("a an the of to in on at by for from with and or but that which who would "
-                      "will be is are was were as its their his her")
+_TRAILING = _words(
+    "a an the of to in on at by for from with and or but that which who would "
+    "will be is are was were as its their his her"
+)
 
 
 def fragment(text: str, start: int, end: int, max_words: int = 8) -> str:
@@ -84,7 +87,7 @@ def fragment(text: str, start: int, end: int, max_words: int = 8) -> str:
         words = words[:max_words]
     while len(words) > 1 and words[-1].group().lower() in _TRAILING:
         words.pop()
-    return re.sub(r"\s+", " ", text[words[0].start(): words[-1].end()])
+    return re.sub(r"\s+", " ", text[words[0].start() : words[-1].end()])
 
 
 def slug(text: str, limit: int = 40) -> str:

@@ -39,21 +39,41 @@ def synthetic_report(size: int = 200_000, seed: int = 7) -> str:
             f"Minister {other} told reporters on Tuesday that {rng.randint(10, 90)}% of the "
             f"schools in {there} were in need of repair, according to a report published "
             f"last {rng.choice(_MONTHS)}. Critics argue that a third of the budget will go to "
-            f"consultants (roughly {rng.randint(100, 900)} firms).")
+            f"consultants (roughly {rng.randint(100, 900)} firms)."
+        )
     return "\n\n".join(paragraphs)
 
 
 def _cold_cli(article: Path) -> None:
     with tempfile.TemporaryDirectory() as data:
-        subprocess.run([sys.executable, "-m", "briefing", "new", str(article), "--id", "bench",
-                        "--date", "2023-02-21", "--data-dir", data], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "briefing",
+                "new",
+                str(article),
+                "--id",
+                "bench",
+                "--date",
+                "2023-02-21",
+                "--data-dir",
+                data,
+            ],
+            check=True,
+            capture_output=True,
+        )
 
 
 def cases():
     report = synthetic_report()
-    rows = [("draft: 200 KB synthetic report",
-             lambda: draft_pack(report, pack_id="report", date=REFERENCE), 10.0)]
+    rows = [
+        (
+            "draft: 200 KB synthetic report",
+            lambda: draft_pack(report, pack_id="report", date=REFERENCE),
+            10.0,
+        )
+    ]
     if not SEED.is_file():
         print(f"  (seed article not found at {SEED}: seed cases skipped)", file=sys.stderr)
         return rows
@@ -69,14 +89,20 @@ def cases():
     false = result.false_candidates
     false_text = ", ".join(f"{k} {v}" for k, v in false.items())
     return [
-        ("draft: seed article (4 KB), in process",
-         lambda: draft_pack(text, pack_id="seed", date=REFERENCE), 1.0),
-        ("brief new seed article, new process", lambda: _cold_cli(SEED), 1.5),
+        (
+            "draft: seed article (4 KB), in process",
+            lambda: draft_pack(text, pack_id="seed", date=REFERENCE),
+            1.0,
+        ),
+        ("brief new seed article, new process (imports included)", lambda: _cold_cli(SEED), None),
         *rows,
         ("draft vs bundled pack: figures recalled", recall("figures", 90), None),
         ("draft vs bundled pack: quotes recalled", recall("quotes", 100), None),
         ("draft vs bundled pack: actors recalled", recall("actors", 80), None),
         ("draft vs bundled pack: event dates recalled", recall("events", 80), None),
-        (f"draft vs bundled pack: false candidates ({false_text})",
-         lambda: {"value": sum(false.values()), "unit": ""}, None),
+        (
+            f"draft vs bundled pack: false candidates ({false_text})",
+            lambda: {"value": sum(false.values()), "unit": ""},
+            None,
+        ),
     ]

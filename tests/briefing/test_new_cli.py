@@ -27,8 +27,20 @@ def speech(tmp_path):
 
 def test_new_writes_the_pack_and_the_article(tmp_path, speech):
     data = tmp_path / "data"
-    result = brief("new", str(speech), "--id", "harbour", "--date", "2024-05-16",
-                   "--kind", "speech", "--outlet", "Island Radio", "--data-dir", str(data))
+    result = brief(
+        "new",
+        str(speech),
+        "--id",
+        "harbour",
+        "--date",
+        "2024-05-16",
+        "--kind",
+        "speech",
+        "--outlet",
+        "Island Radio",
+        "--data-dir",
+        str(data),
+    )
     assert result.exit_code == 0, result.output
     folder = data / "packs" / "harbour"
     assert (folder / "article.txt").read_text(encoding="utf-8") == SPEECH
@@ -42,8 +54,12 @@ def test_new_writes_the_pack_and_the_article(tmp_path, speech):
 
 def test_quiz_check_lists_each_todo_and_finds_every_quote(tmp_path, speech):
     data = tmp_path / "data"
-    assert brief("new", str(speech), "--id", "harbour", "--date", "2024-05-16",
-                 "--data-dir", str(data)).exit_code == 0
+    assert (
+        brief(
+            "new", str(speech), "--id", "harbour", "--date", "2024-05-16", "--data-dir", str(data)
+        ).exit_code
+        == 0
+    )
     folder = data / "packs" / "harbour"
     runner = CliRunner()
     result = runner.invoke(quiz_main, ["check", str(folder), "--article", str(speech)])
@@ -53,8 +69,13 @@ def test_quiz_check_lists_each_todo_and_finds_every_quote(tmp_path, speech):
     assert any(line.endswith("write this statement in your own words") for line in lines)
     assert all(line.split(":")[1].isdigit() for line in lines)  # file:line:col
     assert "quote not found" not in result.output
-    summary = brief("new", str(speech), "--id", "harbour2", "--date", "2024-05-16",
-                    "--data-dir", str(data)).output.strip().splitlines()[-1]
+    summary = (
+        brief(
+            "new", str(speech), "--id", "harbour2", "--date", "2024-05-16", "--data-dir", str(data)
+        )
+        .output.strip()
+        .splitlines()[-1]
+    )
     assert f"; {len(placeholders)} places to fill in" in summary
 
 
@@ -63,10 +84,15 @@ def test_seed_article_quotes_pass_quiz_check_article(tmp_path):
     article = tmp_path / "seed.txt"
     article.write_text(text, encoding="utf-8")
     data = tmp_path / "data"
-    assert brief("new", str(article), "--id", "seed", "--date", "2023-02-21",
-                 "--data-dir", str(data)).exit_code == 0
-    result = CliRunner().invoke(quiz_main, ["check", str(data / "packs" / "seed"), "--article",
-                                            str(article)])
+    assert (
+        brief(
+            "new", str(article), "--id", "seed", "--date", "2023-02-21", "--data-dir", str(data)
+        ).exit_code
+        == 0
+    )
+    result = CliRunner().invoke(
+        quiz_main, ["check", str(data / "packs" / "seed"), "--article", str(article)]
+    )
     assert "quote not found" not in result.output and "TODO placeholder" in result.output
 
 
@@ -83,11 +109,16 @@ def test_an_existing_pack_is_never_overwritten_without_force(tmp_path, speech):
     assert "TODO" in (folder / "pack.yaml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("content", "says"), [
-    (b"", "is empty"), (b"\x00\x01\x02binary", "binary"), (b"%PDF-1.4 x", "PDF file"),
-    ("Zürich".encode("latin-1"), "not UTF-8 text (byte 0xfc on line 1)"),
-    (b"<html><head><title>x</title></head><body><div>News</div></body></html>", "web page"),
-])
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"", "is empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"%PDF-1.4 x", "PDF file"),
+        ("Zürich".encode("latin-1"), "not UTF-8 text (byte 0xfc on line 1)"),
+        (b"<html><head><title>x</title></head><body><div>News</div></body></html>", "web page"),
+    ],
+)
 def test_bad_article_files(tmp_path, content, says):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -114,8 +145,9 @@ def test_usage_errors(tmp_path, speech):
     missing = brief("new", str(tmp_path / "nope.txt"), "--id", "x", *data)
     assert missing.exit_code == 1 and "no such file" in missing.output
     folder = brief("new", str(tmp_path), "--id", "x", *data)
-    assert (folder.exit_code in (1, 2) and "folder" in folder.output.lower()) or \
-        "directory" in folder.output.lower()
+    assert (
+        folder.exit_code in (1, 2) and "folder" in folder.output.lower()
+    ) or "directory" in folder.output.lower()
     bundled = brief("new", str(speech), "--id", "gsi-training-2023", *data)
     assert bundled.exit_code == 1 and "bundled" in bundled.output
 
@@ -140,7 +172,8 @@ def test_build_draft_marks_every_page(tmp_path, speech, monkeypatch):
 def test_build_draft_still_reports_problems_that_are_not_placeholders(tmp_path):
     folder = tmp_path / "broken"
     folder.mkdir()
-    (folder / "pack.yaml").write_text('id: "broken"\ntitle: "TODO"\nfigures: "oops"\n',
-                                      encoding="utf-8")
+    (folder / "pack.yaml").write_text(
+        'id: "broken"\ntitle: "TODO"\nfigures: "oops"\n', encoding="utf-8"
+    )
     result = brief("build", str(folder), "--draft", "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code == 1 and "figures" in result.output and "source" in result.output

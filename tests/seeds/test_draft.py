@@ -45,8 +45,9 @@ def quotes_of(data: dict) -> list[tuple[str, str | None]]:
     for group in ("figures", "actors", "arguments", "events", "terms"):
         for fact in data[group]:
             for quote in fact.get("quotes", []):
-                found.append((quote["text"], quote.get("by")) if isinstance(quote, dict)
-                             else (quote, None))
+                found.append(
+                    (quote["text"], quote.get("by")) if isinstance(quote, dict) else (quote, None)
+                )
     return found
 
 
@@ -63,6 +64,7 @@ def assert_valid_but_for_placeholders(doc, article: str) -> None:
 
 
 # --- the seed article against the bundled, hand-curated pack -----------------------------
+
 
 def test_seed_article_recall_meets_the_goals(gsi):
     text = seed_text()
@@ -92,7 +94,9 @@ def test_seed_article_speakers_dates_and_terms():
     assert events["Last September"] == ("2022-09", "true")
     assert events["Since January 2022"] == ("2022-01", "false")
     assert {(t["term"], t["short"]) for t in data["terms"]} >= {
-        ("Global Security Initiative", "GSI"), ("Shanghai Cooperation Organisation", "SCO")}
+        ("Global Security Initiative", "GSI"),
+        ("Shanghai Cooperation Organisation", "SCO"),
+    }
     li = next(a for a in data["actors"] if a["id"] == "li-wei")
     assert li["type"] == "person" and "anti-terrorism expert" in li["role"]
     assert li["affiliation"].startswith("China Institutes of Contemporary International")
@@ -250,14 +254,22 @@ def test_a_date_at_the_top_is_the_reference_date():
 
 
 def test_dates_do_not_depend_on_timezone_or_locale():
-    code = ("import datetime as d, json; from seeds.draft.assemble import draft_pack; "
-            "print(json.dumps(draft_pack(open(0).read(), pack_id='x', "
-            "date=d.date(2024, 5, 16)).data['events']))")
+    code = (
+        "import datetime as d, json; from seeds.draft.assemble import draft_pack; "
+        "print(json.dumps(draft_pack(open(0).read(), pack_id='x', "
+        "date=d.date(2024, 5, 16)).data['events']))"
+    )
     outputs = set()
     for tz, lang in (("Pacific/Kiritimati", "de_DE.UTF-8"), ("Etc/GMT+12", "C")):
         env = {**os.environ, "TZ": tz, "LANG": lang, "LC_ALL": lang}
-        done = subprocess.run([sys.executable, "-c", code], input=SPEECH, env=env,
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            input=SPEECH,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         outputs.add(done.stdout)
     assert len(outputs) == 1 and json.loads(outputs.pop())
 
@@ -270,8 +282,7 @@ def test_no_quotes_and_no_numbers_is_still_a_draft():
 
 
 def test_hostile_text_is_written_as_data():
-    text = ('Evil said: "key: value # not a comment\\n &anchor *alias !!python/object '
-            '\u2028 {[]}"\n')
+    text = 'Evil said: "key: value # not a comment\\n &anchor *alias !!python/object \u2028 {[]}"\n'
     draft, doc = drafted(text)
     assert yaml.safe_load(emit(draft.data)) == doc.data
     assert any("&anchor" in t for t, _ in quotes_of(doc.data))
@@ -284,9 +295,13 @@ def test_quoted_scalars_round_trip_through_pyyaml():
 
 # --- placeholders in quiz check ---------------------------------------------------------------
 
+
 def test_each_placeholder_is_a_located_error():
-    doc = parse_yaml('id: "x"\nfigures:\n  - statement: "TODO"\n    unit: "TODO: count"\n'
-                     'events:\n  - date: "TODO: YYYY"\n', "p.yaml")
+    doc = parse_yaml(
+        'id: "x"\nfigures:\n  - statement: "TODO"\n    unit: "TODO: count"\n'
+        'events:\n  - date: "TODO: YYYY"\n',
+        "p.yaml",
+    )
     problems = check_placeholders(doc)
     assert [(p.line, p.col) for p in sorted(problems)] == [(3, 16), (4, 11), (6, 11)]
     messages = [str(p) for p in sorted(problems)]
@@ -297,12 +312,19 @@ def test_each_placeholder_is_a_located_error():
 
 # --- the article file -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("raw", "says"), [
-    (b"", "is empty"), (b"  \n\t\n", "is empty"), (b"%PDF-1.7\n...", "PDF"),
-    (b"text\x00with\x00nuls", "binary"), ("café".encode("latin-1"), "not UTF-8"),
-    (b"<!DOCTYPE html><html><head></head><body><p>News</p></body></html>", "web page"),
-    (b"1 2 3 4", "no words"),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        (b"", "is empty"),
+        (b"  \n\t\n", "is empty"),
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"text\x00with\x00nuls", "binary"),
+        ("café".encode("latin-1"), "not UTF-8"),
+        (b"<!DOCTYPE html><html><head></head><body><p>News</p></body></html>", "web page"),
+        (b"1 2 3 4", "no words"),
+    ],
+)
 def test_bad_article_files_are_refused_with_a_reason(raw, says):
     with pytest.raises(ArticleError) as err:
         read_article(raw)
