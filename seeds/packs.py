@@ -120,6 +120,10 @@ _PLACEHOLDER_NOUNS = {"what_happened": "takeaway", "why_it_matters": "takeaway",
                       "date_basis": "note on dates", "about": "summary"}
 
 
+def is_placeholder(value: object) -> bool:
+    return isinstance(value, str) and bool(_PLACEHOLDER.match(value))
+
+
 def check_placeholders(doc: Document) -> list[Problem]:
     """Every TODO left by a draft, located: a draft cannot become a brief by accident."""
     problems = []
@@ -130,7 +134,7 @@ def check_placeholders(doc: Document) -> list[Problem]:
             stack += [((*here, k), v) for k, v in value.items()]
         elif isinstance(value, list):
             stack += [((*here, i), v) for i, v in enumerate(value)]
-        elif isinstance(value, str) and _PLACEHOLDER.match(value):
+        elif is_placeholder(value):
             field = next((s for s in reversed(here) if isinstance(s, str)), "value")
             noun = _PLACEHOLDER_NOUNS.get(field, field.replace("_", " "))
             problems.append(doc.problem(here, f"'{field}' is still a TODO placeholder",

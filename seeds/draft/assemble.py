@@ -16,7 +16,7 @@ from seeds.draft.numbers import NumberMention, find_numbers, period_before
 from seeds.draft.quotes import QuoteFound, find_quotes
 from seeds.draft.text import Sentence, SentenceIndex, fragment, slug, split_sentences
 from seeds.model import Actor, Figure, Source, format_partial_date
-from seeds.packs import PLACEHOLDER
+from seeds.packs import PLACEHOLDER, is_placeholder
 
 KINDS = ("news", "editorial", "report", "speech", "interview")
 
@@ -137,7 +137,7 @@ def count_placeholders(data: Any) -> int:
         return sum(count_placeholders(v) for v in data.values())
     if isinstance(data, list):
         return sum(count_placeholders(v) for v in data)
-    return int(isinstance(data, str) and data.startswith(PLACEHOLDER))
+    return int(is_placeholder(data))
 
 
 class _Ids:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from seeds.model import Pack
-from seeds.packs import _PLACEHOLDER, check_placeholders
+from seeds.packs import check_placeholders, is_placeholder
 from seeds.problems import Problem, ProblemsFound
 from seeds.validation import validate
 from seeds.yamlread import read_yaml
@@ -23,9 +23,6 @@ from seeds.yamlread import read_yaml
 _GROUPS = ("figures", "actors", "arguments", "events", "terms")
 _DROP_IF_PLACEHOLDER = ("date", "by", "who", "value", "type")
 
-
-def _is_placeholder(value: Any) -> bool:
-    return isinstance(value, str) and bool(_PLACEHOLDER.match(value))
 
 
 def for_review(data: Any) -> Any:
@@ -40,9 +37,9 @@ def for_review(data: Any) -> Any:
         kept = []
         for fact in facts:
             if isinstance(fact, dict):
-                if any(_is_placeholder(fact.get(f)) for f in _DROP_IF_PLACEHOLDER):
+                if any(is_placeholder(fact.get(f)) for f in _DROP_IF_PLACEHOLDER):
                     continue
-                if _is_placeholder(fact.get("side")):
+                if is_placeholder(fact.get("side")):
                     fact["side"] = "case"
             kept.append(fact)
         data[group] = kept
