@@ -37,7 +37,7 @@ REPORTING = (
 )
 _TOKEN = r"[A-Z][\w’'\-]*"
 _CONNECT = r"(?:of|for|and|on|de|del|van|von|al)(?:\s+the)?"
-CAPSEQ = rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN})*"
+CAPSEQ = rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,7}}"  # a name has a few words
 _CAPSEQ = re.compile(rf"(?<![\w’'-]){CAPSEQ}")
 _NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}"
 _NAME_ANY = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"

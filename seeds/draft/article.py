@@ -6,7 +6,7 @@ import re
 
 from seeds.yamlread import clean_text
 
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+MAX_ARTICLE_BYTES = 1024 * 1024
 """A long report is a few hundred kilobytes; anything far beyond is not one article."""
 
 

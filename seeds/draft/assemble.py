@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,7 @@ from seeds.draft.text import Sentence, SentenceIndex, fragment, slug, split_sent
 from seeds.model import Actor, Figure, Source, format_partial_date
 from seeds.packs import PLACEHOLDER, is_placeholder
 
+NEAR = 300  # characters: how far a figure's period, date and actor may stand from it
 KINDS = ("news", "editorial", "report", "speech", "interview")
 
 
@@ -228,12 +230,15 @@ def _figures(
 ) -> list[tuple[dict[str, Any], NumberMention]]:
     by_value: dict[tuple[Decimal, bool], dict[str, Any]] = {}
     found: list[tuple[dict[str, Any], NumberMention]] = []
-    in_sentence = _by_sentence(numbers, index)
-    dates_in = _by_sentence(dates, index)
+    number_starts = [n.start for n in numbers]
+    date_starts = [d.start for d in dates]
     for number in numbers:
         sentence = index.at(number.start)
         lo, hi = (sentence.start, sentence.end) if sentence else (number.start, number.unit_end)
-        beside = in_sentence.get(lo, [number])
+        # the sentence, but no more than a few lines either side in a text without full stops
+        lo, hi = max(lo, number.start - NEAR), min(hi, number.unit_end + NEAR)
+        beside = numbers[bisect_left(number_starts, lo) : bisect_left(number_starts, hi)]
+        dates_beside = dates[bisect_left(date_starts, lo) : bisect_left(date_starts, hi)]
         counts = [n for n in beside if not n.duration]
         if number.duration and counts:
             continue  # "over the next five years" is the period of a count beside it
@@ -246,9 +251,7 @@ def _figures(
         quote = fragment(text, start, _clause_end(text, number.unit_end, hi))
         figure = by_value.get(key)
         if figure is None:
-            figure = by_value[key] = _figure(
-                text, number, beside, dates_in.get(lo, []), cast, lo, ids
-            )
+            figure = by_value[key] = _figure(text, number, beside, dates_beside, cast, lo, ids)
             found.append((figure, number))
         if quote and quote not in figure["quotes"]:
             figure["quotes"].append(quote)
@@ -257,15 +260,6 @@ def _figures(
 
 def _content_words(text: str) -> list[str]:
     return [w for w in text.split() if w.lower() not in ("and", "or", "of", "the", "a", "an")]
-
-
-def _by_sentence(mentions: list, index: SentenceIndex) -> dict[int, list]:
-    """Mentions grouped by the start of their sentence."""
-    groups: dict[int, list] = {}
-    for mention in mentions:
-        sentence = index.at(mention.start)
-        groups.setdefault(sentence.start if sentence else -1, []).append(mention)
-    return groups
 
 
 def _figure(

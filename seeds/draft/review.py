@@ -24,7 +24,6 @@ _GROUPS = ("figures", "actors", "arguments", "events", "terms")
 _DROP_IF_PLACEHOLDER = ("date", "by", "who", "value", "type")
 
 
-
 def for_review(data: Any) -> Any:
     """A copy of raw pack data whose typed placeholders no longer stop validation."""
     if not isinstance(data, dict):

@@ -26,6 +26,26 @@ def _segmenter():  # pysbd builds its rule tables once
     return pysbd.Segmenter(language="en", clean=False)
 
 
+CHUNK = 4000
+_LIKELY_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘']?[A-Z])")
+
+
+def _chunks(paragraph: str) -> list[tuple[int, str]]:
+    """A long paragraph cut into pieces of about CHUNK characters at likely sentence ends
+    (else at a space): pysbd slows down more than linearly on one long paragraph."""
+    if len(paragraph) <= CHUNK:
+        return [(0, paragraph)]
+    pieces, start = [], 0
+    while len(paragraph) - start > CHUNK:
+        window = paragraph[start : start + CHUNK]
+        ends = [m.end() for m in _LIKELY_END.finditer(window)]
+        cut = ends[-1] if ends and ends[-1] > CHUNK // 4 else (window.rfind(" ") + 1 or CHUNK)
+        pieces.append((start, paragraph[start : start + cut]))
+        start += cut
+    pieces.append((start, paragraph[start:]))
+    return pieces
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with its character span; none crosses a blank line."""
     found: list[Sentence] = []
@@ -33,19 +53,19 @@ def split_sentences(text: str) -> list[Sentence]:
         # Hard-wrapped lines are one paragraph: newlines become spaces (same length, so
         # offsets still point into the article).
         flat = block.group().replace("\n", " ")
-        cursor = 0
-        for piece in _segmenter().segment(flat):
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            at = flat.find(stripped, cursor)
-            if at < 0:  # pysbd changed the text (it should not with clean=False)
-                continue
-            start = block.start() + at
-            found.append(
-                Sentence(start, start + len(stripped), text[start : start + len(stripped)], number)
-            )
-            cursor = at + len(stripped)
+        for offset, chunk in _chunks(flat):
+            cursor = 0
+            for piece in _segmenter().segment(chunk):
+                stripped = piece.strip()
+                if not stripped:
+                    continue
+                at = chunk.find(stripped, cursor)
+                if at < 0:  # pysbd changed the text (it should not with clean=False)
+                    continue
+                start = block.start() + offset + at
+                end = start + len(stripped)
+                found.append(Sentence(start, end, text[start:end], number))
+                cursor = at + len(stripped)
     return found
 
 
@@ -80,7 +100,7 @@ _TRAILING = _words(
 def fragment(text: str, start: int, end: int, max_words: int = 8) -> str:
     """The verbatim text from ``start`` to ``end``, cut to ``max_words`` words, trimmed of
     surrounding punctuation (so it can be found again in the article)."""
-    words = list(_WORD.finditer(text, start, end))
+    words = list(_WORD.finditer(text, start, min(end, start + 40 * max_words)))
     if not words:
         return text[start:end].strip()
     if len(words) > max_words:

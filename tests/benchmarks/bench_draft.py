@@ -67,12 +67,23 @@ def _cold_cli(article: Path) -> None:
 
 def cases():
     report = synthetic_report()
+    one_paragraph = report.replace("\n\n", " ")
+    capitals = " ".join(["Alpha Beta Gamma of Delta"] * 8000) + " said."
+    numbers = " ".join(str(i) for i in range(20_000))
     rows = [
         (
             "draft: 200 KB synthetic report",
             lambda: draft_pack(report, pack_id="report", date=REFERENCE),
             10.0,
-        )
+        ),
+        *(
+            (f"draft: 200 KB {name}", lambda t=text: draft_pack(t, pack_id="x"), 10.0)
+            for name, text in (
+                ("report as one paragraph", one_paragraph),
+                ("of capitalised words", capitals),
+                ("of bare numbers (20,000 figures)", numbers),
+            )
+        ),
     ]
     if not SEED.is_file():
         print(f"  (seed article not found at {SEED}: seed cases skipped)", file=sys.stderr)
