@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from seeds.dates import PartialDate
 from seeds.draft.actors import ActorFound, Cast, find_cast
 from seeds.draft.dates import DateMention, date_in_text, find_dates
 from seeds.draft.numbers import NumberMention, find_numbers, period_before
 from seeds.draft.quotes import QuoteFound, find_quotes
 from seeds.draft.text import Sentence, SentenceIndex, fragment, slug, split_sentences
-from seeds.model import Actor, Figure, Source, format_partial_date
+from seeds.model import Actor, Figure, Source
 from seeds.packs import PLACEHOLDER, is_placeholder
 
 NEAR = 300  # characters: how far a figure's period, date and actor may stand from it
@@ -193,7 +194,7 @@ def _source(
         given = "the date given for the article" if date else "the date found in the article"
         basis = todo(
             f"check this. Relative dates (such as 'last April') are worked out from "
-            f"{format_partial_date(reference.isoformat())}, {given}, and marked as "
+            f"{PartialDate.parse(reference.isoformat()).long()}, {given}, and marked as "
             "inferred"
         )
     source["date_basis"] = basis

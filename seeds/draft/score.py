@@ -66,7 +66,9 @@ def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
 
     found, missed = 0, []
     for figure in pack.figures:
-        as_event = "year" in figure.unit and figure.date is not None and figure.date in event_dates
+        as_event = (
+            "year" in figure.unit and figure.date is not None and figure.date.iso() in event_dates
+        )
         if figure.value in draft_values or as_event:
             found += 1
         else:
@@ -104,7 +106,7 @@ def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
     actor_recall = Recall(
         len(hits), len(pack.actors), tuple(a.id for a in pack.actors if a not in hits)
     )
-    wanted = [e.date for e in pack.events]
+    wanted = [e.date.iso() for e in pack.events]
     event_recall = Recall(
         sum(d in event_dates for d in wanted),
         len(wanted),
