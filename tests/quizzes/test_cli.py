@@ -130,3 +130,27 @@ def test_help_does_not_import_textual():
             "sys.exit(1 if any(m.startswith(('textual', 'reportlab')) for m in sys.modules) "
             "else 0)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--seed", "99999999999999999999999"), ("--seed", "-1"),
+    ("--count", "1000000000000000000000"), ("--count", "0"),
+    ("--time-limit", "inf"), ("--time-limit", "nan"), ("--time-limit", "-1"),
+    ("--time-limit", "0"), ("--time-limit", "1e308"),
+])
+def test_extreme_play_options_are_usage_errors_not_tracebacks(tmp_path, option, value):
+    result = run_quiz("play", "gsi-figures", "--headless", "--data-dir", str(tmp_path),
+                      option, value)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert f"Invalid value for '{option}'" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "progress.sqlite3").exists()  # refused before anything is stored
+
+
+def test_start_dialog_ignores_out_of_range_counts_and_minutes():
+    from quizzes.tui.screens.dialogs import _positive
+
+    assert _positive("12", int) == 12 and _positive("2.5", float, 1440) == 2.5
+    for typed in ("1e308", "inf", "nan", "-1", "0", "99999999999999999999999", "x", ""):
+        assert _positive(typed, float, 1440) is None, typed
+        assert _positive(typed, int) is None, typed

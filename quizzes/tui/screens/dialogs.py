@@ -29,12 +29,15 @@ class StartChoice:
     time_limit: float | None = None
 
 
-def _positive(text: str, kind: type[int] | type[float]) -> int | float | None:
+def _positive(text: str, kind: type[int] | type[float],
+              most: float = 100_000) -> int | float | None:
+    """A count or minutes typed in the dialog; blank, nan, 0 or less or above ``most``
+    (a typo such as 1e308 minutes) is None, as if left blank."""
     try:
         value = kind(text.strip())
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
-    return value if value > 0 else None
+    return value if 0 < value <= most else None
 
 
 class StartScreen(ModalScreen[StartChoice | None]):
@@ -89,7 +92,7 @@ class StartScreen(ModalScreen[StartChoice | None]):
             self.dismiss(StartChoice("resume"))
             return
         count = _positive(self.query_one("#count", Input).value, int)
-        minutes = _positive(self.query_one("#minutes", Input).value, float)
+        minutes = _positive(self.query_one("#minutes", Input).value, float, 24 * 60)
         self.dismiss(StartChoice("exam" if mode == "exam" else "practice",
                                  int(count) if count else None,
                                  float(minutes) if minutes and mode == "exam" else None))
