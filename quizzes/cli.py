@@ -76,11 +76,11 @@ def check(ctx: click.Context, paths: tuple[Path, ...], article: Path | None, cov
 
     article_text = None
     if article is not None:
-        try:
-            article_text = article.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            message = f"cannot read {article}: {err}"
-            raise click.BadParameter(message, param_hint="--article") from None
+        from seeds.articles import read_article
+
+        article_text, unreadable = read_article(article)
+        if unreadable is not None:
+            raise click.BadParameter(str(unreadable), param_hint="--article")
     for path in paths:
         if not path.exists():
             raise click.BadParameter(f"{path} does not exist", param_hint="PATHS")

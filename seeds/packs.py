@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from seeds.articles import read_article
 from seeds.model import Pack
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 from seeds.validation import validate
@@ -63,7 +64,8 @@ def load_pack(path: Path, origin: str = "path",
         return None, found.problems
     pack, problems = validate(doc, Pack)
     if article is None and (path.parent / ARTICLE_FILE).is_file():
-        article = (path.parent / ARTICLE_FILE).read_text(encoding="utf-8", errors="replace")
+        article, unreadable = read_article(path.parent / ARTICLE_FILE)
+        problems += [unreadable] if unreadable else []
     problems = sort_problems([*problems, *check_pack(doc, article)])
     if pack is None or any(p.is_error for p in problems):
         return None, problems
