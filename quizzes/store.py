@@ -327,7 +327,7 @@ def _check_readable(db: sqlite3.Connection, path: Path | str) -> None:
         db.execute("PRAGMA schema_version").fetchone()
         verdict = db.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as err:
-        raise _unreadable(path, err) from None
+        raise _unusable(path, err) from None
     if verdict != "ok":
         raise _unreadable(path, verdict)
 
@@ -393,6 +393,9 @@ def _prepare(db: sqlite3.Connection, path: Path | str, *, backup: bool) -> None:
                     "upgrade classbrief, or use --data-dir for a separate folder; "
                     "the file was left untouched")
             if version == FORMAT:
+                # A write that changes nothing: a database this user cannot write (another
+                # user's file, a read-only folder) says so now, not at the first answer.
+                db.execute(f"PRAGMA user_version = {FORMAT}")
                 db.execute("COMMIT")
                 return
             if version == 0:

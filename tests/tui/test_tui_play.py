@@ -322,3 +322,28 @@ async def test_the_start_dialog_takes_a_count_and_an_exam_time_limit(build):
         session = app.screen.session
         assert len(session.items) == 3 and session.options.time_limit == 1.5
         assert "Exam · Question 1 of 3 · Time left 1:30" in screen_text(app)
+
+
+async def test_a_read_only_database_offers_play_without_saving(build, root):
+    from quizzes.places import progress_db
+    from quizzes.store import Store
+    from quizzes.tui.screens.dialogs import UnsavedScreen
+
+    why = f"{progress_db(root)}: the progress database is read-only for you"
+    app = build("every-type", store=Store.open_copy(progress_db(root)), unsaved=why)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        text = flat(screen_text(app))
+        assert "progress database is read-only for you" in text and "sqlite3" in text
+        assert "Play without saving" in text and "Quit" in text
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "not saving progress" in flat(screen_text(app))  # said on every screen
+    quitting = build("every-type", store=Store.open_copy(progress_db(root)), unsaved=why)
+    async with quitting.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert quitting.return_code == 1

@@ -140,6 +140,39 @@ class ResumeScreen(ModalScreen[ResumeAnswer]):
         self.dismiss(event.button.id)  # type: ignore[arg-type]
 
 
+class UnsavedScreen(ModalScreen[bool]):
+    """The progress database cannot be written: play without saving, or quit to fix it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(False)", "Quit"),
+        Binding("q", "dismiss(False)", "Quit", show=False),
+        Binding("p", "dismiss(True)", "Play without saving")]
+
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain("Progress cannot be saved", "bold"), classes="dialog-title",
+                         markup=False)
+            yield Static(plain(self.problem), classes="dialog-text", markup=False)
+            yield Static(plain("You can play without saving: answers and scores last until "
+                               "you quit. Or quit, fix the folder, and start again."),
+                         classes="dialog-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(plain("Play without saving"), id="play", variant="warning")
+                yield Button(plain("Quit"), id="quit")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#play", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "play")
+
+
 HELP = [
     ("Anywhere", [("? or F1", "this help"), ("ctrl+p", "command palette: play a set, "
                                                 "go home, change the theme"),
