@@ -193,6 +193,9 @@ class QuizApp(App[int]):
         if session.current is None:
             session.finish()
             self.push_screen(ResultsScreen(session))
+        elif limit is not None and limit <= 0:  # resumed after the exam's deadline
+            session.finish()
+            self.push_screen(ResultsScreen(session, notice=_time_up(session)))
         else:
             self.push_screen(QuestionScreen(session))
 
@@ -207,10 +210,7 @@ class QuizApp(App[int]):
 
     def time_up(self, session: Session) -> None:
         session.finish()
-        left = len(session.items) - session.answered
-        notice = "Time is up." + (f" {left} question{'s' if left != 1 else ''} not answered."
-                                  if left else "")
-        self.switch_screen(ResultsScreen(session, notice=notice))
+        self.switch_screen(ResultsScreen(session, notice=_time_up(session)))
 
     def play_again(self, session: Session, only: Collection[str] | None = None) -> None:
         again = session.again(self.seeds(), only)
@@ -263,6 +263,12 @@ class QuizApp(App[int]):
         yield SystemCommand("Home", "Back to the list of sets (runs are saved)", self.go_home)
         yield SystemCommand("Help", "The keys for every screen and question type",
                             self.action_help)
+
+
+def _time_up(session: Session) -> str:
+    left = len(session.items) - session.answered
+    return "Time is up." + (f" {left} question{'s' if left != 1 else ''} not answered."
+                            if left else "")
 
 
 def make_app(root: Path, *, store: Store | None = None, catalog: Catalog | None = None,
