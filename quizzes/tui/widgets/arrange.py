@@ -58,7 +58,7 @@ class MatchInput(_Rows):
           for n in range(1, 10)],
         Binding("enter", "submit", "Answer")]
     how = ("Pair each left side with a right side: ↑ ↓ choose a row, ← → or a number "
-           "picks its partner, Enter answers.")
+           "picks its partner (the cursor stays on the row), Enter answers.")
 
     def __init__(self, lefts: list[str], rights: tuple[str, ...],
                  id: str | None = None) -> None:
@@ -94,10 +94,8 @@ class MatchInput(_Rows):
 
     def action_pick(self, number: int) -> None:
         if number <= len(self.rights):
+            # The cursor stays, as with ← →: moving on by itself made "1 ↓ 2" skip a row.
             self.chosen[self.cursor] = number - 1
-            # Moving on saves a key press: pairs are usually made top to bottom.
-            if self.cursor < len(self.lefts) - 1:
-                self.cursor += 1
             self.refresh_rows()
 
     def action_submit(self) -> None:
