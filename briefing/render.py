@@ -49,6 +49,7 @@ class Rendered:
     pdf: bytes
     pages: int
     warnings: tuple[str, ...] = ()
+    missing: frozenset[str] = frozenset()  # characters no font could show
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def render_document(info: DocumentInfo, furniture: PageFurniture, paper: str,
     counted: list[int] = []
     doc.build(flowables, canvasmaker=_canvas_class(info.created, styles, counted))
     warnings = (describe_missing(glyphs.missing),) if glyphs.missing else ()
-    return Rendered(buffer.getvalue(), counted[0] if counted else 0, warnings)
+    return Rendered(buffer.getvalue(), counted[0] if counted else 0, warnings,
+                    frozenset(glyphs.missing))
 
 
 def _document(buffer: io.BytesIO, info: DocumentInfo, page: tuple[float, float]) -> \
