@@ -130,16 +130,23 @@ class QuestionScreen(Screen[None]):
     def status_text(self) -> Any:
         session = self.session
         exam = session.options.mode == "exam"
+        # Narrow terminals get the short form, so the score or the clock is never cut off.
+        narrow = self.app.size.width < 60
         parts = ["Exam" if exam else "Practice",
-                 f"Question {self.position} of {len(session.items)}"]
+                 f"{self.position}/{len(session.items)}" if narrow
+                 else f"Question {self.position} of {len(session.items)}"]
         if exam:
             if session.deadline is not None:
                 parts.append(f"Time left {clock_text(session.deadline - self.app.now())}")
         else:
             tally = session.tally
             parts.append(f"Score {number(tally.score)}/{number(tally.points)}")
-            parts.append(f"Streak {session.streak}")
+            if not narrow:
+                parts.append(f"Streak {session.streak}")
         return plain(" · ".join(parts))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#status-line", Static).update(self.status_text())
 
     def tick(self) -> None:
         if self.session.deadline is not None and self.app.now() >= self.session.deadline:

@@ -7,7 +7,8 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, ScrollableContainer, Vertical
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -43,11 +44,37 @@ def _numbered(n: int, text: str, prefix: str = "") -> Any:
     return hanging(prefix + (f"{n}" if n <= 9 else " "), text)
 
 
+class _InViewOptionList(OptionList):
+    """An OptionList that also scrolls the screen's body to its highlighted option: at
+    full height the list does not scroll itself, so in a short terminal the cursor could
+    move onto options below the fold."""
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        body = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
+        if index is None or body is None or not self.is_mounted:
+            return
+        # _index_to_line and _heights are OptionList's own line layout (private; there is
+        # no public way to ask where an option is drawn).
+        line = self._index_to_line.get(index)
+        if line is None:
+            return
+        content = self.content_region
+        y = content.y + line - round(self.scroll_offset.y)
+        on_screen = Region(content.x, y, content.width, self._heights.get(index, 1))
+        inner = body.content_region
+        body.scroll_to_region(
+            on_screen.translate((round(body.scroll_offset.x) - inner.x,
+                                 round(body.scroll_offset.y) - inner.y)),
+            animate=False, immediate=True)
+
+
 _DIGITS = [Binding(str(n), f"pick({n})", "Pick", key_display="1-9", show=n == 1)
            for n in range(1, 10)]
 
 
-class ChoiceInput(OptionList):
+class ChoiceInput(_InViewOptionList):
     """One of several: a digit picks and answers at once; arrows and Enter also work."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,7 +118,7 @@ class TrueFalseInput(ChoiceInput):
         self.values = [True, False]
 
 
-class MultiInput(OptionList):
+class MultiInput(_InViewOptionList):
     """Several right choices: space (or a digit) toggles, Enter answers. Picked options
     show [x] and the others [ ], so the state reads without colour."""
 
