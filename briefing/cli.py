@@ -47,7 +47,27 @@ class PackProblems(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+def _keep_data_dir(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.find_root().meta["classbrief.data_dir"] = value
+
+
+_DATA_DIR = click.option(
+    "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    expose_value=False, callback=_keep_data_dir, is_eager=True,
+    help="Folder with your packs and sets, as for `quiz` (default: $CLASSBRIEF_DATA_DIR or "
+         "the platform's user data folder).")
+
+
+def _data_dir() -> Path:
+    from quizzes.places import data_dir
+
+    ctx = click.get_current_context(silent=True)
+    return data_dir(ctx.find_root().meta.get("classbrief.data_dir") if ctx else None)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@_DATA_DIR
 def main() -> None:
     """Build a printable policy brief from a curated fact pack."""
 
@@ -119,6 +139,7 @@ _PAPER = click.option("--paper", type=click.Choice(["a4", "letter"], case_sensit
               help="Append the student quiz sheet of SET (a set id or a set file) after the "
                    "brief: variant A of `brief handouts SET`, whose key fits it.")
 @_glyph_options
+@_DATA_DIR
 def build(pack: str | None, output: Path | None, paper: str, date: dt.date | None,
           quiz: str | None, fonts: tuple[Path, ...], allow_missing_glyphs: bool) -> None:
     """Write the policy brief of PACK: a pack id, a pack folder or a pack.yaml file.
@@ -194,6 +215,7 @@ DEFAULT_SEED = 1
               help="A date to print in the footers and store in the PDFs "
                    "(default: none printed; the pack's reference date is stored).")
 @_glyph_options
+@_DATA_DIR
 def handouts(set_ref: str, variants: int, seed: int, output: Path, paper: str,
              date: dt.date | None, fonts: tuple[Path, ...], allow_missing_glyphs: bool) -> None:
     """Write printable quiz sheets of SET (a set id or a set file) and their answer keys.
@@ -232,9 +254,8 @@ def _span(names: list[str]) -> str:
 def resolve_set(ref: str, pack: LoadedPack | None = None) -> tuple[LoadedSet, LoadedPack]:
     """A set by id or file, and its pack; problems end the command as located lines."""
     from quizzes.catalog import Catalog
-    from quizzes.places import data_dir
 
-    catalog = Catalog.load(data_dir(), {pack.pack.id: pack} if pack else None)
+    catalog = Catalog.load(_data_dir(), {pack.pack.id: pack} if pack else None)
     try:
         found = catalog.find_set(ref)
     except ProblemsFound as err:  # the same file:line:col lines as `quiz check`
@@ -288,9 +309,9 @@ def _load(path: Path, origin: str) -> LoadedPack:
 
 
 def _pack_folders() -> list[tuple[Path, str]]:
-    from quizzes.places import data_dir, user_packs
+    from quizzes.places import user_packs
 
-    return [(BUNDLED_PACKS, "bundled"), (user_packs(data_dir()), "user")]
+    return [(BUNDLED_PACKS, "bundled"), (user_packs(_data_dir()), "user")]
 
 
 def _known_packs() -> str:
