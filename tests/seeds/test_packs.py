@@ -48,8 +48,16 @@ def test_quote_normalisation_ignores_quote_style_and_spacing():
         "China's \"anti-riot capabilities\""
 
 
-def test_pack_local_article_verifies_quotes(mini):
-    assert mini.pack.id == "mini"
+def test_pack_local_article_verifies_quotes(tmp_path):
+    """The article.txt beside a pack is read: a quote it lacks is an error at the quote."""
+    pack = _copy_mini(tmp_path, lambda t: t)
+    assert load_pack(pack)[1] == []  # every quote is in the article as it is
+    article = pack.parent / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("power grab", "land grab"),
+                       encoding="utf-8")
+    assert messages(pack) == [
+        "pack.yaml:58:14: error: quote not found in the article: “a power grab”; quotes "
+        "must be copied verbatim; fix the wording or drop the quote"]
 
 
 def _copy_mini(tmp_path: Path, edit) -> Path:
