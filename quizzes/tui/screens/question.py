@@ -23,6 +23,7 @@ from quizzes.tui.widgets.answers import (
     TextInput,
     TrueFalseInput,
     TypedInput,
+    pass_on,
 )
 from quizzes.tui.widgets.arrange import MatchInput, OrderInput
 from quizzes.tui.widgets.feedback import Feedback
@@ -52,6 +53,20 @@ def answer_input(item: RunItem) -> Widget:
     if isinstance(q, Order):
         return OrderInput(item.options, id="answer")
     raise TypeError(f"no input for {type(q).__name__}")
+
+
+class NextButton(Button):
+    """'Next question': Enter or n moves on within the key press, and keys typed after it
+    go to the next question (see own_key in widgets.answers)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if screen is not self.app.screen:
+            pass_on(event, self)
+        elif event.key in ("enter", "n") and isinstance(screen, QuestionScreen):
+            event.stop()
+            event.prevent_default()
+            screen.action_next()
 
 
 def progress_bar(done: int, total: int, width: int = 16) -> Any:
@@ -99,8 +114,8 @@ class QuestionScreen(Screen[None]):
             with Vertical(id="after"):
                 yield Feedback(id="feedback")
                 last = len(session.items) - session.answered == 1
-                yield Button(plain("See results" if last else "Next question"), id="next",
-                             variant="primary")
+                yield NextButton(plain("See results" if last else "Next question"),
+                                 id="next", variant="primary")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -6,19 +6,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
 from quizzes.tui.text import hanging, pieces
-from quizzes.tui.widgets.answers import give_answer, give_problem
+from quizzes.tui.widgets.answers import give_answer, give_problem, own_key
 
 
 class _Rows(Vertical, can_focus=True):
     """Rows of Static with a cursor; subclasses say what a row shows."""
 
     cursor = 0
+
+    async def _on_key(self, event: events.Key) -> None:
+        await own_key(self, event)
 
     def compose(self) -> ComposeResult:
         for index in range(self.row_count()):
