@@ -171,5 +171,7 @@ def play(ctx: click.Context, ref: str, mode: str | None, seed: int | None, count
     if time_limit is not None and mode == "practice":
         raise click.UsageError("--time-limit applies to exams; use --mode exam")
     chosen = mode or ("exam" if time_limit is not None else "practice")
-    sys.exit(play_set(_root(ctx, data_dir), ref, chosen, seed, count, tags,  # type: ignore[arg-type]
+    from quizzes.engine import MODE_BY_NAME
+
+    sys.exit(play_set(_root(ctx, data_dir), ref, MODE_BY_NAME[chosen], seed, count, tags,
                       time_limit, headless=headless))

@@ -85,8 +85,9 @@ class MatchInput(_Rows):
     def row(self, index: int) -> object:
         """The left side, then the number and text of its partner, wrapped as one item."""
         pick = self.chosen[index]
-        partner: tuple[str, ...] = ((f"{pick + 1} ", "bold"), self.rights[pick]) \
-            if pick is not None else (("(not paired yet)", "italic"),)  # type: ignore[assignment]
+        partner: tuple[str | tuple[str, str], ...] = (
+            ((f"{pick + 1} ", "bold"), self.rights[pick]) if pick is not None
+            else (("(not paired yet)", "italic"),))
         return hanging("▸" if index == self.cursor else " ",
                        pieces((self.lefts[index], "bold"), ("  → ", "bold"), *partner))
 
