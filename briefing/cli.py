@@ -293,9 +293,9 @@ def resolve_pack(ref: str | None) -> LoadedPack:
         candidate = folder / ref / PACK_FILE
         if candidate.is_file():
             return _load(candidate, origin)
-    packs, _ = discover_packs(_pack_folders())  # a pack whose folder is not named by its id
-    if ref in packs:
-        return packs[ref]
+    found, _ = discover_packs(_pack_folders())  # a pack whose folder is not named by its id
+    if ref in found:
+        return found[ref]
     raise UserError(f"no pack called '{ref}'; {_known_packs()}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,7 +31,7 @@ class Minutes(click.FloatRange):
     def __init__(self) -> None:
         super().__init__(min=0, min_open=True, max=MAX_MINUTES)
 
-    def convert(self, value: object, param: click.Parameter | None,
+    def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> float:
         minutes = super().convert(value, param, ctx)
         if minutes != minutes:
