@@ -9,7 +9,7 @@ import pytest
 
 from seeds.model import FACT_KINDS
 from seeds.packs import check_quotes, load_pack, normalise_for_quotes
-from tests.conftest import SAMPLE, SEED_ARTICLE
+from tests.conftest import SAMPLE
 
 
 def test_bundled_pack_has_every_kind_of_fact(gsi):
@@ -33,9 +33,8 @@ def test_bundled_pack_marks_resolved_dates_as_inferred(gsi):
     assert not by_text["Since January 2022"].inferred
 
 
-@pytest.mark.skipif(not SEED_ARTICLE.is_file(), reason="the seed article is not beside the repo")
-def test_every_bundled_quote_is_verbatim_in_the_seed_article(gsi):
-    assert check_quotes(gsi.doc, SEED_ARTICLE.read_text(encoding="utf-8")) == []
+def test_every_bundled_quote_is_verbatim_in_the_seed_article(gsi, seed_article):
+    assert check_quotes(gsi.doc, seed_article.read_text(encoding="utf-8")) == []
 
 
 def test_no_fact_comes_from_the_scraped_headlines(gsi):
@@ -49,8 +48,16 @@ def test_quote_normalisation_ignores_quote_style_and_spacing():
         "China's \"anti-riot capabilities\""
 
 
-def test_pack_local_article_verifies_quotes(mini):
-    assert mini.pack.id == "mini"
+def test_pack_local_article_verifies_quotes(tmp_path):
+    """The article.txt beside a pack is read: a quote it lacks is an error at the quote."""
+    pack = _copy_mini(tmp_path, lambda t: t)
+    assert load_pack(pack)[1] == []  # every quote is in the article as it is
+    article = pack.parent / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("power grab", "land grab"),
+                       encoding="utf-8")
+    assert messages(pack) == [
+        "pack.yaml:58:14: error: quote not found in the article: “a power grab”; quotes "
+        "must be copied verbatim; fix the wording or drop the quote"]
 
 
 def _copy_mini(tmp_path: Path, edit) -> Path:
@@ -101,3 +108,48 @@ def test_unknown_field_suggests_the_right_one(tmp_path):
                                                               "    unti: officers")))
     assert any("unknown field 'unti'; did you mean 'unit'?" in m for m in found)
     assert any("missing required field 'unit'" in m for m in found)
+
+
+@pytest.mark.parametrize(("encoding", "looks_like", "convert"), [
+    ("cp1252", "Windows-1252", "iconv -f WINDOWS-1252 -t UTF-8"),
+    ("utf-16", "UTF-16", "iconv -f UTF-16 -t UTF-8"),
+])
+def test_a_non_utf8_article_is_named_with_its_encoding_not_as_misquotes(tmp_path, encoding,
+                                                                       looks_like, convert):
+    pack = _copy_mini(tmp_path, lambda t: t)
+    article = pack.parent / "article.txt"
+    text = article.read_text(encoding="utf-8").replace("“", "«").replace("”", "»")
+    article.write_bytes(text.encode(encoding))  # utf-16 writes a byte-order mark
+    pack.write_text(pack.read_text(encoding="utf-8").replace("“", "«").replace("”", "»"),
+                    encoding="utf-8")
+    loaded, problems = load_pack(pack)
+    found = [str(p) for p in problems]
+    assert not any("quote not found" in line for line in found), found
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{article}:"), found
+    assert f"looks like {looks_like}" in found[0] and convert in found[0], found
+    assert loaded is None
+
+
+def test_article_encoding_is_located_at_the_first_bad_byte(tmp_path):
+    from seeds.articles import read_article
+
+    path = tmp_path / "article.txt"
+    path.write_bytes("line one\nsaid Andr\u00e9 Costa\n".encode("cp1252"))
+    text, problem = read_article(path)
+    assert text is None and problem is not None
+    assert (problem.line, problem.col) == (2, 10)
+    path.write_bytes("\ufeffplain UTF-8 with a mark".encode())
+    assert read_article(path) == ("plain UTF-8 with a mark", None)
+
+
+def test_quiz_check_article_option_names_the_encoding(tmp_path):
+    from click.testing import CliRunner
+
+    from quizzes.cli import main
+
+    article = tmp_path / "article.txt"
+    article.write_bytes("André said “no”".encode("cp1252"))
+    result = CliRunner().invoke(main, ["check", "--article", str(article)])
+    assert result.exit_code == 2, result.output
+    assert "looks like Windows-1252" in result.output and "iconv" in result.output

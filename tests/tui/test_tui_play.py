@@ -90,6 +90,14 @@ async def test_exam_time_limit_counts_down_and_ends_the_run(build, store):
         await pilot.pause()
         assert "Time left 1:00" in screen_text(app)
         await answer(pilot)
+        # Let the next question's header finish drawing its title first: ending the exam
+        # within the same refresh would remove it under Textual's deferred title update.
+        for _ in range(100):
+            if "Every type: [a] & <b>" in screen_text(app).splitlines()[0]:
+                break
+            await pilot.pause(0.01)
+        else:
+            raise AssertionError("the question's header never showed the set's title")
         monotonic.value += 45
         app.screen.tick()
         await pilot.pause()
@@ -322,3 +330,96 @@ async def test_the_start_dialog_takes_a_count_and_an_exam_time_limit(build):
         session = app.screen.session
         assert len(session.items) == 3 and session.options.time_limit == 1.5
         assert "Exam · Question 1 of 3 · Time left 1:30" in screen_text(app)
+
+
+async def test_a_read_only_database_offers_play_without_saving(build, root):
+    from quizzes.places import progress_db
+    from quizzes.store import Store
+    from quizzes.tui.screens.dialogs import UnsavedScreen
+
+    why = f"{progress_db(root)}: the progress database is read-only for you"
+    app = build("every-type", store=Store.open_copy(progress_db(root)), unsaved=why)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        text = flat(screen_text(app))
+        assert "progress database is read-only for you" in text and "sqlite3" in text
+        assert "Play without saving" in text and "Quit" in text
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "not saving progress" in flat(screen_text(app))  # said on every screen
+    quitting = build("every-type", store=Store.open_copy(progress_db(root)), unsaved=why)
+    async with quitting.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert quitting.return_code == 1
+
+
+async def test_an_exam_resumed_after_its_deadline_ends_at_once(build, store, root):
+    from datetime import timedelta
+
+    from tests.tui.conftest import T0
+
+    first = build("every-type", mode="exam", time_limit=1)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot)
+        await answer(pilot)
+    late = build("every-type", mode="exam", time_limit=1,
+                 clock=lambda: T0 + timedelta(minutes=3))
+    async with late.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(late.screen, ResumeScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(late.screen, ResultsScreen)
+        text = screen_text(late)
+        assert "Time is up. 5 questions not answered." in text
+        assert "Missed questions (5)" in text and "– Not answered" in text
+
+
+async def test_an_exam_resumed_in_time_shows_the_true_time_left(build, store):
+    from datetime import timedelta
+
+    from tests.tui.conftest import T0
+
+    first = build("every-type", mode="exam", time_limit=2)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot)
+    later = build("every-type", mode="exam", time_limit=2,
+                  clock=lambda: T0 + timedelta(seconds=72))
+    async with later.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(later.screen, QuestionScreen)
+        assert "Time left 0:48" in screen_text(later)
+
+
+async def test_match_keys_pair_the_row_under_the_cursor_and_the_hint_says_so(build):
+    from quizzes.tui.widgets.arrange import MatchInput
+
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while item_id(pilot) != "q-match":
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        widget = app.screen.query_one(MatchInput)
+        hint = flat(screen_text(app))
+        assert "the cursor stays on the row" in hint
+        # A student pairs top to bottom: pick, move down, pick, move down, pick.
+        await pilot.press("1", "down", "2", "down", "3")
+        await pilot.pause()
+        assert widget.chosen == [0, 1, 2]
+        # ← → and a digit act alike: both change the ▸ row only.
+        await pilot.press("up", "right")
+        await pilot.pause()
+        assert widget.chosen == [0, 2, 2] and widget.cursor == 1
+        await pilot.press("1")
+        await pilot.pause()
+        assert widget.chosen == [0, 0, 2] and widget.cursor == 1
