@@ -7,6 +7,7 @@ typed (or a number), text -> str, match -> mapping left -> right, order -> seque
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass

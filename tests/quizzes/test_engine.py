@@ -50,7 +50,7 @@ def test_count_tags_and_only_filter(gsi):
     assert {i.question.id for i in retry.items} == {"gsi-short", "li-wei-role"}
 
 
-MISSED_AT_SEED_3 = 3  # choice questions answered wrong on purpose in that run
+MISSED_AT_SEED_3 = 2  # choice questions answered wrong on purpose in that run
 
 
 def test_summary_scores_by_kind_and_tag_and_lists_missed(gsi):
