@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from seeds.packs import BUNDLED_PACKS, PACK_FILE, LoadedPack, discover_packs, load_pack
+from seeds.files import BUNDLED_PACKS, PACK_FILE
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from briefing.handouts import Handout
     from briefing.render import Rendered
     from quizzes.sets import LoadedSet
+    from seeds.packs import LoadedPack
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 T = TypeVar("T")
@@ -306,6 +307,8 @@ def resolve_pack(ref: str | None) -> LoadedPack:
         candidate = folder / ref / PACK_FILE
         if candidate.is_file():
             return _load(candidate, origin)
+    from seeds.packs import discover_packs
+
     found = discover_packs(_pack_folders())  # a pack whose folder is not named by its id
     if ref in found.packs:
         return found.packs[ref]
@@ -317,6 +320,7 @@ def resolve_pack(ref: str | None) -> LoadedPack:
 def _load_draft(ref: str | None) -> LoadedPack:
     """A pack for `build --draft`: TODO placeholders let through, other problems not."""
     from seeds.draft.review import load_for_review
+    from seeds.packs import LoadedPack
     from seeds.yamlread import read_yaml
 
     if ref is None:
@@ -421,6 +425,8 @@ def new(article: Path, pack_id: str, date: dt.date | None, headline: str | None,
 
 
 def _load(path: Path, origin: str) -> LoadedPack:
+    from seeds.packs import load_pack
+
     loaded, problems = load_pack(path, origin)
     if loaded is None:
         raise PackProblems(problems)
@@ -436,6 +442,8 @@ def _pack_folders() -> list[tuple[Path, str]]:
 
 
 def _known_packs() -> str:
+    from seeds.packs import discover_packs
+
     packs = discover_packs(_pack_folders()).packs
     return ("known packs: " + ", ".join(sorted(packs))) if packs else "no packs found"
 

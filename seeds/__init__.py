@@ -1,12 +1,5 @@
-"""Packs of curated facts: the strict YAML reader, the fact model, loading and checking."""
+"""Packs of curated facts: the strict YAML reader (`seeds.yamlread`), the fact model
+(`seeds.model`), loading and checking (`seeds.packs`).
 
-from seeds.model import FACT_KINDS, Actor, Argument, Event, Fact, Figure, Pack, Term
-from seeds.packs import BUNDLED_PACKS, LoadedPack, discover_packs, load_pack
-from seeds.problems import Problem, ProblemsFound
-from seeds.yamlread import Document, read_yaml
-
-__all__ = [
-    "BUNDLED_PACKS", "FACT_KINDS", "Actor", "Argument", "Document", "Event", "Fact", "Figure",
-    "LoadedPack", "Pack", "Problem", "ProblemsFound", "Term", "discover_packs", "load_pack",
-    "read_yaml",
-]
+Nothing is imported here, so `import seeds.files` or `seeds.problems` stays light.
+"""

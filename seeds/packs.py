@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from seeds.articles import read_article
+from seeds.files import ARTICLE_FILE, PACK_FILE
+from seeds.files import BUNDLED_PACKS as BUNDLED_PACKS  # re-exported for callers
 from seeds.model import Pack
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 from seeds.validation import validate
 from seeds.yamlread import Document, clean_text, read_yaml
-
-BUNDLED_PACKS = Path(__file__).parent / "packs"
-PACK_FILE = "pack.yaml"
-ARTICLE_FILE = "article.txt"
 
 _GROUPS = ("figures", "actors", "arguments", "events", "terms")
 
