@@ -73,7 +73,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], article: Path | None, cov
     PATHS are pack folders, YAML files or folders of them. With none, every bundled
     and user pack and set is checked. Exit 0 when clean, 1 on problems.
     """
-    from quizzes.checking import run_check
+    from quizzes import checkcache, places
+    from seeds.files import BUNDLED_PACKS
 
     article_text = None
     if article is not None:
@@ -85,12 +86,24 @@ def check(ctx: click.Context, paths: tuple[Path, ...], article: Path | None, cov
     for path in paths:
         if not path.exists():
             raise click.BadParameter(f"{path} does not exist", param_hint="PATHS")
-    report = run_check(list(paths), _root(ctx, data_dir), article=article_text,
-                       coverage=coverage)
-    for line in report.lines():
+    root = _root(ctx, data_dir)
+    inputs = [*paths, BUNDLED_PACKS, places.user_packs(root), places.BUNDLED_SETS,
+              places.user_sets(root), *([article] if article else [])]
+    key = checkcache.report_key(inputs, {"paths": [str(p) for p in paths],
+                                         "article": str(article), "coverage": coverage})
+    cached = checkcache.load(root, key) if key else None
+    if cached is None:
+        from quizzes.checking import run_check
+
+        report = run_check(list(paths), root, article=article_text, coverage=coverage)
+        cached = checkcache.CachedReport(report.lines(), report.summary(), report.failed(),
+                                         report.failed(strict=True))
+        if key:
+            checkcache.store(root, key, cached)
+    for line in cached.lines:
         click.echo(line)
-    click.echo(report.summary(), err=True)
-    sys.exit(1 if report.failed(strict) else 0)
+    click.echo(cached.summary, err=True)
+    sys.exit(1 if (cached.failed_strict if strict else cached.failed) else 0)
 
 
 @main.command("list")

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 DATA_DIR_ENV = "CLASSBRIEF_DATA_DIR"
+BUNDLED_SETS = Path(__file__).parent / "sets"
 
 
 def data_dir(override: Path | str | None = None) -> Path:

@@ -30,7 +30,7 @@ from seeds.problems import Problem, ProblemsFound, sort_problems
 from seeds.validation import validate
 from seeds.yamlread import Document, read_yaml
 
-BUNDLED_SETS = Path(__file__).parent / "sets"
+BUNDLED_SETS = places.BUNDLED_SETS
 
 
 @dataclass(frozen=True)
