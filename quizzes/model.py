@@ -22,7 +22,7 @@ QUESTION_TYPES = ("choice", "multi", "truefalse", "numeric", "text", "match", "o
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Question(Strict):

@@ -69,7 +69,7 @@ def _quote_shorthand(value: object) -> object:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Quote(Strict):
