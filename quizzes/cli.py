@@ -15,6 +15,29 @@ _DATA_DIR = click.option(
          "platform's user data folder).")
 
 
+# Seeds and counts are stored as SQLite integers; a limit past a day is a typo.
+SEEDS = click.IntRange(0, 2**63 - 1)
+COUNTS = click.IntRange(1, 100_000)
+MAX_MINUTES = 24 * 60
+
+
+class Minutes(click.FloatRange):
+    """A time limit in minutes: more than 0, at most a day; nan (which compares false with
+    every bound, so FloatRange lets it through) is refused too."""
+
+    name = "minutes"
+
+    def __init__(self) -> None:
+        super().__init__(min=0, min_open=True, max=MAX_MINUTES)
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> float:
+        minutes = super().convert(value, param, ctx)
+        if minutes != minutes:
+            self.fail(f"{value!r} is not a number of minutes", param, ctx)
+        return float(minutes)
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @_DATA_DIR
 @click.pass_context
@@ -53,11 +76,11 @@ def check(ctx: click.Context, paths: tuple[Path, ...], article: Path | None, cov
 
     article_text = None
     if article is not None:
-        try:
-            article_text = article.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            message = f"cannot read {article}: {err}"
-            raise click.BadParameter(message, param_hint="--article") from None
+        from seeds.articles import read_article
+
+        article_text, unreadable = read_article(article)
+        if unreadable is not None:
+            raise click.BadParameter(str(unreadable), param_hint="--article")
     for path in paths:
         if not path.exists():
             raise click.BadParameter(f"{path} does not exist", param_hint="PATHS")
@@ -151,13 +174,13 @@ def new(ctx: click.Context, file: Path, pack_id: str, from_auto: bool, force: bo
 @click.option("--mode", type=click.Choice(["practice", "exam"]), default=None,
               help="practice: the answer after each question (default); exam: results at "
                    "the end.")
-@click.option("--seed", type=int, default=None,
+@click.option("--seed", type=SEEDS, default=None,
               help="Seed for the question order and shuffled choices (default: random).")
-@click.option("--count", type=click.IntRange(min=1), default=None,
+@click.option("--count", type=COUNTS, default=None,
               help="Play only N questions.")
 @click.option("--tag", "tags", multiple=True, metavar="TAG",
               help="Play only questions with this tag (repeatable: any of them).")
-@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
+@click.option("--time-limit", type=Minutes(), default=None,
               metavar="MIN", help="Exam time limit in minutes, shown as a countdown.")
 @click.option("--headless", is_flag=True, hidden=True,
               help="Run without a terminal and stop at the first question (benchmarks).")

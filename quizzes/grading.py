@@ -7,6 +7,7 @@ typed (or a number), text -> str, match -> mapping left -> right, order -> seque
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -226,14 +227,35 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ"
                                "ı": "i", "ħ": "h", "þ": "th"})
 
 
+# Dashes and minus signs read as one hyphen-minus, so "−5" (U+2212) matches "-5".
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212\ufe63", "-"))
+_ALWAYS_KEPT = frozenset("+#%")  # C vs C++, C#, 50 vs 50%
+_DIGIT_SEPARATORS = frozenset(":./,-")  # 1:30, 3.5, 1/2, 5,000, 1-2
+_THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
+
+
 def normalise_text(text: str) -> str:
-    """The comparison key of a free-text answer: case, spaces, punctuation and diacritics
-    ignored, so "S.C.O." matches "SCO" and "anti terrorism" matches "anti-terrorism"."""
+    """The comparison key of a free-text answer: case, spacing, punctuation and diacritics
+    ignored, so "S.C.O." matches "SCO" and "anti terrorism" matches "anti-terrorism". The
+    characters that carry meaning stay: a sign before a number, a separator between digits
+    ("1:30" is not "130"), and + # % ("C++" is not "C")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
-    key = "".join(c for c in decomposed if not unicodedata.combining(c)
-                  and not unicodedata.category(c).startswith(("P", "S", "Z", "C")))
+    chars = [c for c in decomposed.translate(_DASHES) if not unicodedata.combining(c)]
+    key: list[str] = []
+    for i, c in enumerate(chars):
+        before = chars[i - 1] if i else ""
+        after = next((n for n in chars[i + 1:] if not n.isspace()), "")
+        if not unicodedata.category(c).startswith(("P", "S", "Z", "C")) or c in _ALWAYS_KEPT:
+            key.append(c)
+        elif before.isdigit() and i + 1 < len(chars) and chars[i + 1].isdigit() and (
+                c in _DIGIT_SEPARATORS or c.isspace()):
+            key.append(" " if c.isspace() else c)
+        elif c == "-" and after.isdigit() and not before.isalnum():
+            key.append(c)  # a sign: "-5" is not "5"
+    # Thousands grouped or not are one number: 5,000 = 5 000 = 5000.
+    joined = _THOUSANDS.sub("", "".join(key))
     # British and American spellings of the same word (organisation, organization).
-    return key.replace("isation", "ization")
+    return joined.replace("isation", "ization")
 
 
 _EXAMPLES = (1200, 3400, 7800, 45600)

@@ -3,25 +3,30 @@
 The store is the one place progress lives. It never deletes or rewrites a file it
 cannot read: a corrupt database or one written by a newer classbrief raises
 StoreError with a message that says where the file is and what to do, and the
-file is left exactly as it was. Times come in as parameters, so nothing here
-reads a clock.
+file is left exactly as it was. The times of runs and answers come in as parameters;
+the only waiting here is for another process's write.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
-"""The schema version, kept in SQLite's user_version. Bump it with a migration."""
+BUSY_SECONDS = 30
+"""How long to wait for another process (a second window, a class of students sharing a
+folder) to finish its write before giving up."""
 
-_SCHEMA = """
+# The first format. A new database is made with it and then brought up to date by the
+# same migrations an old one goes through, so the two can never differ.
+_SCHEMA_V1 = """
 CREATE TABLE runs (
     id          INTEGER PRIMARY KEY,
     set_id      TEXT NOT NULL,
@@ -54,6 +59,41 @@ CREATE INDEX runs_by_set ON runs (set_id, finished);
 """
 
 
+def add_column(table: str, column: str, declaration: str) -> str:
+    """The step of a migration that adds a column (existing rows get its default)."""
+    return f"ALTER TABLE {table} ADD COLUMN {column} {declaration}"
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step from format ``to - 1`` to ``to``: SQL statements, then an optional function
+    that fills the new shape from the old data. Runs in one transaction."""
+
+    to: int
+    about: str
+    steps: tuple[str, ...]
+    fill: Callable[[sqlite3.Connection], None] | None = None
+
+
+def _fill_deadlines(db: sqlite3.Connection) -> None:
+    # An exam's clock is wall time from its start, so its end is fixed when it starts.
+    rows = db.execute("SELECT id, started, time_limit FROM runs WHERE mode = 'exam' "
+                      "AND time_limit IS NOT NULL").fetchall()
+    for run_id, started, minutes in rows:
+        deadline = datetime.fromisoformat(started) + timedelta(minutes=minutes)
+        db.execute("UPDATE runs SET deadline = ? WHERE id = ?", (deadline.isoformat(), run_id))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(2, "an exam keeps the moment it ends", (add_column("runs", "deadline", "TEXT"),),
+              _fill_deadlines),
+)
+"""In order; to change the schema, append a Migration (e.g. ``add_column(...)``)."""
+
+FORMAT = MIGRATIONS[-1].to if MIGRATIONS else 1
+"""The schema version, kept in SQLite's user_version."""
+
+
 class StoreError(Exception):
     """The progress database cannot be used; the message says why and what to do."""
 
@@ -62,6 +102,10 @@ class StoreError(Exception):
         self.problem = problem
         self.hint = hint
         super().__init__(f"{self.path}: {problem}; {hint}")
+
+
+class StoreReadOnly(StoreError):
+    """The database or its folder cannot be written by this user (e.g. after `sudo quiz`)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +125,7 @@ class RunRecord:
     started: datetime
     finished: datetime | None = None
     abandoned: datetime | None = None
+    deadline: datetime | None = None  # an exam with a time limit ends then, whatever happens
 
     @property
     def is_retry(self) -> bool:
@@ -111,7 +156,7 @@ class SetStats:
 
 
 _RUN_COLUMNS = ("id, set_id, set_ref, set_title, seed, mode, count, tags, only_ids, time_limit, "
-                "questions, points, started, finished, abandoned")
+                "questions, points, started, finished, abandoned, deadline")
 
 
 class Store:
@@ -124,7 +169,8 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
-        """Open or create the database at ``path``; raise StoreError, never touch a bad file."""
+        """Open or create the database at ``path``, bringing an older one up to date (after
+        a backup copy); raise StoreError, never touch a bad file."""
         memory = str(path) == ":memory:"
         if not memory:
             path = Path(path)
@@ -135,33 +181,51 @@ class Store:
                                  "choose another with --data-dir") from None
         try:
             # isolation_level=None: autocommit, so each answer is committed by itself.
-            db = sqlite3.connect(str(path), isolation_level=None, timeout=5)
+            db = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
         except sqlite3.Error as err:
-            raise StoreError(path, f"cannot open the progress database ({err})",
-                             "check the file's permissions or use --data-dir") from None
+            raise _unusable(path, err) from None
         try:
             _check_readable(db, path)
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > FORMAT:
-                raise StoreError(
-                    path, f"the progress database is format {version}, written by a newer "
-                    f"classbrief (this one reads format {FORMAT})",
-                    "upgrade classbrief, or use --data-dir for a separate folder; "
-                    "the file was left untouched")
-            if version == 0:
-                _create(db, path)
+            _prepare(db, path, backup=not memory)
             if not memory:
                 # WAL: a kill between answers leaves a consistent file, and a second
                 # window can read while this one writes.
-                db.execute("PRAGMA journal_mode=WAL")
+                _use_wal(db)
                 db.execute("PRAGMA synchronous=FULL")
         except StoreError:
             db.close()
             raise
         except sqlite3.Error as err:
             db.close()
-            raise _unreadable(path, err) from None
+            raise _unusable(path, err) from None
         return cls(db, path)
+
+    @classmethod
+    def open_copy(cls, path: Path | str) -> Store:
+        """A store in memory, starting from a copy of the database at ``path`` when it can
+        be read (else empty): play goes on where nothing can be saved. Nothing is written
+        to ``path``."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{options}",
+                                         uri=True, isolation_level=None)
+                try:
+                    _check_readable(source, path)
+                    source.backup(memory)
+                finally:
+                    source.close()
+                break
+            except (sqlite3.Error, StoreError, OSError):
+                memory.close()
+                memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            _prepare(memory, ":memory:", backup=False)
+        except (sqlite3.Error, StoreError):
+            memory.close()
+            memory = sqlite3.connect(":memory:", isolation_level=None)
+            _prepare(memory, ":memory:", backup=False)
+        return cls(memory, ":memory:")
 
     def close(self) -> None:
         self._db.close()
@@ -174,11 +238,14 @@ class Store:
                   at: datetime) -> RunRecord:
         tags_json = json.dumps(list(tags))
         only_json = None if only is None else json.dumps(list(only))
+        deadline = (at + timedelta(minutes=time_limit) if mode == "exam" and time_limit
+                    else None)
         cursor = self._db.execute(
             "INSERT INTO runs (set_id, set_ref, set_title, seed, mode, count, tags, only_ids, "
-            "time_limit, questions, points, started) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "time_limit, questions, points, started, deadline) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (set_id, set_ref, set_title, seed, mode, count, tags_json, only_json, time_limit,
-             questions, str(points), at.isoformat()))
+             questions, str(points), at.isoformat(), deadline and deadline.isoformat()))
         return self.run(int(cursor.lastrowid or 0))
 
     def run(self, run_id: int) -> RunRecord:
@@ -260,7 +327,7 @@ def _check_readable(db: sqlite3.Connection, path: Path | str) -> None:
         db.execute("PRAGMA schema_version").fetchone()
         verdict = db.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as err:
-        raise _unreadable(path, err) from None
+        raise _unusable(path, err) from None
     if verdict != "ok":
         raise _unreadable(path, verdict)
 
@@ -271,6 +338,87 @@ def _unreadable(path: Path | str, why: object) -> StoreError:
                       "progress.sqlite3.broken) to start a fresh one, or use --data-dir")
 
 
+def _unusable(path: Path | str, err: sqlite3.Error) -> StoreError:
+    """Why the database cannot be used: read-only (another user's file or folder) is not
+    damage, and is said so with the fix."""
+    code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+    readonly = code == sqlite3.SQLITE_READONLY or (
+        code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM)
+        and not _writable(path))
+    if readonly:
+        return StoreReadOnly(
+            path, "the progress database is read-only for you (it or its folder belongs to "
+            "another user, e.g. after `sudo quiz`, or sits on a read-only disk)",
+            f"give it back to yourself (`sudo chown -R $USER {Path(path).parent}`), or use "
+            "--data-dir for a folder of your own; the file was left untouched")
+    return _unreadable(path, err)
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL once; the mode stays in the file. SQLite answers a switch while another
+    process reads with "database is locked" at once, without its busy wait, so wait here
+    (in short steps, at most BUSY_SECONDS) until this or another process has switched."""
+    for _ in range(BUSY_SECONDS * 100):
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if getattr(err, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_BUSY:
+                raise
+            time.sleep(0.01)
+    db.execute("PRAGMA journal_mode=WAL")  # the last try reports the error
+
+
+def _writable(path: Path | str) -> bool:
+    path = Path(path)
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.R_OK | os.W_OK))
+
+
+def _prepare(db: sqlite3.Connection, path: Path | str, *, backup: bool) -> None:
+    """Create the schema or migrate to FORMAT. Each step holds the write lock from the
+    moment it reads the version (BEGIN IMMEDIATE), so processes opening one database at
+    once take turns: the first creates it, the others find it made."""
+    backed_up = not backup
+    while True:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > FORMAT:
+                raise StoreError(
+                    path, f"the progress database is format {version}, written by a newer "
+                    f"classbrief (this one reads format {FORMAT})",
+                    "upgrade classbrief, or use --data-dir for a separate folder; "
+                    "the file was left untouched")
+            if version == FORMAT:
+                # A write that changes nothing: a database this user cannot write (another
+                # user's file, a read-only folder) says so now, not at the first answer.
+                db.execute(f"PRAGMA user_version = {FORMAT}")
+                db.execute("COMMIT")
+                return
+            if version == 0:
+                _create(db, path)  # the first format and every migration, all at once
+            else:
+                if not backed_up:
+                    _backup(db, Path(path), version)
+                    backed_up = True
+                try:
+                    _migrate(db, next(m for m in MIGRATIONS if m.to == version + 1))
+                except sqlite3.Error as err:
+                    copy = f"; a copy from before is at {backup_path(Path(path), version)}"
+                    raise StoreError(
+                        path, f"cannot upgrade the progress database from format {version} "
+                        f"({err})", "it was left as it was" + (copy if backup else "")
+                        + "; check the disk, or use --data-dir") from None
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+
 def _create(db: sqlite3.Connection, path: Path | str) -> None:
     tables = [name for (name,) in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")]
@@ -278,14 +426,51 @@ def _create(db: sqlite3.Connection, path: Path | str) -> None:
         raise StoreError(path, "this SQLite file is not a classbrief progress database "
                          f"(it has tables {', '.join(sorted(tables))})",
                          "it was left untouched; move it aside or use --data-dir")
-    # One transaction: a kill halfway leaves version 0 and no tables, to be created again.
+    # Statement by statement: executescript would commit the open transaction first.
+    for statement in _statements(_SCHEMA_V1):
+        db.execute(statement)
+    for migration in MIGRATIONS:
+        _migrate(db, migration)
+
+
+def _statements(script: str) -> list[str]:
+    bare = "\n".join(line.split("--")[0] for line in script.splitlines())
+    return [statement for statement in bare.split(";") if statement.strip()]
+
+
+def _migrate(db: sqlite3.Connection, migration: Migration) -> None:
+    for statement in migration.steps:
+        db.execute(statement)
+    if migration.fill is not None:
+        migration.fill(db)
+    db.execute(f"PRAGMA user_version = {int(migration.to)}")
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.name}.format-{version}.backup")
+
+
+def _backup(db: sqlite3.Connection, path: Path, version: int) -> None:
+    """A copy of the database as it is, beside it, before the first migration touches it."""
+    target = backup_path(path, version)
+    temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
-        db.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\nPRAGMA user_version = {FORMAT};\n"
-                         "COMMIT;")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
+        # Read through a second connection: ``db`` holds the write lock (so nobody changes
+        # the file meanwhile), and SQLite will not back up from a connection mid-write.
+        source = sqlite3.connect(path, timeout=BUSY_SECONDS)
+        copy = sqlite3.connect(temp)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+        os.replace(temp, target)
+    except (OSError, sqlite3.Error) as err:
+        temp.unlink(missing_ok=True)
+        raise StoreError(path, f"cannot keep a backup copy before upgrading the database "
+                         f"from format {version} ({err})",
+                         "free some disk space or check the folder's permissions; the "
+                         "file was left untouched") from None
 
 
 def _time(text: str | None) -> datetime | None:
@@ -294,8 +479,8 @@ def _time(text: str | None) -> datetime | None:
 
 def _run(row: Sequence[Any]) -> RunRecord:
     (run_id, set_id, set_ref, title, seed, mode, count, tags, only, time_limit, questions,
-     points, started, finished, abandoned) = row
+     points, started, finished, abandoned, deadline) = row
     return RunRecord(run_id, set_id, set_ref, title, seed, mode, count,
                      tuple(json.loads(tags)), None if only is None else tuple(json.loads(only)),
                      time_limit, questions, Decimal(points), datetime.fromisoformat(started),
-                     _time(finished), _time(abandoned))
+                     _time(finished), _time(abandoned), _time(deadline))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from seeds.articles import read_article
 from seeds.model import Pack
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 from seeds.validation import validate
@@ -92,7 +93,8 @@ def check_pack_file(path: Path, origin: str = "path", article: str | None = None
         return PackCheck(None, found.problems)
     pack, problems = validate(doc, Pack)
     if article is None and (path.parent / ARTICLE_FILE).is_file():
-        article = (path.parent / ARTICLE_FILE).read_text(encoding="utf-8", errors="replace")
+        article, unreadable = read_article(path.parent / ARTICLE_FILE)
+        problems += [unreadable] if unreadable else []
         article_name = display_path(path.parent / ARTICLE_FILE)
     raw_id = doc.data.get("id") if isinstance(doc.data, dict) else None
     problems = sort_problems([*problems, *check_pack(doc, article), *_folder_problems(doc, path)])

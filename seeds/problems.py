@@ -35,7 +35,8 @@ def display_path(path: Path | str) -> str:
     path = Path(path)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
+        # RuntimeError: a symbolic link loop (Python < 3.13); the file's own read reports it.
         return str(path)
 
 

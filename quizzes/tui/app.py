@@ -23,7 +23,13 @@ from quizzes.catalog import Catalog
 from quizzes.sets import LoadedSet
 from quizzes.store import RunRecord, Store
 from quizzes.tui.commands import PlaySetCommands
-from quizzes.tui.screens.dialogs import HelpScreen, ResumeScreen, StartChoice, StartScreen
+from quizzes.tui.screens.dialogs import (
+    HelpScreen,
+    ResumeScreen,
+    StartChoice,
+    StartScreen,
+    UnsavedScreen,
+)
 from quizzes.tui.screens.home import HomeScreen
 from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.screens.results import ResultsScreen
@@ -62,8 +68,10 @@ class QuizApp(App[int]):
     def __init__(self, catalog: Catalog, store: Store, *, play: PlayRequest | None = None,
                  clock: Clock = utc_now, seeds: Callable[[], int] = random_seed,
                  monotonic: Callable[[], float] = time.monotonic, blink: bool = True,
-                 exit_on_first_question: bool = False) -> None:
+                 exit_on_first_question: bool = False, unsaved: str | None = None) -> None:
         super().__init__()
+        # Why progress cannot be saved (the store is then a copy in memory), or None.
+        self.unsaved = unsaved
         # Headless runs have no keyboard: they stop once the first question is drawn.
         self.exit_on_first_question = exit_on_first_question
         self.catalog = catalog
@@ -75,6 +83,20 @@ class QuizApp(App[int]):
         self.blink = blink
 
     def on_mount(self) -> None:
+        if self.unsaved is None:
+            self.open_first()
+            return
+        self.sub_title = "not saving progress"
+
+        def decided(play: bool | None) -> None:
+            if play:
+                self.open_first()
+            else:
+                self.exit(return_code=1)
+
+        self.push_screen(UnsavedScreen(self.unsaved), decided)
+
+    def open_first(self) -> None:
         if self.play is not None:
             # Straight to the set; home is built only if the student goes there, which
             # keeps `quiz play` quick to its first question.
@@ -171,6 +193,9 @@ class QuizApp(App[int]):
         if session.current is None:
             session.finish()
             self.push_screen(ResultsScreen(session))
+        elif limit is not None and limit <= 0:  # resumed after the exam's deadline
+            session.finish()
+            self.push_screen(ResultsScreen(session, notice=_time_up(session)))
         else:
             self.push_screen(QuestionScreen(session))
 
@@ -185,10 +210,7 @@ class QuizApp(App[int]):
 
     def time_up(self, session: Session) -> None:
         session.finish()
-        left = len(session.items) - session.answered
-        notice = "Time is up." + (f" {left} question{'s' if left != 1 else ''} not answered."
-                                  if left else "")
-        self.switch_screen(ResultsScreen(session, notice=notice))
+        self.switch_screen(ResultsScreen(session, notice=_time_up(session)))
 
     def play_again(self, session: Session, only: Collection[str] | None = None) -> None:
         again = session.again(self.seeds(), only)
@@ -243,13 +265,21 @@ class QuizApp(App[int]):
                             self.action_help)
 
 
+def _time_up(session: Session) -> str:
+    left = len(session.items) - session.answered
+    return "Time is up." + (f" {left} question{'s' if left != 1 else ''} not answered."
+                            if left else "")
+
+
 def make_app(root: Path, *, store: Store | None = None, catalog: Catalog | None = None,
              play: PlayRequest | None = None, clock: Clock = utc_now,
              seeds: Callable[[], int] = random_seed,
              monotonic: Callable[[], float] = time.monotonic, blink: bool = True,
-             exit_on_first_question: bool = False) -> QuizApp:
-    """The app over the data folder ``root``; raises StoreError if progress cannot be kept."""
+             exit_on_first_question: bool = False, unsaved: str | None = None) -> QuizApp:
+    """The app over the data folder ``root``; raises StoreError if progress cannot be kept.
+    ``unsaved`` says why the store given is an unsaved copy (the app asks first)."""
     catalog = catalog if catalog is not None else Catalog.load(root)
     store = store if store is not None else Store.open(places.progress_db(root))
     return QuizApp(catalog, store, play=play, clock=clock, seeds=seeds, monotonic=monotonic,
-                   blink=blink, exit_on_first_question=exit_on_first_question)
+                   blink=blink, exit_on_first_question=exit_on_first_question,
+                   unsaved=unsaved)

@@ -9,26 +9,34 @@ from pathlib import Path
 from quizzes import places
 from quizzes.catalog import Catalog
 from quizzes.engine import Mode, build_run
-from quizzes.store import Store, StoreError
+from quizzes.store import Store, StoreError, StoreReadOnly
 from seeds.problems import ProblemsFound
 
 
-def _open_store(root: Path) -> Store | None:
+def _open_store(root: Path, *, can_ask: bool = True) -> tuple[Store | None, str | None]:
+    """The store, and why it is an unsaved copy (a read-only database: the app offers to
+    play without saving); (None, None) after printing why nothing can be done."""
+    path = places.progress_db(root)
     try:
-        return Store.open(places.progress_db(root))
+        return Store.open(path), None
+    except StoreReadOnly as err:
+        print(f"error: {err}", file=sys.stderr)
+        if not can_ask:
+            return None, None
+        return Store.open_copy(path), f"{err.path}: {err.problem}. To save: {err.hint}."
     except StoreError as err:
         print(f"error: {err}", file=sys.stderr)
-        return None
+        return None, None
 
 
 def open_home(root: Path) -> int:
     """`quiz`: the home screen. Returns the exit code."""
-    store = _open_store(root)
+    store, unsaved = _open_store(root)
     if store is None:
         return 1
     from quizzes.tui.app import make_app
 
-    app = make_app(root, store=store)
+    app = make_app(root, store=store, unsaved=unsaved)
     app.run()
     store.close()
     return app.return_code or 0
@@ -50,7 +58,8 @@ def play(root: Path, ref: str, mode: Mode, seed: int | None, count: int | None,
         wanted = ", ".join(tags)
         print(f"error: set '{loaded.qset.id}' has no questions tagged {wanted}", file=sys.stderr)
         return 1
-    store = _open_store(root)
+    # Headless runs cannot answer the question "play without saving?": they stop here.
+    store, unsaved = _open_store(root, can_ask=not headless)
     if store is None:
         return 1
     from quizzes.tui.app import PlayRequest, make_app, random_seed
@@ -60,7 +69,7 @@ def play(root: Path, ref: str, mode: Mode, seed: int | None, count: int | None,
                           None, time_limit)
     app = make_app(root, store=store, catalog=catalog,
                    play=PlayRequest(SetChoice.of(loaded, catalog), options),
-                   exit_on_first_question=headless)
+                   exit_on_first_question=headless, unsaved=unsaved)
     app.run(headless=headless)
     store.close()
     return app.return_code or 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -62,7 +62,7 @@ class Session:
     choice: SetChoice
     options: PlayOptions
     grades: dict[str, Grade] = field(default_factory=dict)
-    time_used: float = 0.0  # seconds of the time limit spent before a resume
+    time_left: float | None = None  # seconds of an exam's time when this session was made
     deadline: float | None = None  # monotonic time the exam ends, set when play starts
 
     @classmethod
@@ -74,7 +74,9 @@ class Session:
             seed=options.seed, mode=options.mode, count=options.count, tags=options.tags,
             only=options.only, time_limit=options.time_limit, questions=len(run.items),
             points=sum((i.question.points for i in run.items), Decimal(0)), at=clock())
-        return cls(run, record, store, clock, choice, options)
+        limit = options.time_limit if options.mode == "exam" and options.time_limit else None
+        return cls(run, record, store, clock, choice, options,
+                   time_left=None if limit is None else limit * 60)
 
     @classmethod
     def resume(cls, record: RunRecord, choice: SetChoice, store: Store,
@@ -86,7 +88,6 @@ class Session:
         run = _build(choice, options)
         ids = {item.question.id for item in run.items}
         grades: dict[str, Grade] = {}
-        last = record.started
         for stored in store.answers(record.id):
             if stored.question_id not in ids:
                 continue
@@ -95,9 +96,8 @@ class Session:
                                                    stored.answer, choice.pack)
             except InvalidAnswer:
                 continue
-            last = max(last, stored.answered_at)
-        used = (last - record.started).total_seconds()
-        return cls(run, record, store, clock, choice, options, grades, max(used, 0.0))
+        return cls(run, record, store, clock, choice, options, grades,
+                   _time_left(record, clock()))
 
     # State ------------------------------------------------------------------------------
 
@@ -138,9 +138,8 @@ class Session:
 
     @property
     def time_limit_seconds(self) -> float | None:
-        if self.options.mode != "exam" or not self.options.time_limit:
-            return None
-        return max(self.options.time_limit * 60 - self.time_used, 0.0)
+        """Seconds left of an exam's time when this session was made (0: it is over)."""
+        return self.time_left
 
     def summary(self) -> Summary:
         return summarize(self.run, self.grades)
@@ -177,6 +176,15 @@ class Session:
                               self.options.tags, tuple(only) if only else None,
                               self.options.time_limit)
         return Session.start(self.choice, options, self.store, self.clock)
+
+
+def _time_left(record: RunRecord, now: datetime) -> float | None:
+    """An exam's clock is wall time from its start: a kill, Escape or a closed window
+    does not stop it, so a resumed exam has what is left until its deadline."""
+    if record.mode != "exam" or not record.time_limit:
+        return None
+    deadline = record.deadline or record.started + timedelta(minutes=record.time_limit)
+    return max((deadline - now).total_seconds(), 0.0)
 
 
 def _build(choice: SetChoice, options: PlayOptions) -> Run:

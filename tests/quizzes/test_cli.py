@@ -130,3 +130,55 @@ def test_help_does_not_import_textual():
             "sys.exit(1 if any(m.startswith(('textual', 'reportlab')) for m in sys.modules) "
             "else 0)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--seed", "99999999999999999999999"), ("--seed", "-1"),
+    ("--count", "1000000000000000000000"), ("--count", "0"),
+    ("--time-limit", "inf"), ("--time-limit", "nan"), ("--time-limit", "-1"),
+    ("--time-limit", "0"), ("--time-limit", "1e308"),
+])
+def test_extreme_play_options_are_usage_errors_not_tracebacks(tmp_path, option, value):
+    result = run_quiz("play", "gsi-figures", "--headless", "--data-dir", str(tmp_path),
+                      option, value)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert f"Invalid value for '{option}'" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "progress.sqlite3").exists()  # refused before anything is stored
+
+
+def test_start_dialog_ignores_out_of_range_counts_and_minutes():
+    from quizzes.tui.screens.dialogs import _positive
+
+    assert _positive("12", int) == 12 and _positive("2.5", float, 1440) == 2.5
+    for typed in ("1e308", "inf", "nan", "-1", "0", "99999999999999999999999", "x", ""):
+        assert _positive(typed, float, 1440) is None, typed
+        assert _positive(typed, int) is None, typed
+
+
+def test_symlink_loops_in_data_folders_are_one_located_problem_each(tmp_path):
+    """One looping link must not take down every command: it is reported, the rest works."""
+    sets, packs = tmp_path / "sets", tmp_path / "packs"
+    sets.mkdir()
+    packs.mkdir()
+    (sets / "x.yaml").symlink_to("x.yaml")  # points at itself
+    (sets / "a.yaml").symlink_to("b.yaml")
+    (sets / "b.yaml").symlink_to("a.yaml")
+    (sets / "round").symlink_to(".")  # a folder that contains itself
+    (packs / "loop").symlink_to("loop")
+    runner = CliRunner()
+    made = runner.invoke(main, ["new", str(sets / "mine.yaml"), "--pack", "gsi-training-2023"])
+    assert made.exit_code == 0, made.output
+    listed = runner.invoke(main, ["--data-dir", str(tmp_path), "list"])
+    assert listed.exit_code == 0, listed.output
+    assert listed.exception is None
+    assert "  7 questions  user" in listed.output and "gsi-figures" in listed.output
+    checked = runner.invoke(main, ["--data-dir", str(tmp_path), "check"])
+    assert checked.exception is None or isinstance(checked.exception, SystemExit)
+    lines = [line for line in checked.output.splitlines() if "symbolic link" in line]
+    assert len(lines) == 3, checked.output
+    for name in ("x.yaml", "a.yaml", "b.yaml"):
+        assert any(line.startswith(str(sets / name) + ":1:1: error") for line in lines), name
+    assert "Traceback" not in checked.output
+    played = run_quiz("--data-dir", str(tmp_path), "play", "gsi-figures", "--headless")
+    assert played.returncode == 0, played.stderr[-2000:]

@@ -128,3 +128,23 @@ def test_grade_carries_the_fact_its_quote_and_citation(gsi):
     result = grade(quoted, True, gsi.pack)
     assert result.explanation == "Own words."
     assert result.quote_by == "Li Wei" and "Li Wei" not in result.quote
+
+
+@pytest.mark.parametrize(("accepted", "typed"), [
+    ("1:30", "130"), ("1:30", "13:0"), ("C++", "C"), ("C#", "C"), ("-5", "5"), ("5", "-5"),
+    ("−5", "5"), ("3.5", "35"), ("1/2", "12"), ("50%", "50"), ("5 000", "50 00"),
+])
+def test_text_keeps_characters_that_carry_meaning(accepted, typed):
+    question = make({"type": "text", "id": "k", "prompt": "p", "accept": [accepted]})
+    assert grade(question, accepted).correct
+    assert not grade(question, typed).correct, (accepted, typed)
+
+
+@pytest.mark.parametrize(("accepted", "typed"), [
+    ("1:30", " 1:30. "), ("C++", "c++!"), ("-5", "−5"), ("-5", "- 5"), ("C#", "c#."),
+    ("Hu Jintao", "hu-jintao"), ("anti-terrorism", "Anti terrorism"), ("3.5", "3.5."),
+    ("Xi's offer", "xis offer"), ("10 km", "10km"), ("5,000", "5000"), ("5 000", "5,000"),
+])
+def test_text_still_ignores_case_spacing_and_trailing_punctuation(accepted, typed):
+    question = make({"type": "text", "id": "k", "prompt": "p", "accept": [accepted]})
+    assert grade(question, typed).correct, (accepted, typed)

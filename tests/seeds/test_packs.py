@@ -101,3 +101,48 @@ def test_unknown_field_suggests_the_right_one(tmp_path):
                                                               "    unti: officers")))
     assert any("unknown field 'unti'; did you mean 'unit'?" in m for m in found)
     assert any("missing required field 'unit'" in m for m in found)
+
+
+@pytest.mark.parametrize(("encoding", "looks_like", "convert"), [
+    ("cp1252", "Windows-1252", "iconv -f WINDOWS-1252 -t UTF-8"),
+    ("utf-16", "UTF-16", "iconv -f UTF-16 -t UTF-8"),
+])
+def test_a_non_utf8_article_is_named_with_its_encoding_not_as_misquotes(tmp_path, encoding,
+                                                                       looks_like, convert):
+    pack = _copy_mini(tmp_path, lambda t: t)
+    article = pack.parent / "article.txt"
+    text = article.read_text(encoding="utf-8").replace("“", "«").replace("”", "»")
+    article.write_bytes(text.encode(encoding))  # utf-16 writes a byte-order mark
+    pack.write_text(pack.read_text(encoding="utf-8").replace("“", "«").replace("”", "»"),
+                    encoding="utf-8")
+    loaded, problems = load_pack(pack)
+    found = [str(p) for p in problems]
+    assert not any("quote not found" in line for line in found), found
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{article}:"), found
+    assert f"looks like {looks_like}" in found[0] and convert in found[0], found
+    assert loaded is None
+
+
+def test_article_encoding_is_located_at_the_first_bad_byte(tmp_path):
+    from seeds.articles import read_article
+
+    path = tmp_path / "article.txt"
+    path.write_bytes("line one\nsaid Andr\u00e9 Costa\n".encode("cp1252"))
+    text, problem = read_article(path)
+    assert text is None and problem is not None
+    assert (problem.line, problem.col) == (2, 10)
+    path.write_bytes("\ufeffplain UTF-8 with a mark".encode())
+    assert read_article(path) == ("plain UTF-8 with a mark", None)
+
+
+def test_quiz_check_article_option_names_the_encoding(tmp_path):
+    from click.testing import CliRunner
+
+    from quizzes.cli import main
+
+    article = tmp_path / "article.txt"
+    article.write_bytes("André said “no”".encode("cp1252"))
+    result = CliRunner().invoke(main, ["check", "--article", str(article)])
+    assert result.exit_code == 2, result.output
+    assert "looks like Windows-1252" in result.output and "iconv" in result.output

@@ -77,8 +77,26 @@ def test_resume_rebuilds_the_same_run_and_continues_after_the_answers(choice, st
     assert [i.question.id for i in again.items] == [i.question.id for i in first.items]
     assert [i.options for i in again.items] == [i.options for i in first.items]
     assert again.current == first.current and again.answered == 3
-    assert again.time_used == 3  # the fake clock moved a second per read
-    assert again.time_limit_seconds == 597
+
+
+def test_an_exams_clock_is_wall_time_from_its_start_whatever_happens_after(choice, store):
+    from datetime import timedelta
+
+    from tests.tui.conftest import T0
+
+    now = [T0]
+    first = Session.start(choice, PlayOptions("exam", 7, time_limit=2), store, lambda: now[0])
+    assert first.time_limit_seconds == 120
+    now[0] = T0 + timedelta(seconds=12)
+    first.answer(model_answer(first.current.question))  # the last answer before a kill
+    record = store.run(first.record.id)
+    assert record.deadline == T0 + timedelta(minutes=2)  # kept on disk
+    # Killed (or left with Escape) and resumed later: the time since the last answer
+    # is not given back.
+    now[0] = T0 + timedelta(seconds=30)
+    assert Session.resume(record, choice, store, lambda: now[0]).time_limit_seconds == 90
+    now[0] = T0 + timedelta(minutes=5)
+    assert Session.resume(record, choice, store, lambda: now[0]).time_limit_seconds == 0
 
 
 def test_missed_includes_wrong_partly_right_and_unanswered(choice, store):

@@ -322,3 +322,70 @@ async def test_the_start_dialog_takes_a_count_and_an_exam_time_limit(build):
         session = app.screen.session
         assert len(session.items) == 3 and session.options.time_limit == 1.5
         assert "Exam · Question 1 of 3 · Time left 1:30" in screen_text(app)
+
+
+async def test_a_read_only_database_offers_play_without_saving(build, root):
+    from quizzes.places import progress_db
+    from quizzes.store import Store
+    from quizzes.tui.screens.dialogs import UnsavedScreen
+
+    why = f"{progress_db(root)}: the progress database is read-only for you"
+    app = build("every-type", store=Store.open_copy(progress_db(root)), unsaved=why)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        text = flat(screen_text(app))
+        assert "progress database is read-only for you" in text and "sqlite3" in text
+        assert "Play without saving" in text and "Quit" in text
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "not saving progress" in flat(screen_text(app))  # said on every screen
+    quitting = build("every-type", store=Store.open_copy(progress_db(root)), unsaved=why)
+    async with quitting.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert quitting.return_code == 1
+
+
+async def test_an_exam_resumed_after_its_deadline_ends_at_once(build, store, root):
+    from datetime import timedelta
+
+    from tests.tui.conftest import T0
+
+    first = build("every-type", mode="exam", time_limit=1)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot)
+        await answer(pilot)
+    late = build("every-type", mode="exam", time_limit=1,
+                 clock=lambda: T0 + timedelta(minutes=3))
+    async with late.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(late.screen, ResumeScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(late.screen, ResultsScreen)
+        text = screen_text(late)
+        assert "Time is up. 5 questions not answered." in text
+        assert "Missed questions (5)" in text and "– Not answered" in text
+
+
+async def test_an_exam_resumed_in_time_shows_the_true_time_left(build, store):
+    from datetime import timedelta
+
+    from tests.tui.conftest import T0
+
+    first = build("every-type", mode="exam", time_limit=2)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot)
+    later = build("every-type", mode="exam", time_limit=2,
+                  clock=lambda: T0 + timedelta(seconds=72))
+    async with later.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(later.screen, QuestionScreen)
+        assert "Time left 0:48" in screen_text(later)

@@ -29,12 +29,15 @@ class StartChoice:
     time_limit: float | None = None
 
 
-def _positive(text: str, kind: type[int] | type[float]) -> int | float | None:
+def _positive(text: str, kind: type[int] | type[float],
+              most: float = 100_000) -> int | float | None:
+    """A count or minutes typed in the dialog; blank, nan, 0 or less or above ``most``
+    (a typo such as 1e308 minutes) is None, as if left blank."""
     try:
         value = kind(text.strip())
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
-    return value if value > 0 else None
+    return value if 0 < value <= most else None
 
 
 class StartScreen(ModalScreen[StartChoice | None]):
@@ -89,7 +92,7 @@ class StartScreen(ModalScreen[StartChoice | None]):
             self.dismiss(StartChoice("resume"))
             return
         count = _positive(self.query_one("#count", Input).value, int)
-        minutes = _positive(self.query_one("#minutes", Input).value, float)
+        minutes = _positive(self.query_one("#minutes", Input).value, float, 24 * 60)
         self.dismiss(StartChoice("exam" if mode == "exam" else "practice",
                                  int(count) if count else None,
                                  float(minutes) if minutes and mode == "exam" else None))
@@ -135,6 +138,39 @@ class ResumeScreen(ModalScreen[ResumeAnswer]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id)  # type: ignore[arg-type]
+
+
+class UnsavedScreen(ModalScreen[bool]):
+    """The progress database cannot be written: play without saving, or quit to fix it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(False)", "Quit"),
+        Binding("q", "dismiss(False)", "Quit", show=False),
+        Binding("p", "dismiss(True)", "Play without saving")]
+
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain("Progress cannot be saved", "bold"), classes="dialog-title",
+                         markup=False)
+            yield Static(plain(self.problem), classes="dialog-text", markup=False)
+            yield Static(plain("You can play without saving: answers and scores last until "
+                               "you quit. Or quit, fix the folder, and start again."),
+                         classes="dialog-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(plain("Play without saving"), id="play", variant="warning")
+                yield Button(plain("Quit"), id="quit")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#play", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "play")
 
 
 HELP = [

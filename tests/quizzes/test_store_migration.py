@@ -1,0 +1,125 @@
+"""Bringing a progress database of an older format up to date: backup first, never wipe."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quizzes import store as store_module
+from quizzes.store import FORMAT, Migration, Store, StoreError, add_column, backup_path
+
+# The first format exactly as classbrief 0.1 wrote it.
+V1 = """
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY, set_id TEXT NOT NULL, set_ref TEXT NOT NULL,
+    set_title TEXT NOT NULL, seed INTEGER NOT NULL, mode TEXT NOT NULL, count INTEGER,
+    tags TEXT NOT NULL, only_ids TEXT, time_limit REAL, questions INTEGER NOT NULL,
+    points TEXT NOT NULL, started TEXT NOT NULL, finished TEXT, abandoned TEXT);
+CREATE TABLE answers (
+    run_id INTEGER NOT NULL REFERENCES runs(id), question_id TEXT NOT NULL,
+    position INTEGER NOT NULL, answer TEXT NOT NULL, correct INTEGER NOT NULL,
+    score TEXT NOT NULL, points TEXT NOT NULL, answered_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, question_id));
+CREATE INDEX runs_by_set ON runs (set_id, finished);
+INSERT INTO runs VALUES (1, 'gsi-figures', 'gsi-figures', 'Figures', 7, 'exam', NULL, '[]',
+    NULL, 2.5, 4, '4', '2024-03-04T09:00:00+00:00', NULL, NULL);
+INSERT INTO runs VALUES (2, 'gsi-figures', 'gsi-figures', 'Figures', 8, 'practice', NULL,
+    '[]', NULL, NULL, 4, '4', '2024-03-05T09:00:00+00:00', '2024-03-05T09:10:00+00:00', NULL);
+INSERT INTO answers VALUES (1, 'q1', 0, '"5000"', 1, '1', '1', '2024-03-04T09:01:00+00:00');
+PRAGMA user_version = 1;
+"""
+
+
+def make_v1(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript(V1)
+    db.close()
+
+
+def dump(path: Path) -> tuple[int, list[tuple], list[tuple]]:
+    db = sqlite3.connect(path)
+    try:
+        return (
+            db.execute("PRAGMA user_version").fetchone()[0],
+            db.execute("SELECT * FROM runs ORDER BY id").fetchall(),
+            db.execute("SELECT * FROM answers").fetchall(),
+        )
+    finally:
+        db.close()
+
+
+def schema(path: Path) -> dict[str, list[tuple]]:
+    db = sqlite3.connect(path)
+    try:
+        tables = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: [row[1:3] for row in db.execute(f"PRAGMA table_info({t})")] for t in tables}
+    finally:
+        db.close()
+
+
+def test_format_1_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Path):
+    path = tmp_path / "progress.sqlite3"
+    make_v1(path)
+    before = dump(path)
+    store = Store.open(path)
+    exam, practice = store.run(1), store.run(2)
+    assert exam.time_limit == 2.5 and exam.deadline is not None
+    assert exam.deadline.isoformat() == "2024-03-04T09:02:30+00:00"
+    assert practice.deadline is None and practice.finished is not None
+    assert [a.question_id for a in store.answers(1)] == ["q1"]
+    store.close()
+    assert dump(path)[0] == FORMAT == 2
+    backup = backup_path(path, 1)
+    assert backup.is_file() and dump(backup) == before  # the copy is the old file, as it was
+    # A migrated database has exactly the shape of a new one.
+    Store.open(tmp_path / "new.sqlite3").close()
+    assert schema(path) == schema(tmp_path / "new.sqlite3")
+    # Opening again migrates nothing and keeps the one backup.
+    Store.open(path).close()
+    assert sorted(p.name for p in tmp_path.iterdir() if "backup" in p.name) == [backup.name]
+
+
+def test_a_failing_migration_changes_nothing_and_says_so(tmp_path: Path, monkeypatch):
+    path = tmp_path / "progress.sqlite3"
+    make_v1(path)
+    before = dump(path)
+
+    def broken(db: sqlite3.Connection) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(
+        store_module,
+        "MIGRATIONS",
+        (Migration(2, "x", (add_column("runs", "deadline", "TEXT"),), broken),),
+    )
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert "cannot upgrade" in caught.value.problem and "format 1" in caught.value.problem
+    assert str(backup_path(path, 1)) in caught.value.hint
+    assert dump(path) == before  # the half-done step was rolled back
+
+
+def test_adding_a_column_is_one_appended_migration(tmp_path: Path, monkeypatch):
+    path = tmp_path / "progress.sqlite3"
+    make_v1(path)
+    monkeypatch.setattr(
+        store_module,
+        "MIGRATIONS",
+        (
+            *store_module.MIGRATIONS,
+            Migration(
+                3,
+                "runs name their student",
+                (add_column("runs", "student", "TEXT NOT NULL DEFAULT ''"),),
+            ),
+        ),
+    )
+    monkeypatch.setattr(store_module, "FORMAT", 3)
+    Store.open(path).close()
+    version, runs, _ = dump(path)
+    assert version == 3 and len(runs) == 2 and runs[0][-1] == ""
+    assert backup_path(path, 1).is_file()  # one copy, before the first step of the two
+    assert not backup_path(path, 2).exists()
