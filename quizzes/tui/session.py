@@ -162,7 +162,20 @@ class Session:
             answer=value, correct=result.correct, score=result.score, points=result.points,
             at=self.clock())
         self.grades[item.question.id] = result
+        self._reschedule(item.question.id, result)
         return result
+
+    def _reschedule(self, question_id: str, result: Grade) -> None:
+        """Every answer is a review of its (student, question) card."""
+        from quizzes.review import rating_for, schedule
+
+        set_id = self.choice.loaded.qset.id
+        known = self.store.card(set_id, question_id)
+        now = self.clock()
+        scheduled = schedule(None if known is None else known.card,
+                             rating_for(result.score, result.points), now)
+        self.store.save_card(set_id=set_id, set_ref=self.choice.ref, question_id=question_id,
+                             card=scheduled.card, due=scheduled.due, at=now)
 
     def finish(self) -> None:
         self.store.finish_run(self.record.id, self.clock())
