@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import random
+import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def play_class(root: Path, set_ref: str, students: int, *, seed: int = 5,
 
             session = Session.start(choice, PlayOptions("practice", s + 1), store, clock)
             while session.current is not None:
-                b = (hash(session.current.question.id) % 7 - 3) / 2
+                b = (zlib.crc32(session.current.question.id.encode()) % 7 - 3) / 2
                 right = rng.random() < 1 / (1 + math.exp(b - theta))
                 session.answer(model_answer(session.current.question) if right
                                else wrong_answer(session, rng))
