@@ -191,6 +191,29 @@ class Session:
         return Session.start(self.choice, options, self.store, self.clock)
 
 
+def due_review(store: Store, catalog: Catalog, now: datetime,
+               pack_id: str | None = None) -> tuple[SetChoice, tuple[str, ...]] | None:
+    """The set holding the most overdue card, and its questions due now; None when nothing
+    (of ``pack_id``) is due. Cards of sets or questions no longer found are skipped."""
+    from seeds.problems import ProblemsFound
+
+    by_set: dict[str, list[str]] = {}
+    for card in store.cards(due_by=now):  # most overdue first
+        by_set.setdefault(card.set_ref, []).append(card.question_id)
+    for ref, ids in by_set.items():
+        try:
+            loaded = catalog.find_set(ref)
+        except ProblemsFound:
+            continue
+        if pack_id is not None and loaded.qset.pack != pack_id:
+            continue
+        known = {q.id for q in loaded.qset.questions}
+        due = tuple(q for q in ids if q in known)
+        if due:
+            return SetChoice.of(loaded, catalog), due
+    return None
+
+
 def _time_left(record: RunRecord, now: datetime) -> float | None:
     """An exam's clock is wall time from its start: a kill, Escape or a closed window
     does not stop it, so a resumed exam has what is left until its deadline."""
