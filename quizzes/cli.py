@@ -368,11 +368,21 @@ def review(ctx: click.Context, pack_id: str | None, data_dir: Path | None) -> No
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A file with one student name a line: students pick theirs.")
+@click.option("--set", "set_ref", default=None, metavar="SET",
+              help="Students go straight to this set after giving their name.")
+@click.option("--mode", type=click.Choice(["practice", "exam"]), default=None,
+              help="With --set: practice (default) or exam.")
 @_DATA_DIR
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, roster: Path | None,
-          data_dir: Path | None) -> None:
-    """Serve the quiz app to browsers: each tab is its own app, for one student."""
+def serve(ctx: click.Context, host: str, port: int, roster: Path | None, set_ref: str | None,
+          mode: str | None, data_dir: Path | None) -> None:
+    """Serve the quiz app to browsers: each tab is its own app, for one student.
+
+    Listens on this computer only unless --host is given (--host 0.0.0.0 for a classroom
+    network). Every run and answer is saved under the name the student gives.
+    """
     from quizzes.tui.serve import serve as run_server
 
-    sys.exit(run_server(_root(ctx, data_dir), host, port, roster))
+    if mode is not None and set_ref is None:
+        raise click.UsageError("--mode applies with --set")
+    sys.exit(run_server(_root(ctx, data_dir), host, port, roster, set_ref, mode))

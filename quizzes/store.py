@@ -14,7 +14,8 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -269,6 +270,20 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Writes inside commit as one (one disk flush, not one each), or none does."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     # Runs -------------------------------------------------------------------------------
 

@@ -157,12 +157,13 @@ class Session:
         if item is None:
             raise RuntimeError("every question is answered")
         result = grade(item.question, value, self.choice.pack)
-        self.store.record_answer(
-            self.record.id, question_id=item.question.id, position=self.items.index(item),
-            answer=value, correct=result.correct, score=result.score, points=result.points,
-            at=self.clock())
+        with self.store.together():  # the answer and its review card, in one commit
+            self.store.record_answer(
+                self.record.id, question_id=item.question.id,
+                position=self.items.index(item), answer=value, correct=result.correct,
+                score=result.score, points=result.points, at=self.clock())
+            self._reschedule(item.question.id, result)
         self.grades[item.question.id] = result
-        self._reschedule(item.question.id, result)
         return result
 
     def _reschedule(self, question_id: str, result: Grade) -> None:
