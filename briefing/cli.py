@@ -47,7 +47,27 @@ class PackProblems(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+def _keep_data_dir(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.find_root().meta["classbrief.data_dir"] = value
+
+
+_DATA_DIR = click.option(
+    "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    expose_value=False, callback=_keep_data_dir, is_eager=True,
+    help="Folder with your packs and sets, as for `quiz` (default: $CLASSBRIEF_DATA_DIR or "
+         "the platform's user data folder).")
+
+
+def _data_dir() -> Path:
+    from quizzes.places import data_dir
+
+    ctx = click.get_current_context(silent=True)
+    return data_dir(ctx.find_root().meta.get("classbrief.data_dir") if ctx else None)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@_DATA_DIR
 def main() -> None:
     """Build a printable policy brief from a curated fact pack."""
 
@@ -62,6 +82,44 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2023-02-21",
                                  ctx=ctx, param=param) from None
+
+
+def _glyph_options(command: Callable[..., None]) -> Callable[..., None]:
+    command = click.option(
+        "--allow-missing-glyphs", is_flag=True,
+        help="Write the PDFs even if some characters have no font (they print as blanks).",
+    )(command)
+    return click.option(
+        "--font", "fonts", multiple=True, metavar="PATH",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A TrueType font (.ttf/.ttc) for characters the usual fonts lack, e.g. a CJK "
+             "font for Chinese names (repeatable).")(command)
+
+
+def _use_fonts(fonts: tuple[Path, ...]) -> None:
+    from briefing.fonts import use_font
+
+    for path in fonts:
+        try:
+            use_font(path)
+        except ValueError as err:
+            raise UserError(f"cannot use the font {display_path(path)}: {err}") from None
+
+
+def _check_glyphs(what: str, rendered: list[Rendered], allow: bool) -> None:
+    """Stop before writing a PDF that would print blanks for text, unless allowed."""
+    from briefing.fonts import list_chars
+
+    missing = frozenset().union(*(r.missing for r in rendered))
+    if missing and not allow:
+        raise UserError(
+            f"{what} would lose text: no available font can show {list_chars(missing)}, "
+            "which would print as blanks. Name a TrueType font that has them with --font "
+            "PATH (e.g. a CJK font such as wqy-zenhei.ttc for Chinese), install one "
+            "(fonts-wqy-zenhei), or write the PDFs anyway with --allow-missing-glyphs; "
+            "nothing was written")
+    for warning in dict.fromkeys(w for r in rendered for w in r.warnings):
+        click.echo(f"warning: {warning}", err=True)
 
 
 _PAPER = click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
@@ -80,13 +138,16 @@ _PAPER = click.option("--paper", type=click.Choice(["a4", "letter"], case_sensit
 @click.option("--quiz", "quiz", metavar="SET",
               help="Append the student quiz sheet of SET (a set id or a set file) after the "
                    "brief: variant A of `brief handouts SET`, whose key fits it.")
+@_glyph_options
+@_DATA_DIR
 def build(pack: str | None, output: Path | None, paper: str, date: dt.date | None,
-          quiz: str | None) -> None:
+          quiz: str | None, fonts: tuple[Path, ...], allow_missing_glyphs: bool) -> None:
     """Write the policy brief of PACK: a pack id, a pack folder or a pack.yaml file.
 
     With no PACK, the only bundled pack is used (or, with --quiz, the set's pack).
     The same pack, options and --date always give a byte-identical PDF.
     """
+    _use_fonts(fonts)
     loaded = resolve_pack(pack) if pack is not None or quiz is None else None
     handout = None
     if quiz is not None:
@@ -97,8 +158,7 @@ def build(pack: str | None, output: Path | None, paper: str, date: dt.date | Non
     brief = compose_brief(loaded.pack, date)
     rendered = _laid_out("the brief for", loaded.path,
                          lambda: _render_brief(brief, paper.lower(), handout))
-    for warning in rendered.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    _check_glyphs("the brief", [rendered], allow_missing_glyphs)
     target = output or Path(f"{loaded.pack.id}-brief.pdf")
     if str(target) == "-":
         sys.stdout.buffer.write(rendered.pdf)
@@ -154,29 +214,31 @@ DEFAULT_SEED = 1
 @click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
               help="A date to print in the footers and store in the PDFs "
                    "(default: none printed; the pack's reference date is stored).")
+@_glyph_options
+@_DATA_DIR
 def handouts(set_ref: str, variants: int, seed: int, output: Path, paper: str,
-             date: dt.date | None) -> None:
+             date: dt.date | None, fonts: tuple[Path, ...], allow_missing_glyphs: bool) -> None:
     """Write printable quiz sheets of SET (a set id or a set file) and their answer keys.
 
     For each variant: <set id>-A.pdf for the students and <set id>-A-key.pdf, the
     answer key for the teacher, in the same order and letters as that sheet.
     """
+    _use_fonts(fonts)
     found, loaded = resolve_set(set_ref)
     from briefing.compose import brief_date
     from briefing.handouts import compose_handouts
     from briefing.sheets import render_handouts
 
     handout = compose_handouts(found.qset, loaded.pack, variants=variants, seed=seed)
+    files = _laid_out("the handouts of", found.path or found.qset.id, lambda: list(render_handouts(
+        handout, paper.lower(), created=date or brief_date(loaded.pack), printed=date)))
+    _check_glyphs(f"the handouts of {found.qset.id}", [rendered for _, rendered in files],
+                  allow_missing_glyphs)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise UserError(f"cannot make the folder {display_path(output)}: "
                         f"{err.strerror or err}") from None
-    files = _laid_out("the handouts of", found.path or found.qset.id, lambda: list(render_handouts(
-        handout, paper.lower(), created=date or brief_date(loaded.pack), printed=date)))
-    warnings = dict.fromkeys(w for _, rendered in files for w in rendered.warnings)
-    for warning in warnings:  # the same missing characters would repeat in every file
-        click.echo(f"warning: {warning}", err=True)
     for name, rendered in files:
         write_atomically(output / name, rendered.pdf)
     names = [name for name, _ in files]
@@ -192,9 +254,8 @@ def _span(names: list[str]) -> str:
 def resolve_set(ref: str, pack: LoadedPack | None = None) -> tuple[LoadedSet, LoadedPack]:
     """A set by id or file, and its pack; problems end the command as located lines."""
     from quizzes.catalog import Catalog
-    from quizzes.places import data_dir
 
-    catalog = Catalog.load(data_dir(), {pack.pack.id: pack} if pack else None)
+    catalog = Catalog.load(_data_dir(), {pack.pack.id: pack} if pack else None)
     try:
         found = catalog.find_set(ref)
     except ProblemsFound as err:  # the same file:line:col lines as `quiz check`
@@ -250,9 +311,9 @@ def _load(path: Path, origin: str) -> LoadedPack:
 
 
 def _pack_folders() -> list[tuple[Path, str]]:
-    from quizzes.places import data_dir, user_packs
+    from quizzes.places import user_packs
 
-    return [(BUNDLED_PACKS, "bundled"), (user_packs(data_dir()), "user")]
+    return [(BUNDLED_PACKS, "bundled"), (user_packs(_data_dir()), "user")]
 
 
 def _known_packs() -> str:

@@ -254,9 +254,27 @@ def load_fonts() -> Fonts:
     return Fonts(serif, sans, serif_ok and sans_ok)
 
 
+def use_font(path: Path) -> str:
+    """Register a font file the user named (--font) as the first fallback for characters
+    the house fonts lack; ValueError when reportlab cannot embed it."""
+    font = _register(path)
+    if font is None:
+        raise ValueError(f"{path.name} is not a TrueType font (.ttf or .ttc with TrueType "
+                         "outlines) that can be embedded in a PDF")
+    _map_family((font, font, font, font))
+    if font not in _fallbacks.fonts:
+        _fallbacks.fonts.insert(0, font)
+    _fallbacks.hopeless.clear()
+    return font
+
+
+def list_chars(chars: set[str] | frozenset[str]) -> str:
+    return ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
+
+
 def describe_missing(chars: set[str]) -> str:
     """One line naming characters no font could show, for a warning on stderr."""
-    listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
+    listed = list_chars(chars)
     unusable = ""
     if _fallbacks.unusable:
         names = ", ".join(sorted(set(_fallbacks.unusable))[:4])

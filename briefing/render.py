@@ -7,14 +7,12 @@ page count is known, so one pass gives the final file.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -49,6 +47,7 @@ class Rendered:
     pdf: bytes
     pages: int
     warnings: tuple[str, ...] = ()
+    missing: frozenset[str] = frozenset()  # characters no font could show
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,8 @@ def render_document(info: DocumentInfo, furniture: PageFurniture, paper: str,
     counted: list[int] = []
     doc.build(flowables, canvasmaker=_canvas_class(info.created, styles, counted))
     warnings = (describe_missing(glyphs.missing),) if glyphs.missing else ()
-    return Rendered(buffer.getvalue(), counted[0] if counted else 0, warnings)
+    return Rendered(buffer.getvalue(), counted[0] if counted else 0, warnings,
+                    frozenset(glyphs.missing))
 
 
 def _document(buffer: io.BytesIO, info: DocumentInfo, page: tuple[float, float]) -> \
@@ -205,14 +205,12 @@ def _footer(canvas: Canvas, page: tuple[float, float], styles: Styles, glyphs: G
     canvas.restoreState()
 
 
-def _fixed_stamp(day: dt.date | None) -> TimeStamp:
-    """A timestamp at noon UTC on `day` (reportlab's fixed invariant date when None)."""
-    stamp = TimeStamp(invariant=True)
-    if day is not None:
-        stamp.t = calendar.timegm((day.year, day.month, day.day, 12, 0, 0))
-        stamp.lt = (day.year, day.month, day.day, 12, 0, 0, day.weekday(), 1, 0)
-        stamp.YMDhms = stamp.lt[:6]
-    return stamp
+def _pdf_date(day: dt.date) -> Callable[..., str]:
+    """A PDF date formatter that gives noon UTC on `day` whatever time it is handed: with
+    reportlab's invariant mode (a fixed internal time stamp) the file depends on nothing
+    but its inputs."""
+    text = f"D:{day:%Y%m%d}120000+00'00'"
+    return lambda *_: text
 
 
 def _canvas_class(created: dt.date | None, styles: Styles,
@@ -222,7 +220,8 @@ def _canvas_class(created: dt.date | None, styles: Styles,
 
         def __init__(self, *args: Any, **kwargs: Any):
             super().__init__(*args, **kwargs)
-            self._doc._timeStamp = _fixed_stamp(created)
+            if created is not None:
+                self.setDateFormatter(_pdf_date(created))
             self.showOutline()
 
         def save(self) -> None:

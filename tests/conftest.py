@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,15 @@ def mini():
     loaded, problems = load_pack(SAMPLE / "mini" / "pack.yaml")
     assert loaded is not None, problems
     return loaded
+
+
+@pytest.fixture
+def seed_article() -> Path:
+    """The seed article from ../shared: skipped where it is absent, except in CI (CI=true),
+    where a missing article must fail the run rather than pass it unverified."""
+    if not SEED_ARTICLE.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the seed article {SEED_ARTICLE} is missing; CI needs ../shared to "
+                        "verify the bundled quotes")
+        pytest.skip("the seed article is not beside the repo")
+    return SEED_ARTICLE

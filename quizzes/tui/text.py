@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.table import Table
 from rich.text import Text
 from textual.content import Content
@@ -46,6 +48,38 @@ def number(value: Decimal) -> str:
 
 def percent(value: float) -> str:
     return f"{value:.0f}%"
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal cells: broken at spaces, and inside
+    a word only when it is wider than a line (CJK text has no spaces and takes two cells a
+    character, so textwrap, which counts characters, overflows). Hand-rolled for the
+    feedback panel's speed; rich's Text.wrap needs a console and builds spans."""
+    width = max(width, 2)
+    lines: list[str] = []
+    line, used = "", 0
+    for word in _WORDS.findall(text):
+        size = cell_len(word)
+        if line and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if line:
+            lines.append(line)
+        line, used = "", 0
+        while size > width:  # a word wider than a line: cut it by cells
+            cut, cells = 0, 0
+            while cells + get_character_cell_size(word[cut]) <= width:
+                cells += get_character_cell_size(word[cut])
+                cut += 1
+            lines.append(word[:cut])
+            word, size = word[cut:], size - cells
+        line, used = word, size
+    if line:
+        lines.append(line)
+    return lines
 
 
 

@@ -155,3 +155,98 @@ def test_build_with_unknown_quiz_is_a_located_error(tmp_path):
     result = brief("build", "--quiz", "nope", "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code == 1
     assert "nope:1:1: error: no set or file called 'nope'" in result.output
+
+
+CJK_SET = """\
+id: cjk
+title: Names
+pack: gsi-training-2023
+questions:
+  - id: who
+    type: choice
+    prompt: Who proposed the initiative?
+    fact: gsi-training-places
+    choices: ["习近平", "Someone else"]
+    answer: "习近平"
+"""
+
+
+@pytest.fixture
+def no_fallback_fonts(monkeypatch):
+    """A machine without a font for CJK, whatever this one has installed."""
+    from briefing import fonts
+
+    monkeypatch.setattr(fonts, "_fallbacks", fonts._Fallbacks())
+    monkeypatch.setattr(fonts, "_fallback_candidates", lambda char: iter(()))
+
+
+def test_handouts_that_would_lose_characters_fail_naming_them(tmp_path, no_fallback_fonts):
+    qset = tmp_path / "cjk.yaml"
+    qset.write_text(CJK_SET, encoding="utf-8")
+    out = tmp_path / "out"
+    result = brief("handouts", str(qset), "-o", str(out))
+    assert result.exit_code == 1, result.output
+    for char in "习近平":
+        assert f"{char} (U+{ord(char):04X})" in result.output
+    assert "--font" in result.output and "--allow-missing-glyphs" in result.output
+    assert not out.exists() or not list(out.iterdir())  # no sheet with a blank option
+    allowed = brief("handouts", str(qset), "-o", str(out), "--allow-missing-glyphs")
+    assert allowed.exit_code == 0, allowed.output
+    assert "warning: no available font can show" in allowed.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cjk-A-key.pdf", "cjk-A.pdf", "cjk-B-key.pdf", "cjk-B.pdf"]
+
+
+def test_brief_with_a_quiz_that_would_lose_characters_fails_too(tmp_path, no_fallback_fonts):
+    qset = tmp_path / "cjk.yaml"
+    qset.write_text(CJK_SET, encoding="utf-8")
+    result = brief("build", "--quiz", str(qset), "-o", str(tmp_path / "b.pdf"))
+    assert result.exit_code == 1 and "习 (U+4E60)" in result.output
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def _font_covering_what_the_house_fonts_lack() -> tuple[Path, str] | None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from briefing.fonts import covers, font_index, load_fonts
+
+    primary = load_fonts().glyphs().primary
+    for path in sorted(set(font_index().values())):
+        if not path.name.lower().endswith(".ttf"):
+            continue
+        try:
+            face = TTFont(f"probe-{path.stem}", str(path))
+        except Exception:
+            continue
+        pdfmetrics.registerFont(face)
+        for code in sorted(face.face.charToGlyph):
+            char = chr(code)
+            if (code > 0x2000 and char.isprintable() and not char.isspace()
+                    and not all(covers(f, char) for f in primary)):
+                return path, char
+    return None
+
+
+def test_font_option_gives_the_missing_characters_a_font(tmp_path, no_fallback_fonts):
+    found = _font_covering_what_the_house_fonts_lack()
+    if found is None:
+        pytest.skip("no installed TrueType font covers a character the house fonts lack")
+    font, char = found
+    qset = tmp_path / "x.yaml"
+    qset.write_text(CJK_SET.replace("习近平", char), encoding="utf-8")
+    out = tmp_path / "out"
+    without = brief("handouts", str(qset), "-o", str(out))
+    assert without.exit_code == 1, without.output
+    given = brief("handouts", str(qset), "-o", str(out), "--font", str(font))
+    assert given.exit_code == 0, given.output
+    assert "warning" not in given.output
+    assert char in squeeze(text_of((out / "cjk-A.pdf").read_bytes()))
+
+
+def test_font_option_refuses_a_file_that_is_not_a_font(tmp_path):
+    bogus = tmp_path / "font.ttf"
+    bogus.write_bytes(b"not a font")
+    result = brief("handouts", "gsi-figures", "-o", str(tmp_path / "o"), "--font", str(bogus))
+    assert result.exit_code == 1 and "cannot use the font" in result.output
+    assert "Traceback" not in result.output

@@ -95,7 +95,8 @@ def test_rebuild_is_byte_identical(gsi, built):
 def test_date_changes_only_what_it_should(gsi):
     brief = compose_brief(gsi.pack, dt.date(2024, 9, 1))
     rendered = render_brief(brief)
-    assert reader(rendered.pdf).metadata["/CreationDate"].startswith("D:20240901")
+    meta = reader(rendered.pdf).metadata
+    assert meta["/CreationDate"] == meta["/ModDate"] == "D:20240901120000+00'00'"
     assert "1 September 2024" in reader(rendered.pdf).pages[0].extract_text()
     assert render_brief(brief).pdf == rendered.pdf
 
@@ -107,3 +108,11 @@ def test_no_warnings_for_the_bundled_pack(built):
 def test_unknown_paper_is_refused(gsi):
     with pytest.raises(ValueError, match="paper"):
         render_brief(compose_brief(gsi.pack), "a3")
+
+
+def test_the_creation_date_is_set_through_reportlabs_public_api():
+    import inspect
+
+    import briefing.render
+
+    assert "_timeStamp" not in inspect.getsource(briefing.render)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from quizzes.cli import main
-from tests.conftest import SAMPLE, SEED_ARTICLE
+from tests.conftest import SAMPLE
 
 HOSTILE = {
     "dup.yaml": b"id: a\nid: b\n",
@@ -40,10 +40,10 @@ def test_check_passes_on_everything_bundled():
     assert "0 error(s), 0 warning(s)" in result.output
 
 
-@pytest.mark.skipif(not SEED_ARTICLE.is_file(), reason="the seed article is not beside the repo")
-def test_check_verifies_every_quote_against_the_seed_article():
-    result = CliRunner().invoke(main, ["check", "--article", str(SEED_ARTICLE)])
+def test_check_verifies_every_quote_against_the_seed_article(seed_article):
+    result = CliRunner().invoke(main, ["check", "--article", str(seed_article)])
     assert result.exit_code == 0, result.output
+    assert "0 error(s)" in result.output
 
 
 def test_coverage_lists_untested_facts(tmp_path):

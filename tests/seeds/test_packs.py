@@ -9,7 +9,7 @@ import pytest
 
 from seeds.model import FACT_KINDS
 from seeds.packs import check_quotes, load_pack, normalise_for_quotes
-from tests.conftest import SAMPLE, SEED_ARTICLE
+from tests.conftest import SAMPLE
 
 
 def test_bundled_pack_has_every_kind_of_fact(gsi):
@@ -33,9 +33,8 @@ def test_bundled_pack_marks_resolved_dates_as_inferred(gsi):
     assert not by_text["Since January 2022"].inferred
 
 
-@pytest.mark.skipif(not SEED_ARTICLE.is_file(), reason="the seed article is not beside the repo")
-def test_every_bundled_quote_is_verbatim_in_the_seed_article(gsi):
-    assert check_quotes(gsi.doc, SEED_ARTICLE.read_text(encoding="utf-8")) == []
+def test_every_bundled_quote_is_verbatim_in_the_seed_article(gsi, seed_article):
+    assert check_quotes(gsi.doc, seed_article.read_text(encoding="utf-8")) == []
 
 
 def test_no_fact_comes_from_the_scraped_headlines(gsi):
@@ -49,8 +48,16 @@ def test_quote_normalisation_ignores_quote_style_and_spacing():
         "China's \"anti-riot capabilities\""
 
 
-def test_pack_local_article_verifies_quotes(mini):
-    assert mini.pack.id == "mini"
+def test_pack_local_article_verifies_quotes(tmp_path):
+    """The article.txt beside a pack is read: a quote it lacks is an error at the quote."""
+    pack = _copy_mini(tmp_path, lambda t: t)
+    assert load_pack(pack)[1] == []  # every quote is in the article as it is
+    article = pack.parent / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("power grab", "land grab"),
+                       encoding="utf-8")
+    assert messages(pack) == [
+        "pack.yaml:58:14: error: quote not found in the article: “a power grab”; quotes "
+        "must be copied verbatim; fix the wording or drop the quote"]
 
 
 def _copy_mini(tmp_path: Path, edit) -> Path:

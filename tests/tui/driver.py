@@ -34,10 +34,9 @@ def keys_for(item: RunItem, right: bool) -> list[str]:
     if isinstance(q, FreeText):
         return [*typed(q.accept[0] if right else "certainly not this"), "enter"]
     if isinstance(q, Match):
-        # A digit pairs the row under the cursor and moves to the next row.
-        if right:
-            return [*(str(options.index(pair.right) + 1) for pair in q.pairs), "enter"]
-        return [*("1" for _ in q.pairs), "enter"]
+        # A digit pairs the row under the cursor; ↓ moves to the next row.
+        picks = [str(options.index(pair.right) + 1) if right else "1" for pair in q.pairs]
+        return [*(key for pick in picks for key in (pick, "down")), "enter"]
     if isinstance(q, Order):
         return _reorder(options, q.items) if right else ["enter"]
     raise TypeError(type(q).__name__)

@@ -389,3 +389,29 @@ async def test_an_exam_resumed_in_time_shows_the_true_time_left(build, store):
         await pilot.pause()
         assert isinstance(later.screen, QuestionScreen)
         assert "Time left 0:48" in screen_text(later)
+
+
+async def test_match_keys_pair_the_row_under_the_cursor_and_the_hint_says_so(build):
+    from quizzes.tui.widgets.arrange import MatchInput
+
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while item_id(pilot) != "q-match":
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        widget = app.screen.query_one(MatchInput)
+        hint = flat(screen_text(app))
+        assert "the cursor stays on the row" in hint
+        # A student pairs top to bottom: pick, move down, pick, move down, pick.
+        await pilot.press("1", "down", "2", "down", "3")
+        await pilot.pause()
+        assert widget.chosen == [0, 1, 2]
+        # ← → and a digit act alike: both change the ▸ row only.
+        await pilot.press("up", "right")
+        await pilot.pause()
+        assert widget.chosen == [0, 2, 2] and widget.cursor == 1
+        await pilot.press("1")
+        await pilot.pause()
+        assert widget.chosen == [0, 0, 2] and widget.cursor == 1

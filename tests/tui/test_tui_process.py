@@ -3,6 +3,7 @@ in the middle of a run that loses nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -192,3 +193,67 @@ async def test_sigkill_mid_run_keeps_every_answer_and_the_run_resumes(root: Path
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.item.question.id == run.items[3].question.id
         assert "Exam · Question 4 of 7" in screen_text(app)
+
+
+# Keys typed faster than the app draws ------------------------------------------------
+
+BURST_SET = """\
+id: burst
+title: Burst
+pack: hostile
+questions:
+  - {id: n1, type: numeric, prompt: How many?, fact: officers, answer: 300}
+  - {id: c1, type: choice, prompt: Which?, fact: freedonia, choices: [Yes, No], answer: "Yes"}
+  - {id: n2, type: numeric, prompt: How many more?, fact: officers, answer: 300}
+  - {id: t1, type: truefalse, prompt: True?, fact: safer-seas, answer: "true"}
+"""
+
+
+def _burst_keys(item, mode: str) -> bytes:
+    """Every key for one question, right answers but for n2 (so its own digits show)."""
+    q = item.question
+    if q.type == "numeric":
+        keys = b"2000\r" if q.id == "n1" else b"7\r"
+    elif q.type == "choice":
+        keys = str(list(item.options).index("Yes") + 1).encode()
+    else:
+        keys = b"t"
+    return keys + (b"\r" if mode == "practice" else b"")  # practice: Enter = next question
+
+
+@pytest.mark.parametrize("mode", ["exam", "practice"])
+def test_a_burst_of_keys_after_enter_reaches_the_next_question_intact(root: Path, mode):
+    """The whole run typed in one write to a real pty: nothing typed after an answer is
+    submitted changes it, and no key of the burst is lost."""
+    (root / "sets" / "burst.yaml").write_text(BURST_SET, encoding="utf-8")
+    catalog = Catalog.load(root)
+    loaded = catalog.find_set("burst")
+    run = build_run(loaded.qset, catalog.pack_for(loaded).pack, seed=5, mode=mode)
+    burst = b"".join(_burst_keys(item, mode) for item in run.items)
+    db = progress_db(root)
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
+    env.pop("NO_COLOR", None)
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(REPO)
+        os.execve(sys.executable, [sys.executable, "-m", "quizzes", "--data-dir", str(root),
+                                   "play", "burst", "--mode", mode, "--seed", "5"], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    stop = threading.Event()
+    reader = threading.Thread(target=_drain, args=(fd, stop), daemon=True)
+    reader.start()
+    try:
+        _wait_for(lambda: _rows(db, "SELECT id FROM runs"), "the run to start")
+        time.sleep(0.3)  # the first question is on screen and focused
+        os.write(fd, burst)
+        with contextlib.suppress(AssertionError):  # compared below, showing what was stored
+            _wait_for(lambda: len(_rows(db, "SELECT * FROM answers")) == 4, "four answers",
+                      timeout=15)
+        time.sleep(0.3)  # any stray key would be handled by now
+        answers = dict(_rows(db, "SELECT question_id, answer FROM answers"))
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        stop.set()
+        os.close(fd)
+    assert answers == {"n1": '"2000"', "c1": '"Yes"', "n2": '"7"', "t1": "true"}

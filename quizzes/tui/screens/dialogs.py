@@ -184,7 +184,8 @@ HELP = [
                    ("True / false", "t or f"),
                    ("Number", "type it, Enter: digits; commas, k, million, billion work"),
                    ("Text", "type it and press Enter; case and accents do not matter"),
-                   ("Match", "↑ ↓ row; ← → or 1–9 picks its partner; Enter answers"),
+                   ("Match", "↑ ↓ row; ← → or 1–9 picks its partner (the row stays); "
+                             "Enter answers"),
                    ("Order", "↑ ↓ item; u / d (or ctrl+↑ ↓) moves it; Enter answers"),
                    ("Practice", "after an answer, Enter or n goes to the next question")]),
     ("Results", [("r", "retry the missed questions"), ("n", "a new round, new order"),

@@ -23,6 +23,7 @@ from quizzes.tui.widgets.answers import (
     TextInput,
     TrueFalseInput,
     TypedInput,
+    pass_on,
 )
 from quizzes.tui.widgets.arrange import MatchInput, OrderInput
 from quizzes.tui.widgets.feedback import Feedback
@@ -52,6 +53,20 @@ def answer_input(item: RunItem) -> Widget:
     if isinstance(q, Order):
         return OrderInput(item.options, id="answer")
     raise TypeError(f"no input for {type(q).__name__}")
+
+
+class NextButton(Button):
+    """'Next question': Enter or n moves on within the key press, and keys typed after it
+    go to the next question (see own_key in widgets.answers)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if screen is not self.app.screen:
+            pass_on(event, self)
+        elif event.key in ("enter", "n") and isinstance(screen, QuestionScreen):
+            event.stop()
+            event.prevent_default()
+            screen.action_next()
 
 
 def progress_bar(done: int, total: int, width: int = 16) -> Any:
@@ -99,8 +114,8 @@ class QuestionScreen(Screen[None]):
             with Vertical(id="after"):
                 yield Feedback(id="feedback")
                 last = len(session.items) - session.answered == 1
-                yield Button(plain("See results" if last else "Next question"), id="next",
-                             variant="primary")
+                yield NextButton(plain("See results" if last else "Next question"),
+                                 id="next", variant="primary")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -130,16 +145,23 @@ class QuestionScreen(Screen[None]):
     def status_text(self) -> Any:
         session = self.session
         exam = session.options.mode == "exam"
+        # Narrow terminals get the short form, so the score or the clock is never cut off.
+        narrow = self.app.size.width < 60
         parts = ["Exam" if exam else "Practice",
-                 f"Question {self.position} of {len(session.items)}"]
+                 f"{self.position}/{len(session.items)}" if narrow
+                 else f"Question {self.position} of {len(session.items)}"]
         if exam:
             if session.deadline is not None:
                 parts.append(f"Time left {clock_text(session.deadline - self.app.now())}")
         else:
             tally = session.tally
             parts.append(f"Score {number(tally.score)}/{number(tally.points)}")
-            parts.append(f"Streak {session.streak}")
+            if not narrow:
+                parts.append(f"Streak {session.streak}")
         return plain(" · ".join(parts))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#status-line", Static).update(self.status_text())
 
     def tick(self) -> None:
         if self.session.deadline is not None and self.app.now() >= self.session.deadline:

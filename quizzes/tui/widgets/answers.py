@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, ScrollableContainer, Vertical
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -35,6 +37,35 @@ def give_answer(widget: Widget, value: Any) -> None:
         widget.screen.take_answer(value)
 
 
+def pass_on(event: events.Key, widget: Widget) -> None:
+    """A key that reached ``widget`` after it was done with: to the screen that now asks,
+    which gives it to its input (see QuestionScreen.on_key)."""
+    event.stop()
+    event.prevent_default()
+    ahead = widget.app.screen
+    target = ahead.focused if ahead.focused not in (None, widget) else ahead
+    target.post_message(events.Key(event.key, event.character))
+
+
+async def own_key(widget: Widget, event: events.Key) -> None:
+    """Handle a key in the widget's own queue, in the order keys were typed.
+
+    Textual runs a focused widget's bindings only once the key has bubbled back up to the
+    app, by which time the keys typed after it may already be in this widget: "2000",
+    Enter, "7" then stored 20007. Here a bound key runs its action at once, and a key that
+    arrives after the answer was taken goes on to the screen that now asks. Each answer
+    input calls this from its ``_on_key`` (a mixin class would hide its Textual type from
+    CSS, which follows only first bases)."""
+    if getattr(widget.screen, "answered", False) or widget.screen is not widget.app.screen:
+        pass_on(event, widget)
+        return
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        event.stop()
+        event.prevent_default()
+        await widget.run_action(binding.action)
+        return
+
+
 def give_problem(widget: Widget, text: str) -> None:
     if isinstance(widget.screen, AnswerTaker):
         widget.screen.take_problem(text)
@@ -45,11 +76,40 @@ def _numbered(n: int, text: str, prefix: str = "") -> Any:
     return hanging(prefix + (f"{n}" if n <= 9 else " "), text)
 
 
+class _InViewOptionList(OptionList):
+    """An OptionList that also scrolls the screen's body to its highlighted option: at
+    full height the list does not scroll itself, so in a short terminal the cursor could
+    move onto options below the fold."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        await own_key(self, event)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        body = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
+        if index is None or body is None or not self.is_mounted:
+            return
+        # _index_to_line and _heights are OptionList's own line layout (private; there is
+        # no public way to ask where an option is drawn).
+        line = self._index_to_line.get(index)
+        if line is None:
+            return
+        content = self.content_region
+        y = content.y + line - round(self.scroll_offset.y)
+        on_screen = Region(content.x, y, content.width, self._heights.get(index, 1))
+        inner = body.content_region
+        body.scroll_to_region(
+            on_screen.translate((round(body.scroll_offset.x) - inner.x,
+                                 round(body.scroll_offset.y) - inner.y)),
+            animate=False, immediate=True)
+
+
 _DIGITS = [Binding(str(n), f"pick({n})", "Pick", key_display="1-9", show=n == 1)
            for n in range(1, 10)]
 
 
-class ChoiceInput(OptionList):
+class ChoiceInput(_InViewOptionList):
     """One of several: a digit picks and answers at once; arrows and Enter also work."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,7 +153,7 @@ class TrueFalseInput(ChoiceInput):
         self.values = [True, False]
 
 
-class MultiInput(OptionList):
+class MultiInput(_InViewOptionList):
     """Several right choices: space (or a digit) toggles, Enter answers. Picked options
     show [x] and the others [ ], so the state reads without colour."""
 
@@ -145,6 +205,9 @@ class MultiInput(OptionList):
 
 class AnswerLine(Input):
     """An Input whose Enter hands the answer over at once (see give_answer)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        await own_key(self, event)
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Answer")]
 

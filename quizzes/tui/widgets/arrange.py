@@ -6,19 +6,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
 from quizzes.tui.text import hanging, pieces
-from quizzes.tui.widgets.answers import give_answer, give_problem
+from quizzes.tui.widgets.answers import give_answer, give_problem, own_key
 
 
 class _Rows(Vertical, can_focus=True):
     """Rows of Static with a cursor; subclasses say what a row shows."""
 
     cursor = 0
+
+    async def _on_key(self, event: events.Key) -> None:
+        await own_key(self, event)
 
     def compose(self) -> ComposeResult:
         for index in range(self.row_count()):
@@ -58,7 +62,7 @@ class MatchInput(_Rows):
           for n in range(1, 10)],
         Binding("enter", "submit", "Answer")]
     how = ("Pair each left side with a right side: ↑ ↓ choose a row, ← → or a number "
-           "picks its partner, Enter answers.")
+           "picks its partner (the cursor stays on the row), Enter answers.")
 
     def __init__(self, lefts: list[str], rights: tuple[str, ...],
                  id: str | None = None) -> None:
@@ -94,10 +98,8 @@ class MatchInput(_Rows):
 
     def action_pick(self, number: int) -> None:
         if number <= len(self.rights):
+            # The cursor stays, as with ← →: moving on by itself made "1 ↓ 2" skip a row.
             self.chosen[self.cursor] = number - 1
-            # Moving on saves a key press: pairs are usually made top to bottom.
-            if self.cursor < len(self.lefts) - 1:
-                self.cursor += 1
             self.refresh_rows()
 
     def action_submit(self) -> None:

@@ -3,15 +3,13 @@ not in words and a symbol (never colour alone), the answer, the reason, the sour
 
 from __future__ import annotations
 
-import textwrap
-
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
 from quizzes.engine import RunItem
 from quizzes.grading import Grade, expected_text
-from quizzes.tui.text import clean
+from quizzes.tui.text import clean, wrap_cells
 from seeds.model import Pack
 
 CORRECT, WRONG, PARTLY, SKIPPED = "✓", "✗", "◐", "–"
@@ -78,9 +76,9 @@ class Explanation(Widget):
             return self._cache[1], self._cache[2]
         room = max(width - LABEL_WIDTH, 12)
         lines = [Content(line).stylize("bold")
-                 for line in textwrap.wrap(clean(self.heading), max(width, 12))]
+                 for line in wrap_cells(clean(self.heading), max(width, 12))]
         for label, text, style in self.rows:
-            wrapped = textwrap.wrap(clean(text), room) or [""]
+            wrapped = wrap_cells(clean(text), room) or [""]
             for n, line in enumerate(wrapped):
                 lines.append(Content.assemble(
                     ((label if n == 0 else "").ljust(LABEL_WIDTH), "bold"), (line, style)))
