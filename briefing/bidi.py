@@ -17,9 +17,10 @@ import arabic_reshaper
 from bidi import get_display
 
 _RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-# A run of right-to-left words inside left-to-right text, with the spaces between them.
-_RTL_RUN = re.compile(r"[^\s\w]*\w*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff][^\s]*"
-                      r"(?:\s+[^\s\w]*\w*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff][^\s]*)*")
+# A run of right-to-left text inside left-to-right text: it starts and ends with a
+# right-to-left letter, so punctuation around it keeps its place in the sentence.
+_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+_RTL_RUN = re.compile(f"[{_LETTERS}]+(?:[\\s,.;:!?()\u060c\u061b-]+[{_LETTERS}]+)*")
 _MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 

@@ -138,17 +138,27 @@ _PAPER = click.option("--paper", type=click.Choice(["a4", "letter"], case_sensit
 @click.option("--quiz", "quiz", metavar="SET",
               help="Append the student quiz sheet of SET (a set id or a set file) after the "
                    "brief: variant A of `brief handouts SET`, whose key fits it.")
+@click.option("--draft", is_flag=True,
+              help="Build a brief of a draft pack for review, TODO placeholders and all, "
+                   "marked DRAFT on every page.")
 @_glyph_options
 @_DATA_DIR
 def build(pack: str | None, output: Path | None, paper: str, date: dt.date | None,
-          quiz: str | None, fonts: tuple[Path, ...], allow_missing_glyphs: bool) -> None:
+          quiz: str | None, draft: bool, fonts: tuple[Path, ...],
+          allow_missing_glyphs: bool) -> None:
     """Write the policy brief of PACK: a pack id, a pack folder or a pack.yaml file.
 
     With no PACK, the only bundled pack is used (or, with --quiz, the set's pack).
     The same pack, options and --date always give a byte-identical PDF.
     """
     _use_fonts(fonts)
-    loaded = resolve_pack(pack) if pack is not None or quiz is None else None
+    if draft and quiz is not None:
+        raise click.UsageError("--draft and --quiz cannot be used together: a draft has no "
+                               "question sets yet")
+    if draft:
+        loaded = _load_draft(pack)
+    else:
+        loaded = resolve_pack(pack) if pack is not None or quiz is None else None
     handout = None
     if quiz is not None:
         loaded, handout = _quiz_for_brief(quiz, loaded)
@@ -157,7 +167,8 @@ def build(pack: str | None, output: Path | None, paper: str, date: dt.date | Non
 
     brief = compose_brief(loaded.pack, date)
     rendered = _laid_out("the brief for", loaded.path,
-                         lambda: _render_brief(brief, paper.lower(), handout))
+                         lambda: _render_brief(brief, paper.lower(), handout,
+                                               "DRAFT" if draft else None))
     _check_glyphs("the brief", [rendered], allow_missing_glyphs)
     target = output or Path(f"{loaded.pack.id}-brief.pdf")
     if str(target) == "-":
@@ -183,11 +194,12 @@ def _quiz_for_brief(ref: str, loaded: LoadedPack | None) -> tuple[LoadedPack, Ha
     return loaded, compose_handouts(found.qset, loaded.pack, variants=1, seed=DEFAULT_SEED)
 
 
-def _render_brief(brief: Brief, paper: str, handout: Handout | None) -> Rendered:
+def _render_brief(brief: Brief, paper: str, handout: Handout | None,
+                  watermark: str | None = None) -> Rendered:
     from briefing.render import brief_furniture, brief_story, render_brief, render_document
 
     if handout is None:
-        return render_brief(brief, paper)
+        return render_brief(brief, paper, watermark)
     from reportlab.platypus import PageBreak
 
     from briefing.sheets import student_story
@@ -299,6 +311,112 @@ def resolve_pack(ref: str | None) -> LoadedPack:
     if ref in found.failed:
         raise PackProblems(found.failed[ref])
     raise UserError(f"no pack called '{ref}'; {_known_packs()}")
+
+
+def _load_draft(ref: str | None) -> LoadedPack:
+    """A pack for `build --draft`: TODO placeholders let through, other problems not."""
+    from seeds.draft.review import load_for_review
+    from seeds.yamlread import read_yaml
+
+    if ref is None:
+        raise UserError("name the draft pack: its id or its folder")
+    path = Path(ref)
+    if not (path.exists() or path.suffix in (".yaml", ".yml") or "/" in ref or os.sep in ref):
+        found = [folder / ref / PACK_FILE for folder, _ in _pack_folders()
+                 if (folder / ref / PACK_FILE).is_file()]
+        if not found:
+            raise UserError(f"no pack called '{ref}'; {_known_packs()}")
+        path = found[0]
+    if path.is_dir():
+        path = path / PACK_FILE
+    if not path.is_file():
+        raise UserError(f"no pack file at {display_path(path)}")
+    pack, problems = load_for_review(path)
+    if pack is None:
+        raise PackProblems(problems)
+    return LoadedPack(pack, read_yaml(path), path, "path")
+
+
+_NEW_HELP = "Where user packs live (default: $CLASSBRIEF_DATA_DIR or the platform's folder)."
+
+
+@main.command("new")
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "pack_id", required=True, metavar="ID",
+              help="Id of the new pack: lowercase letters, digits and dashes.")
+@click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="The article's date; relative dates (last April, on Tuesday) are worked "
+                   "out from it. Default: a date written at the top of the article.")
+@click.option("--headline", help="The article's headline (default: its first line, if short).")
+@click.option("--outlet", help="Who published the article.")
+@click.option("--kind", type=click.Choice(["news", "editorial", "report", "speech",
+                                           "interview"]), help="What kind of text it is.")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), help=_NEW_HELP)
+@click.option("--force", is_flag=True, help="Replace an existing pack of that id.")
+def new(article: Path, pack_id: str, date: dt.date | None, headline: str | None,
+        outlet: str | None, kind: str | None, data_dir: Path | None, force: bool) -> None:
+    """Draft a pack from ARTICLE (a plain text file): <data>/packs/ID/pack.yaml and a copy
+    of the article as article.txt beside it.
+
+    The draft holds the article's figures, quotes with their speakers, dates, actors and
+    acronyms, verbatim; every statement is a TODO for you to write. `quiz check` lists
+    each TODO; `brief build ID --draft` shows the draft as a brief marked DRAFT.
+    """
+    from quizzes.places import data_dir as find_data_dir
+    from quizzes.places import user_packs
+    from seeds.draft.article import MAX_ARTICLE_BYTES, ArticleError, read_article
+    from seeds.model import ID_PATTERN
+
+    if not re.match(ID_PATTERN, pack_id) or len(pack_id) > 64:
+        raise click.BadParameter(f"'{pack_id}' is not a valid id; use lowercase letters, "
+                                 "digits and dashes, e.g. gsi-training-2023",
+                                 param_hint="--id")
+    if (BUNDLED_PACKS / pack_id).is_dir():
+        raise UserError(f"'{pack_id}' is the id of a bundled pack; choose another --id")
+    folder = user_packs(find_data_dir(data_dir)) / pack_id
+    shown = display_path(article)
+    try:
+        size = article.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"is {size / 2**20:.1f} MB, more than the "
+                               f"{MAX_ARTICLE_BYTES // 2**20} MB an article can be",
+                               "draft from the article's text alone")
+        text = read_article(article.read_bytes())
+    except ArticleError as err:
+        raise UserError(f"{shown} {err}") from None
+    except IsADirectoryError:
+        raise UserError(f"{shown} is a folder; name the article's text file") from None
+    except FileNotFoundError:
+        raise UserError(f"no such file: {shown}") from None
+    except OSError as err:
+        raise UserError(f"cannot read {shown}: {err.strerror or err}") from None
+    existing = folder.is_dir() and any(folder.iterdir())
+    if existing and not force:
+        raise UserError(f"{display_path(folder)} already exists; a curated pack is never "
+                        "overwritten: choose another --id, or add --force to replace it")
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{display_path(folder)} is a file, not a pack folder")
+    from seeds.draft.assemble import draft_pack
+    from seeds.draft.emit import emit
+
+    draft = draft_pack(text, pack_id=pack_id, date=date, headline=headline, outlet=outlet,
+                       kind=kind)
+    header = [f"Draft pack from {article.name}, made by `brief new`.",
+              "Every TODO is yours to write in your own words; quotes, figures and dates are "
+              "copied from the article.",
+              "`quiz check` lists what is left; `brief build --draft` shows it as a brief."]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UserError(f"cannot make the folder {display_path(folder)}: "
+                        f"{err.strerror or err}") from None
+    write_atomically(folder / "article.txt", text.encode("utf-8"))
+    write_atomically(folder / PACK_FILE, emit(draft.data, draft.comments, header).encode())
+    click.echo(f"wrote {display_path(folder / PACK_FILE)} and article.txt")
+    for note in draft.notes:
+        click.echo(f"note: {note}")
+    assert draft.summary is not None
+    click.echo(draft.summary.line(display_path(folder)))
 
 
 def _load(path: Path, origin: str) -> LoadedPack:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,10 +63,10 @@ class PageFurniture:
 Story = Sequence[Flowable] | Callable[[Kit], Sequence[Flowable]]
 
 
-def render_brief(brief: Brief, paper: str = "a4") -> Rendered:
-    """The PDF of one brief."""
+def render_brief(brief: Brief, paper: str = "a4", watermark: str | None = None) -> Rendered:
+    """The PDF of one brief; ``watermark`` (e.g. "DRAFT") is drawn across every page."""
     return render_document(brief.info, brief_furniture(brief), paper,
-                           lambda kit: brief_story(kit, brief))
+                           lambda kit: brief_story(kit, brief), watermark)
 
 
 def brief_story(kit: Kit, brief: Brief) -> list[Flowable]:
@@ -92,7 +93,7 @@ def brief_furniture(brief: Brief) -> PageFurniture:
 
 
 def render_document(info: DocumentInfo, furniture: PageFurniture, paper: str,
-                    story: Story) -> Rendered:
+                    story: Story, watermark: str | None = None) -> Rendered:
     """Any document in the house style: `story` is flowables, or a function of the `Kit`.
 
     Handouts call this with their own story so they share fonts, styles, footer,
@@ -111,7 +112,7 @@ def render_document(info: DocumentInfo, furniture: PageFurniture, paper: str,
 
     buffer = io.BytesIO()
     doc = _document(buffer, info, page)
-    doc.addPageTemplates(_templates(page, styles, glyphs, furniture))
+    doc.addPageTemplates(_templates(page, styles, glyphs, furniture, watermark))
     counted: list[int] = []
     doc.build(flowables, canvasmaker=_canvas_class(info.created, styles, counted))
     warnings = (describe_missing(glyphs.missing),) if glyphs.missing else ()
@@ -130,7 +131,7 @@ def _document(buffer: io.BytesIO, info: DocumentInfo, page: tuple[float, float])
 
 
 def _templates(page: tuple[float, float], styles: Styles, glyphs: Glyphs,
-               furniture: PageFurniture) -> list[PageTemplate]:
+               furniture: PageFurniture, watermark: str | None = None) -> list[PageTemplate]:
     width, height = page
     body_height = height - MARGIN_TOP - MARGIN_BOTTOM
     first = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X,
@@ -139,7 +140,12 @@ def _templates(page: tuple[float, float], styles: Styles, glyphs: Glyphs,
     later = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X, body_height, id="later",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
+    def mark(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if watermark:  # drawn first, so the page's text lies over it
+            _watermark(canvas, page, styles, watermark)
+
     def band(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        mark(canvas, doc)
         _band(canvas, page, styles, glyphs, furniture)
 
     def footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -148,7 +154,24 @@ def _templates(page: tuple[float, float], styles: Styles, glyphs: Glyphs,
     # the footer is drawn last so that extracted text reads in page order
     return [PageTemplate("first", [first], onPage=band, onPageEnd=footer,
                          autoNextPageTemplate="later"),
-            PageTemplate("later", [later], onPageEnd=footer)]
+            PageTemplate("later", [later], onPage=mark, onPageEnd=footer)]
+
+
+WATERMARK_GREY = 0.88
+
+
+def _watermark(canvas: Canvas, page: tuple[float, float], styles: Styles, text: str) -> None:
+    """Large light-grey text corner to corner, e.g. DRAFT on a brief under review."""
+    width, height = page
+    canvas.saveState()
+    canvas.setFillGray(WATERMARK_GREY)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
+    size = min(140.0, 0.8 * math.hypot(width, height) / max(
+        stringWidth(text, styles.sans_bold, 1), 1))
+    canvas.setFont(styles.sans_bold, size)
+    canvas.drawCentredString(0, -size * 0.35, text)
+    canvas.restoreState()
 
 
 def _draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,

@@ -21,8 +21,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus import Table as RLTable
 
+from briefing.bidi import has_rtl, is_rtl_paragraph
 from briefing.blocks import Kit, Para
-from briefing.content import DocumentInfo, Rich
+from briefing.content import DocumentInfo, Rich, rich_text
 from briefing.fonts import Fonts
 from briefing.handouts import (
     Handout,
@@ -58,7 +59,10 @@ class SheetKit(Kit):
         super().__init__(kit.styles, kit.markup, kit.width)
         self.shared = shared
 
-    def para(self, rich: Rich | str, style: ParagraphStyle, slot: str = "") -> Para:
+    def para(self, rich: Rich | str, style: ParagraphStyle, slot: str = "") -> Flowable:
+        text = rich if isinstance(rich, str) else rich_text(rich)
+        if has_rtl(text) and is_rtl_paragraph(text):
+            return super().para(rich, style)  # laid out for its width: not shared
         markup = self.markup.rich(rich, style.fontSize)
         key = (markup, style.name, slot)
         found = self.shared.get(key)

@@ -98,7 +98,7 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[Question]:
                       answer=fig.value, unit=fig.unit, display=fig.display)
         shown = [_shown_like(v, fig) for v in _plausible_values(fig, pack, rng)]
         question = _choice(f"{fig.id}-choice", f"Which figure goes with “{fig.label}”?",
-                           fig.id, fig.shown_with_unit(), shown, rng, tags)
+                           fig.id, _shown_like(fig.value, fig), shown, rng, tags)
         if question:
             yield question
 

@@ -259,10 +259,18 @@ def normalise_text(text: str) -> str:
 
 
 _EXAMPLES = (1200, 3400, 7800, 45600)
+_SCALED_EXAMPLES = ("2.5", "7.5", "12.5", "45.5")
 
 
 def number_examples(q: Numeric) -> tuple[str, str, str]:
     """One example number typed three ways, for the input's hint. It is never the answer
-    nor anything the question accepts, so the hint gives nothing away."""
+    nor anything the question accepts, so the hint gives nothing away. With a unit such as
+    "billion dollars" the example is in billions: 2.5, 2.5 billion, 2,500,000,000."""
+    scale, _ = unit_scale(q.unit)
+    if scale > 1:
+        word = (q.unit or "").split()[0]
+        value = next((Decimal(e) for e in _SCALED_EXAMPLES
+                      if _numeric_fraction(q, Decimal(e)) == 0), Decimal("98.5"))
+        return f"{value}", f"{value} {word}", format_number(value * scale)
     example = next((e for e in _EXAMPLES if _numeric_fraction(q, Decimal(e)) == 0), 98700)
     return f"{example}", f"{example:,}", f"{format_number(Decimal(example) / 1000)}k"

@@ -167,6 +167,44 @@ def check_pack(doc: Document, article: str | None = None) -> list[Problem]:
     problems += _part_of_cycles(doc)
     if article is not None:
         problems += check_quotes(doc, article)
+    return problems + check_placeholders(doc)
+
+
+PLACEHOLDER = "TODO"
+"""What `brief new` writes where the curator's own words belong; a pack keeps none."""
+_PLACEHOLDER = re.compile(r"\s*TODO(?![\w-])")
+_PLACEHOLDER_HINTS = {
+    "date": "write the date as YYYY, YYYY-MM or YYYY-MM-DD",
+    "side": "write case, concern or framing",
+    "by": "write the id of the actor who makes it",
+    "who": "write the id of the actor it belongs to",
+}
+_PLACEHOLDER_NOUNS = {"what_happened": "takeaway", "why_it_matters": "takeaway",
+                      "what_to_watch": "takeaway", "implications": "implication",
+                      "discussion": "discussion question", "method": "note on method",
+                      "date_basis": "note on dates", "about": "summary"}
+
+
+def is_placeholder(value: object) -> bool:
+    return isinstance(value, str) and bool(_PLACEHOLDER.match(value))
+
+
+def check_placeholders(doc: Document) -> list[Problem]:
+    """Every TODO left by a draft, located: a draft cannot become a brief by accident."""
+    problems = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        here, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [((*here, k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [((*here, i), v) for i, v in enumerate(value)]
+        elif is_placeholder(value):
+            field = next((s for s in reversed(here) if isinstance(s, str)), "value")
+            noun = _PLACEHOLDER_NOUNS.get(field, field.replace("_", " "))
+            problems.append(doc.problem(here, f"'{field}' is still a TODO placeholder",
+                                        _PLACEHOLDER_HINTS.get(
+                                            field, f"write this {noun} in your own words")))
     return problems
 
 

@@ -52,6 +52,8 @@ def figures(draw: Any, index: int) -> dict[str, Any]:
                               "value": str(value), "unit": unit}
     if unit in ("tonnes", "people") and value >= 10**6 and value % 10**6 == 0:
         figure["display"] = f"{value / 10**6:f} million".replace(".0 ", " ")
+    elif unit == "officers" and draw(st.booleans()):
+        figure["display"] = "a few dozen"  # a display in words
     return figure
 
 

@@ -129,11 +129,7 @@ def poppler_text(pdf: bytes, tmp_path) -> str:
     return done.stdout
 
 
-def test_right_to_left_statements_print_in_reading_order(tmp_path):
-    loaded, _ = load_pack(TEST_PACKS / "rtl-voices" / "pack.yaml")
-    assert loaded is not None
-    statement = next(a for a in loaded.pack.arguments if a.id == "desalination-limits").statement
-    text = poppler_text(render_brief(compose_brief(loaded.pack)).pdf, tmp_path)
+def assert_reading_order(text: str, statement: str) -> None:
     # Within a line poppler lists the runs left to right: a right-to-left line reads them
     # from the last to the first.
     runs = [run.strip(" ,.") for line in text.splitlines()
@@ -142,10 +138,21 @@ def test_right_to_left_statements_print_in_reading_order(tmp_path):
     # Every multi-word run of the statement is found in reading order, and together they
     # cover it from its first words to its last: nothing reversed, no line out of order.
     assert len(mine) >= 2, runs
-    assert statement.startswith(mine[0]) and "ובערים" in runs
+    assert statement.startswith(mine[0]), (mine, statement)
     assert [statement.index(run) for run in mine] == sorted(statement.index(run) for run in mine)
-    reversed_words = " ".join(reversed(statement.split()))
-    assert reversed_words[:12] not in text
+    assert " ".join(reversed(statement.split()))[:12] not in text
+
+
+def test_right_to_left_statements_print_in_reading_order(tmp_path):
+    loaded, _ = load_pack(TEST_PACKS / "rtl-voices" / "pack.yaml")
+    assert loaded is not None
+    pack = loaded.pack
+    statement = next(a for a in pack.arguments if a.id == "desalination-limits").statement
+    assert_reading_order(poppler_text(render_brief(compose_brief(pack)).pdf, tmp_path),
+                         statement)
+    handout = compose_handouts(automatic_set(pack), pack, variants=1)
+    key = dict(render_handouts(handout))["rtl-voices-auto-A-key.pdf"]
+    assert_reading_order(poppler_text(key.pdf, tmp_path), statement)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

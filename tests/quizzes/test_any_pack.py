@@ -143,3 +143,46 @@ def test_hint_examples_never_equal_the_answer_of_any_numeric_question(gsi, mini)
             assert not grade(q, example).correct, (q.id, example)
     answer_5000 = next(q for q, _ in numerics if q.answer == 5000)
     assert "5,000" not in " ".join(number_examples(answer_5000))
+
+
+def test_a_question_comes_before_a_prompt_that_gives_its_answer_away():
+    from quizzes.giveaways import answered_first
+    from quizzes.model import Choice
+
+    number = Numeric(type="numeric", id="n", prompt="How many officers?", answer=300)
+    giver = Choice(type="choice", id="g", prompt="Who trains 300 officers?",
+                   choices=["Ana", "Bo"], answer="Ana")
+    other = Choice(type="choice", id="o", prompt="Which port?", choices=["X", "Y"], answer="X")
+    assert [q.id for q in answered_first([giver, other, number])] == ["n", "g", "o"]
+    assert [q.id for q in answered_first([number, giver, other])] == ["n", "g", "o"]
+
+
+def test_keys_print_numbers_as_the_brief_does():
+    from quizzes.grading import expected_text
+
+    people = Numeric(type="numeric", id="p", prompt="How many?", answer=2000, unit="people")
+    year = Numeric(type="numeric", id="y", prompt="When?", answer=2022, unit="year")
+    assert expected_text(people) == "2,000 people" and expected_text(year) == "2022"
+    assert grade(people, "2000").given == "2000" and grade(people, "2000").correct
+
+
+def test_a_pack_too_small_for_automatic_questions_says_so(tmp_path):
+    from click.testing import CliRunner
+
+    from quizzes.cli import main
+
+    folder = tmp_path / "data" / "packs" / "tiny"
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text("""\
+id: tiny
+title: Tiny
+source: {headline: H, about: A, date_basis: D}
+takeaways: {what_happened: W, why_it_matters: M, what_to_watch: T}
+actors:
+  - {id: one, name: One, type: state, role: Only actor, statement: The only actor.}
+""", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "play",
+                                       "tiny-auto", "--headless"])
+    assert result.exit_code != 0 and "too few facts" in result.output, result.output
+    listed = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "list"])
+    assert listed.exit_code == 0 and "tiny" in listed.output

@@ -25,7 +25,7 @@ def need(condition: bool, why: str) -> None:
 
 @pytest.fixture(scope="session")
 def hostile_pack():
-    loaded, problems = load_pack(SAMPLE / "hostile-pack" / "pack.yaml")
+    loaded, problems = load_pack(SAMPLE / "hostile" / "pack.yaml")
     assert loaded is not None, problems
     return loaded
 

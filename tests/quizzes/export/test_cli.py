@@ -17,7 +17,7 @@ from tests.quizzes.export.conftest import SAMPLE
 def data(tmp_path_factory) -> Path:
     """A data folder holding the hostile pack and set as the user's own."""
     root = tmp_path_factory.mktemp("data")
-    shutil.copytree(SAMPLE / "hostile-pack", root / "packs" / "hostile")
+    shutil.copytree(SAMPLE / "hostile", root / "packs" / "hostile")
     (root / "sets").mkdir()
     shutil.copy(SAMPLE / "hostile-set.yaml", root / "sets" / "hostile-set.yaml")
     return root

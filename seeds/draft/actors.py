@@ -1,0 +1,363 @@
+"""People, organisations, states, regions and groups named in an article, by rules.
+
+A person needs evidence to be one: a title ("President Xi Jinping"), an apposition
+("Li Wei, an expert at CICIR") or a reporting verb ("said Li Wei"). An acronym in
+parentheses links to its full name ("Global Security Initiative (GSI)") and becomes a
+term; an organisation named only as someone's affiliation stays on that person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from seeds.draft.gazetteer import (
+    COMMON,
+    GROUP_NOUNS,
+    GROUP_WORDS,
+    KNOWN_ACRONYMS,
+    METONYMS,
+    NATIONALITIES,
+    ORG_WORDS,
+    REGIONS,
+    STATES,
+    TITLES,
+)
+
+REPORTING = (
+    r"(?:said|says|say|told|tells|added|adds|argued|argues|noted|notes|warned|warns|"
+    r"explained|explains|stated|states|wrote|writes|insisted|insists|claimed|claims|"
+    r"asked|asks|replied|replies|announced|announces|declared|declares|stressed|"
+    r"stresses|emphasi[sz]ed|emphasi[sz]es|commented|suggested|suggests|believes|"
+    r"believed|contended|contends|acknowledged|admitted|recalled|predicted|"
+    r"observed|maintained|maintains|urged|urges|countered|agreed|disagreed|"
+    r"pointed out|points out|went on|continued)"
+)
+_TOKEN = r"[A-Z][\w’'\-]*"
+_CONNECT = r"(?:of|for|and|on|de|del|van|von|al)(?:\s+the)?"
+CAPSEQ = rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,7}}"  # a name has a few words
+_CAPSEQ = re.compile(rf"(?<![\w’'-]){CAPSEQ}")
+_NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}"
+_NAME_ANY = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
+_TITLE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_NAT = "|".join(sorted(NATIONALITIES, key=len, reverse=True))
+_TITLED = re.compile(
+    rf"(?<![\w-])(?P<title>(?:(?:{_NAT})\s+)?(?:{_TITLE}))\s+(?P<name>{_NAME_ANY})"
+    rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<aff>{CAPSEQ}))?"
+)
+_APPOSED = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME})\s*,\s+(?:(?:a|an|the)\s+)?(?P<role>[a-z][^,.;:“”\"()]{{1,70}}?)"
+    rf"(?:\s+(?:at|of|with|from|for)\s+(?:the\s+)?(?P<aff>{CAPSEQ}(?:\s+\([A-Z][\w&-]+\))?)"
+    rf"(?:\s+in\s+(?P<place>{CAPSEQ}))?)?\s*[,.;]"
+)
+_SPEAKER = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME})(?:\s*,[^,.“”\"]{{1,90}},)?\s+(?:also\s+)?"
+    rf"{REPORTING}\b|\b{REPORTING}\s+(?P<name2>{_NAME})"
+)
+_ACRONYM = re.compile(rf"(?P<full>{CAPSEQ})\s+\((?P<short>[A-Z][A-Za-z0-9&-]{{1,11}})\)")
+_GROUP = re.compile(
+    r"(?<![\w-])(?P<adj>"
+    + "|".join(sorted(GROUP_WORDS, key=len, reverse=True))
+    + r")\s+(?P<noun>"
+    + "|".join(GROUP_NOUNS)
+    + r")\b"
+)
+_LONE_SPEAKER = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+)\s+(?:also\s+)?{REPORTING}\b")
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr"}
+_SEPARATOR = re.compile(r"\s+(?:and|or)(?:\s+the)?\s+")
+_CONNECTORS = {"of", "for", "and", "on", "de", "del", "van", "von", "al", "the"}
+
+
+@dataclass
+class ActorFound:
+    name: str
+    type: str  # state, person, organisation, group or region
+    first: int
+    short: str | None = None
+    role: str | None = None  # the article's own words for the person's title or job
+    affiliation: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    as_affiliation_only: bool = False
+    id: str = ""
+
+    @property
+    def tokens(self) -> set[str]:
+        return set(self.name.split()) if self.type == "person" else set()
+
+
+@dataclass(frozen=True)
+class TermFound:
+    term: str
+    short: str
+    start: int
+
+
+@dataclass
+class Cast:
+    """Everyone found, and where each is mentioned."""
+
+    actors: list[ActorFound]
+    terms: list[TermFound]
+    mentions: list[tuple[int, int, ActorFound]]  # (start, end, actor), by start
+    _offsets: list[int] = field(default_factory=list)
+
+    def _starts(self) -> list[int]:
+        if len(self._offsets) != len(self.mentions):
+            self._offsets[:] = [m[0] for m in self.mentions]
+        return self._offsets
+
+    def in_span(self, start: int, end: int) -> list[ActorFound]:
+        seen: dict[int, ActorFound] = {}
+        first = bisect.bisect_left(self._starts(), start)
+        for a, b, actor in self.mentions[first:]:
+            if a >= end:
+                break
+            if b <= end:
+                seen.setdefault(id(actor), actor)
+        return list(seen.values())
+
+    def last_person_before(self, offset: int) -> ActorFound | None:
+        stop = bisect.bisect_left(self._starts(), offset)
+        return next(
+            (actor for _, _, actor in reversed(self.mentions[:stop]) if actor.type == "person"),
+            None,
+        )
+
+    def resolve(self, name: str, offset: int) -> ActorFound | None:
+        """The actor a speaker's name or pronoun points at, seen from ``offset``."""
+        name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+        if name.lower() in ("he", "she", "him", "her"):
+            return self.last_person_before(offset)
+        key = _key(METONYMS.get(name, name))
+        last = name.split()[-1]
+        best = None
+        stop = bisect.bisect_right(self._starts(), offset + 200)
+        for _start, _, actor in reversed(self.mentions[:stop]):  # the latest mention wins
+            if (
+                _key(actor.name) == key
+                or (actor.short and actor.short.lower() == key)
+                or (actor.type == "person" and last in actor.tokens)
+            ):
+                best = actor
+                break
+        if best is None:
+            best = next((a for a in self.actors if _key(a.name) == key), None)
+        return best
+
+
+@cache
+def _key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower())
+
+
+def find_cast(text: str) -> Cast:
+    found: dict[str, ActorFound] = {}
+    mentions: list[tuple[int, int, ActorFound]] = []
+    affiliation_spans: list[tuple[int, int]] = []
+    acronyms: dict[str, tuple[str, int]] = {}  # short -> (full, first offset)
+
+    def add(name: str, kind: str, start: int, end: int) -> ActorFound:
+        key = _key(name)
+        actor = found.get(key)
+        if actor is None:
+            actor = found[key] = ActorFound(name, kind, start)
+        actor.first = min(actor.first, start)
+        mentions.append((start, end, actor))
+        return actor
+
+    for match in _ACRONYM.finditer(text):
+        full = _trim_to_initials(match.group("full"), match.group("short"))
+        if full and match.group("short") not in acronyms:
+            acronyms[match.group("short")] = (full, match.start("short"))
+    for match in _TITLED.finditer(text):
+        name = match.group("name")
+        if _bad_person(name):
+            continue
+        actor = add(name, "person", match.start("name"), match.end("name"))
+        if match.group("title").rstrip(".") not in _HONORIFICS:
+            actor.role = actor.role or match.group("title")
+        if match.group("aff") and _org_like(match.group("aff")):
+            actor.affiliation = actor.affiliation or _with_acronym(match.group("aff"), acronyms)
+            affiliation_spans.append(match.span("aff"))
+    for match in _APPOSED.finditer(text):
+        name = match.group("name")
+        if _bad_person(name) or (match.group("aff") is None and len(match.group("role")) > 40):
+            continue
+        actor = add(name, "person", match.start("name"), match.end("name"))
+        actor.role = actor.role or match.group("role").strip()
+        if match.group("aff"):
+            place = f", {match.group('place')}" if match.group("place") else ""
+            actor.affiliation = actor.affiliation or (
+                _with_acronym(match.group("aff"), acronyms) + place
+            )
+            affiliation_spans.append(match.span("aff"))
+    for match in _SPEAKER.finditer(text):
+        group = "name" if match.group("name") else "name2"
+        name = match.group(group)
+        if not _bad_person(name) and not _known_place(name):
+            add(name, "person", match.start(group), match.end(group))
+    for match in _LONE_SPEAKER.finditer(text):  # "Odinga said": the Raila Odinga named before
+        name = match.group("name")
+        if (
+            name in COMMON
+            or _known_place(name)
+            or name in acronyms
+            or any(name in a.name.split() for a in found.values())
+        ):
+            continue
+        full = re.search(
+            rf"(?<![\w-])(?:[A-Z][a-z’'-]+\s+){{1,2}}{re.escape(name)}\b", text[: match.start()]
+        )
+        if full and not _bad_person(full.group()):
+            add(full.group(), "person", full.start(), full.end())
+    people = [a for a in found.values() if a.type == "person"]
+    for match in _GROUP.finditer(text):
+        adj = match.group("adj")
+        add(f"{adj[0].upper()}{adj[1:]} {match.group('noun')}", "group", match.start(), match.end())
+    for match in _CAPSEQ.finditer(text):
+        for start, end in _pieces(text, match.start(), match.end()):
+            if _classify(text[start:end], start, end, add, people, acronyms):
+                continue
+            # "Afghanistan and Pakistan", "China and Russia": each side on its own
+            cursor = start
+            for sep in [*_SEPARATOR.finditer(text, start, end), None]:
+                stop = sep.start() if sep else end
+                if cursor < stop and (cursor, stop) != (start, end):
+                    _classify(text[cursor:stop], cursor, stop, add, people, acronyms)
+                cursor = sep.end() if sep else end
+    mentions.sort(key=lambda m: m[0])
+    for actor in found.values():
+        spans = [(a, b) for a, b, who in mentions if who is actor]
+        actor.mentions = spans
+        actor.as_affiliation_only = actor.type == "organisation" and all(
+            any(x <= a < y for x, y in affiliation_spans) for a, _ in spans
+        )
+    actors = sorted((a for a in found.values() if not a.as_affiliation_only), key=lambda a: a.first)
+    kept = {id(a) for a in actors}
+    terms = [TermFound(full, short, start) for short, (full, start) in acronyms.items()]
+    return Cast(
+        actors, sorted(terms, key=lambda t: t.start), [m for m in mentions if id(m[2]) in kept]
+    )
+
+
+def _classify(
+    piece: str,
+    start: int,
+    end: int,
+    add,
+    people: list[ActorFound],
+    acronyms: dict[str, tuple[str, int]],
+) -> bool:
+    """Add ``piece`` as a mention of an actor if it names one; False if it names none."""
+    full_names = {full: short for short, (full, _) in acronyms.items()}
+    if piece in acronyms or piece in full_names:
+        short = piece if piece in acronyms else full_names[piece]
+        full = acronyms[short][0]
+        if _org_like(full) or short in KNOWN_ACRONYMS:
+            actor = add(f"{full} ({short})", "organisation", start, end)
+            actor.short = short
+        return True
+    name = re.sub(r"^the\s+", "", piece)
+    longer = next(
+        (
+            short
+            for full, short in full_names.items()
+            if name.endswith(" " + full) and _org_like(full)
+        ),
+        None,
+    )
+    if longer:  # "United Nations World Food Programme" is the WFP defined nearby
+        return _classify(longer, start, end, add, people, acronyms)
+    if name in METONYMS:
+        add(METONYMS[name], "state", start, end)
+    elif name in STATES:
+        add(name, "state", start, end)
+    elif name in REGIONS:
+        add(name, "region", start, end)
+    elif name in KNOWN_ACRONYMS:
+        add(name, "organisation", start, end)
+    elif any(p.name == name for p in people):
+        add(name, "person", start, end)
+    elif len(name.split()) == 1 and (match := [p for p in people if name in p.tokens]):
+        add(match[0].name, "person", start, end)
+    elif len(name.split()) > 1 and _org_like(name):
+        add(name, "organisation", start, end)
+    else:
+        return False
+    return True
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A capitalised run cut at possessives and stripped of words that are not names."""
+    pieces = []
+    for part in re.finditer(r"[^’']+(?:[’'](?!s\b))?|[’']s\b", text[start:end]):
+        a, b = start + part.start(), start + part.end()
+        if text[a:b] in ("’s", "'s"):
+            continue
+        words = list(re.finditer(r"\S+", text[a:b]))
+        while (
+            words
+            and not _starts_place(text[a + words[0].start() : b])
+            and (
+                words[0].group().strip("’'") in COMMON
+                or words[0].group() in _CONNECTORS
+                or not words[0].group()[0].isupper()
+                or words[0].group() in TITLES
+            )
+        ):
+            words.pop(0)
+        while words and (words[-1].group() in _CONNECTORS or words[-1].group() in COMMON):
+            words.pop()
+        if words:
+            s, e = a + words[0].start(), a + words[-1].end()
+            text_piece = text[s:e].rstrip("’'")
+            if "-" in text_piece.split()[0] and text_piece.split()[0].split("-")[1].islower():
+                continue  # "Western-led"
+            pieces.append((s, s + len(text_piece)))
+    return pieces
+
+
+_MULTIWORD_PLACES = tuple(p for p in (*STATES, *REGIONS) if " " in p)
+
+
+def _starts_place(text: str) -> bool:
+    return text.startswith(_MULTIWORD_PLACES)
+
+
+def _trim_to_initials(full: str, short: str) -> str | None:
+    """The words of ``full`` whose initials spell ``short`` (longest such tail)."""
+    words = full.split()
+    letters = [c for c in short if c.isupper()]
+    for begin in range(len(words)):
+        tail = words[begin:]
+        initials = [w[0] for w in tail if w[0].isupper()]
+        if initials == letters and tail[0][0].isupper():
+            return " ".join(tail).rstrip("’'")
+    return None
+
+
+def _org_like(name: str) -> bool:
+    return any(word.strip("’'s") in ORG_WORDS or word in ORG_WORDS for word in name.split())
+
+
+def _with_acronym(aff: str, acronyms: dict[str, tuple[str, int]]) -> str:
+    if "(" in aff:
+        return aff
+    short = next((s for s, (full, _) in acronyms.items() if full == aff), None)
+    return f"{aff} ({short})" if short else aff
+
+
+def _known_place(name: str) -> bool:
+    return name in STATES or name in REGIONS or name in METONYMS
+
+
+def _bad_person(name: str) -> bool:
+    words = name.split()
+    return (
+        any(w in COMMON or w.rstrip("’'s") in STATES for w in words)
+        or _org_like(name)
+        or _known_place(name)
+        or words[0] in TITLES
+    )

@@ -1,0 +1,237 @@
+"""Dates in an article: explicit ("3 March 2021"), partial ("last April") and relative
+("on Tuesday", "two weeks ago"), resolved against a reference date with dateparser.
+
+dateparser runs with fixed settings (English, UTC, an explicit base date), so the result
+never depends on the machine's locale, timezone or clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+MONTH = rf"(?:{'|'.join(MONTHS)}|{_MONTH_ABBR})"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|"
+    r"a couple of|several|a|an|\d+)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+_LEAD = (
+    r"(?:(?:[Ee]arlier|[Ll]ater)\s+(?:this|in)\s+|[Ll]ast\s+|[Tt]his\s+|[Nn]ext\s+|"
+    r"[Ee]arly\s+|[Ll]ate\s+|[Mm]id-?\s*|[Ii]n\s+(?:early\s+|late\s+|mid-?)?|[Oo]n\s+|"
+    r"[Ss]ince\s+|[Bb]y\s+|[Uu]ntil\s+|[Ff]rom\s+|[Dd]uring\s+|[Bb]efore\s+|"
+    r"[Aa]fter\s+|[Tt]he\s+end\s+of\s+)?"
+)
+_CORES = [
+    (
+        "full",
+        rf"{_DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{_DAY},?\s+{YEAR}|"
+        rf"{YEAR}-[01]\d-[0-3]\d",
+    ),
+    ("month_year", rf"{MONTH}(?:\s+of)?,?\s+{YEAR}"),
+    ("day_month", rf"{_DAY}\s+{MONTH}|{MONTH}\s+{_DAY}(?![\d,]*\s*{YEAR})"),
+    ("weekday", rf"{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("month", MONTH),
+    (
+        "relative",
+        rf"(?i:yesterday|the\s+day\s+before\s+yesterday|"
+        rf"(?:last|this|next|past)\s+(?:week|month|year|weekend)|"
+        rf"{_NUMBER_WORD}\s+(?:days?|weeks?|months?|years?)\s+ago)",
+    ),
+]
+_DATE = re.compile(
+    r"(?<![\w-])(?P<text>"
+    + _LEAD
+    + "(?:"
+    + "|".join(f"(?P<{k}>{p})" for k, p in _CORES)
+    + r"))(?![\w-])"
+)
+# A year standing alone as a date: "in 2019", "since 2014", "the 2022 summit" is a label.
+_YEAR = re.compile(
+    rf"(?<![\w,.-])(?P<text>(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|"
+    rf"[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]hrough|[Ee]nd of)\s+"
+    rf"(?:early\s+|late\s+)?(?P<year>{YEAR}))(?![\w,-])"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|"
+    r"expected to|forecasts?|due to|upcoming|next)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str  # the article's own wording, with its preposition ("last April")
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be worked out
+    inferred: bool  # worked out from a reference date, not written in full
+
+
+def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
+    """Every date in ``text`` (offsets into it), resolved against ``reference``.
+
+    A clause that speaks of the future ("will meet in October") takes the next October;
+    otherwise the last one.
+    """
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in _DATE.finditer(text):
+        kind = next(k for k, _ in _CORES if match.group(k))
+        core = match.group(kind)
+        if kind == "month" and core == "May" and not _looks_like_month(text, match):
+            continue
+        lead = match.group("text").lower()
+        future = lead.startswith("next") or (
+            not lead.startswith(("last", "since", "earlier", "during", "until", "before"))
+            and bool(_FUTURE.search(_clause(text, match.start(), match.end())))
+        )
+        value, inferred = _resolve(kind, core, match.group("text"), reference, future)
+        mentions.append(
+            DateMention(
+                match.start("text"), match.end("text"), match.group("text"), value, inferred
+            )
+        )
+        taken.append((match.start(), match.end()))
+    for match in _YEAR.finditer(text):
+        if any(a <= match.start("year") < b for a, b in taken):
+            continue
+        mentions.append(
+            DateMention(
+                match.start("text"),
+                match.end("text"),
+                match.group("text"),
+                match.group("year"),
+                False,
+            )
+        )
+    return sorted(mentions, key=lambda m: m.start)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:!?\n]|[,.](?!\d)")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a date: between the punctuation before and after it."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+def _looks_like_month(text: str, match: re.Match[str]) -> bool:
+    """'May' is a month after a preposition or before a day or year, else the verb."""
+    lead = match.group("text")[: match.start("month") - match.start("text")].strip()
+    return bool(lead) or bool(re.match(r"\s+\d", text[match.end() :]))
+
+
+def _resolve(
+    kind: str, core: str, written: str, reference: dt.date | None, future: bool
+) -> tuple[str | None, bool]:
+    if kind == "full":
+        parsed = _parse(core, reference or dt.date(2000, 1, 1), future)
+        return (parsed[0].isoformat(), False) if parsed else (None, False)
+    if kind == "month_year":
+        parsed = _parse(core, reference or dt.date(2000, 1, 1), future)
+        return (f"{parsed[0]:%Y-%m}", False) if parsed else (None, False)
+    if reference is None:
+        return None, True
+    lead = written[: len(written) - len(core)].strip().lower()
+    if kind == "weekday":
+        return _weekday(core.split()[0], reference, future or lead == "next"), True
+    if kind == "month":
+        return _month(core, reference, future or lead == "next"), True
+    parsed = _parse(core, reference, future)
+    if parsed is None:
+        return None, True
+    day, period = parsed
+    if kind == "day_month" or period == "day":
+        return day.isoformat(), True
+    if period == "year":
+        return f"{day:%Y}", True
+    return f"{day:%Y-%m}", True
+
+
+def _weekday(name: str, reference: dt.date, future: bool) -> str:
+    """'on Tuesday' in news is the latest Tuesday on or before the article's date."""
+    wanted = WEEKDAYS.index(name)
+    if future:
+        return (
+            reference + dt.timedelta(days=(wanted - reference.weekday() - 1) % 7 + 1)
+        ).isoformat()
+    return (reference - dt.timedelta(days=(reference.weekday() - wanted) % 7)).isoformat()
+
+
+def _month(core: str, reference: dt.date, future: bool) -> str | None:
+    parsed = _parse(core, reference, future)
+    if parsed is None:
+        return None
+    return f"{parsed[0]:%Y-%m}"
+
+
+@cache
+def _parser(reference: dt.date, future: bool):
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(reference.year, reference.month, reference.day, 12),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "TIMEZONE": "UTC",
+        "TO_TIMEZONE": "UTC",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "DATE_ORDER": "DMY",
+        "PARSERS": ["relative-time", "absolute-time"],
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _parse(core: str, reference: dt.date, future: bool) -> tuple[dt.date, str] | None:
+    core = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", core.replace(" of ", " "))
+    core = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", core)
+    data = _parser(reference, future).get_date_data(core)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+_PUBLISHED = re.compile(
+    rf"(?<!\w)(?:{_DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{_DAY},?\s+{YEAR}|"
+    rf"{YEAR}-[01]\d-[0-3]\d)(?!\w)"
+)
+
+
+def date_in_text(text: str) -> dt.date | None:
+    """A full date on one of the first three lines if that line is a dateline (short, not
+    a sentence), else None."""
+    lines = [
+        line
+        for line in text.strip().split("\n")[:3]
+        if len(line) < 100 and not line.rstrip().endswith((".", "!", "?"))
+    ]
+    match = next((m for line in lines if (m := _PUBLISHED.search(line))), None)
+    if match is None:
+        return None
+    parsed = _parse(match.group(), dt.date(2000, 1, 1), False)
+    return parsed[0] if parsed else None
