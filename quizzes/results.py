@@ -230,9 +230,9 @@ def class_results(qset: QuestionSet, runs: Iterable[ClassRun]) -> ClassResults:
 
 
 def _asked(qset: QuestionSet, run: RunRecord, given: dict[str, AnswerRecord]) -> list[str]:
-    """The questions a run asked: all of them, unless it played a --count or --tag subset,
-    of which only the answered ones are known."""
-    if run.count is None and not run.tags:
+    """The questions a run asked: all of them, unless it played a --count or --tag subset
+    (or the set has changed since), of which only the answered ones are known."""
+    if run.count is None and not run.tags and run.questions == len(qset.questions):
         return [q.id for q in qset.questions]
     return [q.id for q in qset.questions if q.id in given]
 

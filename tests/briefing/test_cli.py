@@ -123,7 +123,7 @@ def test_data_dir_finds_user_packs_and_sets_as_quiz_does(tmp_path, monkeypatch, 
     monkeypatch.delenv("CLASSBRIEF_DATA_DIR", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))  # not the real user data folder
     data = tmp_path / "data"
-    shutil.copytree(SAMPLE / "mini-pack", data / "packs" / "mini")
+    shutil.copytree(SAMPLE / "mini", data / "packs" / "mini")
     option = ["--data-dir", str(data)]
     for command in (["build", "mini", "-o", str(tmp_path / "m.pdf")],
                     ["handouts", "mini-auto", "-o", str(tmp_path / "h"), "--variants", "1"]):
