@@ -26,6 +26,7 @@ MEANINGFUL_FROM = 5
 
 GROUP_SHARE = 0.27
 RARE_OPTION = 0.05
+POSITIVE_WRONG = 0.05  # a wrong option's r from here up is flagged (below: noise)
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def _flags(facility: float, r: float | None, options: Sequence[OptionStats],
         if option.share < RARE_OPTION:
             flags.append(f"option “{option.option}” chosen by under 5 % "
                          f"({option.count} of {n}): no student believes it")
-        elif option.r is not None and option.r > 0:
+        elif option.r is not None and option.r >= POSITIVE_WRONG:
             flags.append(f"wrong option “{option.option}” goes with higher totals "
                          f"(r = {option.r:.2f}): a wrong key or an ambiguous question")
     return tuple(flags)
