@@ -151,10 +151,10 @@ def build(pack: str | None, output: Path | None, paper: str, date: dt.date | Non
     With no PACK, the only bundled pack is used (or, with --quiz, the set's pack).
     The same pack, options and --date always give a byte-identical PDF.
     """
-    _use_fonts(fonts)
     if draft and quiz is not None:
         raise click.UsageError("--draft and --quiz cannot be used together: a draft has no "
                                "question sets yet")
+    _use_fonts(fonts)
     if draft:
         loaded = _load_draft(pack)
     else:

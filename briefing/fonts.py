@@ -161,14 +161,14 @@ class _Fallbacks:
             if path in self.tried:
                 continue
             self.tried.add(path)
-            font = _register(path)
-            if font is None:
+            registered = _register(path)
+            if registered is None:
                 self.unusable.append(path.name)
                 continue
-            _map_family((font, font, font, font))
-            self.fonts.append(font)
-            if covers(font, char):
-                return font
+            _map_family((registered, registered, registered, registered))
+            self.fonts.append(registered)
+            if covers(registered, char):
+                return registered
         self.hopeless.add(char)
         return None
 

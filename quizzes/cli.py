@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,7 +31,7 @@ class Minutes(click.FloatRange):
     def __init__(self) -> None:
         super().__init__(min=0, min_open=True, max=MAX_MINUTES)
 
-    def convert(self, value: object, param: click.Parameter | None,
+    def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> float:
         minutes = super().convert(value, param, ctx)
         if minutes != minutes:
@@ -195,7 +196,9 @@ def play(ctx: click.Context, ref: str, mode: str | None, seed: int | None, count
     if time_limit is not None and mode == "practice":
         raise click.UsageError("--time-limit applies to exams; use --mode exam")
     chosen = mode or ("exam" if time_limit is not None else "practice")
-    sys.exit(play_set(_root(ctx, data_dir), ref, chosen, seed, count, tags,  # type: ignore[arg-type]
+    from quizzes.engine import MODE_BY_NAME
+
+    sys.exit(play_set(_root(ctx, data_dir), ref, MODE_BY_NAME[chosen], seed, count, tags,
                       time_limit, headless=headless))
 
 

@@ -19,6 +19,8 @@ from seeds.model import FACT_KINDS, Fact, FactKind, Pack
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")
+MODE_BY_NAME: dict[str, Mode] = {mode: mode for mode in MODES}
+"""A mode by its name (as stored or typed), typed as a Mode; a KeyError for any other."""
 
 
 @dataclass(frozen=True)

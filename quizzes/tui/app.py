@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from quizzes import places
 from quizzes.catalog import Catalog
+from quizzes.engine import MODE_BY_NAME
 from quizzes.sets import LoadedSet
 from quizzes.store import RunRecord, Store
 from quizzes.tui.commands import PlaySetCommands
@@ -182,7 +183,8 @@ class QuizApp(App[int]):
             if unfinished is not None:
                 # The student saw Resume and chose a fresh start instead.
                 self.store.abandon_run(unfinished.id, self.clock())
-            options = PlayOptions(choice.mode, self.seeds(), choice.count,  # type: ignore[arg-type]
+            mode = MODE_BY_NAME.get(choice.mode, "practice")
+            options = PlayOptions(mode, self.seeds(), choice.count,
                                   time_limit=choice.time_limit)
             self.start(SetChoice.of(loaded, self.catalog), options)
 

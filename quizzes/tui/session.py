@@ -14,7 +14,16 @@ from decimal import Decimal
 from typing import Any
 
 from quizzes.catalog import Catalog
-from quizzes.engine import Mode, Run, RunItem, Summary, Tally, build_run, summarize
+from quizzes.engine import (
+    MODE_BY_NAME,
+    Mode,
+    Run,
+    RunItem,
+    Summary,
+    Tally,
+    build_run,
+    summarize,
+)
 from quizzes.grading import Grade, InvalidAnswer, grade
 from quizzes.sets import LoadedSet
 from quizzes.store import RunRecord, Store
@@ -83,8 +92,9 @@ class Session:
                clock: Clock) -> Session:
         """Rebuild the run from its seed and options; stored answers are graded again, so
         the results screen can explain them. Answers the set no longer has are skipped."""
-        options = PlayOptions(record.mode, record.seed, record.count, record.tags,  # type: ignore[arg-type]
-                              record.only, record.time_limit)
+        mode = MODE_BY_NAME.get(record.mode, "practice")
+        options = PlayOptions(mode, record.seed, record.count, record.tags, record.only,
+                              record.time_limit)
         run = _build(choice, options)
         ids = {item.question.id for item in run.items}
         grades: dict[str, Grade] = {}

@@ -14,7 +14,8 @@ from seeds.numbers import format_number
 
 # C0 and C1 controls and DEL; tab becomes a space, newline stays. The YAML reader drops
 # these already; this is the last line of defence before anything reaches the terminal.
-_CONTROLS = {code: None for code in (*range(32), 127, *range(0x80, 0xA0)) if code != 10}
+_CONTROLS: dict[int, str | None] = {
+    code: None for code in (*range(32), 127, *range(0x80, 0xA0)) if code != 10}
 _CONTROLS[9] = " "
 
 

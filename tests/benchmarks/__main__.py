@@ -1,7 +1,8 @@
 """`make bench`: median timings of every case in tests/benchmarks/bench_*.py, against goals.
 
 Each bench module has ``cases()`` returning (name, callable, goal in seconds or None).
-A callable that returns {"value": v, "unit": u} reports that measurement instead of a time.
+A callable that returns {"value": v, "unit": u} reports that measurement instead of a time
+(with "goal" in that unit, and a "detail" to print beside it, such as the times a ratio is of).
 Benchmarks never fail: they print a table to read and compare.
 """
 
@@ -49,8 +50,9 @@ def main(selected: list[str]) -> None:
             own_goal = value.get("goal")
             goal_text = f"{own_goal:>7.1f}{value['unit']:<2}" if own_goal else f"{'':>9}"
             ratio = f"{value['value'] / own_goal:>6.2f}" if own_goal else f"{'':>6}"
+            detail = f"  {value['detail']}" if value.get("detail") else ""
             print(f"{name:<{width}}  {value['value']:>7.1f} {value['unit']:<2}  {'':>5}  "
-                  f"{goal_text}  {ratio}")
+                  f"{goal_text}  {ratio}{detail}")
             continue
         goal_text = f"{goal * 1000:>7.1f}ms" if goal else f"{'-':>9}"
         ratio = f"{value / goal:>6.2f}" if goal else f"{'-':>6}"

@@ -164,6 +164,8 @@ class QuestionScreen(Screen[None]):
         self.query_one("#status-line", Static).update(self.status_text())
 
     def tick(self) -> None:
+        if self is not self.app.screen:  # answered and replaced: the next screen keeps time
+            return
         if self.session.deadline is not None and self.app.now() >= self.session.deadline:
             self.app.time_up(self.session)
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -32,7 +33,7 @@ class _Rows(Vertical, can_focus=True):
     def row_count(self) -> int:
         raise NotImplementedError("a _Rows subclass says how many rows it has")
 
-    def row(self, index: int) -> object:
+    def row(self, index: int) -> Table:
         raise NotImplementedError("a _Rows subclass says what a row shows")
 
     def refresh_rows(self) -> None:
@@ -82,11 +83,12 @@ class MatchInput(_Rows):
     def row_count(self) -> int:
         return len(self.lefts)
 
-    def row(self, index: int) -> object:
+    def row(self, index: int) -> Table:
         """The left side, then the number and text of its partner, wrapped as one item."""
         pick = self.chosen[index]
-        partner: tuple[str, ...] = ((f"{pick + 1} ", "bold"), self.rights[pick]) \
-            if pick is not None else (("(not paired yet)", "italic"),)  # type: ignore[assignment]
+        partner: tuple[str | tuple[str, str], ...] = (
+            ((f"{pick + 1} ", "bold"), self.rights[pick]) if pick is not None
+            else (("(not paired yet)", "italic"),))
         return hanging("▸" if index == self.cursor else " ",
                        pieces((self.lefts[index], "bold"), ("  → ", "bold"), *partner))
 
@@ -132,7 +134,7 @@ class OrderInput(_Rows):
     def row_count(self) -> int:
         return len(self.items)
 
-    def row(self, index: int) -> object:
+    def row(self, index: int) -> Table:
         marker = "▸" if index == self.cursor else " "
         return hanging(f"{marker} {index + 1}.", self.items[index])
 
