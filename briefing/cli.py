@@ -155,6 +155,7 @@ def build(pack: str | None, output: Path | None, paper: str, date: dt.date | Non
         raise click.UsageError("--draft and --quiz cannot be used together: a draft has no "
                                "question sets yet")
     _use_fonts(fonts)
+    loaded: LoadedPack | None
     if draft:
         loaded = _load_draft(pack)
     else:

@@ -204,8 +204,9 @@ def _actors(pack: Pack) -> Section | None:
     others = [a for a in pack.actors if a not in principal]
     blocks: list[Block] = []
     if principal:
-        rows = tuple((_actor_cell(a), plain(a.role), plain(a.position or "No stated position"),
-                      _actor_quote(pack, a)) for a in principal)
+        rows: tuple[tuple[Rich, ...], ...] = tuple(
+            (_actor_cell(a), plain(a.role), plain(a.position or "No stated position"),
+             _actor_quote(pack, a)) for a in principal)
         blocks.append(Table(("Actor", "Role", "Position", "Quoted"), rows,
                             (0.22, 0.24, 0.24, 0.30)))
     if others:

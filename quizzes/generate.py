@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from quizzes.grading import normalise_text
-from quizzes.model import Choice, FreeText, Numeric, Order, Question, QuestionSet
+from quizzes.model import AnyQuestion, Choice, FreeText, Numeric, Order, QuestionSet
 from seeds.dates import PartialDate, longest_chain
 from seeds.model import SOURCE_KIND_NAMES, Actor, Event, Figure, Pack, Term
 from seeds.numbers import SCALES, format_amount, format_number, is_year_unit, read_number
@@ -34,7 +34,7 @@ class TooFewFacts(ValueError):
 def automatic_set(pack: Pack, seed: int = 0) -> QuestionSet:
     """A set with questions on every fact of the pack that has enough material; raises
     TooFewFacts when no fact has."""
-    questions: list[Question] = []
+    questions: list[AnyQuestion] = []
     for make in (_figure_questions, _actor_questions, _argument_questions,
                  _event_questions, _term_questions):
         questions.extend(make(pack, seed))
@@ -87,7 +87,7 @@ def _choice(qid: str, prompt: str, fact: str, right: str, pool: Iterable[str],
 # --- figures ------------------------------------------------------------------------------
 
 
-def _figure_questions(pack: Pack, seed: int) -> Iterator[Question]:
+def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     for fig in pack.figures:
         rng = _rng(pack, seed, fig.id)
         tags = ["figures", "automatic"]
@@ -150,7 +150,7 @@ def _plausible_values(fig: Figure, pack: Pack, rng: random.Random) -> list[Decim
 # --- actors -------------------------------------------------------------------------------
 
 
-def _actor_questions(pack: Pack, seed: int) -> Iterator[Question]:
+def _actor_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     roles = [a.role for a in pack.actors]
     for actor in pack.actors:
         rng = _rng(pack, seed, actor.id)
@@ -185,7 +185,7 @@ def _institution(pack: Pack, actor: Actor) -> str | None:
 # --- arguments ----------------------------------------------------------------------------
 
 
-def _argument_questions(pack: Pack, seed: int) -> Iterator[Question]:
+def _argument_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     names = [a.name for a in pack.actors]
     for argument in pack.arguments:
         speaker = pack.actor(argument.by)
@@ -211,7 +211,7 @@ def _argument_questions(pack: Pack, seed: int) -> Iterator[Question]:
 # --- events -------------------------------------------------------------------------------
 
 
-def _event_questions(pack: Pack, seed: int) -> Iterator[Question]:
+def _event_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     events: list[Event] = sorted(pack.events, key=lambda e: e.date.sort_key())
     for event in events:
         rng = _rng(pack, seed, event.id)
@@ -240,8 +240,8 @@ def _date_pool(event: Event, events: Sequence[Event]) -> list[str]:
 def _order_question(events: Sequence[Event]) -> Order | None:
     """Events whose dates are certainly in sequence, with every step explained. An event
     whose title another event shares is left out: the item would not say which is meant."""
-    titles = Counter(normalise_text(_inline(e.title)) for e in events)
-    events = [e for e in events if titles[normalise_text(_inline(e.title))] == 1]
+    counts = Counter(normalise_text(_inline(e.title)) for e in events)
+    events = [e for e in events if counts[normalise_text(_inline(e.title))] == 1]
     chain = [events[i] for i in longest_chain([e.date for e in events])]
     if len(chain) > _ORDER_ITEMS:  # spread a long chain over the story, keeping its ends
         step = (len(chain) - 1) / (_ORDER_ITEMS - 1)
@@ -259,7 +259,7 @@ def _order_question(events: Sequence[Event]) -> Order | None:
 # --- terms --------------------------------------------------------------------------------
 
 
-def _term_questions(pack: Pack, seed: int) -> Iterator[Question]:
+def _term_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     definitions = [t.statement for t in pack.terms]
     for term in pack.terms:
         rng = _rng(pack, seed, term.id)

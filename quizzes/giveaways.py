@@ -52,7 +52,10 @@ def give_aways(questions: Sequence[tuple[T, Question]]
                 yield given, giver, found
 
 
-def answered_first(questions: list[Question]) -> list[Question]:
+Q = TypeVar("Q", bound=Question)
+
+
+def answered_first(questions: list[Q]) -> list[Q]:
     """The questions in the same order, except that a question whose answer another prompt
     gives away moves before that prompt (when the pairs allow it: a cycle stays as it is)."""
     position = {id(q): i for i, q in enumerate(questions)}

@@ -26,6 +26,7 @@ class Strict(BaseModel):
 
 
 class Question(Strict):
+    type: str  # each type's class narrows it to its own name
     id: Id
     prompt: Text
     fact: Id | None = Field(None, description="Id of the pack fact this question tests.")

@@ -75,7 +75,8 @@ def load_set(path: Path, packs: Mapping[str, LoadedPack], origin: str = "path",
         return (None if bad else LoadedSet(qset, origin, path, doc)), problems
     data = doc.data if isinstance(doc.data, dict) else {}
     pack_id = data.get("pack") if isinstance(data.get("pack"), str) else None
-    raw = data.get("questions") if isinstance(data.get("questions"), list) else []
+    listed = data.get("questions")
+    raw = listed if isinstance(listed, list) else []
     valid = [(i, q) for i, entry in enumerate(raw) if (q := _valid_question(entry)) is not None]
     problems += check_set(doc, pack_id, valid, packs, failed)
     return None, sort_problems(problems)

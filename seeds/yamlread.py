@@ -129,8 +129,8 @@ def parse_yaml(raw: bytes | str, file: str, *, expect: type = dict) -> Document:
     return Document(file, data, builder.root_mark, builder.marks)
 
 
-_KIND_NAMES = {dict: "a mapping (`key: value` lines)", list: "a list (`- item` lines)",
-               str: "text"}
+_KIND_NAMES: dict[type, str] = {dict: "a mapping (`key: value` lines)",
+                                list: "a list (`- item` lines)", str: "text"}
 
 
 def describe(value: Any, scalar: str = "a single value", empty: str = "nothing") -> str:
@@ -202,7 +202,7 @@ class _Builder:
                     value = None
                 elif needs_clean:
                     value = clean_text(value)
-                container = None
+                container: dict[Any, Any] | list[Any] | None = None
             elif kind is _MappingStart or kind is _SequenceStart:
                 if event.anchor is not None or event.tag is not None:
                     self._refuse(event)

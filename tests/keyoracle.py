@@ -20,9 +20,12 @@ SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**
 
 
 def key(text: str) -> str:
-    """Case, accents, spacing and punctuation aside."""
+    """Case, accents, spacing and punctuation aside; a decimal point between digits kept
+    (87.25 is not 872.5) and thousands commas dropped (5,000 is 5000)."""
     text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if c.isalnum())
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"(?<=\d)\.(?=\d)", "·", text)
+    return "".join(c for c in text if c.isalnum() or c == "·")
 
 
 def amount(text: str, unit: str) -> Decimal | None:

@@ -207,11 +207,11 @@ def find_cast(text: str) -> Cast:
             or any(name in a.name.split() for a in found.values())
         ):
             continue
-        full = re.search(
+        named = re.search(
             rf"(?<![\w-])(?:[A-Z][a-z’'-]+\s+){{1,2}}{re.escape(name)}\b", text[: match.start()]
         )
-        if full and not _bad_person(full.group()):
-            add(full.group(), "person", full.start(), full.end())
+        if named and not _bad_person(named.group()):
+            add(named.group(), "person", named.start(), named.end())
     people = [a for a in found.values() if a.type == "person"]
     for match in _GROUP.finditer(text):
         adj = match.group("adj")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -153,7 +154,7 @@ class NumberMention:
 _AGE = re.compile(r"[A-Z][a-z’'-]+,\s$")
 
 
-def find_numbers(text: str, skip: list[tuple[int, int]] = ()) -> list[NumberMention]:
+def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Every number in ``text`` outside the ``skip`` spans (dates)."""
     found = []
     spans = sorted(skip)

@@ -101,7 +101,7 @@ _CLOSE_SINGLE = re.compile(r"(?<=[^\s‘'])[’'](?=$|[\s.,;:!?)\]}—–-])")
 
 
 def _single(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     cursor = a
     while True:
         opened = _OPEN_SINGLE.search(text, cursor, b)

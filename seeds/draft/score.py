@@ -89,7 +89,8 @@ def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
             if not any(text in p for p in passages):
                 continue  # a fragment of the article's own prose, not a quotation
             total += 1
-            speaker = pack.actor(quote.by).name if quote.by and pack.actor(quote.by) else None
+            actor = pack.actor(quote.by)
+            speaker = actor.name if actor else None
             if any(
                 text in t
                 and (

@@ -158,7 +158,7 @@ class MultiInput(_InViewOptionList):
     show [x] and the others [ ], so the state reads without colour."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Toggle"),
+        Binding("space", "toggle_highlighted", "Toggle"),
         *[Binding(str(n), f"toggle_number({n})", "Toggle", key_display="1-9",
                   show=False) for n in range(1, 10)],
         Binding("enter", "submit", "Answer")]
@@ -177,7 +177,7 @@ class MultiInput(_InViewOptionList):
     def on_mount(self) -> None:
         self.highlighted = 0
 
-    def action_toggle(self) -> None:
+    def action_toggle_highlighted(self) -> None:
         if self.highlighted is not None:
             self.action_toggle_number(self.highlighted + 1)
 
