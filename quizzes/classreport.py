@@ -118,7 +118,7 @@ def _cell(text: str) -> str:
 
 def answer_marks(report: ClassReport) -> list[tuple[str, Sequence[str]]]:
     """Each student's answers as marks (✓ right, ½ partly, ✗ wrong, – not asked)."""
-    rows = []
+    rows: list[tuple[str, Sequence[str]]] = []
     for student, answers in sorted(report.results.responses.items()):
         marks = []
         for item in report.results.items:

@@ -58,9 +58,9 @@ def make_report(root: Path, args: tuple[str, ...], output: Path | None, csv_path
     except ValueError as err:
         _say(f"error: {err}")
         return 2
-    runs, problems = gather(root, files)
-    for problem in problems:
-        _say(problem)
+    runs, unreadable = gather(root, files)
+    for message in unreadable:
+        _say(message)
     played = sets_played(runs)
     if ref is None:
         if len(played) != 1:

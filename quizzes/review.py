@@ -52,7 +52,8 @@ def schedule(card: dict[str, Any] | None, rating: str, now: datetime) -> Schedul
     from fsrs import Card, Rating
 
     now = _aware(now)
-    current = Card() if card is None else Card.from_dict(card)
+    # The stored JSON is what Card.to_dict wrote (fsrs types it as a TypedDict).
+    current = Card() if card is None else Card.from_dict(card)  # type: ignore[arg-type]
     rated = {AGAIN: Rating.Again, HARD: Rating.Hard, GOOD: Rating.Good}[rating]
     updated, _ = _scheduler().review_card(current, rated, review_datetime=now)
     due = _aware(updated.due)
