@@ -293,3 +293,112 @@ def _write_replacing(target: Path, content: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+# A class: results, report, review, serve -----------------------------------------------
+
+@main.group()
+def results() -> None:
+    """Your results, to send to your teacher."""
+
+
+@results.command("export")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The JSON file to write (send it to your teacher).")
+@click.option("--name", default=None, help="Your name, for runs played without one.")
+@_DATA_DIR
+@click.pass_context
+def results_export(ctx: click.Context, output: Path, name: str | None,
+                   data_dir: Path | None) -> None:
+    """Write every run and answer in your progress database to one JSON file."""
+    import json
+    from datetime import UTC, datetime
+
+    from quizzes.places import progress_db
+    from quizzes.results import ResultsError, export_document, runs_from_store
+    from quizzes.store import Store, StoreError
+
+    path = progress_db(_root(ctx, data_dir))
+    if not path.is_file():
+        raise click.ClickException(f"no progress database at {path}: play a set first, or "
+                                   "give the folder with --data-dir")
+    try:
+        store = Store.open(path)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from None
+    try:
+        runs = runs_from_store(store, str(path))
+    finally:
+        store.close()
+    if not runs:
+        raise click.ClickException("nothing to export: no runs played yet")
+    try:
+        doc = export_document(runs, name, datetime.now(UTC))
+    except ResultsError as err:
+        raise click.ClickException(str(err)) from None
+    text = json.dumps(doc, ensure_ascii=False, indent=1, default=str) + "\n"
+    try:
+        _write_replacing(output, text.encode("utf-8"))
+    except OSError as err:
+        raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from None
+    students = sorted({r["student"] for r in doc["runs"]})
+    click.echo(f"wrote {output}: {len(runs)} run(s) of {', '.join(students)}; send it to "
+               "your teacher (`quiz report SET FILE...`)")
+
+
+@main.command()
+@click.argument("args", nargs=-1, metavar="[SET] [FILE.json...]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="The PDF to write (default: <set>-report.pdf).")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Also write one CSV row per question.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4")
+@_DATA_DIR
+@click.pass_context
+def report(ctx: click.Context, args: tuple[str, ...], output: Path | None,
+           csv_path: Path | None, paper: str, data_dir: Path | None) -> None:
+    """The teacher's item analysis of one set: PDF (and CSV).
+
+    Reads every student's runs in the progress database (the one `quiz serve` fills) and in
+    results files students sent (`quiz results export`); a run sent twice counts once.
+    """
+    from quizzes.reporting import make_report
+
+    sys.exit(make_report(_root(ctx, data_dir), args, output, csv_path, paper))
+
+
+@main.command()
+@click.option("--pack", "pack_id", default=None, help="Review only this pack's questions.")
+@_DATA_DIR
+@click.pass_context
+def review(ctx: click.Context, pack_id: str | None, data_dir: Path | None) -> None:
+    """Play the questions due for spaced review, the most overdue first."""
+    from quizzes.tui.launch import review as review_due
+
+    sys.exit(review_due(_root(ctx, data_dir), pack_id))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens it to the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A file with one student name a line: students pick theirs.")
+@click.option("--set", "set_ref", default=None, metavar="SET",
+              help="Students go straight to this set after giving their name.")
+@click.option("--mode", type=click.Choice(["practice", "exam"]), default=None,
+              help="With --set: practice (default) or exam.")
+@_DATA_DIR
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, roster: Path | None, set_ref: str | None,
+          mode: str | None, data_dir: Path | None) -> None:
+    """Serve the quiz app to browsers: each tab is its own app, for one student.
+
+    Listens on this computer only unless --host is given (--host 0.0.0.0 for a classroom
+    network). Every run and answer is saved under the name the student gives.
+    """
+    from quizzes.tui.serve import serve as run_server
+
+    if mode is not None and set_ref is None:
+        raise click.UsageError("--mode applies with --set")
+    sys.exit(run_server(_root(ctx, data_dir), host, port, roster, set_ref, mode))

@@ -13,9 +13,11 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -84,9 +86,30 @@ def _fill_deadlines(db: sqlite3.Connection) -> None:
         db.execute("UPDATE runs SET deadline = ? WHERE id = ?", (deadline.isoformat(), run_id))
 
 
+def _fill_run_uids(db: sqlite3.Connection) -> None:
+    # A run's uid names it everywhere (a results file sent twice counts once).
+    for (run_id,) in db.execute("SELECT id FROM runs WHERE uid IS NULL").fetchall():
+        db.execute("UPDATE runs SET uid = ? WHERE id = ?", (uuid.uuid4().hex, run_id))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "an exam keeps the moment it ends", (add_column("runs", "deadline", "TEXT"),),
               _fill_deadlines),
+    Migration(
+        3, "runs and answers record the student; review cards; a run has a uid",
+        (add_column("runs", "student", "TEXT NOT NULL DEFAULT ''"),
+         add_column("runs", "uid", "TEXT"),
+         add_column("answers", "student", "TEXT NOT NULL DEFAULT ''"),
+         "UPDATE answers SET student = (SELECT student FROM runs WHERE runs.id = answers.run_id)",
+         "CREATE UNIQUE INDEX runs_by_uid ON runs (uid)",
+         "CREATE INDEX runs_by_student ON runs (student, set_id)",
+         # One spaced-review card per student and question: the scheduler's state as JSON.
+         "CREATE TABLE cards (student TEXT NOT NULL, set_id TEXT NOT NULL, "
+         "set_ref TEXT NOT NULL, question_id TEXT NOT NULL, card TEXT NOT NULL, "
+         "due TEXT NOT NULL, reviewed TEXT NOT NULL, "
+         "PRIMARY KEY (student, set_id, question_id))",
+         "CREATE INDEX cards_by_due ON cards (student, due)"),
+        _fill_run_uids),
 )
 """In order; to change the schema, append a Migration (e.g. ``add_column(...)``)."""
 
@@ -126,10 +149,25 @@ class RunRecord:
     finished: datetime | None = None
     abandoned: datetime | None = None
     deadline: datetime | None = None  # an exam with a time limit ends then, whatever happens
+    student: str = ""  # "" on a machine of one student (plain `quiz`)
+    uid: str = ""  # unique across databases: a results file sent twice counts once
 
     @property
     def is_retry(self) -> bool:
         return self.only is not None
+
+
+@dataclass(frozen=True)
+class CardRecord:
+    """A (student, question) pair's spaced-review state: the scheduler's card as JSON."""
+
+    student: str
+    set_id: str
+    set_ref: str
+    question_id: str
+    card: dict[str, Any]
+    due: datetime
+    reviewed: datetime
 
 
 @dataclass(frozen=True)
@@ -156,7 +194,7 @@ class SetStats:
 
 
 _RUN_COLUMNS = ("id, set_id, set_ref, set_title, seed, mode, count, tags, only_ids, time_limit, "
-                "questions, points, started, finished, abandoned, deadline")
+                "questions, points, started, finished, abandoned, deadline, student, uid")
 
 
 class Store:
@@ -166,6 +204,9 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path | str) -> None:
         self._db = connection
         self.path = path
+        # Whose runs this store starts, resumes and counts: "" is the machine's one
+        # student; `quiz serve` sets the name each browser tab's student gives.
+        self.student = ""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -230,6 +271,20 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Writes inside commit as one (one disk flush, not one each), or none does."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
     # Runs -------------------------------------------------------------------------------
 
     def start_run(self, *, set_id: str, set_ref: str, set_title: str, seed: int, mode: str,
@@ -242,10 +297,11 @@ class Store:
                     else None)
         cursor = self._db.execute(
             "INSERT INTO runs (set_id, set_ref, set_title, seed, mode, count, tags, only_ids, "
-            "time_limit, questions, points, started, deadline) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "time_limit, questions, points, started, deadline, student, uid) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (set_id, set_ref, set_title, seed, mode, count, tags_json, only_json, time_limit,
-             questions, str(points), at.isoformat(), deadline and deadline.isoformat()))
+             questions, str(points), at.isoformat(), deadline and deadline.isoformat(),
+             self.student, uuid.uuid4().hex))
         return self.run(int(cursor.lastrowid or 0))
 
     def run(self, run_id: int) -> RunRecord:
@@ -269,8 +325,8 @@ class Store:
         nor abandoned, with at least one answer (a run left at once is not worth it)."""
         rows = self._db.execute(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE finished IS NULL AND abandoned IS NULL "
-            "AND EXISTS (SELECT 1 FROM answers WHERE answers.run_id = runs.id) "
-            "ORDER BY started DESC, id DESC").fetchall()
+            "AND student = ? AND EXISTS (SELECT 1 FROM answers WHERE answers.run_id = runs.id) "
+            "ORDER BY started DESC, id DESC", (self.student,)).fetchall()
         return [_run(row) for row in rows]
 
     # Answers ----------------------------------------------------------------------------
@@ -280,12 +336,13 @@ class Store:
         """Store one answer; committed before this returns. A repeat replaces the earlier."""
         self._db.execute(
             "INSERT INTO answers (run_id, question_id, position, answer, correct, score, "
-            "points, answered_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (run_id, question_id) "
+            "points, answered_at, student) VALUES (?,?,?,?,?,?,?,?,"
+            "(SELECT student FROM runs WHERE id = ?)) ON CONFLICT (run_id, question_id) "
             "DO UPDATE SET answer = excluded.answer, correct = excluded.correct, "
             "score = excluded.score, points = excluded.points, "
             "answered_at = excluded.answered_at",
             (run_id, question_id, position, json.dumps(answer, default=str, ensure_ascii=False),
-             int(correct), str(score), str(points), at.isoformat()))
+             int(correct), str(score), str(points), at.isoformat(), run_id))
 
     def answers(self, run_id: int) -> list[AnswerRecord]:
         rows = self._db.execute(
@@ -301,12 +358,13 @@ class Store:
         totals: dict[int, tuple[Decimal, int, int]] = {}
         for run_id, score, correct, answered in self._db.execute(
                 "SELECT run_id, group_concat(score, ' '), sum(correct), count(*) "
-                "FROM answers GROUP BY run_id"):
+                "FROM answers WHERE student = ? GROUP BY run_id", (self.student,)):
             totals[run_id] = (sum((Decimal(s) for s in score.split()), Decimal(0)),
                               correct, answered)
         found: dict[str, SetStats] = {}
         rows = self._db.execute(
-            f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY started, id").fetchall()
+            f"SELECT {_RUN_COLUMNS} FROM runs WHERE student = ? ORDER BY started, id",
+            (self.student,)).fetchall()
         for run in map(_run, rows):
             stats = found.get(run.set_id, SetStats())
             score, correct, answered = totals.get(run.id, (Decimal(0), 0, 0))
@@ -320,6 +378,67 @@ class Store:
                                  run, answered)
             found[run.set_id] = stats
         return found
+
+    # Every student (the teacher's report, results files) ---------------------------------
+
+    def all_runs(self) -> list[RunRecord]:
+        """Every student's runs, oldest first."""
+        rows = self._db.execute(
+            f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY started, id").fetchall()
+        return [_run(row) for row in rows]
+
+    def students(self) -> list[str]:
+        """The names that have played here, in the order they first played."""
+        rows = self._db.execute("SELECT student FROM runs GROUP BY student "
+                                "ORDER BY min(started)").fetchall()
+        return [name for (name,) in rows]
+
+    # Review cards -----------------------------------------------------------------------
+
+    def card(self, set_id: str, question_id: str) -> CardRecord | None:
+        row = self._db.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE student = ? AND set_id = ? "
+            "AND question_id = ?", (self.student, set_id, question_id)).fetchone()
+        return None if row is None else _card(row)
+
+    def save_card(self, *, set_id: str, set_ref: str, question_id: str, card: dict[str, Any],
+                  due: datetime, at: datetime) -> None:
+        self._db.execute(
+            "INSERT INTO cards (student, set_id, set_ref, question_id, card, due, reviewed) "
+            "VALUES (?,?,?,?,?,?,?) ON CONFLICT (student, set_id, question_id) DO UPDATE SET "
+            "set_ref = excluded.set_ref, card = excluded.card, due = excluded.due, "
+            "reviewed = excluded.reviewed",
+            (self.student, set_id, set_ref, question_id, json.dumps(card), _utc(due),
+             _utc(at)))
+
+    def cards(self, *, due_by: datetime | None = None,
+              set_ids: Iterable[str] | None = None) -> list[CardRecord]:
+        """This student's cards, most overdue first; only those due by ``due_by`` if given."""
+        query = f"SELECT {_CARD_COLUMNS} FROM cards WHERE student = ?"
+        params: list[Any] = [self.student]
+        if due_by is not None:
+            query += " AND due <= ?"
+            params.append(_utc(due_by))
+        rows = [_card(row) for row in self._db.execute(query + " ORDER BY due, set_id, "
+                                                        "question_id", params)]
+        wanted = None if set_ids is None else set(set_ids)
+        return [c for c in rows if wanted is None or c.set_id in wanted]
+
+
+_CARD_COLUMNS = "student, set_id, set_ref, question_id, card, due, reviewed"
+
+
+def _utc(moment: datetime) -> str:
+    """Times compared as text must share one zone and form: UTC, ISO 8601."""
+    if moment.tzinfo is None:
+        raise ValueError("a naive datetime: give review times with a time zone")
+    return moment.astimezone(UTC).isoformat()
+
+
+def _card(row: Sequence[Any]) -> CardRecord:
+    student, set_id, set_ref, question_id, card, due, reviewed = row
+    return CardRecord(student, set_id, set_ref, question_id, json.loads(card),
+                      datetime.fromisoformat(due), datetime.fromisoformat(reviewed))
 
 
 def _check_readable(db: sqlite3.Connection, path: Path | str) -> None:
@@ -479,8 +598,8 @@ def _time(text: str | None) -> datetime | None:
 
 def _run(row: Sequence[Any]) -> RunRecord:
     (run_id, set_id, set_ref, title, seed, mode, count, tags, only, time_limit, questions,
-     points, started, finished, abandoned, deadline) = row
+     points, started, finished, abandoned, deadline, student, uid) = row
     return RunRecord(run_id, set_id, set_ref, title, seed, mode, count,
                      tuple(json.loads(tags)), None if only is None else tuple(json.loads(only)),
                      time_limit, questions, Decimal(points), datetime.fromisoformat(started),
-                     _time(finished), _time(abandoned), _time(deadline))
+                     _time(finished), _time(abandoned), _time(deadline), student, uid or "")

@@ -34,7 +34,8 @@ from quizzes.tui.screens.dialogs import (
 from quizzes.tui.screens.home import HomeScreen
 from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.screens.results import ResultsScreen
-from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice
+from quizzes.tui.screens.student import StudentScreen
+from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice, due_review
 from quizzes.tui.text import clean
 from seeds.problems import ProblemsFound
 
@@ -69,8 +70,15 @@ class QuizApp(App[int]):
     def __init__(self, catalog: Catalog, store: Store, *, play: PlayRequest | None = None,
                  clock: Clock = utc_now, seeds: Callable[[], int] = random_seed,
                  monotonic: Callable[[], float] = time.monotonic, blink: bool = True,
-                 exit_on_first_question: bool = False, unsaved: str | None = None) -> None:
+                 exit_on_first_question: bool = False, unsaved: str | None = None,
+                 ask_student: bool = False, roster: tuple[str, ...] | None = None,
+                 review: str | bool = False) -> None:
         super().__init__()
+        # Served to a class: ask who is playing first (from the roster when there is one).
+        self.ask_student = ask_student
+        self.roster = roster
+        # `quiz review`: straight to the due questions (a pack id limits them to it).
+        self.review_first = review
         # Why progress cannot be saved (the store is then a copy in memory), or None.
         self.unsaved = unsaved
         # Headless runs have no keyboard: they stop once the first question is drawn.
@@ -84,6 +92,18 @@ class QuizApp(App[int]):
         self.blink = blink
 
     def on_mount(self) -> None:
+        if not self.ask_student:
+            self.check_saving()
+            return
+
+        def named(student: str | None) -> None:
+            self.store.student = student or ""
+            self.sub_title = student or ""
+            self.check_saving()
+
+        self.push_screen(StudentScreen(self.roster, set(self.store.students())), named)
+
+    def check_saving(self) -> None:
         if self.unsaved is None:
             self.open_first()
             return
@@ -98,6 +118,10 @@ class QuizApp(App[int]):
         self.push_screen(UnsavedScreen(self.unsaved), decided)
 
     def open_first(self) -> None:
+        if self.review_first is not False:
+            pack = self.review_first if isinstance(self.review_first, str) else None
+            if self.review(pack):
+                return
         if self.play is not None:
             # Straight to the set; home is built only if the student goes there, which
             # keeps `quiz play` quick to its first question.
@@ -174,6 +198,23 @@ class QuizApp(App[int]):
                         markup=False)
             return
         self.show_first(session)
+
+    def review(self, pack_id: str | None = None) -> bool:
+        """Play the questions due for review, the most overdue set first; False (and a
+        note) when nothing is due."""
+        due = due_review(self.store, self.catalog, self.clock(), pack_id)
+        if due is None:
+            self.notify("Nothing is due for review.", markup=False)
+            return False
+        choice, ids = due
+        self.start(choice, PlayOptions("practice", self.seeds(), only=ids))
+        return True
+
+    def due_count(self) -> int:
+        return len(self.store.cards(due_by=self.clock()))
+
+    def has_cards(self) -> bool:
+        return bool(self.store.cards())
 
     def resume(self, record: RunRecord) -> None:
         try:
@@ -277,11 +318,13 @@ def make_app(root: Path, *, store: Store | None = None, catalog: Catalog | None 
              play: PlayRequest | None = None, clock: Clock = utc_now,
              seeds: Callable[[], int] = random_seed,
              monotonic: Callable[[], float] = time.monotonic, blink: bool = True,
-             exit_on_first_question: bool = False, unsaved: str | None = None) -> QuizApp:
+             exit_on_first_question: bool = False, unsaved: str | None = None,
+             ask_student: bool = False, roster: tuple[str, ...] | None = None,
+             review: str | bool = False) -> QuizApp:
     """The app over the data folder ``root``; raises StoreError if progress cannot be kept.
     ``unsaved`` says why the store given is an unsaved copy (the app asks first)."""
     catalog = catalog if catalog is not None else Catalog.load(root)
     store = store if store is not None else Store.open(places.progress_db(root))
     return QuizApp(catalog, store, play=play, clock=clock, seeds=seeds, monotonic=monotonic,
                    blink=blink, exit_on_first_question=exit_on_first_question,
-                   unsaved=unsaved)
+                   unsaved=unsaved, ask_student=ask_student, roster=roster, review=review)

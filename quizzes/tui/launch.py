@@ -73,3 +73,35 @@ def play(root: Path, ref: str, mode: Mode, seed: int | None, count: int | None,
     app.run(headless=headless)
     store.close()
     return app.return_code or 0
+
+
+def review(root: Path, pack_id: str | None) -> int:
+    """`quiz review`: the questions due now, most overdue first. Returns the exit code."""
+    from datetime import UTC, datetime
+
+    catalog = Catalog.load(root)
+    if pack_id is not None and pack_id not in catalog.packs:
+        known = ", ".join(sorted(catalog.packs)) or "none"
+        print(f"error: unknown pack '{pack_id}' (known: {known})", file=sys.stderr)
+        return 2
+    store, unsaved = _open_store(root)
+    if store is None:
+        return 1
+    from quizzes.tui.session import due_review
+
+    now = datetime.now(UTC)
+    if due_review(store, catalog, now, pack_id) is None:
+        upcoming = store.cards()
+        later = min((c.due for c in upcoming), default=None)
+        print("Nothing is due for review" + (
+            f"; the next question is due {later.astimezone():%a %d %b %H:%M}." if later else
+            ": play a set first; every answer schedules its question for review."))
+        store.close()
+        return 0
+    from quizzes.tui.app import make_app
+
+    app = make_app(root, store=store, catalog=catalog, unsaved=unsaved,
+                   review=pack_id if pack_id is not None else True)
+    app.run()
+    store.close()
+    return app.return_code or 0

@@ -167,12 +167,26 @@ class Session:
         if item is None:
             raise RuntimeError("every question is answered")
         result = grade(item.question, value, self.choice.pack)
-        self.store.record_answer(
-            self.record.id, question_id=item.question.id, position=self.items.index(item),
-            answer=value, correct=result.correct, score=result.score, points=result.points,
-            at=self.clock())
+        with self.store.together():  # the answer and its review card, in one commit
+            self.store.record_answer(
+                self.record.id, question_id=item.question.id,
+                position=self.items.index(item), answer=value, correct=result.correct,
+                score=result.score, points=result.points, at=self.clock())
+            self._reschedule(item.question.id, result)
         self.grades[item.question.id] = result
         return result
+
+    def _reschedule(self, question_id: str, result: Grade) -> None:
+        """Every answer is a review of its (student, question) card."""
+        from quizzes.review import rating_for, schedule
+
+        set_id = self.choice.loaded.qset.id
+        known = self.store.card(set_id, question_id)
+        now = self.clock()
+        scheduled = schedule(None if known is None else known.card,
+                             rating_for(result.score, result.points), now)
+        self.store.save_card(set_id=set_id, set_ref=self.choice.ref, question_id=question_id,
+                             card=scheduled.card, due=scheduled.due, at=now)
 
     def finish(self) -> None:
         self.store.finish_run(self.record.id, self.clock())
@@ -186,6 +200,29 @@ class Session:
                               self.options.tags, tuple(only) if only else None,
                               self.options.time_limit)
         return Session.start(self.choice, options, self.store, self.clock)
+
+
+def due_review(store: Store, catalog: Catalog, now: datetime,
+               pack_id: str | None = None) -> tuple[SetChoice, tuple[str, ...]] | None:
+    """The set holding the most overdue card, and its questions due now; None when nothing
+    (of ``pack_id``) is due. Cards of sets or questions no longer found are skipped."""
+    from seeds.problems import ProblemsFound
+
+    by_set: dict[str, list[str]] = {}
+    for card in store.cards(due_by=now):  # most overdue first
+        by_set.setdefault(card.set_ref, []).append(card.question_id)
+    for ref, ids in by_set.items():
+        try:
+            loaded = catalog.find_set(ref)
+        except ProblemsFound:
+            continue
+        if pack_id is not None and loaded.qset.pack != pack_id:
+            continue
+        known = {q.id for q in loaded.qset.questions}
+        due = tuple(q for q in ids if q in known)
+        if due:
+            return SetChoice.of(loaded, catalog), due
+    return None
 
 
 def _time_left(record: RunRecord, now: datetime) -> float | None:

@@ -71,7 +71,7 @@ def test_format_1_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Path):
     assert practice.deadline is None and practice.finished is not None
     assert [a.question_id for a in store.answers(1)] == ["q1"]
     store.close()
-    assert dump(path)[0] == FORMAT == 2
+    assert dump(path)[0] == FORMAT == 3
     backup = backup_path(path, 1)
     assert backup.is_file() and dump(backup) == before  # the copy is the old file, as it was
     # A migrated database has exactly the shape of a new one.
@@ -111,15 +111,15 @@ def test_adding_a_column_is_one_appended_migration(tmp_path: Path, monkeypatch):
         (
             *store_module.MIGRATIONS,
             Migration(
-                3,
-                "runs name their student",
-                (add_column("runs", "student", "TEXT NOT NULL DEFAULT ''"),),
+                FORMAT + 1,
+                "runs name their room",
+                (add_column("runs", "room", "TEXT NOT NULL DEFAULT ''"),),
             ),
         ),
     )
-    monkeypatch.setattr(store_module, "FORMAT", 3)
+    monkeypatch.setattr(store_module, "FORMAT", FORMAT + 1)
     Store.open(path).close()
     version, runs, _ = dump(path)
-    assert version == 3 and len(runs) == 2 and runs[0][-1] == ""
+    assert version == FORMAT + 1 and len(runs) == 2 and runs[0][-1] == ""
     assert backup_path(path, 1).is_file()  # one copy, before the first step of the two
-    assert not backup_path(path, 2).exists()
+    assert not backup_path(path, 2).exists() and not backup_path(path, FORMAT).exists()

@@ -81,6 +81,12 @@ class HomeScreen(Screen[None]):
         previous = sets.highlighted_option.id if sets.highlighted_option else None
         stats = self.app.store.stats()
         options: list[Option | None] = []
+        if self.app.has_cards():
+            due = self.app.due_count()
+            options += [Option(join(plain(f"Review ({due} due)", "bold"), "\n", plain(
+                "the questions you are due to see again, most overdue first" if due else
+                "nothing due now: come back tomorrow", "dim")), id="review",
+                disabled=not due), None]
         catalog = self.app.catalog
         for pack_id, loaded_pack in sorted(catalog.packs.items()):
             if options:
@@ -108,6 +114,9 @@ class HomeScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if not event.option_id:
+            return
+        if event.option_id == "review":
+            self.app.review()
             return
         pack_id, index = event.option_id.rsplit("/", 1)
         loaded = self.app.catalog.sets_for(pack_id)[int(index)]

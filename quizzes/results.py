@@ -1,0 +1,261 @@
+"""A class's results: the runs of every student, from the served database and from the
+files students send in (`quiz results export`), gathered for one set's item analysis.
+
+Reading and writing files happens at the two ends (``read_results_file``, the CLI); the
+rest takes data and returns data. A run is known by its uid everywhere, so the same run
+sent twice (or found both in the database and in a file) counts once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from quizzes.analysis import Item, Response
+from quizzes.model import Choice, Multi, QuestionSet, TrueFalse
+from quizzes.store import AnswerRecord, RunRecord, Store
+
+FILE_KIND = "classbrief-results"
+FILE_VERSION = 1
+
+
+class ResultsError(ValueError):
+    """A results file that cannot be read; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class ClassRun:
+    run: RunRecord
+    answers: tuple[AnswerRecord, ...]
+    device: str  # which database the run was played in (two students of one name differ)
+    source: str  # where it was read: a database or a results file
+
+
+def device_of(runs: Sequence[RunRecord]) -> str:
+    """A database's identity: the uid of its first run (stable, and unique like it)."""
+    return min(runs, key=lambda r: (r.started, r.id)).uid if runs else ""
+
+
+def runs_from_store(store: Store, source: str) -> list[ClassRun]:
+    runs = store.all_runs()
+    device = device_of(runs)
+    return [ClassRun(r, tuple(store.answers(r.id)), device, source) for r in runs]
+
+
+# Files students send in -------------------------------------------------------------------
+
+def export_document(runs: Sequence[ClassRun], name: str | None, at: datetime) -> dict[str, Any]:
+    """The JSON a student sends in. Runs played without a name (plain `quiz`) take
+    ``name``; ResultsError when some have none."""
+    nameless = [c for c in runs if not c.run.student]
+    if nameless and not (name and name.strip()):
+        raise ResultsError(f"{len(nameless)} run(s) were played without a student name; "
+                           "give yours with --name \"First Last\"")
+    return {
+        "kind": FILE_KIND, "version": FILE_VERSION, "exported": at.isoformat(),
+        "device": runs[0].device if runs else "",
+        "runs": [_run_json(c, (c.run.student or (name or "")).strip()) for c in runs],
+    }
+
+
+def _run_json(c: ClassRun, student: str) -> dict[str, Any]:
+    r = c.run
+    return {
+        "uid": r.uid, "student": student, "set_id": r.set_id, "set_title": r.set_title,
+        "set_ref": r.set_ref, "seed": r.seed, "mode": r.mode, "count": r.count,
+        "tags": list(r.tags), "only": None if r.only is None else list(r.only),
+        "time_limit": r.time_limit, "questions": r.questions, "points": str(r.points),
+        "started": r.started.isoformat(), "finished": _iso(r.finished),
+        "abandoned": _iso(r.abandoned),
+        "answers": [{"question_id": a.question_id, "position": a.position, "answer": a.answer,
+                     "correct": a.correct, "score": str(a.score), "points": str(a.points),
+                     "answered_at": a.answered_at.isoformat()} for a in c.answers],
+    }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def read_results_file(path: Path) -> list[ClassRun]:
+    """The runs in one results file; ResultsError saying what is wrong with it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ResultsError(f"{path}: cannot be read ({err.strerror or err})") from None
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ResultsError(f"{path}: not a results file (not UTF-8 text); ask the student "
+                           "to send the file `quiz results export -o FILE.json` wrote") from None
+    except json.JSONDecodeError as err:
+        raise ResultsError(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); the "
+                           "file is damaged or was edited: ask the student to export it "
+                           "again") from None
+    if not isinstance(doc, dict) or doc.get("kind") != FILE_KIND:
+        raise ResultsError(f"{path}: not a classbrief results file; students make one with "
+                           "`quiz results export -o FILE.json`")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ResultsError(f"{path}: the results file has no valid version")
+    if version > FILE_VERSION:
+        raise ResultsError(f"{path}: written by a newer classbrief (results format {version}; "
+                           f"this one reads {FILE_VERSION}): upgrade classbrief")
+    device = str(doc.get("device") or path.name)
+    runs = doc.get("runs")
+    if not isinstance(runs, list):
+        raise ResultsError(f"{path}: the results file has no list of runs")
+    found = []
+    for index, entry in enumerate(runs):
+        try:
+            found.append(_read_run(entry, device, str(path)))
+        except (KeyError, TypeError, ValueError, InvalidOperation) as err:
+            raise ResultsError(f"{path}: run {index + 1} is damaged ({type(err).__name__}: "
+                               f"{err}); ask the student to export it again") from None
+    return found
+
+
+def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
+    only = entry.get("only")
+    run = RunRecord(
+        id=0, set_id=_text(entry["set_id"]), set_ref=_text(entry.get("set_ref", "")),
+        set_title=_text(entry.get("set_title", "")), seed=int(entry.get("seed", 0)),
+        mode=_text(entry.get("mode", "practice")), count=entry.get("count"),
+        tags=tuple(entry.get("tags") or ()), only=None if only is None else tuple(only),
+        time_limit=entry.get("time_limit"), questions=int(entry["questions"]),
+        points=Decimal(_text(entry["points"])), started=_when(entry["started"]),
+        finished=_maybe(entry.get("finished")), abandoned=_maybe(entry.get("abandoned")),
+        student=_text(entry["student"]).strip(), uid=_text(entry["uid"]))
+    if not run.uid or not run.student:
+        raise ValueError("a run without its uid or student")
+    answers = tuple(AnswerRecord(_text(a["question_id"]), int(a["position"]), a["answer"],
+                                 bool(a["correct"]), Decimal(_text(a["score"])),
+                                 Decimal(_text(a["points"])), _when(a["answered_at"]))
+                    for a in entry["answers"])
+    return ClassRun(run, answers, device, source)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, found {type(value).__name__}")
+    return value
+
+
+def _when(value: Any) -> datetime:
+    return datetime.fromisoformat(_text(value))
+
+
+def _maybe(value: Any) -> datetime | None:
+    return None if value is None else _when(value)
+
+
+# A class for one set ---------------------------------------------------------------------
+
+@dataclass
+class ClassResults:
+    qset: QuestionSet
+    items: list[Item]
+    responses: dict[str, dict[str, Response]]  # student label -> question id -> response
+    notes: list[str] = field(default_factory=list)
+    unfinished: int = 0
+
+
+def unique_runs(runs: Iterable[ClassRun]) -> tuple[list[ClassRun], int]:
+    """Each run once (by uid), keeping the copy with more answers; and how many repeats."""
+    kept: dict[str, ClassRun] = {}
+    repeats = 0
+    for c in runs:
+        if c.run.uid in kept:
+            repeats += 1
+            if len(c.answers) <= len(kept[c.run.uid].answers):
+                continue
+        kept[c.run.uid] = c
+    return list(kept.values()), repeats
+
+
+def items_of(qset: QuestionSet) -> list[Item]:
+    items = []
+    for q in qset.questions:
+        options: tuple[str, ...] = ()
+        keys: tuple[str, ...] = ()
+        if isinstance(q, Choice):
+            options = tuple(q.choices)
+            keys = tuple(q.answer) if isinstance(q.answer, list) else (q.answer,)
+        elif isinstance(q, Multi):
+            options, keys = tuple(q.choices), tuple(q.answers)
+        elif isinstance(q, TrueFalse):
+            options, keys = ("True", "False"), ("True" if q.answer else "False",)
+        items.append(Item(q.id, q.prompt, q.type, q.fact, options, keys))
+    return items
+
+
+def class_results(qset: QuestionSet, runs: Iterable[ClassRun]) -> ClassResults:
+    """Each student's first finished run of the set that was not a retry; unanswered
+    questions of it (an exam's time ran out) score 0. Two students sharing a name but
+    playing on different machines are kept apart as "Name" and "Name (2)"."""
+    unique, repeats = unique_runs(runs)
+    items = items_of(qset)
+    known = {i.id for i in items}
+    notes = [f"{repeats} run(s) were sent more than once; each counted once"] if repeats else []
+    mine = sorted((c for c in unique if c.run.set_id == qset.id),
+                  key=lambda c: (c.run.started, c.run.uid))
+    labels = _labels(mine, notes)
+    responses: dict[str, dict[str, Response]] = {}
+    unfinished = 0
+    for c in mine:
+        label = labels[(c.run.student, c.device)]
+        if c.run.is_retry or label in responses:
+            continue
+        if c.run.finished is None:
+            unfinished += 1
+            continue
+        given = {a.question_id: a for a in c.answers if a.question_id in known}
+        asked = _asked(qset, c.run, given)
+        responses[label] = {
+            q: (Response(float(given[q].score / given[q].points) if given[q].points else 0.0,
+                          given[q].answer) if q in given else Response(0.0, None))
+            for q in asked}
+    finished_students = set(responses)
+    unfinished = sum(1 for c in mine if c.run.finished is None and not c.run.is_retry
+                     and labels[(c.run.student, c.device)] not in finished_students)
+    if unfinished:
+        notes.append(f"{unfinished} unfinished run(s) of students with no finished run "
+                     "were left out")
+    return ClassResults(qset, items, responses, notes, unfinished)
+
+
+def _asked(qset: QuestionSet, run: RunRecord, given: dict[str, AnswerRecord]) -> list[str]:
+    """The questions a run asked: all of them, unless it played a --count or --tag subset
+    (or the set has changed since), of which only the answered ones are known."""
+    if run.count is None and not run.tags and run.questions == len(qset.questions):
+        return [q.id for q in qset.questions]
+    return [q.id for q in qset.questions if q.id in given]
+
+
+def _labels(runs: Sequence[ClassRun], notes: list[str]) -> dict[tuple[str, str], str]:
+    """A display name per (student, device): one name from two machines is two students."""
+    devices: dict[str, list[str]] = {}
+    for c in runs:
+        seen = devices.setdefault(c.run.student, [])
+        if c.device not in seen:
+            seen.append(c.device)
+    labels: dict[tuple[str, str], str] = {}
+    for name, on in devices.items():
+        shown = name or "(no name)"
+        for index, device in enumerate(on):
+            labels[(name, device)] = shown if index == 0 else f"{shown} ({index + 1})"
+        if len(on) > 1:
+            notes.append(f"{len(on)} students are named “{shown}” (their runs come from "
+                         f"different machines): kept apart as " + ", ".join(
+                             labels[(name, d)] for d in on))
+    return labels
+
+
+def sets_played(runs: Iterable[ClassRun]) -> dict[str, str]:
+    """Set id -> title of every set in the runs."""
+    return {c.run.set_id: c.run.set_title for c in runs}

@@ -1,0 +1,143 @@
+"""`quiz report` and `quiz results export` as a teacher and students use them: the served
+database and files sent in, read back with csv, sqlite3 and pypdf."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from quizzes.cli import main
+from quizzes.places import progress_db
+from tests.quizzes.classsim import play_class
+
+SET = "gsi-figures"
+
+
+def quiz(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("served")
+    play_class(root, SET, 40)
+    return root
+
+
+def test_a_class_of_40_gets_a_pdf_and_a_csv_row_per_question(served, tmp_path):
+    pdf, table = tmp_path / "r.pdf", tmp_path / "items.csv"
+    result = quiz("--data-dir", str(served), "report", SET, "-o", str(pdf), "--csv", str(table))
+    assert result.exit_code == 0, result.output
+    assert "40 student(s)" in result.output
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
+    db = sqlite3.connect(progress_db(served))
+    questions = [q for (q,) in db.execute(
+        "SELECT DISTINCT question_id FROM answers ORDER BY question_id")]
+    assert sorted(r["question"] for r in rows) == questions
+    for row in rows:  # facility straight from the stored answers, computed apart
+        scores = [float(s) / float(p) for s, p in db.execute(
+            "SELECT score, points FROM answers WHERE question_id = ?", (row["question"],))]
+        assert float(row["facility"]) == pytest.approx(np.mean(scores), abs=1e-4)
+        assert int(row["students"]) == 40
+    text = pdf_text(pdf)
+    for expected in ("Class report", "40 students", "KR-20", "Standard error of measurement",
+                     "Flagged questions", "re-teach: Key figures —", "Every question"):
+        assert expected in text, expected
+    assert "not meaningful" not in text
+
+
+def export(root: Path, out: Path, *extra: str):
+    return quiz("--data-dir", str(root), "results", "export", "-o", str(out), *extra)
+
+
+def test_student_files_count_once_and_few_students_are_not_meaningful(tmp_path):
+    alone = tmp_path / "ana"
+    play_class(alone, SET, 1)
+    # A run played at the terminal has no name: the student gives it on export.
+    db = sqlite3.connect(progress_db(alone))
+    db.execute("UPDATE runs SET student = ''")
+    db.commit()
+    db.close()
+    sent = tmp_path / "ana.json"
+    refused = export(alone, sent)
+    assert refused.exit_code == 1 and "--name" in refused.output and not sent.exists()
+    assert export(alone, sent, "--name", "Ana").exit_code == 0
+    doc = json.loads(sent.read_text(encoding="utf-8"))
+    assert doc["kind"] == "classbrief-results" and doc["runs"][0]["student"] == "Ana"
+    teacher = tmp_path / "teacher"
+    teacher.mkdir()
+    copy = tmp_path / "again.json"
+    copy.write_bytes(sent.read_bytes())
+    pdf = tmp_path / "r.pdf"
+    result = quiz("--data-dir", str(teacher), "report", SET, str(sent), str(copy),
+                  "-o", str(pdf))
+    assert result.exit_code == 0, result.output
+    assert "1 student(s)" in result.output and "sent more than once" in result.output
+    assert "not meaningful yet" in result.output
+    text = pdf_text(pdf)
+    assert "not meaningful yet" in text and "Answers by student" in text and "Ana" in text
+
+
+def test_two_students_of_one_name_on_two_machines_are_kept_apart(tmp_path):
+    files = []
+    for machine in ("a", "b"):
+        root = tmp_path / machine
+        play_class(root, SET, 1, seed=ord(machine))
+        files.append(tmp_path / f"{machine}.json")
+        assert export(root, files[-1]).exit_code == 0
+    teacher = tmp_path / "t"
+    result = quiz("--data-dir", str(teacher), "report", SET, *map(str, files), "-o",
+                  str(tmp_path / "r.pdf"))
+    assert result.exit_code == 0, result.output
+    assert "2 student(s)" in result.output
+    assert "Student 00 (2)" in result.output and "kept apart" in result.output
+
+
+def test_bad_files_and_sets_are_clear_messages(tmp_path, served):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"kind": "classbrief-results", "runs": [', encoding="utf-8")
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({"kind": "classbrief-results", "version": 99, "runs": []}))
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"hello": 1}))
+    binary = tmp_path / "bin.json"
+    binary.write_bytes(bytes(range(256)))
+    out = tmp_path / "r.pdf"
+    result = quiz("--data-dir", str(served), "report", SET, str(broken), str(newer),
+                  str(other), str(binary), "-o", str(out))
+    assert result.exit_code == 0, result.output  # the database still has the class
+    assert "broken.json:1:" in result.output and "not valid JSON" in result.output
+    assert "newer classbrief" in result.output
+    assert "not a classbrief results file" in result.output
+    assert "Traceback" not in result.output
+    nobody = quiz("--data-dir", str(served), "report", "gsi-actors", "-o", str(out))
+    assert nobody.exit_code == 1 and "nobody has played set 'gsi-actors'" in nobody.output
+    unknown = quiz("--data-dir", str(served), "report", "no-such-set", "-o", str(out))
+    assert unknown.exit_code == 1 and "Traceback" not in unknown.output
+    empty = tmp_path / "empty"
+    none = quiz("--data-dir", str(empty), "report", "-o", str(out))
+    assert none.exit_code == 1 and "nobody has played any set yet" in none.output
+
+
+def test_a_file_from_another_set_is_named(tmp_path, served):
+    elsewhere = tmp_path / "s"
+    play_class(elsewhere, "gsi-actors", 1)
+    sent = tmp_path / "actors.json"
+    assert export(elsewhere, sent).exit_code == 0
+    result = quiz("--data-dir", str(served), "report", SET, str(sent), "-o",
+                  str(tmp_path / "r.pdf"))
+    assert result.exit_code == 0
+    assert f"holds no runs of set '{SET}' (it has: gsi-actors)" in result.output
