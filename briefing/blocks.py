@@ -46,12 +46,17 @@ class Para(Paragraph):
     """A paragraph that remembers its layout for a width: tables and frames ask repeatedly."""
 
     _laid_out_for: float | None = None
+    was_split = False  # split once: its layout state belongs to that document only
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if availWidth == self._laid_out_for and "blPara" in self.__dict__:
             return self.width, self.height
         self._laid_out_for = availWidth
         return super().wrap(availWidth, availHeight)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.was_split = True
+        return super().split(availWidth, availHeight)
 
 
 class RtlPara(Flowable):

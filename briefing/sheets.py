@@ -66,7 +66,7 @@ class SheetKit(Kit):
         markup = self.markup.rich(rich, style.fontSize)
         key = (markup, style.name, slot)
         found = self.shared.get(key)
-        if found is None:
+        if found is None or found.was_split:
             found = self.shared[key] = Para(markup, style)
         return found
 

@@ -173,3 +173,39 @@ def test_any_pack_renders_a_brief_and_handouts(pack):
     except TooFewFacts:
         return
     assert all(pdf.pages >= 1 for _, pdf in render_handouts(compose_handouts(qset, pack)))
+
+
+def test_a_paragraph_split_in_one_file_is_not_reused_in_the_next():
+    """Found by hypothesis: variant A's key split its closing note over two pages; variant
+    B's key reused that paragraph, split state and all, and reportlab gave up."""
+    actor = {"statement": "Border.", "type": "state", "role": "border"}
+    pack = Pack.model_validate({
+        "id": "generated", "title": "Border.",
+        "source": {"headline": "Border.", "about": "Border.", "date_basis": "Border."},
+        "takeaways": {"what_happened": "Border.", "why_it_matters": "Border.",
+                      "what_to_watch": "Border."},
+        "actors": [
+            {**actor, "id": "za0", "name": "Ana Costa 0",
+             "role": "health press river harbour council", "mid_sentence": "the Ana Costa 0"},
+            {**actor, "id": "za1", "name": "Νίκος Παππάς 1", "affiliation": "Ana Costa 0"},
+            {**actor, "id": "za2", "name": "O'Brien & Sons 2", "affiliation": "Ana Costa 0",
+             "mid_sentence": "the O'Brien & Sons 2"},
+            {**actor, "id": "za3", "name": "Νίκος Παππάς 3", "affiliation": "Ana Costa 0"},
+            {**actor, "id": "za4", "name": "Ana Costa 4", "affiliation": "Border",
+             "mid_sentence": "the Ana Costa 4"}],
+        "arguments": [
+            {"id": "zg0", "statement": "Border.", "claim": "border", "by": "za0", "side": "case"},
+            {"id": "zg1", "statement": "Border.", "claim": "budget treaty border grain police",
+             "by": "za0", "side": "case"},
+            {"id": "zg2", "statement": "Border.", "claim": "treaty border grain police water",
+             "by": "za0", "side": "case"}],
+        "events": [
+            {"id": "ze0", "statement": "Border.", "date": "2018-05-01",
+             "title": "port court energy trade health"},
+            {"id": "ze1", "statement": "Border.", "date": "2018-01-01", "title": "border"},
+            {"id": "ze2", "statement": "Border.", "date": "2015",
+             "title": "grain police water school"}],
+        "terms": [{"id": "zt0", "statement": "Border.", "term": "Border", "short": "B0"}],
+    })
+    files = dict(render_handouts(compose_handouts(automatic_set(pack), pack)))
+    assert [pdf.pages for pdf in files.values()] == [2, 2, 2, 2]
