@@ -74,12 +74,16 @@ class RtlPara(Flowable):
         room = width - s.leftIndent - s.rightIndent - 1
 
         def measure(line: str) -> float:
-            return sum(stringWidth(chunk, font or s.fontName, s.fontSize)
-                       for font, chunk in glyphs.spans(line))
+            return sum(
+                stringWidth(chunk, font or s.fontName, s.fontSize)
+                for font, chunk in glyphs.spans(line)
+            )
 
         lines = break_lines(self.text, room, measure)
-        return Para("<br/>".join(self.markup.text(visual(line), reorder=False)
-                                 for line in lines), self.style)
+        return Para(
+            "<br/>".join(self.markup.text(visual(line), reorder=False) for line in lines),
+            self.style,
+        )
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._inner = self._lay_out(availWidth)
@@ -134,27 +138,48 @@ class Kit:
             return RtlPara(text, style, self.markup)
         return Para(self.markup.rich(rich, style.fontSize), style)
 
-    def stacked(self, parts: Sequence[tuple[str, Rich | str, ParagraphStyle]],
-                style: ParagraphStyle) -> list[Flowable]:
+    def stacked(
+        self, parts: Sequence[tuple[str, Rich | str, ParagraphStyle]], style: ParagraphStyle
+    ) -> list[Flowable]:
         """Lines of (markup prefix, text, style) as one paragraph (fewer flowables to lay
         out), or one flowable a part when a part is a right-to-left paragraph."""
         texts = [p if isinstance(p, str) else rich_text(p) for _, p, _ in parts]
         if not any(has_rtl(t) and is_rtl_paragraph(t) for t in texts):
-            return [Para("<br/>".join(prefix + self.markup.styled(p, st.fontName, st.fontSize)
-                                      for prefix, p, st in parts), style)]
-        return [self.para(p, ParagraphStyle(f"{style.name}-part", parent=style,
-                                            fontName=st.fontName, fontSize=st.fontSize))
-                for _, p, st in parts]
+            return [
+                Para(
+                    "<br/>".join(
+                        prefix + self.markup.styled(p, st.fontName, st.fontSize)
+                        for prefix, p, st in parts
+                    ),
+                    style,
+                )
+            ]
+        return [
+            self.para(
+                p,
+                ParagraphStyle(
+                    f"{style.name}-part", parent=style, fontName=st.fontName, fontSize=st.fontSize
+                ),
+            )
+            for _, p, st in parts
+        ]
 
     def heading(self, title: str, key: str, label: str | None = None) -> Heading:
         text = self.markup.text(title)
         if label:
-            text += (f'   <font size="7" color="#{ACCENT.hexval()[2:]}">'
-                     f"{escape_text(label.upper())}</font>")
+            text += (
+                f'   <font size="7" color="#{ACCENT.hexval()[2:]}">'
+                f"{escape_text(label.upper())}</font>"
+            )
         return Heading(text, self.styles.heading, key, title)
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowable]]],
-              widths: Sequence[float], zebra: bool = True) -> RLTable:
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[Flowable | list[Flowable]]],
+        widths: Sequence[float],
+        zebra: bool = True,
+    ) -> RLTable:
         """A table that splits between (and inside) rows and repeats its header row."""
         head = [self.para(h, self.styles.cell_head) for h in header]
         commands: list[tuple[object, ...]] = [
@@ -167,10 +192,17 @@ class Kit:
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]
         if zebra:
-            commands += [("BACKGROUND", (0, r), (-1, r), STRIPE)
-                         for r in range(2, len(rows) + 1, 2)]
-        return RLTable([head, *rows], colWidths=[self.width * w for w in widths],
-                       repeatRows=1, splitInRow=1, style=commands, hAlign="LEFT")
+            commands += [
+                ("BACKGROUND", (0, r), (-1, r), STRIPE) for r in range(2, len(rows) + 1, 2)
+            ]
+        return RLTable(
+            [head, *rows],
+            colWidths=[self.width * w for w in widths],
+            repeatRows=1,
+            splitInRow=1,
+            style=commands,
+            hAlign="LEFT",
+        )
 
     # --- sections and blocks ---------------------------------------------------------------
 
@@ -195,36 +227,58 @@ class Kit:
     @block.register
     def _(self, block: LabelledBox) -> list[Flowable]:
         size = self.styles.box_text.fontSize
-        cells = [[Para(f'<font name="{self.styles.sans_bold}" color="#'
-                            f'{NAVY.hexval()[2:]}">{escape_text(label)}.</font> '
-                            + self.markup.rich(text, size), self.styles.box_text)]
-                 for label, text in block.items]
-        box = RLTable(cells, colWidths=[self.width], style=[
-            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-            ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, 0), 8),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
-        ])
+        cells = [
+            [
+                Para(
+                    f'<font name="{self.styles.sans_bold}" color="#'
+                    f'{NAVY.hexval()[2:]}">{escape_text(label)}.</font> '
+                    + self.markup.rich(text, size),
+                    self.styles.box_text,
+                )
+            ]
+            for label, text in block.items
+        ]
+        box = RLTable(
+            cells,
+            colWidths=[self.width],
+            style=[
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, 0), 8),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
+            ],
+        )
         return [box]
 
     @block.register
     def _(self, block: KeyFigures) -> list[Flowable]:
         s = self.styles
         per_row = min(len(block.callouts), 5)
-        cells = [[self.para(c.value, s.figure_value), self.para(c.label, s.figure_label),
-                  self.para(c.detail, s.figure_detail), self.para(c.source, s.caption)]
-                 for c in block.callouts]
-        rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+        cells = [
+            [
+                self.para(c.value, s.figure_value),
+                self.para(c.label, s.figure_label),
+                self.para(c.detail, s.figure_detail),
+                self.para(c.source, s.caption),
+            ]
+            for c in block.callouts
+        ]
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
         rows[-1] += [[]] * (per_row - len(rows[-1]))
-        table = RLTable(rows, colWidths=[self.width / per_row] * per_row, style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEAFTER", (0, 0), (-2, -1), 0.4, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ], hAlign="LEFT")
+        table = RLTable(
+            rows,
+            colWidths=[self.width / per_row] * per_row,
+            style=[
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEAFTER", (0, 0), (-2, -1), 0.4, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ],
+            hAlign="LEFT",
+        )
         caption = [self.para(block.caption, s.caption)] if block.caption else []
         return [table, *caption, Spacer(1, 8)]
 
@@ -232,8 +286,12 @@ class Kit:
     def _(self, block: BarChart) -> list[Flowable]:
         s = self.styles
         drawing = bar_chart(block, self.width, s.sans, s.sans_bold, self.markup.glyphs)
-        parts: list[Flowable] = [self.para(block.title, s.subheading), drawing,
-                                 Spacer(1, 3), self.para(block.values_text, s.caption)]
+        parts: list[Flowable] = [
+            self.para(block.title, s.subheading),
+            drawing,
+            Spacer(1, 3),
+            self.para(block.values_text, s.caption),
+        ]
         if block.note:
             parts.append(self.para(block.note, s.caption))
         parts.append(self.para(block.source, s.caption))
@@ -266,8 +324,9 @@ class Kit:
         for m in block.entries:  # one paragraph a cell: far fewer flowables to lay out
             when = f"<b>{mk.text(m.when)}</b>"
             if m.when_note:
-                when += "<br/>" + mk.styled(m.when_note, s.caption.fontName, s.caption.fontSize,
-                                            GREY)
+                when += "<br/>" + mk.styled(
+                    m.when_note, s.caption.fontName, s.caption.fontSize, GREY
+                )
             what = self.stacked([("", m.title, s.claim), ("", m.detail, s.cell)], s.cell)
             rows.append([Para(when, s.cell), what])
         parts: list[Flowable] = [self.table(("When", "What happened"), rows, (0.24, 0.76))]
@@ -280,13 +339,30 @@ class Kit:
         s = self.styles
         items = [ListItem(self.para(item, self.text_style)) for item in block.items]
         if block.numbered:
-            return [ListFlowable(items, bulletType="1", bulletFormat="%s.",
-                                 bulletFontName=s.sans_bold, bulletFontSize=8.5,
-                                 bulletColor=NAVY, leftIndent=16)]
+            return [
+                ListFlowable(
+                    items,
+                    bulletType="1",
+                    bulletFormat="%s.",
+                    bulletFontName=s.sans_bold,
+                    bulletFontSize=8.5,
+                    bulletColor=NAVY,
+                    leftIndent=16,
+                )
+            ]
         # "•" is in every font used, even reportlab's built-in fallback
-        return [ListFlowable(items, bulletType="bullet", start="•", bulletFontName=s.sans,
-                             bulletFontSize=9, bulletColor=GREY, leftIndent=12,
-                             bulletOffsetY=0)]
+        return [
+            ListFlowable(
+                items,
+                bulletType="bullet",
+                start="•",
+                bulletFontName=s.sans,
+                bulletFontSize=9,
+                bulletColor=GREY,
+                leftIndent=12,
+                bulletOffsetY=0,
+            )
+        ]
 
 
 __all__ = ["Heading", "Kit"]

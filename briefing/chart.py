@@ -30,12 +30,24 @@ def text_width(text: str, font: str, size: float, glyphs: Glyphs) -> float:
     return sum(stringWidth(chunk, fb or font, size) for fb, chunk in glyphs.spans(text))
 
 
-def draw_text(drawing: Drawing, x: float, y: float, text: str, font: str, size: float,
-              glyphs: Glyphs, anchor: str = "start", color: object = INK) -> None:
+def draw_text(
+    drawing: Drawing,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    glyphs: Glyphs,
+    anchor: str = "start",
+    color: object = INK,
+) -> None:
     """Draw one line, switching to fallback fonts chunk by chunk."""
     if has_rtl(text):
-        text = visual(text, rtl_base=is_rtl_paragraph(text)) if is_rtl_paragraph(text) \
+        text = (
+            visual(text, rtl_base=is_rtl_paragraph(text))
+            if is_rtl_paragraph(text)
             else embedded(text)
+        )
     width = text_width(text, font, size, glyphs)
     x -= {"start": 0, "middle": width / 2, "end": width}[anchor]
     for fallback, chunk in glyphs.spans(text):
@@ -44,8 +56,9 @@ def draw_text(drawing: Drawing, x: float, y: float, text: str, font: str, size: 
         x += stringWidth(chunk, face, size)
 
 
-def wrap(text: str, font: str, size: float, width: float, glyphs: Glyphs,
-         most: int = MAX_LINES) -> list[str]:
+def wrap(
+    text: str, font: str, size: float, width: float, glyphs: Glyphs, most: int = MAX_LINES
+) -> list[str]:
     """Greedy word wrap; over-long words are cut, and past `most` lines the rest is elided."""
     lines: list[str] = []
     for word in text.split():
@@ -64,7 +77,7 @@ def wrap(text: str, font: str, size: float, width: float, glyphs: Glyphs,
         last = lines[most - 1]
         while last and text_width(last + "…", font, size, glyphs) > width:
             last = last[:-1]
-        lines = [*lines[:most - 1], last + "…"]
+        lines = [*lines[: most - 1], last + "…"]
     return lines or [""]
 
 
@@ -77,8 +90,7 @@ def nice_step(top: float, most: int = 5) -> float:
     return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
 
 
-def bar_chart(chart: BarChart, width: float, font: str, bold: str,
-              glyphs: Glyphs) -> Drawing:
+def bar_chart(chart: BarChart, width: float, font: str, bold: str, glyphs: Glyphs) -> Drawing:
     label_width = width * 0.36
     value_room = max(text_width(b.value_text, bold, VALUE_SIZE, glyphs) for b in chart.bars) + 6
     plot_x = label_width + 8
@@ -96,8 +108,17 @@ def bar_chart(chart: BarChart, width: float, font: str, bold: str,
     while tick <= scale_top + step / 1000:
         x = plot_x + plot_width * tick / scale_top
         drawing.add(Line(x, AXIS_SPACE - 2, x, height, strokeColor=RULE, strokeWidth=0.4))
-        draw_text(drawing, x, AXIS_SPACE - 10, f"{tick:,.0f}" if step >= 1 else f"{tick:g}",
-                  font, TICK_SIZE, glyphs, anchor="middle", color=GREY)
+        draw_text(
+            drawing,
+            x,
+            AXIS_SPACE - 10,
+            f"{tick:,.0f}" if step >= 1 else f"{tick:g}",
+            font,
+            TICK_SIZE,
+            glyphs,
+            anchor="middle",
+            color=GREY,
+        )
         tick += step
 
     y = height
@@ -106,13 +127,36 @@ def bar_chart(chart: BarChart, width: float, font: str, bold: str,
         centre = y + row / 2
         first = centre + (len(lines) - 1) * line_height / 2 - LABEL_SIZE * 0.35
         for i, line in enumerate(lines):
-            draw_text(drawing, label_width, first - i * line_height, line, font, LABEL_SIZE,
-                      glyphs, anchor="end")
+            draw_text(
+                drawing,
+                label_width,
+                first - i * line_height,
+                line,
+                font,
+                LABEL_SIZE,
+                glyphs,
+                anchor="end",
+            )
         length = plot_width * max(bar.value, 0.0) / scale_top
-        drawing.add(Rect(plot_x, centre - BAR_HEIGHT / 2, length, BAR_HEIGHT, fillColor=NAVY,
-                         strokeColor=None))
-        draw_text(drawing, plot_x + length + 4, centre - VALUE_SIZE * 0.35, bar.value_text,
-                  bold, VALUE_SIZE, glyphs)
+        drawing.add(
+            Rect(
+                plot_x,
+                centre - BAR_HEIGHT / 2,
+                length,
+                BAR_HEIGHT,
+                fillColor=NAVY,
+                strokeColor=None,
+            )
+        )
+        draw_text(
+            drawing,
+            plot_x + length + 4,
+            centre - VALUE_SIZE * 0.35,
+            bar.value_text,
+            bold,
+            VALUE_SIZE,
+            glyphs,
+        )
         y -= ROW_GAP / 2
     drawing.add(Line(plot_x, AXIS_SPACE - 2, plot_x, height, strokeColor=INK, strokeWidth=0.8))
     return drawing

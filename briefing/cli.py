@@ -54,10 +54,15 @@ def _keep_data_dir(ctx: click.Context, param: click.Parameter, value: Path | Non
 
 
 _DATA_DIR = click.option(
-    "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-    expose_value=False, callback=_keep_data_dir, is_eager=True,
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    expose_value=False,
+    callback=_keep_data_dir,
+    is_eager=True,
     help="Folder with your packs and sets, as for `quiz` (default: $CLASSBRIEF_DATA_DIR or "
-         "the platform's user data folder).")
+    "the platform's user data folder).",
+)
 
 
 def _data_dir() -> Path:
@@ -81,20 +86,26 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2023-02-21",
-                                 ctx=ctx, param=param) from None
+        raise click.BadParameter(
+            f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2023-02-21", ctx=ctx, param=param
+        ) from None
 
 
 def _glyph_options(command: Callable[..., None]) -> Callable[..., None]:
     command = click.option(
-        "--allow-missing-glyphs", is_flag=True,
+        "--allow-missing-glyphs",
+        is_flag=True,
         help="Write the PDFs even if some characters have no font (they print as blanks).",
     )(command)
     return click.option(
-        "--font", "fonts", multiple=True, metavar="PATH",
+        "--font",
+        "fonts",
+        multiple=True,
+        metavar="PATH",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="A TrueType font (.ttf/.ttc) for characters the usual fonts lack, e.g. a CJK "
-             "font for Chinese names (repeatable).")(command)
+        "font for Chinese names (repeatable).",
+    )(command)
 
 
 def _use_fonts(fonts: tuple[Path, ...]) -> None:
@@ -118,43 +129,72 @@ def _check_glyphs(what: str, rendered: list[Rendered], allow: bool) -> None:
             "which would print as blanks. Name a TrueType font that has them with --font "
             "PATH (e.g. a CJK font such as wqy-zenhei.ttc for Chinese), install one "
             "(fonts-wqy-zenhei), or write the PDFs anyway with --allow-missing-glyphs; "
-            "nothing was written")
+            "nothing was written"
+        )
     for warning in dict.fromkeys(w for r in rendered for w in r.warnings):
         click.echo(f"warning: {warning}", err=True)
 
 
-_PAPER = click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False),
-                      default="a4", show_default=True, help="Paper size.")
+_PAPER = click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"], case_sensitive=False),
+    default="a4",
+    show_default=True,
+    help="Paper size.",
+)
 
 
 @main.command()
 @click.argument("pack", required=False, metavar="[PACK]")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the PDF ('-' for standard output). "
-                   "Default: <pack id>-brief.pdf here.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the PDF ('-' for standard output). Default: <pack id>-brief.pdf here.",
+)
 @_PAPER
-@click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="The date printed on the brief and stored in the PDF "
-                   "(default: the pack's reference date).")
-@click.option("--quiz", "quiz", metavar="SET",
-              help="Append the student quiz sheet of SET (a set id or a set file) after the "
-                   "brief: variant A of `brief handouts SET`, whose key fits it.")
-@click.option("--draft", is_flag=True,
-              help="Build a brief of a draft pack for review, TODO placeholders and all, "
-                   "marked DRAFT on every page.")
+@click.option(
+    "--date",
+    "date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="The date printed on the brief and stored in the PDF "
+    "(default: the pack's reference date).",
+)
+@click.option(
+    "--quiz",
+    "quiz",
+    metavar="SET",
+    help="Append the student quiz sheet of SET (a set id or a set file) after the "
+    "brief: variant A of `brief handouts SET`, whose key fits it.",
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Build a brief of a draft pack for review, TODO placeholders and all, "
+    "marked DRAFT on every page.",
+)
 @_glyph_options
 @_DATA_DIR
-def build(pack: str | None, output: Path | None, paper: str, date: dt.date | None,
-          quiz: str | None, draft: bool, fonts: tuple[Path, ...],
-          allow_missing_glyphs: bool) -> None:
+def build(
+    pack: str | None,
+    output: Path | None,
+    paper: str,
+    date: dt.date | None,
+    quiz: str | None,
+    draft: bool,
+    fonts: tuple[Path, ...],
+    allow_missing_glyphs: bool,
+) -> None:
     """Write the policy brief of PACK: a pack id, a pack folder or a pack.yaml file.
 
     With no PACK, the only bundled pack is used (or, with --quiz, the set's pack).
     The same pack, options and --date always give a byte-identical PDF.
     """
     if draft and quiz is not None:
-        raise click.UsageError("--draft and --quiz cannot be used together: a draft has no "
-                               "question sets yet")
+        raise click.UsageError(
+            "--draft and --quiz cannot be used together: a draft has no question sets yet"
+        )
     _use_fonts(fonts)
     loaded: LoadedPack | None
     if draft:
@@ -168,9 +208,11 @@ def build(pack: str | None, output: Path | None, paper: str, date: dt.date | Non
     from briefing.compose import compose_brief
 
     brief = compose_brief(loaded.pack, date)
-    rendered = _laid_out("the brief for", loaded.path,
-                         lambda: _render_brief(brief, paper.lower(), handout,
-                                               "DRAFT" if draft else None))
+    rendered = _laid_out(
+        "the brief for",
+        loaded.path,
+        lambda: _render_brief(brief, paper.lower(), handout, "DRAFT" if draft else None),
+    )
     _check_glyphs("the brief", [rendered], allow_missing_glyphs)
     target = output or Path(f"{loaded.pack.id}-brief.pdf")
     if str(target) == "-":
@@ -189,15 +231,18 @@ def _quiz_for_brief(ref: str, loaded: LoadedPack | None) -> tuple[LoadedPack, Ha
 
     found, set_pack = resolve_set(ref, loaded)
     if loaded is not None and found.qset.pack != loaded.pack.id:
-        raise UserError(f"set '{found.qset.id}' is about the pack '{found.qset.pack}', not "
-                        f"'{loaded.pack.id}'; name one of that pack's sets, or build the brief "
-                        f"of '{found.qset.pack}'")
+        raise UserError(
+            f"set '{found.qset.id}' is about the pack '{found.qset.pack}', not "
+            f"'{loaded.pack.id}'; name one of that pack's sets, or build the brief "
+            f"of '{found.qset.pack}'"
+        )
     loaded = loaded or set_pack
     return loaded, compose_handouts(found.qset, loaded.pack, variants=1, seed=DEFAULT_SEED)
 
 
-def _render_brief(brief: Brief, paper: str, handout: Handout | None,
-                  watermark: str | None = None) -> Rendered:
+def _render_brief(
+    brief: Brief, paper: str, handout: Handout | None, watermark: str | None = None
+) -> Rendered:
     from briefing.render import brief_furniture, brief_story, render_brief, render_document
 
     if handout is None:
@@ -208,9 +253,12 @@ def _render_brief(brief: Brief, paper: str, handout: Handout | None,
 
     variant = handout.variants[0]
     # One story in one document: the sheet keeps the brief's fonts, footer and page count.
-    return render_document(brief.info, brief_furniture(brief), paper,
-                           lambda kit: [*brief_story(kit, brief), PageBreak(),
-                                        *student_story(kit, handout, variant)])
+    return render_document(
+        brief.info,
+        brief_furniture(brief),
+        paper,
+        lambda kit: [*brief_story(kit, brief), PageBreak(), *student_story(kit, handout, variant)],
+    )
 
 
 DEFAULT_SEED = 1
@@ -218,20 +266,49 @@ DEFAULT_SEED = 1
 
 @main.command()
 @click.argument("set_ref", metavar="SET")
-@click.option("--variants", type=click.IntRange(1, 99), default=2, show_default=True,
-              help="How many lettered variants (A, B, …), each in its own order.")
-@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True,
-              help="Seed of the shuffles: the same seed gives the same variants.")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("handouts"), show_default=True, help="Folder to write the PDFs in.")
+@click.option(
+    "--variants",
+    type=click.IntRange(1, 99),
+    default=2,
+    show_default=True,
+    help="How many lettered variants (A, B, …), each in its own order.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=DEFAULT_SEED,
+    show_default=True,
+    help="Seed of the shuffles: the same seed gives the same variants.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("handouts"),
+    show_default=True,
+    help="Folder to write the PDFs in.",
+)
 @_PAPER
-@click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="A date to print in the footers and store in the PDFs "
-                   "(default: none printed; the pack's reference date is stored).")
+@click.option(
+    "--date",
+    "date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="A date to print in the footers and store in the PDFs "
+    "(default: none printed; the pack's reference date is stored).",
+)
 @_glyph_options
 @_DATA_DIR
-def handouts(set_ref: str, variants: int, seed: int, output: Path, paper: str,
-             date: dt.date | None, fonts: tuple[Path, ...], allow_missing_glyphs: bool) -> None:
+def handouts(
+    set_ref: str,
+    variants: int,
+    seed: int,
+    output: Path,
+    paper: str,
+    date: dt.date | None,
+    fonts: tuple[Path, ...],
+    allow_missing_glyphs: bool,
+) -> None:
     """Write printable quiz sheets of SET (a set id or a set file) and their answer keys.
 
     For each variant: <set id>-A.pdf for the students and <set id>-A-key.pdf, the
@@ -244,21 +321,34 @@ def handouts(set_ref: str, variants: int, seed: int, output: Path, paper: str,
     from briefing.sheets import render_handouts
 
     handout = compose_handouts(found.qset, loaded.pack, variants=variants, seed=seed)
-    files = _laid_out("the handouts of", found.path or found.qset.id, lambda: list(render_handouts(
-        handout, paper.lower(), created=date or brief_date(loaded.pack), printed=date)))
-    _check_glyphs(f"the handouts of {found.qset.id}", [rendered for _, rendered in files],
-                  allow_missing_glyphs)
+    files = _laid_out(
+        "the handouts of",
+        found.path or found.qset.id,
+        lambda: list(
+            render_handouts(
+                handout, paper.lower(), created=date or brief_date(loaded.pack), printed=date
+            )
+        ),
+    )
+    _check_glyphs(
+        f"the handouts of {found.qset.id}",
+        [rendered for _, rendered in files],
+        allow_missing_glyphs,
+    )
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise UserError(f"cannot make the folder {display_path(output)}: "
-                        f"{err.strerror or err}") from None
+        raise UserError(
+            f"cannot make the folder {display_path(output)}: {err.strerror or err}"
+        ) from None
     for name, rendered in files:
         write_atomically(output / name, rendered.pdf)
     names = [name for name, _ in files]
-    click.echo(f"wrote {len(files)} files to {display_path(output)}: student sheets "
-               f"{_span(names[0::2])}, answer keys {_span(names[1::2])} ({paper.lower()})",
-               err=True)
+    click.echo(
+        f"wrote {len(files)} files to {display_path(output)}: student sheets "
+        f"{_span(names[0::2])}, answer keys {_span(names[1::2])} ({paper.lower()})",
+        err=True,
+    )
 
 
 def _span(names: list[str]) -> str:
@@ -285,8 +375,10 @@ def _laid_out(what: str, source: Path | str, render: Callable[[], T]) -> T:
         return render()
     except LayoutError as err:  # only pathological text gets here: say which file is at fault
         detail = str(err).split("\n")[0][:200]
-        raise UserError(f"{what} {display_path(source)} could not be laid out "
-                        f"(some text is too long to fit a page): {detail}") from None
+        raise UserError(
+            f"{what} {display_path(source)} could not be laid out "
+            f"(some text is too long to fit a page): {detail}"
+        ) from None
 
 
 def resolve_pack(ref: str | None) -> LoadedPack:
@@ -327,8 +419,11 @@ def _load_draft(ref: str | None) -> LoadedPack:
         raise UserError("name the draft pack: its id or its folder")
     path = Path(ref)
     if not (path.exists() or path.suffix in (".yaml", ".yml") or "/" in ref or os.sep in ref):
-        found = [folder / ref / PACK_FILE for folder, _ in _pack_folders()
-                 if (folder / ref / PACK_FILE).is_file()]
+        found = [
+            folder / ref / PACK_FILE
+            for folder, _ in _pack_folders()
+            if (folder / ref / PACK_FILE).is_file()
+        ]
         if not found:
             raise UserError(f"no pack called '{ref}'; {_known_packs()}")
         path = found[0]
@@ -347,19 +442,40 @@ _NEW_HELP = "Where user packs live (default: $CLASSBRIEF_DATA_DIR or the platfor
 
 @main.command("new")
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--id", "pack_id", required=True, metavar="ID",
-              help="Id of the new pack: lowercase letters, digits and dashes.")
-@click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="The article's date; relative dates (last April, on Tuesday) are worked "
-                   "out from it. Default: a date written at the top of the article.")
+@click.option(
+    "--id",
+    "pack_id",
+    required=True,
+    metavar="ID",
+    help="Id of the new pack: lowercase letters, digits and dashes.",
+)
+@click.option(
+    "--date",
+    "date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="The article's date; relative dates (last April, on Tuesday) are worked "
+    "out from it. Default: a date written at the top of the article.",
+)
 @click.option("--headline", help="The article's headline (default: its first line, if short).")
 @click.option("--outlet", help="Who published the article.")
-@click.option("--kind", type=click.Choice(["news", "editorial", "report", "speech",
-                                           "interview"]), help="What kind of text it is.")
+@click.option(
+    "--kind",
+    type=click.Choice(["news", "editorial", "report", "speech", "interview"]),
+    help="What kind of text it is.",
+)
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), help=_NEW_HELP)
 @click.option("--force", is_flag=True, help="Replace an existing pack of that id.")
-def new(article: Path, pack_id: str, date: dt.date | None, headline: str | None,
-        outlet: str | None, kind: str | None, data_dir: Path | None, force: bool) -> None:
+def new(
+    article: Path,
+    pack_id: str,
+    date: dt.date | None,
+    headline: str | None,
+    outlet: str | None,
+    kind: str | None,
+    data_dir: Path | None,
+    force: bool,
+) -> None:
     """Draft a pack from ARTICLE (a plain text file): <data>/packs/ID/pack.yaml and a copy
     of the article as article.txt beside it.
 
@@ -373,9 +489,11 @@ def new(article: Path, pack_id: str, date: dt.date | None, headline: str | None,
     from seeds.model import ID_PATTERN
 
     if not re.match(ID_PATTERN, pack_id) or len(pack_id) > 64:
-        raise click.BadParameter(f"'{pack_id}' is not a valid id; use lowercase letters, "
-                                 "digits and dashes, e.g. gsi-training-2023",
-                                 param_hint="--id")
+        raise click.BadParameter(
+            f"'{pack_id}' is not a valid id; use lowercase letters, "
+            "digits and dashes, e.g. gsi-training-2023",
+            param_hint="--id",
+        )
     if (BUNDLED_PACKS / pack_id).is_dir():
         raise UserError(f"'{pack_id}' is the id of a bundled pack; choose another --id")
     folder = user_packs(find_data_dir(data_dir)) / pack_id
@@ -383,9 +501,11 @@ def new(article: Path, pack_id: str, date: dt.date | None, headline: str | None,
     try:
         size = article.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"is {size / 2**20:.1f} MB, more than the "
-                               f"{MAX_ARTICLE_BYTES // 2**20} MB an article can be",
-                               "draft from the article's text alone")
+            raise ArticleError(
+                f"is {size / 2**20:.1f} MB, more than the "
+                f"{MAX_ARTICLE_BYTES // 2**20} MB an article can be",
+                "draft from the article's text alone",
+            )
         text = read_article(article.read_bytes())
     except ArticleError as err:
         raise UserError(f"{shown} {err}") from None
@@ -397,24 +517,30 @@ def new(article: Path, pack_id: str, date: dt.date | None, headline: str | None,
         raise UserError(f"cannot read {shown}: {err.strerror or err}") from None
     existing = folder.is_dir() and any(folder.iterdir())
     if existing and not force:
-        raise UserError(f"{display_path(folder)} already exists; a curated pack is never "
-                        "overwritten: choose another --id, or add --force to replace it")
+        raise UserError(
+            f"{display_path(folder)} already exists; a curated pack is never "
+            "overwritten: choose another --id, or add --force to replace it"
+        )
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{display_path(folder)} is a file, not a pack folder")
     from seeds.draft.assemble import draft_pack
     from seeds.draft.emit import emit
 
-    draft = draft_pack(text, pack_id=pack_id, date=date, headline=headline, outlet=outlet,
-                       kind=kind)
-    header = [f"Draft pack from {article.name}, made by `brief new`.",
-              "Every TODO is yours to write in your own words; quotes, figures and dates are "
-              "copied from the article.",
-              "`quiz check` lists what is left; `brief build --draft` shows it as a brief."]
+    draft = draft_pack(
+        text, pack_id=pack_id, date=date, headline=headline, outlet=outlet, kind=kind
+    )
+    header = [
+        f"Draft pack from {article.name}, made by `brief new`.",
+        "Every TODO is yours to write in your own words; quotes, figures and dates are "
+        "copied from the article.",
+        "`quiz check` lists what is left; `brief build --draft` shows it as a brief.",
+    ]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise UserError(f"cannot make the folder {display_path(folder)}: "
-                        f"{err.strerror or err}") from None
+        raise UserError(
+            f"cannot make the folder {display_path(folder)}: {err.strerror or err}"
+        ) from None
     write_atomically(folder / "article.txt", text.encode("utf-8"))
     write_atomically(folder / PACK_FILE, emit(draft.data, draft.comments, header).encode())
     click.echo(f"wrote {display_path(folder / PACK_FILE)} and article.txt")

@@ -67,8 +67,12 @@ def compose_brief(pack: Pack, date: dt.date | None = None) -> Brief:
     else:
         date_text = long_date(date) if date else None
     masthead = Masthead(KICKER, pack.title, pack.citation(), AUDIENCE, date_text, _kind(pack))
-    return Brief(masthead, tuple(s for s in sections if s is not None), _info(pack, date),
-                 footer=f"{pack.title} · {KICKER.lower()}")
+    return Brief(
+        masthead,
+        tuple(s for s in sections if s is not None),
+        _info(pack, date),
+        footer=f"{pack.title} · {KICKER.lower()}",
+    )
 
 
 def brief_date(pack: Pack) -> dt.date | None:
@@ -109,9 +113,13 @@ def safe_url(url: str | None) -> str | None:
 
 def _takeaways(pack: Pack) -> Section:
     t = pack.takeaways
-    box = LabelledBox((("What happened", plain(t.what_happened)),
-                       ("Why it matters", plain(t.why_it_matters)),
-                       ("What to watch", plain(t.what_to_watch))))
+    box = LabelledBox(
+        (
+            ("What happened", plain(t.what_happened)),
+            ("Why it matters", plain(t.why_it_matters)),
+            ("What to watch", plain(t.what_to_watch)),
+        )
+    )
     return Section("takeaways", "Key takeaways", (box,))
 
 
@@ -123,10 +131,16 @@ def _key_figures(pack: Pack) -> Section | None:
     if not pack.figures:
         return None
     kind = _kind(pack)
-    callouts = tuple(Callout(f.shown(), f.label,
-                             ", ".join(p for p in (f.unit_after_display(), f.period) if p),
-                             _figure_source(pack, f), f.id)
-                     for f in pack.figures[:CALLOUTS])
+    callouts = tuple(
+        Callout(
+            f.shown(),
+            f.label,
+            ", ".join(p for p in (f.unit_after_display(), f.period) if p),
+            _figure_source(pack, f),
+            f.id,
+        )
+        for f in pack.figures[:CALLOUTS]
+    )
     caption = f"Each figure as reported in the source {kind}, credited to whoever gave it."
     blocks: list[Block] = [KeyFigures(callouts, caption)]
     if len(pack.figures) > CALLOUTS:
@@ -139,16 +153,19 @@ def _figure_table(pack: Pack) -> Table:
     """Every figure, with only the columns some figure fills."""
     columns: list[tuple[str, float, Callable[[Figure], Rich]]] = [
         ("Figure", 0.36, lambda f: plain(f.label)),
-        ("As reported", 0.24, lambda f: plain(f.shown_with_unit()))]
+        ("As reported", 0.24, lambda f: plain(f.shown_with_unit())),
+    ]
     if any(f.period for f in pack.figures):
         columns.append(("Time frame", 0.18, lambda f: plain(f.period or "—")))
     if any(f.who or f.date for f in pack.figures):
         columns.append(("Source", 0.22, lambda f: _figure_source(pack, f)[1:]))
     scale = 1 / sum(width for _, width, _ in columns)
-    return Table(tuple(name for name, _, _ in columns),
-                 tuple(tuple(cell(f) for _, _, cell in columns) for f in pack.figures),
-                 tuple(width * scale for _, width, _ in columns),
-                 caption=f"All {len(pack.figures)} figures, in the order of the pack.")
+    return Table(
+        tuple(name for name, _, _ in columns),
+        tuple(tuple(cell(f) for _, _, cell in columns) for f in pack.figures),
+        tuple(width * scale for _, width, _ in columns),
+        caption=f"All {len(pack.figures)} figures, in the order of the pack.",
+    )
 
 
 def _figure_source(pack: Pack, figure: Figure) -> Rich:
@@ -178,22 +195,32 @@ def _chart(pack: Pack, figures: list[Figure]) -> BarChart:
     for f in shown:
         periods.setdefault(f.period or "no time frame given", []).append(f.label)
     if len(periods) > 1:
-        notes.append("Time frames differ: " + "; ".join(
-            f"{' and '.join(labels)}: {period}" for period, labels in periods.items()) + ".")
+        notes.append(
+            "Time frames differ: "
+            + "; ".join(f"{' and '.join(labels)}: {period}" for period, labels in periods.items())
+            + "."
+        )
     if rest:
-        notes.append(f"The first {len(shown)} of {len(figures)} figures in {unit}; the other "
-                     f"{len(rest)} are in the table above.")
-    return BarChart(title=f"Compared: {unit}", unit=unit, bars=bars,
-                    source=f"Source: {pack.citation()}. Values as reported in the "
-                           f"{_kind(pack)}.",
-                    values_text=f"Values ({unit}): {values}.", note=" ".join(notes) or None)
+        notes.append(
+            f"The first {len(shown)} of {len(figures)} figures in {unit}; the other "
+            f"{len(rest)} are in the table above."
+        )
+    return BarChart(
+        title=f"Compared: {unit}",
+        unit=unit,
+        bars=bars,
+        source=f"Source: {pack.citation()}. Values as reported in the {_kind(pack)}.",
+        values_text=f"Values ({unit}): {values}.",
+        note=" ".join(notes) or None,
+    )
 
 
 def _background(pack: Pack) -> Section | None:
     if not pack.background:
         return None
-    return Section("background", "Background",
-                   (Paragraphs(tuple(plain(p) for p in pack.background)),))
+    return Section(
+        "background", "Background", (Paragraphs(tuple(plain(p) for p in pack.background)),)
+    )
 
 
 def _actors(pack: Pack) -> Section | None:
@@ -205,10 +232,17 @@ def _actors(pack: Pack) -> Section | None:
     blocks: list[Block] = []
     if principal:
         rows: tuple[tuple[Rich, ...], ...] = tuple(
-            (_actor_cell(a), plain(a.role), plain(a.position or "No stated position"),
-             _actor_quote(pack, a)) for a in principal)
-        blocks.append(Table(("Actor", "Role", "Position", "Quoted"), rows,
-                            (0.22, 0.24, 0.24, 0.30)))
+            (
+                _actor_cell(a),
+                plain(a.role),
+                plain(a.position or "No stated position"),
+                _actor_quote(pack, a),
+            )
+            for a in principal
+        )
+        blocks.append(
+            Table(("Actor", "Role", "Position", "Quoted"), rows, (0.22, 0.24, 0.24, 0.30))
+        )
     if others:
         rows = tuple((_actor_cell(a), plain(a.role)) for a in others)
         blocks.append(Table(("Also in the story", "Role"), rows, (0.34, 0.66)))
@@ -247,8 +281,11 @@ def _credited(pack: Pack, quote: Quote) -> Rich:
     return (Run(quoted(quote.text), "italic"), Run(credit, "small"))
 
 
-SIDE_HEADINGS = {"case": "The case made for it", "concern": "Concerns raised",
-                 "framing": "How the story is framed"}
+SIDE_HEADINGS = {
+    "case": "The case made for it",
+    "concern": "Concerns raised",
+    "framing": "How the story is framed",
+}
 
 
 def _arguments(pack: Pack) -> Section | None:
@@ -256,13 +293,18 @@ def _arguments(pack: Pack) -> Section | None:
     framings always in their own labelled list below."""
     if not pack.arguments:
         return None
-    groups = {side: ArgumentGroup(heading, tuple(_position(pack, a) for a in pack.arguments
-                                                 if a.side == side))
-              for side, heading in SIDE_HEADINGS.items()}
+    groups = {
+        side: ArgumentGroup(
+            heading, tuple(_position(pack, a) for a in pack.arguments if a.side == side)
+        )
+        for side, heading in SIDE_HEADINGS.items()
+    }
     counts = Counter(a.side for a in pack.arguments)
-    parts = [_count(counts["case"], "argument") + " for" if counts["case"] else "",
-             _count(counts["concern"], "concern") + " against" if counts["concern"] else "",
-             _count(counts["framing"], "framing") + " of the story" if counts["framing"] else ""]
+    parts = [
+        _count(counts["case"], "argument") + " for" if counts["case"] else "",
+        _count(counts["concern"], "concern") + " against" if counts["concern"] else "",
+        _count(counts["framing"], "framing") + " of the story" if counts["framing"] else "",
+    ]
     said = [p for p in parts if p]
     listed = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1]
     note: str | None = f"The {_kind(pack)} gives {listed}. Each is credited to whoever makes it."
@@ -278,8 +320,7 @@ def _arguments(pack: Pack) -> Section | None:
     if groups["framing"].entries:
         blocks.append(ArgumentList(groups["framing"], note))
     paired = any(isinstance(b, SideBySide) for b in blocks)
-    return Section("arguments", "Arguments side by side" if paired else "Arguments",
-                   tuple(blocks))
+    return Section("arguments", "Arguments side by side" if paired else "Arguments", tuple(blocks))
 
 
 def _count(n: int, noun: str) -> str:
@@ -293,24 +334,31 @@ def _position(pack: Pack, argument: Argument) -> Position:
         who += f" ({actor.role})"
     own = [q for q in argument.quotes if q.by == argument.by] or list(argument.quotes)
     quote = _credited(pack, _pick(own)) if own else ()
-    return Position(argument.claim, argument.statement, (Run("Made by: ", "bold"), Run(who)),
-                    quote)
+    return Position(argument.claim, argument.statement, (Run("Made by: ", "bold"), Run(who)), quote)
 
 
 def _timeline(pack: Pack) -> Section | None:
     if not pack.events:
         return None
     events = sorted(pack.events, key=lambda e: e.date.sort_key())
-    moments = tuple(Moment(e.date.short(), _date_note(e, events, _wording(pack)), e.title,
-                           e.statement, e.inferred) for e in events)
+    moments = tuple(
+        Moment(
+            e.date.short(), _date_note(e, events, _wording(pack)), e.title, e.statement, e.inferred
+        )
+        for e in events
+    )
     notes = []
     if any(e.inferred for e in events):
-        notes.append(f"Dates marked inferred are not stated in the {_kind(pack)}; they are "
-                     "worked out from its wording, as explained under Sources and method.")
+        notes.append(
+            f"Dates marked inferred are not stated in the {_kind(pack)}; they are "
+            "worked out from its wording, as explained under Sources and method."
+        )
     if any(_overlapping(e, events) for e in events):
-        notes.append("Entries marked “order not known” share a date, or have a date given only "
-                     "as a year or a month, which covers that whole span: their order among "
-                     "the dates they overlap is not known.")
+        notes.append(
+            "Entries marked “order not known” share a date, or have a date given only "
+            "as a year or a month, which covers that whole span: their order among "
+            "the dates they overlap is not known."
+        )
     return Section("timeline", "Timeline", (Timeline(moments, " ".join(notes) or None),))
 
 
@@ -321,11 +369,15 @@ def _overlapping(event: Event, events: list[Event]) -> list[Event]:
 def _date_note(event: Event, events: list[Event], wording: str) -> str | None:
     notes = []
     if event.inferred:
-        notes.append(f"inferred; {wording}: {quoted(event.date_text)}"
-                     if event.date_text else "inferred")
+        notes.append(
+            f"inferred; {wording}: {quoted(event.date_text)}" if event.date_text else "inferred"
+        )
     if _overlapping(event, events):
-        notes.append("same day: order not known" if event.date.precision == "day"
-                     else f"{event.date.precision} only: order not known")
+        notes.append(
+            "same day: order not known"
+            if event.date.precision == "day"
+            else f"{event.date.precision} only: order not known"
+        )
     return f"({'; '.join(notes)})" if notes else None
 
 
@@ -335,29 +387,37 @@ def _wording(pack: Pack) -> str:
 
 
 def _implications(pack: Pack) -> Section:
-    blocks: list[Block] = [Paragraphs((plain(
-        "This section is analysis: a reading of the facts above, not reported fact."),))]
+    blocks: list[Block] = [
+        Paragraphs(
+            (plain("This section is analysis: a reading of the facts above, not reported fact."),)
+        )
+    ]
     if pack.implications:
         blocks.append(ItemList(tuple(plain(i) for i in pack.implications)))
-    blocks.append(Paragraphs(((Run("What to watch: ", "bold"),
-                               Run(pack.takeaways.what_to_watch)),)))
-    return Section("implications", "Implications and what to watch", tuple(blocks),
-                   label=ANALYSIS)
+    blocks.append(
+        Paragraphs(((Run("What to watch: ", "bold"), Run(pack.takeaways.what_to_watch)),))
+    )
+    return Section("implications", "Implications and what to watch", tuple(blocks), label=ANALYSIS)
 
 
 def _discussion(pack: Pack) -> Section | None:
     if not pack.discussion:
         return None
-    return Section("discussion", "Questions for discussion",
-                   (ItemList(tuple(plain(q) for q in pack.discussion), numbered=True),))
+    return Section(
+        "discussion",
+        "Questions for discussion",
+        (ItemList(tuple(plain(q) for q in pack.discussion), numbered=True),),
+    )
 
 
 def _glossary(pack: Pack) -> Section | None:
     if not pack.terms:
         return None
     terms = sorted(pack.terms, key=lambda t: t.term.casefold())
-    rows = tuple(((Run(t.term, "bold"), Run(f" ({t.short})" if t.short else "")),
-                  plain(t.statement)) for t in terms)
+    rows = tuple(
+        ((Run(t.term, "bold"), Run(f" ({t.short})" if t.short else "")), plain(t.statement))
+        for t in terms
+    )
     return Section("glossary", "Glossary", (Table(("Term", "Meaning"), rows, (0.3, 0.7)),))
 
 
@@ -366,23 +426,33 @@ def _sources(pack: Pack) -> Section:
     cite: Rich = (Run(f"Source ({_kind(pack)}): ", "bold"), Run(pack.citation() + "."))
     if source.url:  # linked only when it is a plain http(s) address; else shown as text
         cite += (Run(" "), Run(source.url, link=safe_url(source.url)))
-    paragraphs: list[Rich] = [cite, plain(source.about),
-                              (Run("Dates: ", "bold"), Run(source.date_basis))]
+    paragraphs: list[Rich] = [
+        cite,
+        plain(source.about),
+        (Run("Dates: ", "bold"), Run(source.date_basis)),
+    ]
     method = [
         *pack.method,
         f"Only text in quotation marks is the {_kind(pack)}'s, copied verbatim; the rest is the "
         "curator's wording. Dates marked inferred are worked out, not stated; the section "
         f"marked Analysis is interpretation. Built by classbrief from the fact pack “{pack.id}”.",
     ]
-    return Section("sources", "Sources and method",
-                   (Paragraphs(tuple(paragraphs)), ItemList(tuple(plain(m) for m in method))))
+    return Section(
+        "sources",
+        "Sources and method",
+        (Paragraphs(tuple(paragraphs)), ItemList(tuple(plain(m) for m in method))),
+    )
 
 
 def _info(pack: Pack, date: dt.date | None) -> DocumentInfo:
     tags = Counter(tag for fact in pack.facts().values() for tag in fact.tags)
-    keywords = ("policy brief", "classroom",
-                *sorted(tags, key=lambda t: (-tags[t], t)))
+    keywords = ("policy brief", "classroom", *sorted(tags, key=lambda t: (-tags[t], t)))
     language = pack.language if _LANGUAGE.match(pack.language) else "en"
-    return DocumentInfo(title=pack.title, author=f"classbrief, from the fact pack {pack.id}",
-                        subject=f"Classroom policy brief: {pack.source.headline}",
-                        keywords=keywords, language=language, created=date)
+    return DocumentInfo(
+        title=pack.title,
+        author=f"classbrief, from the fact pack {pack.id}",
+        subject=f"Classroom policy brief: {pack.source.headline}",
+        keywords=keywords,
+        language=language,
+        created=date,
+    )

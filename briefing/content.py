@@ -148,8 +148,17 @@ class ItemList:
     numbered: bool = False
 
 
-Block = (Paragraphs | LabelledBox | KeyFigures | BarChart | Table | SideBySide | ArgumentList
-         | Timeline | ItemList)
+Block = (
+    Paragraphs
+    | LabelledBox
+    | KeyFigures
+    | BarChart
+    | Table
+    | SideBySide
+    | ArgumentList
+    | Timeline
+    | ItemList
+)
 
 
 @dataclass(frozen=True)

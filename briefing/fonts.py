@@ -26,23 +26,42 @@ FONT_DIRS_ENV = "CLASSBRIEF_FONT_DIRS"
 
 # Regular, bold, italic, bold italic; the first family whose regular face exists wins.
 SERIF_FAMILIES = (
-    ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
-     "DejaVuSerif-BoldItalic.ttf"),
-    ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
-     "LiberationSerif-BoldItalic.ttf"),
-    ("NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
-     "NotoSerif-BoldItalic.ttf"),
+    (
+        "DejaVuSerif.ttf",
+        "DejaVuSerif-Bold.ttf",
+        "DejaVuSerif-Italic.ttf",
+        "DejaVuSerif-BoldItalic.ttf",
+    ),
+    (
+        "LiberationSerif-Regular.ttf",
+        "LiberationSerif-Bold.ttf",
+        "LiberationSerif-Italic.ttf",
+        "LiberationSerif-BoldItalic.ttf",
+    ),
+    (
+        "NotoSerif-Regular.ttf",
+        "NotoSerif-Bold.ttf",
+        "NotoSerif-Italic.ttf",
+        "NotoSerif-BoldItalic.ttf",
+    ),
     ("FreeSerif.ttf", "FreeSerifBold.ttf", "FreeSerifItalic.ttf", "FreeSerifBoldItalic.ttf"),
     ("georgia.ttf", "georgiab.ttf", "georgiai.ttf", "georgiaz.ttf"),
     ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"),
 )
 SANS_FAMILIES = (
-    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
-     "DejaVuSans-BoldOblique.ttf"),
-    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf",
-     "LiberationSans-BoldItalic.ttf"),
-    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
-     "NotoSans-BoldItalic.ttf"),
+    (
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+        "DejaVuSans-Oblique.ttf",
+        "DejaVuSans-BoldOblique.ttf",
+    ),
+    (
+        "LiberationSans-Regular.ttf",
+        "LiberationSans-Bold.ttf",
+        "LiberationSans-Italic.ttf",
+        "LiberationSans-BoldItalic.ttf",
+    ),
+    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"),
     ("FreeSans.ttf", "FreeSansBold.ttf", "FreeSansOblique.ttf", "FreeSansBoldOblique.ttf"),
     ("arial.ttf", "arialbd.ttf", "ariali.ttf", "arialbi.ttf"),
     ("Arial.ttf", "Arial Bold.ttf", "Arial Italic.ttf", "Arial Bold Italic.ttf"),
@@ -52,9 +71,21 @@ BUILTIN_SANS = ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-B
 
 # Fallbacks with TrueType outlines (reportlab cannot embed CFF fonts such as Noto CJK .otc).
 FALLBACK_FILES = (
-    "wqy-zenhei.ttc", "wqy-microhei.ttc", "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
-    "uming.ttc", "ukai.ttc", "NanumGothic.ttf", "msyh.ttc", "msyh.ttf", "simsun.ttc",
-    "Arial Unicode.ttf", "ARIALUNI.TTF", "FreeSerif.ttf", "FreeSans.ttf", "Symbola.ttf",
+    "wqy-zenhei.ttc",
+    "wqy-microhei.ttc",
+    "DroidSansFallbackFull.ttf",
+    "DroidSansFallback.ttf",
+    "uming.ttc",
+    "ukai.ttc",
+    "NanumGothic.ttf",
+    "msyh.ttc",
+    "msyh.ttf",
+    "simsun.ttc",
+    "Arial Unicode.ttf",
+    "ARIALUNI.TTF",
+    "FreeSerif.ttf",
+    "FreeSans.ttf",
+    "Symbola.ttf",
     "unifont.ttf",
 )
 MAX_SEARCHES = 8  # per process: each may ask fontconfig once
@@ -64,9 +95,15 @@ def font_dirs() -> list[Path]:
     """Folders searched for fonts: the environment's first, then the usual system places."""
     extra = [Path(p) for p in os.environ.get(FONT_DIRS_ENV, "").split(os.pathsep) if p]
     home = Path.home()
-    system = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
-              home / ".local/share/fonts", home / ".fonts", Path("/Library/Fonts"),
-              Path("/System/Library/Fonts"), home / "Library/Fonts"]
+    system = [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        home / ".local/share/fonts",
+        home / ".fonts",
+        Path("/Library/Fonts"),
+        Path("/System/Library/Fonts"),
+        home / "Library/Fonts",
+    ]
     if sys.platform == "win32":
         system.insert(0, Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
     return extra + system
@@ -98,8 +135,9 @@ def _register(path: Path, index: int = 0) -> str | None:
     return name
 
 
-def _family(candidates: tuple[tuple[str, ...], ...], builtin: tuple[str, ...]) -> tuple[
-        tuple[str, str, str, str], bool]:
+def _family(
+    candidates: tuple[tuple[str, ...], ...], builtin: tuple[str, ...]
+) -> tuple[tuple[str, str, str, str], bool]:
     index = font_index()
     for files in candidates:
         if files[0].lower() not in index:
@@ -107,8 +145,10 @@ def _family(candidates: tuple[tuple[str, ...], ...], builtin: tuple[str, ...]) -
         regular = _register(index[files[0].lower()])
         if regular is None:
             continue
-        bold, italic = ((_register(index[f.lower()]) if f.lower() in index else None) or regular
-                        for f in files[1:3])
+        bold, italic = (
+            (_register(index[f.lower()]) if f.lower() in index else None) or regular
+            for f in files[1:3]
+        )
         # bold italic is drawn as bold: it is rare in a brief, and each face costs ~20 ms
         family = (regular, bold, italic, bold)
         _map_family(family)
@@ -189,8 +229,13 @@ def _fontconfig_files(char: str) -> list[Path]:
     if fc_list is None:
         return []
     try:
-        result = subprocess.run([fc_list, f":charset={ord(char):x}", "file"], capture_output=True,
-                                text=True, timeout=10, check=False)
+        result = subprocess.run(
+            [fc_list, f":charset={ord(char):x}", "file"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return []
     files = (line.strip().rstrip(":") for line in result.stdout.splitlines())
@@ -259,8 +304,10 @@ def use_font(path: Path) -> str:
     the house fonts lack; ValueError when reportlab cannot embed it."""
     font = _register(path)
     if font is None:
-        raise ValueError(f"{path.name} is not a TrueType font (.ttf or .ttc with TrueType "
-                         "outlines) that can be embedded in a PDF")
+        raise ValueError(
+            f"{path.name} is not a TrueType font (.ttf or .ttc with TrueType "
+            "outlines) that can be embedded in a PDF"
+        )
     _map_family((font, font, font, font))
     if font not in _fallbacks.fonts:
         _fallbacks.fonts.insert(0, font)
@@ -278,8 +325,9 @@ def describe_missing(chars: set[str]) -> str:
     unusable = ""
     if _fallbacks.unusable:
         names = ", ".join(sorted(set(_fallbacks.unusable))[:4])
-        unusable = (f" (found {names}, but PDF embedding needs TrueType outlines, "
-                    "which these lack)")
-    return (f"no available font can show {listed}; they will print as empty boxes{unusable}. "
-            f"Install a TrueType font that covers them (e.g. fonts-wqy-zenhei or Droid Sans "
-            f"Fallback for Chinese) or name its folder in ${FONT_DIRS_ENV}, and rebuild")
+        unusable = f" (found {names}, but PDF embedding needs TrueType outlines, which these lack)"
+    return (
+        f"no available font can show {listed}; they will print as empty boxes{unusable}. "
+        f"Install a TrueType font that covers them (e.g. fonts-wqy-zenhei or Droid Sans "
+        f"Fallback for Chinese) or name its folder in ${FONT_DIRS_ENV}, and rebuild"
+    )

@@ -109,22 +109,25 @@ class Handout:
     language: str = "en"  # the pack's, for the PDF metadata
 
 
-def compose_handouts(qset: QuestionSet, pack: Pack, *, variants: int = 2,
-                     seed: int = 1) -> Handout:
+def compose_handouts(qset: QuestionSet, pack: Pack, *, variants: int = 2, seed: int = 1) -> Handout:
     if not 1 <= variants <= 99:
         raise ValueError("the number of variants must be between 1 and 99")
     made = []
     for index in range(variants):
         code = variant_code(index)
         run = build_run(qset, pack, seed=seed * 1000 + index, mode="exam")
-        sheet = tuple(_sheet_question(n, item.question, item.options)
-                      for n, item in enumerate(run.items, 1))
-        key = tuple(_key_answer(q, item.question, item.fact)
-                    for q, item in zip(sheet, run.items, strict=True))
+        sheet = tuple(
+            _sheet_question(n, item.question, item.options) for n, item in enumerate(run.items, 1)
+        )
+        key = tuple(
+            _key_answer(q, item.question, item.fact)
+            for q, item in zip(sheet, run.items, strict=True)
+        )
         made.append(Variant(code, run.seed, run, sheet, key))
     total = sum(q.points for q in qset.questions)
-    return Handout(qset.id, qset.title, pack.title, pack.citation(), _points(total),
-                   tuple(made), pack.language)
+    return Handout(
+        qset.id, qset.title, pack.title, pack.citation(), _points(total), tuple(made), pack.language
+    )
 
 
 def _points(value: Any) -> str:
@@ -139,8 +142,15 @@ def _sheet_question(number: int, q: Any, options: tuple[str, ...]) -> SheetQuest
 
 
 def _key_answer(sheet: SheetQuestion, q: Any, fact: Any) -> KeyAnswer:
-    return KeyAnswer(sheet.number, q.id, encode(sheet, model_answer(q)), expected_text(q),
-                     fact.id if fact else None, fact.statement if fact else "", _marking(q))
+    return KeyAnswer(
+        sheet.number,
+        q.id,
+        encode(sheet, model_answer(q)),
+        expected_text(q),
+        fact.id if fact else None,
+        fact.statement if fact else "",
+        _marking(q),
+    )
 
 
 def _marking(q: Any) -> str:
@@ -171,8 +181,9 @@ def encode(sheet: SheetQuestion, answer: Any) -> str:
     if sheet.type == "multi":
         return ", ".join(sorted(_letter(sheet.options, a) for a in answer))
     if sheet.type == "match":
-        return ", ".join(f"{n}–{_letter(sheet.options, answer[left])}"
-                         for n, left in enumerate(sheet.lefts, 1))
+        return ", ".join(
+            f"{n}–{_letter(sheet.options, answer[left])}" for n, left in enumerate(sheet.lefts, 1)
+        )
     if sheet.type == "order":
         return ", ".join(_letter(sheet.options, item) for item in answer)
     if sheet.type == "truefalse":
@@ -191,8 +202,9 @@ def decode(sheet: SheetQuestion, written: str) -> Any:
         return [sheet.options[LETTERS.index(p)] for p in parts]
     if sheet.type == "match":
         pairs = (p.split("–") for p in parts)
-        return {sheet.lefts[int(n) - 1]: sheet.options[LETTERS.index(letter)]
-                for n, letter in pairs}
+        return {
+            sheet.lefts[int(n) - 1]: sheet.options[LETTERS.index(letter)] for n, letter in pairs
+        }
     if sheet.type == "order":
         return [sheet.options[LETTERS.index(p)] for p in parts]
     if sheet.type == "truefalse":
@@ -211,10 +223,12 @@ def pdf_language(handout: Handout) -> str:
 
 
 def sheet_instructions(handout: Handout, variant: Variant) -> str:
-    return (f"Answer all {len(variant.questions)} questions on this sheet. The points for each "
-            f"question are shown on the right; the sheet is worth "
-            f"{points_label(handout.total_points)} in total. Write letters as capitals. Hand "
-            "in the sheet with your name on it.")
+    return (
+        f"Answer all {len(variant.questions)} questions on this sheet. The points for each "
+        f"question are shown on the right; the sheet is worth "
+        f"{points_label(handout.total_points)} in total. Write letters as capitals. Hand "
+        "in the sheet with your name on it."
+    )
 
 
 def sheet_end(variant: Variant) -> str:
@@ -226,15 +240,19 @@ def key_title(variant: Variant) -> str:
 
 
 def key_intro(handout: Handout, variant: Variant) -> str:
-    return (f"For variant {variant.code} of “{handout.title}”: {len(variant.questions)} "
-            f"questions, {points_label(handout.total_points)}. Use it only with sheets marked "
-            f"variant {variant.code}: other variants have other orders and letters.")
+    return (
+        f"For variant {variant.code} of “{handout.title}”: {len(variant.questions)} "
+        f"questions, {points_label(handout.total_points)}. Use it only with sheets marked "
+        f"variant {variant.code}: other variants have other orders and letters."
+    )
 
 
 def key_note(handout: Handout) -> str:
-    return (f"Total: {points_label(handout.total_points)}. Keys are written as the student "
-            "writes them on this variant: a letter for a circle, letters for ticked boxes, "
-            "number–letter for matched pairs, letters first to last for an order.")
+    return (
+        f"Total: {points_label(handout.total_points)}. Keys are written as the student "
+        "writes them on this variant: a letter for a circle, letters for ticked boxes, "
+        "number–letter for matched pairs, letters first to last for an order."
+    )
 
 
 def footer_text(handout: Handout, variant: Variant, printed: dt.date | None) -> str:

@@ -68,5 +68,7 @@ class Markup:
     def styled(self, rich: Rich | str, font: str, size: float, color: object = None) -> str:
         """Rich text in another font and size, to mix styles within one paragraph."""
         colour = f' color="{_hex(color)}"' if color is not None else ""
-        return (f'<font name="{escape_text(font)}" size="{size:g}"{colour}>'
-                f"{self.rich(rich, size)}</font>")
+        return (
+            f'<font name="{escape_text(font)}" size="{size:g}"{colour}>'
+            f"{self.rich(rich, size)}</font>"
+        )

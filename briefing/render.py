@@ -65,8 +65,9 @@ Story = Sequence[Flowable] | Callable[[Kit], Sequence[Flowable]]
 
 def render_brief(brief: Brief, paper: str = "a4", watermark: str | None = None) -> Rendered:
     """The PDF of one brief; ``watermark`` (e.g. "DRAFT") is drawn across every page."""
-    return render_document(brief.info, brief_furniture(brief), paper,
-                           lambda kit: brief_story(kit, brief), watermark)
+    return render_document(
+        brief.info, brief_furniture(brief), paper, lambda kit: brief_story(kit, brief), watermark
+    )
 
 
 def brief_story(kit: Kit, brief: Brief) -> list[Flowable]:
@@ -79,10 +80,15 @@ def brief_story(kit: Kit, brief: Brief) -> list[Flowable]:
 
 def masthead_story(kit: Kit, masthead: Masthead) -> list[Flowable]:
     s = kit.styles
-    return [kit.para(masthead.title, s.title),
-            kit.para("Based on: " + masthead.citation, s.dek),
-            kit.para(f"{masthead.audience}. Curated from a single {masthead.source_kind}; see "
-                     "Sources and method.", s.dek)]
+    return [
+        kit.para(masthead.title, s.title),
+        kit.para("Based on: " + masthead.citation, s.dek),
+        kit.para(
+            f"{masthead.audience}. Curated from a single {masthead.source_kind}; see "
+            "Sources and method.",
+            s.dek,
+        ),
+    ]
 
 
 def brief_furniture(brief: Brief) -> PageFurniture:
@@ -92,8 +98,13 @@ def brief_furniture(brief: Brief) -> PageFurniture:
     return PageFurniture(masthead.kicker.upper(), right, brief.footer)
 
 
-def render_document(info: DocumentInfo, furniture: PageFurniture, paper: str,
-                    story: Story, watermark: str | None = None) -> Rendered:
+def render_document(
+    info: DocumentInfo,
+    furniture: PageFurniture,
+    paper: str,
+    story: Story,
+    watermark: str | None = None,
+) -> Rendered:
     """Any document in the house style: `story` is flowables, or a function of the `Kit`.
 
     Handouts call this with their own story so they share fonts, styles, footer,
@@ -116,29 +127,62 @@ def render_document(info: DocumentInfo, furniture: PageFurniture, paper: str,
     counted: list[int] = []
     doc.build(flowables, canvasmaker=_canvas_class(info.created, styles, counted))
     warnings = (describe_missing(glyphs.missing),) if glyphs.missing else ()
-    return Rendered(buffer.getvalue(), counted[0] if counted else 0, warnings,
-                    frozenset(glyphs.missing))
+    return Rendered(
+        buffer.getvalue(), counted[0] if counted else 0, warnings, frozenset(glyphs.missing)
+    )
 
 
-def _document(buffer: io.BytesIO, info: DocumentInfo, page: tuple[float, float]) -> \
-        BaseDocTemplate:
+def _document(buffer: io.BytesIO, info: DocumentInfo, page: tuple[float, float]) -> BaseDocTemplate:
     return BaseDocTemplate(
-        buffer, pagesize=page, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=info.title,
-        author=info.author, subject=info.subject, keywords=list(info.keywords),
-        creator="classbrief", lang=info.language, displayDocTitle=True, invariant=1,
-        pageCompression=1)
+        buffer,
+        pagesize=page,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=list(info.keywords),
+        creator="classbrief",
+        lang=info.language,
+        displayDocTitle=True,
+        invariant=1,
+        pageCompression=1,
+    )
 
 
-def _templates(page: tuple[float, float], styles: Styles, glyphs: Glyphs,
-               furniture: PageFurniture, watermark: str | None = None) -> list[PageTemplate]:
+def _templates(
+    page: tuple[float, float],
+    styles: Styles,
+    glyphs: Glyphs,
+    furniture: PageFurniture,
+    watermark: str | None = None,
+) -> list[PageTemplate]:
     width, height = page
     body_height = height - MARGIN_TOP - MARGIN_BOTTOM
-    first = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X,
-                  body_height - BAND_HEIGHT - 6, id="first", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    later = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X, body_height, id="later",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    first = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        width - 2 * MARGIN_X,
+        body_height - BAND_HEIGHT - 6,
+        id="first",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    later = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        width - 2 * MARGIN_X,
+        body_height,
+        id="later",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
 
     def mark(canvas: Canvas, doc: BaseDocTemplate) -> None:
         if watermark:  # drawn first, so the page's text lies over it
@@ -152,9 +196,10 @@ def _templates(page: tuple[float, float], styles: Styles, glyphs: Glyphs,
         _footer(canvas, page, styles, glyphs, furniture)
 
     # the footer is drawn last so that extracted text reads in page order
-    return [PageTemplate("first", [first], onPage=band, onPageEnd=footer,
-                         autoNextPageTemplate="later"),
-            PageTemplate("later", [later], onPage=mark, onPageEnd=footer)]
+    return [
+        PageTemplate("first", [first], onPage=band, onPageEnd=footer, autoNextPageTemplate="later"),
+        PageTemplate("later", [later], onPage=mark, onPageEnd=footer),
+    ]
 
 
 WATERMARK_GREY = 0.88
@@ -167,16 +212,27 @@ def _watermark(canvas: Canvas, page: tuple[float, float], styles: Styles, text: 
     canvas.setFillGray(WATERMARK_GREY)
     canvas.translate(width / 2, height / 2)
     canvas.rotate(math.degrees(math.atan2(height, width)))
-    size = min(140.0, 0.8 * math.hypot(width, height) / max(
-        stringWidth(text, styles.sans_bold, 1), 1))
+    size = min(
+        140.0, 0.8 * math.hypot(width, height) / max(stringWidth(text, styles.sans_bold, 1), 1)
+    )
     canvas.setFont(styles.sans_bold, size)
     canvas.drawCentredString(0, -size * 0.35, text)
     canvas.restoreState()
 
 
-def _draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
-          glyphs: Glyphs, align: str = "left", max_width: float | None = None) -> None:
+def _draw(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    glyphs: Glyphs,
+    align: str = "left",
+    max_width: float | None = None,
+) -> None:
     """Draw one line of text on the canvas with per-character font fallback."""
+
     def width(t: str) -> float:
         return sum(stringWidth(c, f or font, size) for f, c in glyphs.spans(t))
 
@@ -192,8 +248,13 @@ def _draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
         x += stringWidth(chunk, fallback or font, size)
 
 
-def _band(canvas: Canvas, page: tuple[float, float], styles: Styles, glyphs: Glyphs,
-          furniture: PageFurniture) -> None:
+def _band(
+    canvas: Canvas,
+    page: tuple[float, float],
+    styles: Styles,
+    glyphs: Glyphs,
+    furniture: PageFurniture,
+) -> None:
     width, height = page
     top = height - MARGIN_TOP
     canvas.saveState()
@@ -202,15 +263,37 @@ def _band(canvas: Canvas, page: tuple[float, float], styles: Styles, glyphs: Gly
     canvas.setFillColor(WHITE)
     baseline = top - BAND_HEIGHT / 2 - 3
     inner = width - 2 * MARGIN_X - 16
-    _draw(canvas, MARGIN_X + 8, baseline, furniture.band_left, styles.sans_bold, 8.5, glyphs,
-          max_width=inner * 0.45)
-    _draw(canvas, width - MARGIN_X - 8, baseline, furniture.band_right, styles.sans, 8, glyphs,
-          align="right", max_width=inner * 0.5)
+    _draw(
+        canvas,
+        MARGIN_X + 8,
+        baseline,
+        furniture.band_left,
+        styles.sans_bold,
+        8.5,
+        glyphs,
+        max_width=inner * 0.45,
+    )
+    _draw(
+        canvas,
+        width - MARGIN_X - 8,
+        baseline,
+        furniture.band_right,
+        styles.sans,
+        8,
+        glyphs,
+        align="right",
+        max_width=inner * 0.5,
+    )
     canvas.restoreState()
 
 
-def _footer(canvas: Canvas, page: tuple[float, float], styles: Styles, glyphs: Glyphs,
-            furniture: PageFurniture) -> None:
+def _footer(
+    canvas: Canvas,
+    page: tuple[float, float],
+    styles: Styles,
+    glyphs: Glyphs,
+    furniture: PageFurniture,
+) -> None:
     width, _ = page
     canvas.saveState()
     canvas.setStrokeColor(RULE)
@@ -223,8 +306,17 @@ def _footer(canvas: Canvas, page: tuple[float, float], styles: Styles, glyphs: G
     canvas.translate(MARGIN_X + stringWidth(label, styles.sans_bold, FOOTER_SIZE), FOOTER_Y)
     canvas.doForm(PAGE_COUNT_FORM)  # the total is only known at the end: see _canvas_class
     canvas.translate(-MARGIN_X - stringWidth(label, styles.sans_bold, FOOTER_SIZE), -FOOTER_Y)
-    _draw(canvas, width - MARGIN_X, FOOTER_Y, furniture.footer, styles.sans, FOOTER_SIZE,
-          glyphs, align="right", max_width=width * 0.6)
+    _draw(
+        canvas,
+        width - MARGIN_X,
+        FOOTER_Y,
+        furniture.footer,
+        styles.sans,
+        FOOTER_SIZE,
+        glyphs,
+        align="right",
+        max_width=width * 0.6,
+    )
     canvas.restoreState()
 
 
@@ -236,8 +328,7 @@ def _pdf_date(day: dt.date) -> Callable[..., str]:
     return lambda *_: text
 
 
-def _canvas_class(created: dt.date | None, styles: Styles,
-                  counted: list[int]) -> type[Canvas]:
+def _canvas_class(created: dt.date | None, styles: Styles, counted: list[int]) -> type[Canvas]:
     class BriefCanvas(Canvas):
         """Fixes the creation date, opens the outline, fills in the page total at the end."""
 
@@ -260,5 +351,13 @@ def _canvas_class(created: dt.date | None, styles: Styles,
     return BriefCanvas
 
 
-__all__ = ["Kit", "PageFurniture", "Rendered", "brief_furniture", "brief_story",
-           "masthead_story", "render_brief", "render_document"]
+__all__ = [
+    "Kit",
+    "PageFurniture",
+    "Rendered",
+    "brief_furniture",
+    "brief_story",
+    "masthead_story",
+    "render_brief",
+    "render_document",
+]

@@ -17,13 +17,17 @@ from quizzes.classreport import ClassReport, answer_marks
 
 
 def render_report(report: ClassReport, paper: str = "a4") -> Rendered:
-    info = DocumentInfo(title=f"Class report: {report.set_title}",
-                        author="classbrief quiz report",
-                        subject=f"Item analysis of {report.set_id}",
-                        keywords=("item analysis", report.set_id), language="en",
-                        created=report.made.date())
-    furniture = PageFurniture("CLASS REPORT", report.pack_title,
-                              f"{report.set_title} · {report.set_id}")
+    info = DocumentInfo(
+        title=f"Class report: {report.set_title}",
+        author="classbrief quiz report",
+        subject=f"Item analysis of {report.set_id}",
+        keywords=("item analysis", report.set_id),
+        language="en",
+        created=report.made.date(),
+    )
+    furniture = PageFurniture(
+        "CLASS REPORT", report.pack_title, f"{report.set_title} · {report.set_id}"
+    )
     return render_document(info, furniture, paper, lambda kit: _story(kit, report))
 
 
@@ -40,33 +44,60 @@ def _story(kit: Kit, report: ClassReport) -> list[Flowable]:
     summary = report.analysis.summary
     story: list[Flowable] = [
         kit.para(f"Class report: {report.set_title}", s.title),
-        kit.para(f"{summary.students} student{'s' if summary.students != 1 else ''} · "
-                 f"{len(report.results.items)} questions · pack: {report.pack_title} · "
-                 f"made {report.made:%Y-%m-%d %H:%M %Z}", s.dek),
-        kit.para("Each student counts once, with their first finished run of the set "
-                 "(retries and unfinished runs are left out).", s.dek),
+        kit.para(
+            f"{summary.students} student{'s' if summary.students != 1 else ''} · "
+            f"{len(report.results.items)} questions · pack: {report.pack_title} · "
+            f"made {report.made:%Y-%m-%d %H:%M %Z}",
+            s.dek,
+        ),
+        kit.para(
+            "Each student counts once, with their first finished run of the set "
+            "(retries and unfinished runs are left out).",
+            s.dek,
+        ),
     ]
     for note in report.results.notes:
         story.append(kit.para(note, s.note))
     if not report.meaningful:
-        story.append(kit.para(
-            f"With {summary.students} student{'s' if summary.students != 1 else ''} the "
-            f"statistics are not meaningful yet (they need at least {MEANINGFUL_FROM}); "
-            "the answers are listed below.", s.box_text))
+        story.append(
+            kit.para(
+                f"With {summary.students} student{'s' if summary.students != 1 else ''} the "
+                f"statistics are not meaningful yet (they need at least {MEANINGFUL_FROM}); "
+                "the answers are listed below.",
+                s.box_text,
+            )
+        )
     story += [kit.heading("The set", "set"), _summary_table(kit, report)]
     if report.meaningful:
-        story += [kit.heading("Questions at a glance", "glance"),
-                  KeepTogether([kit.para("Facility × discrimination (corrected point-"
-                                         "biserial); each dot is a question", s.subheading),
-                                _scatter(kit, report),
-                                kit.para("Good questions sit upper middle. Low r: the "
-                                         "question does not tell who knows from who does "
-                                         "not; below 0: check the key.", s.caption)])]
+        story += [
+            kit.heading("Questions at a glance", "glance"),
+            KeepTogether(
+                [
+                    kit.para(
+                        "Facility × discrimination (corrected point-"
+                        "biserial); each dot is a question",
+                        s.subheading,
+                    ),
+                    _scatter(kit, report),
+                    kit.para(
+                        "Good questions sit upper middle. Low r: the "
+                        "question does not tell who knows from who does "
+                        "not; below 0: check the key.",
+                        s.caption,
+                    ),
+                ]
+            ),
+        ]
         if report.kinds:
-            chart = BarChart("Share right by fact kind", "%", tuple(
-                Bar(name, share * 100, f"{share * 100:.0f} %") for name, share in report.kinds),
-                "From the class's answers.", "; ".join(
-                    f"{n} {v * 100:.0f} %" for n, v in report.kinds))
+            chart = BarChart(
+                "Share right by fact kind",
+                "%",
+                tuple(
+                    Bar(name, share * 100, f"{share * 100:.0f} %") for name, share in report.kinds
+                ),
+                "From the class's answers.",
+                "; ".join(f"{n} {v * 100:.0f} %" for n, v in report.kinds),
+            )
             story += [Spacer(1, 4), kit.block(chart)[0]]
         story += [kit.heading("Flagged questions", "flagged"), *_flagged(kit, report)]
     story += [kit.heading("What the class missed, by fact", "facts"), *_facts(kit, report)]
@@ -80,16 +111,27 @@ def _summary_table(kit: Kit, report: ClassReport) -> Flowable:
     summary = report.analysis.summary
     s = kit.styles
     k = len(report.results.items)
-    rows = [("Students", str(summary.students)),
-            ("Mean score", f"{_num(summary.mean, 1)} of {k}"),
-            ("Median", f"{_num(summary.median, 1)} of {k}"),
-            ("Standard deviation", _num(summary.sd)),
-            (summary.reliability_name, _num(summary.reliability) + (
-                f" (over the {summary.items_in_reliability} questions every student was "
-                "asked)" if summary.items_in_reliability < k else "")),
-            ("Standard error of measurement", _num(summary.sem))]
-    return kit.table(("Statistic", "Value"), [[kit.para(a, s.cell), kit.para(b, s.cell)]
-                                               for a, b in rows], (0.45, 0.55))
+    rows = [
+        ("Students", str(summary.students)),
+        ("Mean score", f"{_num(summary.mean, 1)} of {k}"),
+        ("Median", f"{_num(summary.median, 1)} of {k}"),
+        ("Standard deviation", _num(summary.sd)),
+        (
+            summary.reliability_name,
+            _num(summary.reliability)
+            + (
+                f" (over the {summary.items_in_reliability} questions every student was asked)"
+                if summary.items_in_reliability < k
+                else ""
+            ),
+        ),
+        ("Standard error of measurement", _num(summary.sem)),
+    ]
+    return kit.table(
+        ("Statistic", "Value"),
+        [[kit.para(a, s.cell), kit.para(b, s.cell)] for a, b in rows],
+        (0.45, 0.55),
+    )
 
 
 def _label(index: int) -> str:
@@ -102,8 +144,17 @@ def _scatter(kit: Kit, report: ClassReport) -> Drawing:
     width, height = kit.width, 190.0
     left, bottom, right, top = 34.0, 24.0, width - 10, height - 8
     drawing = Drawing(width, height)
-    drawing.add(Rect(left, bottom, right - left, top - bottom, fillColor=None,
-                     strokeColor=RULE, strokeWidth=0.6))
+    drawing.add(
+        Rect(
+            left,
+            bottom,
+            right - left,
+            top - bottom,
+            fillColor=None,
+            strokeColor=RULE,
+            strokeWidth=0.6,
+        )
+    )
 
     def x_of(f: float) -> float:
         return left + (right - left) * f
@@ -112,16 +163,44 @@ def _scatter(kit: Kit, report: ClassReport) -> Drawing:
         return bottom + (top - bottom) * (r + 1) / 2
 
     for f in (0, 0.25, 0.5, 0.75, 1):
-        draw_text(drawing, x_of(f), bottom - 10, f"{f * 100:.0f} %", s.sans, 6.6, glyphs,
-                  anchor="middle", color=GREY)
+        draw_text(
+            drawing,
+            x_of(f),
+            bottom - 10,
+            f"{f * 100:.0f} %",
+            s.sans,
+            6.6,
+            glyphs,
+            anchor="middle",
+            color=GREY,
+        )
     for r in (-1, -0.5, 0, 0.2, 0.5, 1):
-        draw_text(drawing, left - 4, y_of(r) - 2, f"{r:g}", s.sans, 6.6, glyphs, anchor="end",
-                  color=GREY)
-    drawing.add(Line(left, y_of(0.2), right, y_of(0.2), strokeColor=RULE,
-                     strokeDashArray=(2, 2), strokeWidth=0.5))
+        draw_text(
+            drawing, left - 4, y_of(r) - 2, f"{r:g}", s.sans, 6.6, glyphs, anchor="end", color=GREY
+        )
+    drawing.add(
+        Line(
+            left,
+            y_of(0.2),
+            right,
+            y_of(0.2),
+            strokeColor=RULE,
+            strokeDashArray=(2, 2),
+            strokeWidth=0.5,
+        )
+    )
     drawing.add(Line(left, y_of(0), right, y_of(0), strokeColor=GREY, strokeWidth=0.5))
-    draw_text(drawing, (left + right) / 2, 2, "facility (share of the class right)", s.sans,
-              6.8, glyphs, anchor="middle", color=INK)
+    draw_text(
+        drawing,
+        (left + right) / 2,
+        2,
+        "facility (share of the class right)",
+        s.sans,
+        6.8,
+        glyphs,
+        anchor="middle",
+        color=INK,
+    )
     for index, item in enumerate(report.analysis.items):
         if item.facility is None or item.r_corrected is None:
             continue
@@ -138,32 +217,53 @@ def _flagged(kit: Kit, report: ClassReport) -> list[Flowable]:
     flagged = report.analysis.flagged
     if not flagged:
         return [kit.para("No question is flagged.", s.body)]
-    rows = [[kit.para(f"{_label(index[i.item.id])} {i.item.id}", s.cell),
-             kit.para(i.item.prompt, s.cell),
-             kit.para(f"{_pct(i.facility)} · D {_num(i.discrimination)} · "
-                      f"r {_num(i.r_corrected)}", s.cell),
-             kit.para("; ".join(i.flags), s.cell)] for i in flagged]
-    return [kit.table(("Question", "Prompt", "Facility · D · r", "Why"), rows,
-                      (0.14, 0.34, 0.18, 0.34))]
+    rows = [
+        [
+            kit.para(f"{_label(index[i.item.id])} {i.item.id}", s.cell),
+            kit.para(i.item.prompt, s.cell),
+            kit.para(
+                f"{_pct(i.facility)} · D {_num(i.discrimination)} · r {_num(i.r_corrected)}", s.cell
+            ),
+            kit.para("; ".join(i.flags), s.cell),
+        ]
+        for i in flagged
+    ]
+    return [
+        kit.table(("Question", "Prompt", "Facility · D · r", "Why"), rows, (0.14, 0.34, 0.18, 0.34))
+    ]
 
 
 def _facts(kit: Kit, report: ClassReport) -> list[Flowable]:
     s = kit.styles
     if not report.facts:
         return [kit.para("No question of the set names a fact.", s.body)]
-    rows = [[kit.para(_pct(line.share.share), s.cell),
-             kit.para(line.reteach if line.share.share < 0.7 else
-                      f"{line.section + ' — ' if line.section else ''}{line.name}", s.cell),
-             kit.para(str(line.share.questions), s.cell)] for line in report.facts]
-    return [kit.para("Weakest first. Below 70 % right, the fact is marked for re-teaching, "
-                     "with the brief section that teaches it.", s.note),
-            kit.table(("Right", "Fact (brief section — fact)", "Questions"), rows,
-                      (0.1, 0.75, 0.15))]
+    rows = [
+        [
+            kit.para(_pct(line.share.share), s.cell),
+            kit.para(
+                line.reteach
+                if line.share.share < 0.7
+                else f"{line.section + ' — ' if line.section else ''}{line.name}",
+                s.cell,
+            ),
+            kit.para(str(line.share.questions), s.cell),
+        ]
+        for line in report.facts
+    ]
+    return [
+        kit.para(
+            "Weakest first. Below 70 % right, the fact is marked for re-teaching, "
+            "with the brief section that teaches it.",
+            s.note,
+        ),
+        kit.table(("Right", "Fact (brief section — fact)", "Questions"), rows, (0.1, 0.75, 0.15)),
+    ]
 
 
 def _options(item: ItemStats) -> str:
-    return " · ".join(f"{'✔ ' if o.is_key else ''}{o.option}: {o.count}"
-                      f" (r {_num(o.r)})" for o in item.options)
+    return " · ".join(
+        f"{'✔ ' if o.is_key else ''}{o.option}: {o.count} (r {_num(o.r)})" for o in item.options
+    )
 
 
 def _questions(kit: Kit, report: ClassReport) -> Flowable:
@@ -171,12 +271,21 @@ def _questions(kit: Kit, report: ClassReport) -> Flowable:
     rows = []
     for index, item in enumerate(report.analysis.items):
         detail = item.item.prompt + (f"\n{_options(item)}" if item.options else "")
-        rows.append([kit.para(_label(index), s.cell), kit.para(detail, s.cell),
-                     kit.para(str(item.n), s.cell), kit.para(_pct(item.facility), s.cell),
-                     kit.para(_num(item.discrimination), s.cell),
-                     kit.para(_num(item.r_corrected), s.cell)])
-    return kit.table(("", "Question (options: count, r)", "n", "Facility", "D 27 %", "r"),
-                     rows, (0.06, 0.58, 0.06, 0.1, 0.1, 0.1))
+        rows.append(
+            [
+                kit.para(_label(index), s.cell),
+                kit.para(detail, s.cell),
+                kit.para(str(item.n), s.cell),
+                kit.para(_pct(item.facility), s.cell),
+                kit.para(_num(item.discrimination), s.cell),
+                kit.para(_num(item.r_corrected), s.cell),
+            ]
+        )
+    return kit.table(
+        ("", "Question (options: count, r)", "n", "Facility", "D 27 %", "r"),
+        rows,
+        (0.06, 0.58, 0.06, 0.1, 0.1, 0.1),
+    )
 
 
 def _answers(kit: Kit, report: ClassReport) -> list[Flowable]:
@@ -185,8 +294,17 @@ def _answers(kit: Kit, report: ClassReport) -> list[Flowable]:
     if not marks:
         return [kit.para("No finished runs yet.", s.body)]
     k = len(report.results.items)
-    rows = [[kit.para(name, s.cell), kit.para(" ".join(
-        f"{_label(i)} {m}" for i, m in enumerate(row)), s.cell)] for name, row in marks]
-    return [kit.para("✓ right · ½ partly right · ✗ wrong or not answered · – not asked "
-                     f"({k} questions)", s.note),
-            kit.table(("Student", "Answers"), rows, (0.25, 0.75))]
+    rows = [
+        [
+            kit.para(name, s.cell),
+            kit.para(" ".join(f"{_label(i)} {m}" for i, m in enumerate(row)), s.cell),
+        ]
+        for name, row in marks
+    ]
+    return [
+        kit.para(
+            f"✓ right · ½ partly right · ✗ wrong or not answered · – not asked ({k} questions)",
+            s.note,
+        ),
+        kit.table(("Student", "Answers"), rows, (0.25, 0.75)),
+    ]

@@ -94,8 +94,13 @@ class Choices(Flowable):
     centred on the first line of its option.
     """
 
-    def __init__(self, items: Sequence[tuple[Flowable, Flowable]], per_row: int,
-                 marker_width: float, gap: float = 2.4):
+    def __init__(
+        self,
+        items: Sequence[tuple[Flowable, Flowable]],
+        per_row: int,
+        marker_width: float,
+        gap: float = 2.4,
+    ):
         super().__init__()
         self.items, self.per_row = list(items), per_row
         self.marker_width, self.gap = marker_width, gap
@@ -106,7 +111,7 @@ class Choices(Flowable):
         self.rows = []
         for start in range(0, len(self.items), self.per_row):
             height = 0.0
-            for marker, text in self.items[start:start + self.per_row]:
+            for marker, text in self.items[start : start + self.per_row]:
                 _, mark_h = marker.wrap(self.marker_width, availHeight)
                 _, text_h = text.wrap(column - self.marker_width, availHeight)
                 lead = getattr(getattr(text, "style", None), "leading", text_h)
@@ -118,7 +123,7 @@ class Choices(Flowable):
     def draw(self) -> None:
         column, top = self.width / self.per_row, self.height
         for row, start in zip(self.rows, range(0, len(self.items), self.per_row), strict=False):
-            for n, (marker, text) in enumerate(self.items[start:start + self.per_row]):
+            for n, (marker, text) in enumerate(self.items[start : start + self.per_row]):
                 x, lead = n * column, getattr(getattr(text, "style", None), "leading", 0)
                 middle = top - (lead or text.height) / 2
                 marker.drawOn(self.canv, x, middle - marker.height / 2)  # first: reading order
@@ -133,8 +138,10 @@ class Choices(Flowable):
         if rows == 0 or rows == len(self.rows):
             return []
         cut = rows * self.per_row
-        return [Choices(self.items[:cut], self.per_row, self.marker_width, self.gap),
-                Choices(self.items[cut:], self.per_row, self.marker_width, self.gap)]
+        return [
+            Choices(self.items[:cut], self.per_row, self.marker_width, self.gap),
+            Choices(self.items[cut:], self.per_row, self.marker_width, self.gap),
+        ]
 
 
 class Bookmark(Flowable):

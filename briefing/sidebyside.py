@@ -31,8 +31,11 @@ def side_by_side(kit: Kit, block: SideBySide) -> list[Flowable]:
         split = (1, 2)
     else:
         split = (1, 1)
-    return _columns(kit, [(g.heading, side, n) for g, side, n in
-                          zip(sides, items, split, strict=True)], block.note)
+    return _columns(
+        kit,
+        [(g.heading, side, n) for g, side, n in zip(sides, items, split, strict=True)],
+        block.note,
+    )
 
 
 def argument_list(kit: Kit, block: ArgumentList) -> list[Flowable]:
@@ -42,8 +45,9 @@ def argument_list(kit: Kit, block: ArgumentList) -> list[Flowable]:
     return _columns(kit, [(block.group.heading, items, columns)], block.note)
 
 
-def _columns(kit: Kit, sides: list[tuple[str, list[Flowable], int]],
-             note: str | None) -> list[Flowable]:
+def _columns(
+    kit: Kit, sides: list[tuple[str, list[Flowable], int]], note: str | None
+) -> list[Flowable]:
     """A table: one heading a side (spanning that side's columns), its items below."""
     s = kit.styles
     count = sum(n for _, _, n in sides)
@@ -74,8 +78,9 @@ def _columns(kit: Kit, sides: list[tuple[str, list[Flowable], int]],
         *rules,
         *spans,
     ]
-    table = RLTable([header, body], colWidths=widths, repeatRows=1, splitInRow=1,
-                    style=style, hAlign="LEFT")
+    table = RLTable(
+        [header, body], colWidths=widths, repeatRows=1, splitInRow=1, style=style, hAlign="LEFT"
+    )
     parts: list[Flowable] = [table, Spacer(1, 4)]
     if note:
         parts.insert(0, kit.para(note, s.note))
@@ -105,8 +110,9 @@ def _position(kit: Kit, entry: Position) -> list[Flowable]:
     """One argument: its claim, what it says, and who makes it (with their words)."""
     s = kit.styles
     credit = entry.credit + ((Run("  ·  "), *entry.quote) if entry.quote else ())
-    parts = kit.stacked([("", entry.claim, s.claim), ("", entry.detail, s.small),
-                         ("", credit, s.caption)], s.small)
+    parts = kit.stacked(
+        [("", entry.claim, s.claim), ("", entry.detail, s.small), ("", credit, s.caption)], s.small
+    )
     if len(parts) == 1:  # one paragraph: it may break across pages only below its claim
         return [_Entry(parts[0].text, s.small)]
     return parts

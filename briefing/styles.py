@@ -68,20 +68,41 @@ def make_styles(fonts: Fonts) -> Styles:
     serif, serif_bold = fonts.serif[0], fonts.serif[1]
     sans, sans_bold = fonts.sans[0], fonts.sans[1]
 
-    def style(name: str, font: str, size: float, leading: float, **extra: object) -> \
-            ParagraphStyle:
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
-                              textColor=extra.pop("textColor", INK), alignment=TA_LEFT,
-                              **extra)
+    def style(name: str, font: str, size: float, leading: float, **extra: object) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=leading,
+            textColor=extra.pop("textColor", INK),
+            alignment=TA_LEFT,
+            **extra,
+        )
 
     return Styles(
         fonts=fonts,
         title=style("title", serif_bold, 19, 23, textColor=NAVY, spaceAfter=5),
         dek=style("dek", sans, 8.5, 11.5, textColor=GREY, spaceAfter=1),
-        heading=style("heading", sans_bold, 11.5, 14, textColor=NAVY, spaceBefore=10,
-                      spaceAfter=6, keepWithNext=1),
-        subheading=style("subheading", sans_bold, 8.5, 11, textColor=NAVY, spaceBefore=2,
-                         spaceAfter=3, keepWithNext=1),
+        heading=style(
+            "heading",
+            sans_bold,
+            11.5,
+            14,
+            textColor=NAVY,
+            spaceBefore=10,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        subheading=style(
+            "subheading",
+            sans_bold,
+            8.5,
+            11,
+            textColor=NAVY,
+            spaceBefore=2,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
         body=style("body", serif, 9, 12.3, spaceAfter=5, allowWidows=0),
         small=style("small", serif, 8, 10.4, spaceAfter=3, allowWidows=0),
         caption=style("caption", sans, 7.2, 9.2, textColor=GREY, spaceAfter=1),

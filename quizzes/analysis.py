@@ -125,8 +125,13 @@ def analyse(items: Sequence[Item], responses: Mapping[str, Mapping[str, Response
     return Analysis(_summary(items, responses, totals), stats, totals)
 
 
-def _item(item: Item, responses: Mapping[str, Mapping[str, Response]],
-          totals: Mapping[str, float], upper: set[str], lower: set[str]) -> ItemStats:
+def _item(
+    item: Item,
+    responses: Mapping[str, Mapping[str, Response]],
+    totals: Mapping[str, float],
+    upper: set[str],
+    lower: set[str],
+) -> ItemStats:
     asked = [s for s in responses if item.id in responses[s]]
     scores = [responses[s][item.id].score for s in asked]
     rest = [totals[s] - responses[s][item.id].score for s in asked]
@@ -135,20 +140,40 @@ def _item(item: Item, responses: Mapping[str, Mapping[str, Response]],
     facility = math.fsum(scores) / len(scores)
     up = [responses[s][item.id].score for s in asked if s in upper]
     low = [responses[s][item.id].score for s in asked if s in lower]
-    discrimination = (math.fsum(up) / len(up) - math.fsum(low) / len(low)
-                      if up and low and len(asked) >= 2 else None)
+    discrimination = (
+        math.fsum(up) / len(up) - math.fsum(low) / len(low)
+        if up and low and len(asked) >= 2
+        else None
+    )
     r = pearson(scores, rest)
     options = tuple(_option(item, o, asked, responses, rest) for o in item.options)
-    return ItemStats(item, len(asked), facility, discrimination, r, options,
-                     _flags(facility, r, options, len(asked)))
+    return ItemStats(
+        item,
+        len(asked),
+        facility,
+        discrimination,
+        r,
+        options,
+        _flags(facility, r, options, len(asked)),
+    )
 
 
-def _option(item: Item, option: str, asked: list[str],
-            responses: Mapping[str, Mapping[str, Response]], rest: list[float]) -> OptionStats:
+def _option(
+    item: Item,
+    option: str,
+    asked: list[str],
+    responses: Mapping[str, Mapping[str, Response]],
+    rest: list[float],
+) -> OptionStats:
     chose = [1.0 if _chose(responses[s][item.id].answer, option) else 0.0 for s in asked]
     count = int(sum(chose))
-    return OptionStats(option, option in item.keys, count, count / len(asked) if asked else 0.0,
-                       pearson(chose, rest))
+    return OptionStats(
+        option,
+        option in item.keys,
+        count,
+        count / len(asked) if asked else 0.0,
+        pearson(chose, rest),
+    )
 
 
 def _chose(answer: Any, option: str) -> bool:
@@ -159,32 +184,42 @@ def _chose(answer: Any, option: str) -> bool:
     return answer == option
 
 
-def _flags(facility: float, r: float | None, options: Sequence[OptionStats],
-           n: int) -> tuple[str, ...]:
+def _flags(
+    facility: float, r: float | None, options: Sequence[OptionStats], n: int
+) -> tuple[str, ...]:
     flags: list[str] = []
     if n < MEANINGFUL_FROM:
         return ()
     if facility < 0.2:
         flags.append("very hard: most of the class missed it (re-teach it, or check the key)")
     if r is not None and r < 0:
-        flags.append(f"negative discrimination (r = {r:.2f}): the stronger students missed it "
-                     "more; check the key and the wording")
+        flags.append(
+            f"negative discrimination (r = {r:.2f}): the stronger students missed it "
+            "more; check the key and the wording"
+        )
     elif r is not None and r < 0.2 and facility <= 0.95:
         flags.append(f"weak discrimination (r = {r:.2f})")
     for option in options:
         if option.is_key:
             continue
         if option.share < RARE_OPTION:
-            flags.append(f"option “{option.option}” chosen by under 5 % "
-                         f"({option.count} of {n}): no student believes it")
+            flags.append(
+                f"option “{option.option}” chosen by under 5 % "
+                f"({option.count} of {n}): no student believes it"
+            )
         elif option.r is not None and option.r >= POSITIVE_WRONG:
-            flags.append(f"wrong option “{option.option}” goes with higher totals "
-                         f"(r = {option.r:.2f}): a wrong key or an ambiguous question")
+            flags.append(
+                f"wrong option “{option.option}” goes with higher totals "
+                f"(r = {option.r:.2f}): a wrong key or an ambiguous question"
+            )
     return tuple(flags)
 
 
-def _summary(items: Sequence[Item], responses: Mapping[str, Mapping[str, Response]],
-             totals: Mapping[str, float]) -> SetStats:
+def _summary(
+    items: Sequence[Item],
+    responses: Mapping[str, Mapping[str, Response]],
+    totals: Mapping[str, float],
+) -> SetStats:
     students = list(responses)
     values = [totals[s] for s in students]
     mean = statistics.fmean(values) if values else None
@@ -197,8 +232,7 @@ def _summary(items: Sequence[Item], responses: Mapping[str, Mapping[str, Respons
     dichotomous = all(v in (0.0, 1.0) for row in matrix for v in row)
     alpha = cronbach_alpha(matrix)
     name = "KR-20" if dichotomous else "Cronbach's α"
-    sem = sd * math.sqrt(1 - alpha) if sd is not None and alpha is not None and alpha <= 1 \
-        else None
+    sem = sd * math.sqrt(1 - alpha) if sd is not None and alpha is not None and alpha <= 1 else None
     return SetStats(len(students), mean, median, sd, alpha, name, sem, len(common))
 
 

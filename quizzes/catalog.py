@@ -67,12 +67,23 @@ class Catalog:
         if ref.endswith(AUTO_SUFFIX) and pack_id in self.unplayable:
             raise ProblemsFound([Problem(ref, 1, 1, "error", self.unplayable[pack_id])])
         if ref.endswith(AUTO_SUFFIX) and pack_id in self.failed:
-            raise ProblemsFound([Problem(ref, 1, 1, "error", f"pack '{pack_id}' did not load, so "
-                                         "it has no automatic set", "fix the problems below, "
-                                         "then try again"), *self.failed[pack_id]])
+            raise ProblemsFound(
+                [
+                    Problem(
+                        ref,
+                        1,
+                        1,
+                        "error",
+                        f"pack '{pack_id}' did not load, so it has no automatic set",
+                        "fix the problems below, then try again",
+                    ),
+                    *self.failed[pack_id],
+                ]
+            )
         known = ", ".join(s.qset.id for s in self.sets)
-        raise ProblemsFound([Problem(ref, 1, 1, "error", f"no set or file called '{ref}'",
-                                     f"known sets: {known}")])
+        raise ProblemsFound(
+            [Problem(ref, 1, 1, "error", f"no set or file called '{ref}'", f"known sets: {known}")]
+        )
 
     def pack_for(self, loaded: LoadedSet) -> LoadedPack:
         return self.packs[loaded.qset.pack]

@@ -36,8 +36,11 @@ def cache_folder(root: Path) -> Path:
 def report_key(inputs: Iterable[Path], options: dict[str, object]) -> str | None:
     """The hash of the inputs, options and code; None when some input cannot be read (then
     nothing is cached: the checker reports the problem)."""
-    digest = hashlib.sha256(json.dumps({"format": FORMAT, "cwd": os.getcwd(), **options},
-                                       sort_keys=True, default=str).encode())
+    digest = hashlib.sha256(
+        json.dumps(
+            {"format": FORMAT, "cwd": os.getcwd(), **options}, sort_keys=True, default=str
+        ).encode()
+    )
     try:
         for folder in CODE:
             for source in sorted(folder.rglob("*.py")):

@@ -39,8 +39,10 @@ class Report:
 
     def summary(self) -> str:
         errors, warnings = self.counts()
-        return (f"checked {self.packs} pack(s) and {self.sets} set(s): "
-                f"{errors} error(s), {warnings} warning(s)")
+        return (
+            f"checked {self.packs} pack(s) and {self.sets} set(s): "
+            f"{errors} error(s), {warnings} warning(s)"
+        )
 
 
 def pack_folders(root: Path) -> list[tuple[Path, str]]:
@@ -62,8 +64,9 @@ def _classify(paths: list[Path]) -> Iterator[tuple[str, Path]]:
             yield ("pack" if path.name == PACK_FILE else "set"), path
 
 
-def run_check(paths: list[Path], root: Path, *, article: str | None = None,
-              coverage: bool = False) -> Report:
+def run_check(
+    paths: list[Path], root: Path, *, article: str | None = None, coverage: bool = False
+) -> Report:
     from quizzes.sets import check_set_files, default_set_folders
 
     report = Report()
@@ -100,8 +103,9 @@ def run_check(paths: list[Path], root: Path, *, article: str | None = None,
     return report
 
 
-def fact_coverage(packs: dict[str, LoadedPack], tested: dict[str, set[str]]
-                  ) -> tuple[list[Problem], list[str]]:
+def fact_coverage(
+    packs: dict[str, LoadedPack], tested: dict[str, set[str]]
+) -> tuple[list[Problem], list[str]]:
     """A warning at each fact no checked set tests, and a summary line a pack."""
     problems, lines = [], []
     for pack_id, loaded in sorted(packs.items()):
@@ -110,9 +114,18 @@ def fact_coverage(packs: dict[str, LoadedPack], tested: dict[str, set[str]]
         where = display_path(loaded.path)
         for fid in missing:
             line, col = loaded.fact_location(fid)
-            problems.append(Problem(where, line, col, "warning",
-                                    f"fact '{fid}' ({facts[fid].kind}) is tested by no set",
-                                    "add a question with `fact: " + fid + "`"))
-        lines.append(f"coverage: {pack_id}: {len(facts) - len(missing)} of {len(facts)} facts "
-                     "tested by the checked sets")
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    col,
+                    "warning",
+                    f"fact '{fid}' ({facts[fid].kind}) is tested by no set",
+                    "add a question with `fact: " + fid + "`",
+                )
+            )
+        lines.append(
+            f"coverage: {pack_id}: {len(facts) - len(missing)} of {len(facts)} facts "
+            "tested by the checked sets"
+        )
     return problems, lines

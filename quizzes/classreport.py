@@ -15,10 +15,20 @@ from quizzes.results import ClassResults
 from seeds.model import Actor, Argument, Event, Fact, Figure, Pack, Term
 
 # The brief section that prints each kind of fact (briefing/compose.py's titles).
-SECTION_FOR_KIND = {"figure": "Key figures", "actor": "Actors and positions",
-                    "argument": "Arguments", "event": "Timeline", "term": "Glossary"}
-KIND_NAMES = {"figure": "Figures", "actor": "Actors", "argument": "Arguments",
-              "event": "Events", "term": "Terms"}
+SECTION_FOR_KIND = {
+    "figure": "Key figures",
+    "actor": "Actors and positions",
+    "argument": "Arguments",
+    "event": "Timeline",
+    "term": "Glossary",
+}
+KIND_NAMES = {
+    "figure": "Figures",
+    "actor": "Actors",
+    "argument": "Arguments",
+    "event": "Events",
+    "term": "Terms",
+}
 
 
 def fact_name(fact: Fact) -> str:
@@ -72,20 +82,45 @@ def build_report(results: ClassResults, pack: Pack, made: datetime) -> ClassRepo
     for share in fact_shares(analysis):
         fact = facts.get(share.fact)
         kind = fact.kind if fact is not None else None
-        lines.append(FactLine(share, kind, fact_name(fact) if fact else share.fact,
-                              SECTION_FOR_KIND.get(kind or "")))
+        lines.append(
+            FactLine(
+                share,
+                kind,
+                fact_name(fact) if fact else share.fact,
+                SECTION_FOR_KIND.get(kind or ""),
+            )
+        )
     by_kind: dict[str, list[float]] = {}
     for item in analysis.items:
         fact = facts.get(item.item.fact or "")
         if fact is not None and item.facility is not None:
             by_kind.setdefault(fact.kind, []).append(item.facility)
     kinds = tuple((KIND_NAMES[k], sum(v) / len(v)) for k, v in by_kind.items())
-    return ClassReport(results.qset.id, results.qset.title, pack.title, made, results,
-                       analysis, tuple(lines), kinds)
+    return ClassReport(
+        results.qset.id,
+        results.qset.title,
+        pack.title,
+        made,
+        results,
+        analysis,
+        tuple(lines),
+        kinds,
+    )
 
 
-CSV_HEADER = ("set", "question", "type", "fact", "prompt", "students", "facility",
-              "discrimination_upper_lower", "point_biserial_corrected", "options", "flags")
+CSV_HEADER = (
+    "set",
+    "question",
+    "type",
+    "fact",
+    "prompt",
+    "students",
+    "facility",
+    "discrimination_upper_lower",
+    "point_biserial_corrected",
+    "options",
+    "flags",
+)
 
 
 def _number(value: float | None) -> str:
@@ -93,8 +128,10 @@ def _number(value: float | None) -> str:
 
 
 def _options(item: ItemStats) -> str:
-    return "; ".join(f"{'*' if o.is_key else ''}{o.option}: {o.count} "
-                     f"(r={_number(o.r) or 'n/a'})" for o in item.options)
+    return "; ".join(
+        f"{'*' if o.is_key else ''}{o.option}: {o.count} (r={_number(o.r) or 'n/a'})"
+        for o in item.options
+    )
 
 
 def csv_text(report: ClassReport) -> str:
@@ -104,11 +141,26 @@ def csv_text(report: ClassReport) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for item in report.analysis.items:
-        writer.writerow([_cell(c) for c in (
-            report.set_id, item.item.id, item.item.type, item.item.fact or "",
-            item.item.prompt)] + [
-            str(item.n), _number(item.facility), _number(item.discrimination),
-            _number(item.r_corrected), _cell(_options(item)), _cell(" | ".join(item.flags))])
+        writer.writerow(
+            [
+                _cell(c)
+                for c in (
+                    report.set_id,
+                    item.item.id,
+                    item.item.type,
+                    item.item.fact or "",
+                    item.item.prompt,
+                )
+            ]
+            + [
+                str(item.n),
+                _number(item.facility),
+                _number(item.discrimination),
+                _number(item.r_corrected),
+                _cell(_options(item)),
+                _cell(" | ".join(item.flags)),
+            ]
+        )
     return out.getvalue()
 
 
@@ -123,7 +175,8 @@ def answer_marks(report: ClassReport) -> list[tuple[str, Sequence[str]]]:
         marks = []
         for item in report.results.items:
             r = answers.get(item.id)
-            marks.append("–" if r is None else "✓" if r.score >= 1 else "✗" if r.score <= 0
-                         else "½")
+            marks.append(
+                "–" if r is None else "✓" if r.score >= 1 else "✗" if r.score <= 0 else "½"
+            )
         rows.append((student, marks))
     return rows

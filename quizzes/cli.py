@@ -11,9 +11,12 @@ import click
 from quizzes.places import DATA_DIR_ENV, data_dir
 
 _DATA_DIR = click.option(
-    "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help=f"Folder for your packs, sets and progress (default: ${DATA_DIR_ENV} or the "
-         "platform's user data folder).")
+    "platform's user data folder).",
+)
 
 
 # Seeds and counts are stored as SQLite integers; a limit past a day is a typo.
@@ -31,8 +34,9 @@ class Minutes(click.FloatRange):
     def __init__(self) -> None:
         super().__init__(min=0, min_open=True, max=MAX_MINUTES)
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> float:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
         minutes = super().convert(value, param, ctx)
         if minutes != minutes:
             self.fail(f"{value!r} is not a number of minutes", param, ctx)
@@ -60,14 +64,23 @@ def _root(ctx: click.Context, override: Path | None = None) -> Path:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--article", type=click.Path(dir_okay=False, path_type=Path),
-              help="Article text to verify every quoted fragment against.")
+@click.option(
+    "--article",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Article text to verify every quoted fragment against.",
+)
 @click.option("--coverage", is_flag=True, help="List, for each pack, the facts no set tests.")
 @click.option("--strict", is_flag=True, help="Treat warnings as failures.")
 @_DATA_DIR
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...], article: Path | None, coverage: bool,
-          strict: bool, data_dir: Path | None) -> None:
+def check(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    article: Path | None,
+    coverage: bool,
+    strict: bool,
+    data_dir: Path | None,
+) -> None:
     """Check packs and question sets; print every problem as file:line:col.
 
     PATHS are pack folders, YAML files or folders of them. With none, every bundled
@@ -87,17 +100,25 @@ def check(ctx: click.Context, paths: tuple[Path, ...], article: Path | None, cov
         if not path.exists():
             raise click.BadParameter(f"{path} does not exist", param_hint="PATHS")
     root = _root(ctx, data_dir)
-    inputs = [*paths, BUNDLED_PACKS, places.user_packs(root), places.BUNDLED_SETS,
-              places.user_sets(root), *([article] if article else [])]
-    key = checkcache.report_key(inputs, {"paths": [str(p) for p in paths],
-                                         "article": str(article), "coverage": coverage})
+    inputs = [
+        *paths,
+        BUNDLED_PACKS,
+        places.user_packs(root),
+        places.BUNDLED_SETS,
+        places.user_sets(root),
+        *([article] if article else []),
+    ]
+    key = checkcache.report_key(
+        inputs, {"paths": [str(p) for p in paths], "article": str(article), "coverage": coverage}
+    )
     cached = checkcache.load(root, key) if key else None
     if cached is None:
         from quizzes.checking import run_check
 
         report = run_check(list(paths), root, article=article_text, coverage=coverage)
-        cached = checkcache.CachedReport(report.lines(), report.summary(), report.failed(),
-                                         report.failed(strict=True))
+        cached = checkcache.CachedReport(
+            report.lines(), report.summary(), report.failed(), report.failed(strict=True)
+        )
         if key:
             checkcache.store(root, key, cached)
     for line in cached.lines:
@@ -117,30 +138,48 @@ def list_(ctx: click.Context, data_dir: Path | None) -> None:
     if not catalog.packs:
         click.echo("No packs found.")
     for pack_id, loaded in sorted(catalog.packs.items()):
-        click.echo(f"{pack_id}  ({loaded.origin} pack: {len(loaded.pack.facts())} facts)  "
-                   f"{loaded.pack.title}")
+        click.echo(
+            f"{pack_id}  ({loaded.origin} pack: {len(loaded.pack.facts())} facts)  "
+            f"{loaded.pack.title}"
+        )
         for entry in catalog.sets_for(pack_id):
             where = f"  {entry.path}" if entry.origin == "user" else ""
-            click.echo(f"  {entry.qset.id:<32} {len(entry.qset.questions):>3} questions  "
-                       f"{entry.origin:<9} {entry.qset.title}{where}")
+            click.echo(
+                f"  {entry.qset.id:<32} {len(entry.qset.questions):>3} questions  "
+                f"{entry.origin:<9} {entry.qset.title}{where}"
+            )
     if catalog.packs:
-        click.echo("\nTo use a set in Moodle, Canvas, Anki or Kahoot: "
-                   "quiz export SET --format moodle|qti|gift|anki|kahoot")
+        click.echo(
+            "\nTo use a set in Moodle, Canvas, Anki or Kahoot: "
+            "quiz export SET --format moodle|qti|gift|anki|kahoot"
+        )
     if catalog.problems:
-        click.echo(f"({len(catalog.problems)} problem(s) in packs or sets were skipped; "
-                   "run `quiz check` to see them)", err=True)
+        click.echo(
+            f"({len(catalog.problems)} problem(s) in packs or sets were skipped; "
+            "run `quiz check` to see them)",
+            err=True,
+        )
 
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pack", "pack_id", required=True, help="Id of the pack the set draws on.")
-@click.option("--from-auto", is_flag=True,
-              help="Start from the pack's automatic questions instead of one example a type.")
+@click.option(
+    "--from-auto",
+    is_flag=True,
+    help="Start from the pack's automatic questions instead of one example a type.",
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @_DATA_DIR
 @click.pass_context
-def new(ctx: click.Context, file: Path, pack_id: str, from_auto: bool, force: bool,
-        data_dir: Path | None) -> None:
+def new(
+    ctx: click.Context,
+    file: Path,
+    pack_id: str,
+    from_auto: bool,
+    force: bool,
+    data_dir: Path | None,
+) -> None:
     """Write a starter set: one commented example question of each type, or (with
     --from-auto) the pack's automatic questions as an editable file."""
     from quizzes.catalog import Catalog
@@ -155,8 +194,7 @@ def new(ctx: click.Context, file: Path, pack_id: str, from_auto: bool, force: bo
                 click.echo(str(problem), err=True)
             raise click.ClickException(f"pack '{pack_id}' did not load; fix the problems above")
         known = ", ".join(sorted(catalog.packs)) or "none"
-        raise click.BadParameter(f"unknown pack '{pack_id}' (known: {known})",
-                                 param_hint="--pack")
+        raise click.BadParameter(f"unknown pack '{pack_id}' (known: {known})", param_hint="--pack")
     if file.exists() and not force:
         raise click.ClickException(f"{file} already exists; use --force to overwrite it")
     set_id = "".join(c if c.isalnum() else "-" for c in file.stem.lower()).strip("-") or "my-set"
@@ -169,10 +207,15 @@ def new(ctx: click.Context, file: Path, pack_id: str, from_auto: bool, force: bo
         except TooFewFacts as few:
             raise click.ClickException(str(few)) from None
         qset = auto.model_copy(
-            update={"id": set_id, "title": f"My questions on {loaded.pack.title}"})
-        text = set_yaml(qset, "Made from the automatic questions of pack "
-                              f"'{pack_id}'. Edit, reorder or delete them;\n`quiz check` "
-                              "this file after each change.", schema)
+            update={"id": set_id, "title": f"My questions on {loaded.pack.title}"}
+        )
+        text = set_yaml(
+            qset,
+            "Made from the automatic questions of pack "
+            f"'{pack_id}'. Edit, reorder or delete them;\n`quiz check` "
+            "this file after each change.",
+            schema,
+        )
     else:
         text = starter_yaml(loaded.pack, set_id, schema)
     try:
@@ -185,24 +228,52 @@ def new(ctx: click.Context, file: Path, pack_id: str, from_auto: bool, force: bo
 
 @main.command()
 @click.argument("ref", metavar="SET|FILE")
-@click.option("--mode", type=click.Choice(["practice", "exam"]), default=None,
-              help="practice: the answer after each question (default); exam: results at "
-                   "the end.")
-@click.option("--seed", type=SEEDS, default=None,
-              help="Seed for the question order and shuffled choices (default: random).")
-@click.option("--count", type=COUNTS, default=None,
-              help="Play only N questions.")
-@click.option("--tag", "tags", multiple=True, metavar="TAG",
-              help="Play only questions with this tag (repeatable: any of them).")
-@click.option("--time-limit", type=Minutes(), default=None,
-              metavar="MIN", help="Exam time limit in minutes, shown as a countdown.")
-@click.option("--headless", is_flag=True, hidden=True,
-              help="Run without a terminal and stop at the first question (benchmarks).")
+@click.option(
+    "--mode",
+    type=click.Choice(["practice", "exam"]),
+    default=None,
+    help="practice: the answer after each question (default); exam: results at the end.",
+)
+@click.option(
+    "--seed",
+    type=SEEDS,
+    default=None,
+    help="Seed for the question order and shuffled choices (default: random).",
+)
+@click.option("--count", type=COUNTS, default=None, help="Play only N questions.")
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    metavar="TAG",
+    help="Play only questions with this tag (repeatable: any of them).",
+)
+@click.option(
+    "--time-limit",
+    type=Minutes(),
+    default=None,
+    metavar="MIN",
+    help="Exam time limit in minutes, shown as a countdown.",
+)
+@click.option(
+    "--headless",
+    is_flag=True,
+    hidden=True,
+    help="Run without a terminal and stop at the first question (benchmarks).",
+)
 @_DATA_DIR
 @click.pass_context
-def play(ctx: click.Context, ref: str, mode: str | None, seed: int | None, count: int | None,
-         tags: tuple[str, ...], time_limit: float | None, headless: bool,
-         data_dir: Path | None) -> None:
+def play(
+    ctx: click.Context,
+    ref: str,
+    mode: str | None,
+    seed: int | None,
+    count: int | None,
+    tags: tuple[str, ...],
+    time_limit: float | None,
+    headless: bool,
+    data_dir: Path | None,
+) -> None:
     """Play one question set: a set id (see `quiz list`) or a set file."""
     from quizzes.tui.launch import play as play_set
 
@@ -211,25 +282,51 @@ def play(ctx: click.Context, ref: str, mode: str | None, seed: int | None, count
     chosen = mode or ("exam" if time_limit is not None else "practice")
     from quizzes.engine import MODE_BY_NAME
 
-    sys.exit(play_set(_root(ctx, data_dir), ref, MODE_BY_NAME[chosen], seed, count, tags,
-                      time_limit, headless=headless))
+    sys.exit(
+        play_set(
+            _root(ctx, data_dir),
+            ref,
+            MODE_BY_NAME[chosen],
+            seed,
+            count,
+            tags,
+            time_limit,
+            headless=headless,
+        )
+    )
 
 
 @main.command()
 @click.argument("refs", nargs=-1, required=True, metavar="SET...")
-@click.option("--format", "format_name", required=True,
-              type=click.Choice(["moodle", "qti", "gift", "anki", "kahoot"]),
-              help="moodle: Moodle XML; qti: Canvas QTI zip; gift: GIFT text; anki: Anki "
-                   "deck; kahoot: Kahoot spreadsheet.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="File to write (default: <first set id> with the format's extension, in "
-                   "the current folder).")
-@click.option("--pack-auto", is_flag=True,
-              help="Also export the automatic set of each pack the sets draw on.")
+@click.option(
+    "--format",
+    "format_name",
+    required=True,
+    type=click.Choice(["moodle", "qti", "gift", "anki", "kahoot"]),
+    help="moodle: Moodle XML; qti: Canvas QTI zip; gift: GIFT text; anki: Anki "
+    "deck; kahoot: Kahoot spreadsheet.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (default: <first set id> with the format's extension, in "
+    "the current folder).",
+)
+@click.option(
+    "--pack-auto", is_flag=True, help="Also export the automatic set of each pack the sets draw on."
+)
 @_DATA_DIR
 @click.pass_context
-def export(ctx: click.Context, refs: tuple[str, ...], format_name: str, output: Path | None,
-           pack_auto: bool, data_dir: Path | None) -> None:
+def export(
+    ctx: click.Context,
+    refs: tuple[str, ...],
+    format_name: str,
+    output: Path | None,
+    pack_auto: bool,
+    data_dir: Path | None,
+) -> None:
     """Write question sets for Moodle, Canvas, Anki or Kahoot.
 
     SET is a set id (see `quiz list`), a set file or <pack>-auto; several sets go into one
@@ -269,9 +366,11 @@ def export(ctx: click.Context, refs: tuple[str, ...], format_name: str, output: 
     except OSError as err:
         raise click.ClickException(f"cannot write {target}: {err.strerror or err}") from None
     count = len(chosen)
-    click.echo(f"wrote {target}: {exported.written} question"
-               f"{'s' if exported.written != 1 else ''} from {count} set"
-               f"{'s' if count != 1 else ''} ({fmt.label})")
+    click.echo(
+        f"wrote {target}: {exported.written} question"
+        f"{'s' if exported.written != 1 else ''} from {count} set"
+        f"{'s' if count != 1 else ''} ({fmt.label})"
+    )
     for note in exported.notes:
         click.echo(f"  note: {note}")
 
@@ -297,19 +396,26 @@ def _write_replacing(target: Path, content: bytes) -> None:
 
 # A class: results, report, review, serve -----------------------------------------------
 
+
 @main.group()
 def results() -> None:
     """Your results, to send to your teacher."""
 
 
 @results.command("export")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The JSON file to write (send it to your teacher).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The JSON file to write (send it to your teacher).",
+)
 @click.option("--name", default=None, help="Your name, for runs played without one.")
 @_DATA_DIR
 @click.pass_context
-def results_export(ctx: click.Context, output: Path, name: str | None,
-                   data_dir: Path | None) -> None:
+def results_export(
+    ctx: click.Context, output: Path, name: str | None, data_dir: Path | None
+) -> None:
     """Write every run and answer in your progress database to one JSON file."""
     import json
     from datetime import UTC, datetime
@@ -320,8 +426,9 @@ def results_export(ctx: click.Context, output: Path, name: str | None,
 
     path = progress_db(_root(ctx, data_dir))
     if not path.is_file():
-        raise click.ClickException(f"no progress database at {path}: play a set first, or "
-                                   "give the folder with --data-dir")
+        raise click.ClickException(
+            f"no progress database at {path}: play a set first, or give the folder with --data-dir"
+        )
     try:
         store = Store.open(path)
     except StoreError as err:
@@ -342,21 +449,39 @@ def results_export(ctx: click.Context, output: Path, name: str | None,
     except OSError as err:
         raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from None
     students = sorted({r["student"] for r in doc["runs"]})
-    click.echo(f"wrote {output}: {len(runs)} run(s) of {', '.join(students)}; send it to "
-               "your teacher (`quiz report SET FILE...`)")
+    click.echo(
+        f"wrote {output}: {len(runs)} run(s) of {', '.join(students)}; send it to "
+        "your teacher (`quiz report SET FILE...`)"
+    )
 
 
 @main.command()
 @click.argument("args", nargs=-1, metavar="[SET] [FILE.json...]")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="The PDF to write (default: <set>-report.pdf).")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="Also write one CSV row per question.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The PDF to write (default: <set>-report.pdf).",
+)
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write one CSV row per question.",
+)
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4")
 @_DATA_DIR
 @click.pass_context
-def report(ctx: click.Context, args: tuple[str, ...], output: Path | None,
-           csv_path: Path | None, paper: str, data_dir: Path | None) -> None:
+def report(
+    ctx: click.Context,
+    args: tuple[str, ...],
+    output: Path | None,
+    csv_path: Path | None,
+    paper: str,
+    data_dir: Path | None,
+) -> None:
     """The teacher's item analysis of one set: PDF (and CSV).
 
     Reads every student's runs in the progress database (the one `quiz serve` fills) and in
@@ -379,19 +504,43 @@ def review(ctx: click.Context, pack_id: str | None, data_dir: Path | None) -> No
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 0.0.0.0 opens it to the network.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 opens it to the network.",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="A file with one student name a line: students pick theirs.")
-@click.option("--set", "set_ref", default=None, metavar="SET",
-              help="Students go straight to this set after giving their name.")
-@click.option("--mode", type=click.Choice(["practice", "exam"]), default=None,
-              help="With --set: practice (default) or exam.")
+@click.option(
+    "--roster",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A file with one student name a line: students pick theirs.",
+)
+@click.option(
+    "--set",
+    "set_ref",
+    default=None,
+    metavar="SET",
+    help="Students go straight to this set after giving their name.",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["practice", "exam"]),
+    default=None,
+    help="With --set: practice (default) or exam.",
+)
 @_DATA_DIR
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, roster: Path | None, set_ref: str | None,
-          mode: str | None, data_dir: Path | None) -> None:
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    roster: Path | None,
+    set_ref: str | None,
+    mode: str | None,
+    data_dir: Path | None,
+) -> None:
     """Serve the quiz app to browsers: each tab is its own app, for one student.
 
     Listens on this computer only unless --host is given (--host 0.0.0.0 for a classroom

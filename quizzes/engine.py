@@ -50,9 +50,16 @@ class Run:
         return next(i for i in self.items if i.question.id == question_id)
 
 
-def build_run(qset: QuestionSet, pack: Pack, *, seed: int, mode: Mode = "practice",
-              count: int | None = None, tags: Collection[str] = (),
-              only: Collection[str] | None = None) -> Run:
+def build_run(
+    qset: QuestionSet,
+    pack: Pack,
+    *,
+    seed: int,
+    mode: Mode = "practice",
+    count: int | None = None,
+    tags: Collection[str] = (),
+    only: Collection[str] | None = None,
+) -> Run:
     """Choose, order and shuffle the questions of ``qset`` for one run.
 
     ``tags`` keeps questions having any of them; ``only`` keeps the given question
@@ -61,8 +68,11 @@ def build_run(qset: QuestionSet, pack: Pack, *, seed: int, mode: Mode = "practic
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}")
     rng = random.Random(f"{qset.id}:{seed}")
-    questions = [q for q in qset.questions
-                 if (not tags or set(tags) & set(q.tags)) and (only is None or q.id in only)]
+    questions = [
+        q
+        for q in qset.questions
+        if (not tags or set(tags) & set(q.tags)) and (only is None or q.id in only)
+    ]
     rng.shuffle(questions)
     if count is not None:
         questions = questions[: max(count, 0)]
@@ -99,8 +109,12 @@ class Tally:
     correct: int = 0
 
     def add(self, grade: Grade) -> Tally:
-        return Tally(self.score + grade.score, self.points + grade.points,
-                     self.answered + 1, self.correct + grade.correct)
+        return Tally(
+            self.score + grade.score,
+            self.points + grade.points,
+            self.answered + 1,
+            self.correct + grade.correct,
+        )
 
     @property
     def percent(self) -> float:
@@ -136,5 +150,4 @@ def summarize(run: Run, grades: Mapping[str, Grade]) -> Summary:
             missed.append(item.question.id)
     order = {kind: n for n, kind in enumerate((*FACT_KINDS, "other"))}
     by_kind = dict(sorted(by_kind.items(), key=lambda kv: order[kv[0]]))
-    return Summary(total, by_kind, dict(sorted(by_tag.items())), tuple(missed),
-                   tuple(unanswered))
+    return Summary(total, by_kind, dict(sorted(by_tag.items())), tuple(missed), tuple(unanswered))

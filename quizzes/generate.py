@@ -35,16 +35,26 @@ def automatic_set(pack: Pack, seed: int = 0) -> QuestionSet:
     """A set with questions on every fact of the pack that has enough material; raises
     TooFewFacts when no fact has."""
     questions: list[AnyQuestion] = []
-    for make in (_figure_questions, _actor_questions, _argument_questions,
-                 _event_questions, _term_questions):
+    for make in (
+        _figure_questions,
+        _actor_questions,
+        _argument_questions,
+        _event_questions,
+        _term_questions,
+    ):
         questions.extend(make(pack, seed))
     if not questions:
-        raise TooFewFacts(f"pack '{pack.id}' has too few facts for automatic questions: add "
-                          "a figure, or two actors, events or terms")
+        raise TooFewFacts(
+            f"pack '{pack.id}' has too few facts for automatic questions: add "
+            "a figure, or two actors, events or terms"
+        )
     return QuestionSet(
-        id=pack.id + AUTO_SUFFIX, title=f"{pack.title}: automatic questions",
+        id=pack.id + AUTO_SUFFIX,
+        title=f"{pack.title}: automatic questions",
         description="Made from the pack's facts: figures, actors, arguments, events, terms.",
-        pack=pack.id, questions=questions)
+        pack=pack.id,
+        questions=questions,
+    )
 
 
 def _rng(pack: Pack, seed: int, key: str) -> random.Random:
@@ -64,8 +74,17 @@ def _inline(text: str) -> str:
     return text[:-1] if text.endswith(".") and not text.endswith("..") else text
 
 
-def _choice(qid: str, prompt: str, fact: str, right: str, pool: Iterable[str],
-            rng: random.Random, tags: list[str], *, exclude: Iterable[str] = ()) -> Choice | None:
+def _choice(
+    qid: str,
+    prompt: str,
+    fact: str,
+    right: str,
+    pool: Iterable[str],
+    rng: random.Random,
+    tags: list[str],
+    *,
+    exclude: Iterable[str] = (),
+) -> Choice | None:
     """A choice question with up to three distractors drawn from ``pool``: options stay
     distinct after normalisation, and nothing in ``exclude`` (true answers, the subject)
     is ever offered."""
@@ -80,8 +99,15 @@ def _choice(qid: str, prompt: str, fact: str, right: str, pool: Iterable[str],
     picks = rng.sample(sorted(others.values()), min(_DISTRACTORS, len(others)))
     choices = [right, *picks]
     rng.shuffle(choices)
-    return Choice(type="choice", id=qid, prompt=sentence(prompt), fact=fact, choices=choices,
-                  answer=right, tags=tags)
+    return Choice(
+        type="choice",
+        id=qid,
+        prompt=sentence(prompt),
+        fact=fact,
+        choices=choices,
+        answer=right,
+        tags=tags,
+    )
 
 
 # --- figures ------------------------------------------------------------------------------
@@ -92,13 +118,28 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
         rng = _rng(pack, seed, fig.id)
         tags = ["figures", "automatic"]
         unit = "as a year" if is_year_unit(fig.unit) else f"in {fig.unit}"
-        yield Numeric(type="numeric", id=f"{fig.id}-number", fact=fig.id, tags=tags,
-                      prompt=sentence(f"What figure does the {_source(pack)} give for "
-                                      f"“{fig.label}”, {unit}?"),
-                      answer=fig.value, unit=fig.unit, display=fig.display)
+        yield Numeric(
+            type="numeric",
+            id=f"{fig.id}-number",
+            fact=fig.id,
+            tags=tags,
+            prompt=sentence(
+                f"What figure does the {_source(pack)} give for “{fig.label}”, {unit}?"
+            ),
+            answer=fig.value,
+            unit=fig.unit,
+            display=fig.display,
+        )
         shown = [_shown_like(v, fig) for v in _plausible_values(fig, pack, rng)]
-        question = _choice(f"{fig.id}-choice", f"Which figure goes with “{fig.label}”?",
-                           fig.id, _shown_like(fig.value, fig), shown, rng, tags)
+        question = _choice(
+            f"{fig.id}-choice",
+            f"Which figure goes with “{fig.label}”?",
+            fig.id,
+            _shown_like(fig.value, fig),
+            shown,
+            rng,
+            tags,
+        )
         if question:
             yield question
 
@@ -140,9 +181,11 @@ def _plausible_values(fig: Figure, pack: Pack, rng: random.Random) -> list[Decim
     if fig.value == fig.value.to_integral_value() and is_year_unit(fig.unit):
         scaled = distinct(fig.value + d for d in (-2, -1, 1, 2))
     else:
-        scaled = distinct(v for v in (fig.value * 2, fig.value / 2, fig.value * 10,
-                                      fig.value / 10, fig.value * 3)
-                          if v == v.quantize(Decimal("0.01")) and v not in same_unit)
+        scaled = distinct(
+            v
+            for v in (fig.value * 2, fig.value / 2, fig.value * 10, fig.value / 10, fig.value * 3)
+            if v == v.quantize(Decimal("0.01")) and v not in same_unit
+        )
     picked = rng.sample(same_unit, min(_DISTRACTORS, len(same_unit)))
     return picked + rng.sample(scaled, min(_DISTRACTORS - len(picked), len(scaled)))
 
@@ -156,22 +199,40 @@ def _actor_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
         rng = _rng(pack, seed, actor.id)
         tags = ["actors", "automatic"]
         related = [a for a in pack.actors if a.id in pack.related(actor.id) and a != actor]
-        question = _choice(f"{actor.id}-role", f"Which best describes {actor.in_sentence} in "
-                           "this story?", actor.id, actor.role, roles, rng, tags)
+        question = _choice(
+            f"{actor.id}-role",
+            f"Which best describes {actor.in_sentence} in this story?",
+            actor.id,
+            actor.role,
+            roles,
+            rng,
+            tags,
+        )
         if question:
             yield question
         right = _institution(pack, actor)
         if right is None:
             continue
         # Anything the actor belongs to, or that belongs to it, is true or confusing.
-        true_too = [actor.name, actor.affiliation or "",
-                    *(a.name for a in related), *(a.affiliation or "" for a in related)]
+        true_too = [
+            actor.name,
+            actor.affiliation or "",
+            *(a.name for a in related),
+            *(a.affiliation or "" for a in related),
+        ]
         pool = [a.affiliation for a in pack.actors if a.affiliation]
         pool += [a.name for a in pack.actors if a.type == "organisation"]
         verb = "affiliated with" if actor.type == "person" else "part of"
-        question = _choice(f"{actor.id}-affiliation",
-                           f"Which institution is {actor.in_sentence} {verb}?", actor.id, right,
-                           pool, rng, tags, exclude=[t for t in true_too if t != right])
+        question = _choice(
+            f"{actor.id}-affiliation",
+            f"Which institution is {actor.in_sentence} {verb}?",
+            actor.id,
+            right,
+            pool,
+            rng,
+            tags,
+            exclude=[t for t in true_too if t != right],
+        )
         if question:
             yield question
 
@@ -200,10 +261,16 @@ def _argument_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
         makers = {a.by for a in pack.arguments if normalise_text(a.claim) == claim}
         true_too = {i for by in makers for i in pack.related(by)}
         exclude = [a.name for a in pack.actors if a.id in true_too and a != speaker]
-        question = _choice(f"{argument.id}-who",
-                           f"Who makes this argument: “{_inline(argument.claim)}”?",
-                           argument.id, speaker.name, pool, rng, ["arguments", "automatic"],
-                           exclude=exclude)
+        question = _choice(
+            f"{argument.id}-who",
+            f"Who makes this argument: “{_inline(argument.claim)}”?",
+            argument.id,
+            speaker.name,
+            pool,
+            rng,
+            ["arguments", "automatic"],
+            exclude=exclude,
+        )
         if question:
             yield question
 
@@ -215,9 +282,15 @@ def _event_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     events: list[Event] = sorted(pack.events, key=lambda e: e.date.sort_key())
     for event in events:
         rng = _rng(pack, seed, event.id)
-        question = _choice(f"{event.id}-when", f"When did this happen: {_inline(event.title)}?",
-                           event.id, event.date.long(), _date_pool(event, events), rng,
-                           ["events", "automatic"])
+        question = _choice(
+            f"{event.id}-when",
+            f"When did this happen: {_inline(event.title)}?",
+            event.id,
+            event.date.long(),
+            _date_pool(event, events),
+            rng,
+            ["events", "automatic"],
+        )
         if question:
             yield question
     order = _order_question(events)
@@ -230,8 +303,11 @@ def _date_pool(event: Event, events: Sequence[Event]) -> list[str]:
     first, then dates a few steps away."""
     date = event.date
     real = [e.date for e in events if e.date.precision == date.precision and e.date != date]
-    steps = {"year": (-2, -1, 1, 2), "month": (-3, -2, -1, 1, 2, 3),
-             "day": (-14, -7, -3, 3, 7, 14)}[date.precision]
+    steps = {
+        "year": (-2, -1, 1, 2),
+        "month": (-3, -2, -1, 1, 2, 3),
+        "day": (-14, -7, -3, 3, 7, 14),
+    }[date.precision]
     near = [d for s in steps if (d := date.shifted(s)) is not None]
     pool: list[PartialDate] = real if len(real) >= _DISTRACTORS else real + near
     return [d.long() for d in pool if not d.overlaps(date)]
@@ -249,11 +325,20 @@ def _order_question(events: Sequence[Event]) -> Order | None:
     titles = [_inline(e.title) for e in chain]
     if len(chain) < 3 or len({normalise_text(t) for t in titles}) < len(titles):
         return None
-    why = "Earliest first: " + "; ".join(f"{title} ({e.date.long()})"
-                                         for title, e in zip(titles, chain, strict=True)) + "."
-    return Order(type="order", id="events-in-order", prompt="Put these events in the order "
-                 "they happened, earliest first.", fact=chain[0].id, items=titles,
-                 explanation=why, tags=["events", "automatic"])
+    why = (
+        "Earliest first: "
+        + "; ".join(f"{title} ({e.date.long()})" for title, e in zip(titles, chain, strict=True))
+        + "."
+    )
+    return Order(
+        type="order",
+        id="events-in-order",
+        prompt="Put these events in the order they happened, earliest first.",
+        fact=chain[0].id,
+        items=titles,
+        explanation=why,
+        tags=["events", "automatic"],
+    )
 
 
 # --- terms --------------------------------------------------------------------------------
@@ -263,14 +348,26 @@ def _term_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     definitions = [t.statement for t in pack.terms]
     for term in pack.terms:
         rng = _rng(pack, seed, term.id)
-        question = _choice(f"{term.id}-meaning", f"What is meant by “{_inline(term.term)}”?",
-                           term.id, term.statement, definitions, rng, ["terms", "automatic"])
+        question = _choice(
+            f"{term.id}-meaning",
+            f"What is meant by “{_inline(term.term)}”?",
+            term.id,
+            term.statement,
+            definitions,
+            rng,
+            ["terms", "automatic"],
+        )
         if question:
             yield question.model_copy(update={"explanation": _term_in_story(pack, term)})
         if term.short:
-            yield FreeText(type="text", id=f"{term.id}-short",
-                           prompt=sentence(f"What does {term.short} stand for?"), fact=term.id,
-                           accept=[term.term], tags=["terms", "automatic"])
+            yield FreeText(
+                type="text",
+                id=f"{term.id}-short",
+                prompt=sentence(f"What does {term.short} stand for?"),
+                fact=term.id,
+                accept=[term.term],
+                tags=["terms", "automatic"],
+            )
 
 
 def _term_in_story(pack: Pack, term: Term) -> str:

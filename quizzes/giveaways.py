@@ -27,27 +27,36 @@ def answer_forms(q: Question) -> list[tuple[re.Pattern[str], str]]:
         if q.display:
             forms.add(q.display)
         alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        return [(re.compile(rf"(?<![\d.,])(?:{alternatives})(?![\d]|[.,]\d)"),
-                 format_amount(q.answer, None, q.display))]
+        return [
+            (
+                re.compile(rf"(?<![\d.,])(?:{alternatives})(?![\d]|[.,]\d)"),
+                format_amount(q.answer, None, q.display),
+            )
+        ]
     texts: list[str] = []
     if isinstance(q, Choice) and isinstance(q.answer, str):
         texts = [q.answer]
     elif isinstance(q, FreeText):
         texts = list(q.accept)
-    return [(re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE), t)
-            for t in texts if len(t) >= 4 and not t.isdigit()]
+    return [
+        (re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE), t)
+        for t in texts
+        if len(t) >= 4 and not t.isdigit()
+    ]
 
 
-def give_aways(questions: Sequence[tuple[T, Question]]
-               ) -> Iterator[tuple[tuple[T, Question], tuple[T, Question], str]]:
+def give_aways(
+    questions: Sequence[tuple[T, Question]],
+) -> Iterator[tuple[tuple[T, Question], tuple[T, Question], str]]:
     """(given away, giving away, the answer as the prompt says it) for every such pair."""
     for given in questions:
         forms = answer_forms(given[1])
         for giver in questions if forms else ():
             if giver[1] is given[1]:
                 continue
-            found = next((shown for pattern, shown in forms
-                          if pattern.search(giver[1].prompt)), None)
+            found = next(
+                (shown for pattern, shown in forms if pattern.search(giver[1].prompt)), None
+            )
             if found is not None:
                 yield given, giver, found
 

@@ -70,10 +70,20 @@ def grade(question: Question, answer: Any, pack: Pack | None = None) -> Grade:
     if normalise_text(explanation) == normalise_text(expected):
         explanation = ""  # the answer itself explains nothing more
     points = question.points
-    return Grade(question.id, correct, (points * Decimal(str(round(fraction, 4)))).normalize(),
-                 points, answer_text(question, answer), expected, feedback, explanation, fact,
-                 quote.text if quote else "", speaker.name if speaker else "",
-                 pack.citation() if pack else "")
+    return Grade(
+        question.id,
+        correct,
+        (points * Decimal(str(round(fraction, 4)))).normalize(),
+        points,
+        answer_text(question, answer),
+        expected,
+        feedback,
+        explanation,
+        fact,
+        quote.text if quote else "",
+        speaker.name if speaker else "",
+        pack.citation() if pack else "",
+    )
 
 
 def _fraction(q: Question, answer: Any) -> float:
@@ -199,16 +209,17 @@ def _ambiguous(answer: str) -> str:
     text = answer.strip()
     small = format_number(Decimal(text.lstrip("+")))
     large = format_number(Decimal(text.lstrip("+").replace(".", "")))
-    return (f"'{text}' can be read as {small} or as {large}: type {small} or "
-            f"{large.replace(',', '')} (a dot marks decimals, a comma thousands)")
+    return (
+        f"'{text}' can be read as {small} or as {large}: type {small} or "
+        f"{large.replace(',', '')} (a dot marks decimals, a comma thousands)"
+    )
 
 
 def _numeric_fraction(q: Numeric, answer: Any) -> float:
     """1.0 when the amount typed is the answer (within any tolerance), else 0.0."""
     scale = unit_scale(q.unit)[0]
     expected = q.answer * scale
-    scaled_input = isinstance(answer, str) and (r := read_number(answer)) is not None \
-        and r.scaled
+    scaled_input = isinstance(answer, str) and (r := read_number(answer)) is not None and r.scaled
 
     def right(value: Decimal) -> bool:
         # A bare number may be the whole amount or the amount in the unit's terms.
@@ -223,8 +234,9 @@ def _numeric_fraction(q: Numeric, answer: Any) -> float:
     return float(verdicts.pop())
 
 
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
-                               "ı": "i", "ħ": "h", "þ": "th"})
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "þ": "th"}
+)
 
 
 # Dashes and minus signs read as one hyphen-minus, so "−5" (U+2212) matches "-5".
@@ -244,11 +256,15 @@ def normalise_text(text: str) -> str:
     key: list[str] = []
     for i, c in enumerate(chars):
         before = chars[i - 1] if i else ""
-        after = next((n for n in chars[i + 1:] if not n.isspace()), "")
+        after = next((n for n in chars[i + 1 :] if not n.isspace()), "")
         if not unicodedata.category(c).startswith(("P", "S", "Z", "C")) or c in _ALWAYS_KEPT:
             key.append(c)
-        elif before.isdigit() and i + 1 < len(chars) and chars[i + 1].isdigit() and (
-                c in _DIGIT_SEPARATORS or c.isspace()):
+        elif (
+            before.isdigit()
+            and i + 1 < len(chars)
+            and chars[i + 1].isdigit()
+            and (c in _DIGIT_SEPARATORS or c.isspace())
+        ):
             key.append(" " if c.isspace() else c)
         elif c == "-" and after.isdigit() and not before.isalnum():
             key.append(c)  # a sign: "-5" is not "5"
@@ -269,8 +285,10 @@ def number_examples(q: Numeric) -> tuple[str, str, str]:
     scale, _ = unit_scale(q.unit)
     if scale > 1:
         word = (q.unit or "").split()[0]
-        value = next((Decimal(e) for e in _SCALED_EXAMPLES
-                      if _numeric_fraction(q, Decimal(e)) == 0), Decimal("98.5"))
+        value = next(
+            (Decimal(e) for e in _SCALED_EXAMPLES if _numeric_fraction(q, Decimal(e)) == 0),
+            Decimal("98.5"),
+        )
         return f"{value}", f"{value} {word}", format_number(value * scale)
     example = next((e for e in _EXAMPLES if _numeric_fraction(q, Decimal(e)) == 0), 98700)
     return f"{example}", f"{example:,}", f"{format_number(Decimal(example) / 1000)}k"

@@ -34,7 +34,8 @@ class Question(Strict):
     difficulty: Difficulty = "medium"
     points: Annotated[Decimal, Field(gt=0, le=100)] = Decimal(1)
     explanation: str | None = Field(
-        None, description="Shown after answering; default: the fact's statement and quote.")
+        None, description="Shown after answering; default: the fact's statement and quote."
+    )
 
 
 class Choice(Question):
@@ -81,12 +82,24 @@ class Numeric(Question):
     type: Literal["numeric"]
     answer: Amount
     # Written as a number or a percentage (`100`, `5%`); the editor schema says so.
-    tolerance: Annotated[Tolerance | None, WithJsonSchema({"anyOf": [
-        {"type": "number"}, {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%?\s*$"},
-        {"type": "null"}]})] = None
+    tolerance: Annotated[
+        Tolerance | None,
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "number"},
+                    {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%?\s*$"},
+                    {"type": "null"},
+                ]
+            }
+        ),
+    ] = None
     unit: str | None = None
-    display: str | None = Field(None, description="How the answer is printed, e.g. "
-                                "'6 billion' (default: its digits, 6,000,000,000).")
+    display: str | None = Field(
+        None,
+        description="How the answer is printed, e.g. "
+        "'6 billion' (default: its digits, 6,000,000,000).",
+    )
 
     @field_validator("tolerance", mode="before")
     @classmethod
@@ -94,8 +107,9 @@ class Numeric(Question):
         if isinstance(value, str):
             match = _TOLERANCE.match(value)
             if not match:
-                raise ValueError(f"tolerance '{value}' is not a number or a percentage; "
-                                 "write e.g. 100 or 5%")
+                raise ValueError(
+                    f"tolerance '{value}' is not a number or a percentage; write e.g. 100 or 5%"
+                )
             return {"amount": match[1], "percent": bool(match[2])}
         return value
 
@@ -131,8 +145,9 @@ class Order(Question):
     items: list[Text]
 
 
-AnyQuestion = Annotated[Choice | Multi | TrueFalse | Numeric | FreeText | Match | Order,
-                        Field(discriminator="type")]
+AnyQuestion = Annotated[
+    Choice | Multi | TrueFalse | Numeric | FreeText | Match | Order, Field(discriminator="type")
+]
 
 
 class QuestionSet(Strict):

@@ -23,8 +23,7 @@ def _split(args: tuple[str, ...]) -> tuple[str | None, list[Path]]:
     refs = [a for a in args if not (a.endswith(".json") or Path(a).is_file())]
     files = [Path(a) for a in args if a not in refs]
     if len(refs) > 1:
-        raise ValueError(f"one set at a time; got {', '.join(refs)} (results files end in "
-                         ".json)")
+        raise ValueError(f"one set at a time; got {', '.join(refs)} (results files end in .json)")
     return (refs[0] if refs else None), files
 
 
@@ -51,8 +50,9 @@ def gather(root: Path, files: list[Path]) -> tuple[list[ClassRun], list[str]]:
     return runs, problems
 
 
-def make_report(root: Path, args: tuple[str, ...], output: Path | None, csv_path: Path | None,
-                paper: str) -> int:
+def make_report(
+    root: Path, args: tuple[str, ...], output: Path | None, csv_path: Path | None, paper: str
+) -> int:
     try:
         ref, files = _split(args)
     except ValueError as err:
@@ -64,9 +64,15 @@ def make_report(root: Path, args: tuple[str, ...], output: Path | None, csv_path
     played = sets_played(runs)
     if ref is None:
         if len(played) != 1:
-            _say("error: name the set to report on" + (
-                f"; played: {', '.join(sorted(played))}" if played else
-                ": nobody has played any set yet (no runs in the progress database or files)"))
+            _say(
+                "error: name the set to report on"
+                + (
+                    f"; played: {', '.join(sorted(played))}"
+                    if played
+                    else ": nobody has played any set yet "
+                    "(no runs in the progress database or files)"
+                )
+            )
             return 1
         ref = next(iter(played))
     catalog = Catalog.load(root)
@@ -78,9 +84,14 @@ def make_report(root: Path, args: tuple[str, ...], output: Path | None, csv_path
         return 1
     set_id = loaded.qset.id
     if set_id not in played:
-        _say(f"error: nobody has played set '{set_id}' yet" + (
-            f" (runs found of: {', '.join(sorted(played))})" if played else
-            " (no runs in the progress database or files)"))
+        _say(
+            f"error: nobody has played set '{set_id}' yet"
+            + (
+                f" (runs found of: {', '.join(sorted(played))})"
+                if played
+                else " (no runs in the progress database or files)"
+            )
+        )
         return 1
     for path in files:
         from_file = [c for c in runs if c.source == str(path)]
@@ -93,8 +104,10 @@ def make_report(root: Path, args: tuple[str, ...], output: Path | None, csv_path
     results = class_results(loaded.qset, runs)
     report = build_report(results, catalog.pack_for(loaded).pack, datetime.now(UTC))
     if not results.responses:
-        _say(f"error: nobody has finished set '{set_id}' yet"
-             + (f" ({results.unfinished} unfinished run(s))" if results.unfinished else ""))
+        _say(
+            f"error: nobody has finished set '{set_id}' yet"
+            + (f" ({results.unfinished} unfinished run(s))" if results.unfinished else "")
+        )
         return 1
     from quizzes.cli import _write_replacing
 
@@ -114,10 +127,15 @@ def make_report(root: Path, args: tuple[str, ...], output: Path | None, csv_path
     summary = report.analysis.summary
     for note in results.notes:
         print(f"note: {note}")
-    print(f"wrote {target}" + (f" and {csv_path}" if csv_path else "")
-          + f": {summary.students} student(s), {len(report.analysis.flagged)} flagged "
-          "question(s)")
+    print(
+        f"wrote {target}"
+        + (f" and {csv_path}" if csv_path else "")
+        + f": {summary.students} student(s), {len(report.analysis.flagged)} flagged "
+        "question(s)"
+    )
     if not summary.meaningful:
-        print(f"With {summary.students} student(s) the statistics are not meaningful yet; "
-              "the report lists the answers.")
+        print(
+            f"With {summary.students} student(s) the statistics are not meaningful yet; "
+            "the report lists the answers."
+        )
     return 0

@@ -49,15 +49,20 @@ def runs_from_store(store: Store, source: str) -> list[ClassRun]:
 
 # Files students send in -------------------------------------------------------------------
 
+
 def export_document(runs: Sequence[ClassRun], name: str | None, at: datetime) -> dict[str, Any]:
     """The JSON a student sends in. Runs played without a name (plain `quiz`) take
     ``name``; ResultsError when some have none."""
     nameless = [c for c in runs if not c.run.student]
     if nameless and not (name and name.strip()):
-        raise ResultsError(f"{len(nameless)} run(s) were played without a student name; "
-                           "give yours with --name \"First Last\"")
+        raise ResultsError(
+            f"{len(nameless)} run(s) were played without a student name; "
+            'give yours with --name "First Last"'
+        )
     return {
-        "kind": FILE_KIND, "version": FILE_VERSION, "exported": at.isoformat(),
+        "kind": FILE_KIND,
+        "version": FILE_VERSION,
+        "exported": at.isoformat(),
         "device": runs[0].device if runs else "",
         "runs": [_run_json(c, (c.run.student or (name or "")).strip()) for c in runs],
     }
@@ -66,15 +71,34 @@ def export_document(runs: Sequence[ClassRun], name: str | None, at: datetime) ->
 def _run_json(c: ClassRun, student: str) -> dict[str, Any]:
     r = c.run
     return {
-        "uid": r.uid, "student": student, "set_id": r.set_id, "set_title": r.set_title,
-        "set_ref": r.set_ref, "seed": r.seed, "mode": r.mode, "count": r.count,
-        "tags": list(r.tags), "only": None if r.only is None else list(r.only),
-        "time_limit": r.time_limit, "questions": r.questions, "points": str(r.points),
-        "started": r.started.isoformat(), "finished": _iso(r.finished),
+        "uid": r.uid,
+        "student": student,
+        "set_id": r.set_id,
+        "set_title": r.set_title,
+        "set_ref": r.set_ref,
+        "seed": r.seed,
+        "mode": r.mode,
+        "count": r.count,
+        "tags": list(r.tags),
+        "only": None if r.only is None else list(r.only),
+        "time_limit": r.time_limit,
+        "questions": r.questions,
+        "points": str(r.points),
+        "started": r.started.isoformat(),
+        "finished": _iso(r.finished),
         "abandoned": _iso(r.abandoned),
-        "answers": [{"question_id": a.question_id, "position": a.position, "answer": a.answer,
-                     "correct": a.correct, "score": str(a.score), "points": str(a.points),
-                     "answered_at": a.answered_at.isoformat()} for a in c.answers],
+        "answers": [
+            {
+                "question_id": a.question_id,
+                "position": a.position,
+                "answer": a.answer,
+                "correct": a.correct,
+                "score": str(a.score),
+                "points": str(a.points),
+                "answered_at": a.answered_at.isoformat(),
+            }
+            for a in c.answers
+        ],
     }
 
 
@@ -91,21 +115,29 @@ def read_results_file(path: Path) -> list[ClassRun]:
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ResultsError(f"{path}: not a results file (not UTF-8 text); ask the student "
-                           "to send the file `quiz results export -o FILE.json` wrote") from None
+        raise ResultsError(
+            f"{path}: not a results file (not UTF-8 text); ask the student "
+            "to send the file `quiz results export -o FILE.json` wrote"
+        ) from None
     except json.JSONDecodeError as err:
-        raise ResultsError(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); the "
-                           "file is damaged or was edited: ask the student to export it "
-                           "again") from None
+        raise ResultsError(
+            f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); the "
+            "file is damaged or was edited: ask the student to export it "
+            "again"
+        ) from None
     if not isinstance(doc, dict) or doc.get("kind") != FILE_KIND:
-        raise ResultsError(f"{path}: not a classbrief results file; students make one with "
-                           "`quiz results export -o FILE.json`")
+        raise ResultsError(
+            f"{path}: not a classbrief results file; students make one with "
+            "`quiz results export -o FILE.json`"
+        )
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ResultsError(f"{path}: the results file has no valid version")
     if version > FILE_VERSION:
-        raise ResultsError(f"{path}: written by a newer classbrief (results format {version}; "
-                           f"this one reads {FILE_VERSION}): upgrade classbrief")
+        raise ResultsError(
+            f"{path}: written by a newer classbrief (results format {version}; "
+            f"this one reads {FILE_VERSION}): upgrade classbrief"
+        )
     device = str(doc.get("device") or path.name)
     runs = doc.get("runs")
     if not isinstance(runs, list):
@@ -115,28 +147,48 @@ def read_results_file(path: Path) -> list[ClassRun]:
         try:
             found.append(_read_run(entry, device, str(path)))
         except (KeyError, TypeError, ValueError, InvalidOperation) as err:
-            raise ResultsError(f"{path}: run {index + 1} is damaged ({type(err).__name__}: "
-                               f"{err}); ask the student to export it again") from None
+            raise ResultsError(
+                f"{path}: run {index + 1} is damaged ({type(err).__name__}: "
+                f"{err}); ask the student to export it again"
+            ) from None
     return found
 
 
 def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
     only = entry.get("only")
     run = RunRecord(
-        id=0, set_id=_text(entry["set_id"]), set_ref=_text(entry.get("set_ref", "")),
-        set_title=_text(entry.get("set_title", "")), seed=int(entry.get("seed", 0)),
-        mode=_text(entry.get("mode", "practice")), count=entry.get("count"),
-        tags=tuple(entry.get("tags") or ()), only=None if only is None else tuple(only),
-        time_limit=entry.get("time_limit"), questions=int(entry["questions"]),
-        points=Decimal(_text(entry["points"])), started=_when(entry["started"]),
-        finished=_maybe(entry.get("finished")), abandoned=_maybe(entry.get("abandoned")),
-        student=_text(entry["student"]).strip(), uid=_text(entry["uid"]))
+        id=0,
+        set_id=_text(entry["set_id"]),
+        set_ref=_text(entry.get("set_ref", "")),
+        set_title=_text(entry.get("set_title", "")),
+        seed=int(entry.get("seed", 0)),
+        mode=_text(entry.get("mode", "practice")),
+        count=entry.get("count"),
+        tags=tuple(entry.get("tags") or ()),
+        only=None if only is None else tuple(only),
+        time_limit=entry.get("time_limit"),
+        questions=int(entry["questions"]),
+        points=Decimal(_text(entry["points"])),
+        started=_when(entry["started"]),
+        finished=_maybe(entry.get("finished")),
+        abandoned=_maybe(entry.get("abandoned")),
+        student=_text(entry["student"]).strip(),
+        uid=_text(entry["uid"]),
+    )
     if not run.uid or not run.student:
         raise ValueError("a run without its uid or student")
-    answers = tuple(AnswerRecord(_text(a["question_id"]), int(a["position"]), a["answer"],
-                                 bool(a["correct"]), Decimal(_text(a["score"])),
-                                 Decimal(_text(a["points"])), _when(a["answered_at"]))
-                    for a in entry["answers"])
+    answers = tuple(
+        AnswerRecord(
+            _text(a["question_id"]),
+            int(a["position"]),
+            a["answer"],
+            bool(a["correct"]),
+            Decimal(_text(a["score"])),
+            Decimal(_text(a["points"])),
+            _when(a["answered_at"]),
+        )
+        for a in entry["answers"]
+    )
     return ClassRun(run, answers, device, source)
 
 
@@ -155,6 +207,7 @@ def _maybe(value: Any) -> datetime | None:
 
 
 # A class for one set ---------------------------------------------------------------------
+
 
 @dataclass
 class ClassResults:
@@ -202,8 +255,9 @@ def class_results(qset: QuestionSet, runs: Iterable[ClassRun]) -> ClassResults:
     items = items_of(qset)
     known = {i.id for i in items}
     notes = [f"{repeats} run(s) were sent more than once; each counted once"] if repeats else []
-    mine = sorted((c for c in unique if c.run.set_id == qset.id),
-                  key=lambda c: (c.run.started, c.run.uid))
+    mine = sorted(
+        (c for c in unique if c.run.set_id == qset.id), key=lambda c: (c.run.started, c.run.uid)
+    )
     labels = _labels(mine, notes)
     responses: dict[str, dict[str, Response]] = {}
     unfinished = 0
@@ -217,15 +271,28 @@ def class_results(qset: QuestionSet, runs: Iterable[ClassRun]) -> ClassResults:
         given = {a.question_id: a for a in c.answers if a.question_id in known}
         asked = _asked(qset, c.run, given)
         responses[label] = {
-            q: (Response(float(given[q].score / given[q].points) if given[q].points else 0.0,
-                          given[q].answer) if q in given else Response(0.0, None))
-            for q in asked}
+            q: (
+                Response(
+                    float(given[q].score / given[q].points) if given[q].points else 0.0,
+                    given[q].answer,
+                )
+                if q in given
+                else Response(0.0, None)
+            )
+            for q in asked
+        }
     finished_students = set(responses)
-    unfinished = sum(1 for c in mine if c.run.finished is None and not c.run.is_retry
-                     and labels[(c.run.student, c.device)] not in finished_students)
+    unfinished = sum(
+        1
+        for c in mine
+        if c.run.finished is None
+        and not c.run.is_retry
+        and labels[(c.run.student, c.device)] not in finished_students
+    )
     if unfinished:
-        notes.append(f"{unfinished} unfinished run(s) of students with no finished run "
-                     "were left out")
+        notes.append(
+            f"{unfinished} unfinished run(s) of students with no finished run were left out"
+        )
     return ClassResults(qset, items, responses, notes, unfinished)
 
 
@@ -250,9 +317,10 @@ def _labels(runs: Sequence[ClassRun], notes: list[str]) -> dict[tuple[str, str],
         for index, device in enumerate(on):
             labels[(name, device)] = shown if index == 0 else f"{shown} ({index + 1})"
         if len(on) > 1:
-            notes.append(f"{len(on)} students are named “{shown}” (their runs come from "
-                         f"different machines): kept apart as " + ", ".join(
-                             labels[(name, d)] for d in on))
+            notes.append(
+                f"{len(on)} students are named “{shown}” (their runs come from "
+                f"different machines): kept apart as " + ", ".join(labels[(name, d)] for d in on)
+            )
     return labels
 
 

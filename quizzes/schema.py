@@ -13,14 +13,18 @@ def questionset_schema() -> dict[str, Any]:
     from quizzes.model import QuestionSet
 
     schema = QuestionSet.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "https://classbrief.invalid/questionset.schema.json",
-            **schema, "title": "classbrief question set"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://classbrief.invalid/questionset.schema.json",
+        **schema,
+        "title": "classbrief question set",
+    }
 
 
 def write_schema(path: Path = SCHEMA_FILE) -> None:
-    path.write_text(json.dumps(questionset_schema(), indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(questionset_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -51,13 +51,17 @@ def set_files(folder: Path) -> Iterator[Path]:
     if folder.is_file():
         yield folder
     elif folder.is_dir():
-        yield from sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")
-                          and p.name != "pack.yaml")
+        yield from sorted(
+            p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.name != "pack.yaml"
+        )
 
 
-def load_set(path: Path, packs: Mapping[str, LoadedPack], origin: str = "path",
-             failed: Mapping[str, list[Problem]] | None = None
-             ) -> tuple[LoadedSet | None, list[Problem]]:
+def load_set(
+    path: Path,
+    packs: Mapping[str, LoadedPack],
+    origin: str = "path",
+    failed: Mapping[str, list[Problem]] | None = None,
+) -> tuple[LoadedSet | None, list[Problem]]:
     """Read, validate and check one set file; never raises for a bad file.
 
     When the schema finds problems, the questions that are valid on their own are still
@@ -92,9 +96,11 @@ def _valid_question(entry: object) -> Question | None:
         return None
 
 
-def check_set_files(files: Iterable[Path], packs: Mapping[str, LoadedPack],
-                    failed: Mapping[str, list[Problem]] | None = None
-                    ) -> tuple[list[Problem], dict[str, set[str]]]:
+def check_set_files(
+    files: Iterable[Path],
+    packs: Mapping[str, LoadedPack],
+    failed: Mapping[str, list[Problem]] | None = None,
+) -> tuple[list[Problem], dict[str, set[str]]]:
     """Every problem in the files, and which facts of which pack they test."""
     problems: list[Problem] = []
     tested: dict[str, set[str]] = {}
@@ -107,9 +113,13 @@ def check_set_files(files: Iterable[Path], packs: Mapping[str, LoadedPack],
     return problems, tested
 
 
-def check_set(doc: Document, pack_id: str | None, questions: list[tuple[int, Question]],
-              packs: Mapping[str, LoadedPack],
-              failed: Mapping[str, list[Problem]] | None = None) -> list[Problem]:
+def check_set(
+    doc: Document,
+    pack_id: str | None,
+    questions: list[tuple[int, Question]],
+    packs: Mapping[str, LoadedPack],
+    failed: Mapping[str, list[Problem]] | None = None,
+) -> list[Problem]:
     """Semantic checks beyond the schema, each located at the offending value.
 
     ``questions`` are (index in the file, question) for every question valid on its own.
@@ -120,76 +130,114 @@ def check_set(doc: Document, pack_id: str | None, questions: list[tuple[int, Que
         if failed and pack_id in failed:
             first = next((p for p in failed[pack_id] if p.is_error), None)
             why = f": {first}" if first else ""
-            problems.append(doc.problem(("pack",), f"pack '{pack_id}' did not load{why}",
-                                        "fix the pack first (`quiz check` on its folder)"))
+            problems.append(
+                doc.problem(
+                    ("pack",),
+                    f"pack '{pack_id}' did not load{why}",
+                    "fix the pack first (`quiz check` on its folder)",
+                )
+            )
         else:
             known = ", ".join(sorted(packs)) or "none found"
-            problems.append(doc.problem(("pack",), f"unknown pack '{pack_id}'",
-                                        f"known packs: {known}"))
+            problems.append(
+                doc.problem(("pack",), f"unknown pack '{pack_id}'", f"known packs: {known}")
+            )
     pack = loaded.pack if loaded else None
     facts = pack.facts() if pack else {}
     first_line: dict[str, int] = {}
     for index, question in questions:
         here: tuple[str | int, ...] = ("questions", index)
 
-        def add(field: tuple[str | int, ...], message: str, hint: str = "",
-                severity: str = "error", here: tuple[str | int, ...] = here) -> None:
+        def add(
+            field: tuple[str | int, ...],
+            message: str,
+            hint: str = "",
+            severity: str = "error",
+            here: tuple[str | int, ...] = here,
+        ) -> None:
             problems.append(doc.problem((*here, *field), message, hint, severity))
 
         if question.id in first_line:
-            add(("id",), f"duplicate question id '{question.id}' (first at line "
-                         f"{first_line[question.id]})", "give each question its own id")
+            add(
+                ("id",),
+                f"duplicate question id '{question.id}' (first at line {first_line[question.id]})",
+                "give each question its own id",
+            )
         else:
             first_line[question.id] = doc.locate((*here, "id"))[0]
         if question.fact is None:
-            add(("id",), f"question '{question.id}' tests no fact",
-                "add `fact: <id>` so the answer can be explained from the pack", "warning")
+            add(
+                ("id",),
+                f"question '{question.id}' tests no fact",
+                "add `fact: <id>` so the answer can be explained from the pack",
+                "warning",
+            )
         elif loaded is not None and question.fact not in facts:
-            add(("fact",), f"unknown fact '{question.fact}' in pack '{pack_id}'",
-                _close(question.fact, facts))
+            add(
+                ("fact",),
+                f"unknown fact '{question.fact}' in pack '{pack_id}'",
+                _close(question.fact, facts),
+            )
         for field, message, hint in _question_problems(question):
             add(field, message, hint)
         if pack is not None:
             for field, message, hint, severity in fact_problems(question, pack):
                 add(field, message, hint, severity)
     problems += _longest_choice_warning(doc, questions)
-    problems += [doc.problem(("questions", j, "prompt"),
-                             f"this prompt gives away the answer to question '{q.id}': it says "
-                             f"“{shown}”", "reword one of the two questions, or keep them in "
-                             "separate sets", "warning")
-                 for (_, q), (j, _), shown in give_aways(questions)]
+    problems += [
+        doc.problem(
+            ("questions", j, "prompt"),
+            f"this prompt gives away the answer to question '{q.id}': it says “{shown}”",
+            "reword one of the two questions, or keep them in separate sets",
+            "warning",
+        )
+        for (_, q), (j, _), shown in give_aways(questions)
+    ]
     return problems
 
 
-def fact_problems(q: Question, pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str, str,
-                                                              str]]:
+def fact_problems(q: Question, pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str, str, str]]:
     """(field, message, hint, severity) where a question disagrees with the pack's facts."""
     fact = pack.facts().get(q.fact or "")
-    if isinstance(q, Numeric) and isinstance(fact, Figure) \
-            and amount_of(q.answer, q.unit) not in (fact.amount, fact.value):
-        yield (("answer",), f"answer {format_amount(q.answer, q.unit, q.display)} disagrees "
-                            f"with figure '{fact.id}', which is {fact.shown_with_unit()}",
-               "the brief prints the figure; make the question agree with it", "error")
+    if (
+        isinstance(q, Numeric)
+        and isinstance(fact, Figure)
+        and amount_of(q.answer, q.unit) not in (fact.amount, fact.value)
+    ):
+        yield (
+            ("answer",),
+            f"answer {format_amount(q.answer, q.unit, q.display)} disagrees "
+            f"with figure '{fact.id}', which is {fact.shown_with_unit()}",
+            "the brief prints the figure; make the question agree with it",
+            "error",
+        )
     if isinstance(q, Order):
         yield from _order_problems(q, pack)
 
 
-def _order_problems(q: Order, pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str, str,
-                                                             str]]:
+def _order_problems(q: Order, pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str, str, str]]:
     """Items that are event titles must be keyed in an order their dates make certain."""
     by_title = {normalise_text(e.title): e for e in pack.events}
     events = [(i, by_title.get(normalise_text(item))) for i, item in enumerate(q.items)]
     dated = [(i, e) for i, e in events if e is not None]
     for (i, a), (j, b) in itertools.combinations(dated, 2):
         if b.date.before(a.date):
-            yield (("items", j), f"'{q.items[j]}' ({b.date.long()}) is keyed after "
-                                 f"'{q.items[i]}' ({a.date.long()}), which is later",
-                   "list the items earliest first, as the pack's dates say", "error")
+            yield (
+                ("items", j),
+                f"'{q.items[j]}' ({b.date.long()}) is keyed after "
+                f"'{q.items[i]}' ({a.date.long()}), which is later",
+                "list the items earliest first, as the pack's dates say",
+                "error",
+            )
         elif a.date.overlaps(b.date):
-            yield (("items", j), f"'{q.items[j]}' ({b.date.long()}) and '{q.items[i]}' "
-                                 f"({a.date.long()}) may have happened in either order",
-                   "keep only events whose dates are certainly ordered, or give the pack "
-                   "more precise dates", "warning")
+            yield (
+                ("items", j),
+                f"'{q.items[j]}' ({b.date.long()}) and '{q.items[i]}' "
+                f"({a.date.long()}) may have happened in either order",
+                "keep only events whose dates are certainly ordered, or give the pack "
+                "more precise dates",
+                "warning",
+            )
 
 
 def _question_problems(q: Question) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
@@ -199,22 +247,34 @@ def _question_problems(q: Question) -> Iterator[tuple[tuple[str | int, ...], str
     if isinstance(q, Choice):
         answers = q.answer if isinstance(q.answer, list) else [q.answer]
         if len(answers) != 1:
-            yield (("answer",), f"a choice question needs exactly one answer, not "
-                                f"{len(answers)}", "use `type: multi` for several answers")
+            yield (
+                ("answer",),
+                f"a choice question needs exactly one answer, not {len(answers)}",
+                "use `type: multi` for several answers",
+            )
         for answer in answers:
             if answer not in q.choices:
-                yield (("answer",), f"answer '{answer}' is not among the choices",
-                       "copy the answer exactly from the choices")
+                yield (
+                    ("answer",),
+                    f"answer '{answer}' is not among the choices",
+                    "copy the answer exactly from the choices",
+                )
     elif isinstance(q, Multi):
         for i, answer in enumerate(q.answers):
             if answer not in q.choices:
-                yield (("answers", i), f"answer '{answer}' is not among the choices",
-                       "copy the answer exactly from the choices")
+                yield (
+                    ("answers", i),
+                    f"answer '{answer}' is not among the choices",
+                    "copy the answer exactly from the choices",
+                )
         if len(set(q.answers)) != len(q.answers):
             yield (("answers",), "an answer is listed twice", "list each answer once")
     elif isinstance(q, Numeric) and q.tolerance is not None and q.tolerance.amount < 0:
-        yield (("tolerance",), f"tolerance {q.tolerance} is negative",
-               "a tolerance is how far off an answer may be: 0 or more")
+        yield (
+            ("tolerance",),
+            f"tolerance {q.tolerance} is negative",
+            "a tolerance is how far off an answer may be: 0 or more",
+        )
     elif isinstance(q, Match):
         if len(q.pairs) < 2:
             yield (("pairs",), "a match question needs at least two pairs", "add pairs")
@@ -223,13 +283,19 @@ def _question_problems(q: Question) -> Iterator[tuple[tuple[str | int, ...], str
             for i, pair in enumerate(q.pairs):
                 value = getattr(pair, side)
                 if counts[value] > 1:
-                    yield (("pairs", i, side), f"'{value}' appears more than once on the "
-                                               f"{side} side", "each side of a pair is unique")
+                    yield (
+                        ("pairs", i, side),
+                        f"'{value}' appears more than once on the {side} side",
+                        "each side of a pair is unique",
+                    )
                     counts[value] = 0  # report a repeat once
     elif isinstance(q, Order):
         if len(q.items) < 3:
-            yield (("items",), f"an order question needs at least three items, not "
-                               f"{len(q.items)}", "add items or use a choice question")
+            yield (
+                ("items",),
+                f"an order question needs at least three items, not {len(q.items)}",
+                "add items or use a choice question",
+            )
         for i, item in enumerate(q.items):
             if q.items.index(item) != i:
                 yield (("items", i), f"item '{item}' appears twice", "list each item once")
@@ -244,26 +310,36 @@ def _choice_list_problems(choices: list[str]) -> Iterator[tuple[tuple[str | int,
         if choice in first.values() and choices.index(choice) != i:
             yield (("choices", i), f"choice '{choice}' appears twice", "remove the repeat")
         elif key in first:
-            yield (("choices", i), f"choice '{choice}' reads the same as '{first[key]}'",
-                   "make every choice clearly different")
+            yield (
+                ("choices", i),
+                f"choice '{choice}' reads the same as '{first[key]}'",
+                "make every choice clearly different",
+            )
         else:
             first[key] = choice
 
 
-def _longest_choice_warning(doc: Document, questions: list[tuple[int, Question]]
-                            ) -> list[Problem]:
+def _longest_choice_warning(doc: Document, questions: list[tuple[int, Question]]) -> list[Problem]:
     """Students learn to pick the longest choice when it is always the right one."""
-    singles = [(i, q) for i, q in questions
-               if isinstance(q, Choice) and isinstance(q.answer, str) and len(q.choices) > 2
-               and len({len(c) for c in q.choices}) > 1]
+    singles = [
+        (i, q)
+        for i, q in questions
+        if isinstance(q, Choice)
+        and isinstance(q.answer, str)
+        and len(q.choices) > 2
+        and len({len(c) for c in q.choices}) > 1
+    ]
     if len(singles) < 3:
         return []
-    if all(isinstance(q, Choice) and len(q.answer) == max(map(len, q.choices))
-           for _, q in singles):
-        return [doc.problem(("questions", singles[0][0], "choices"),
-                            f"in all {len(singles)} choice questions the right choice is the "
-                            "longest", "vary the lengths so length gives nothing away",
-                            "warning")]
+    if all(isinstance(q, Choice) and len(q.answer) == max(map(len, q.choices)) for _, q in singles):
+        return [
+            doc.problem(
+                ("questions", singles[0][0], "choices"),
+                f"in all {len(singles)} choice questions the right choice is the longest",
+                "vary the lengths so length gives nothing away",
+                "warning",
+            )
+        ]
     return []
 
 

@@ -29,10 +29,16 @@ def set_yaml(qset: QuestionSet, note: str, schema_path: str | None = None) -> st
     scalars and block lists only, the question fields in a readable order."""
     header = [f"# yaml-language-server: $schema={schema_path}"] if schema_path else []
     header += [f"# {line}" for line in note.splitlines()]
-    body = {"id": qset.id, "title": qset.title, "description": qset.description,
-            "pack": qset.pack, "questions": [_question_data(q) for q in qset.questions]}
-    text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=88,
-                          default_flow_style=False)
+    body = {
+        "id": qset.id,
+        "title": qset.title,
+        "description": qset.description,
+        "pack": qset.pack,
+        "questions": [_question_data(q) for q in qset.questions],
+    }
+    text = yaml.safe_dump(
+        body, allow_unicode=True, sort_keys=False, width=88, default_flow_style=False
+    )
     return "\n".join(header) + "\n" + text.replace("\n- id:", "\n\n- id:")
 
 

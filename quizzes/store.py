@@ -79,8 +79,9 @@ class Migration:
 
 def _fill_deadlines(db: sqlite3.Connection) -> None:
     # An exam's clock is wall time from its start, so its end is fixed when it starts.
-    rows = db.execute("SELECT id, started, time_limit FROM runs WHERE mode = 'exam' "
-                      "AND time_limit IS NOT NULL").fetchall()
+    rows = db.execute(
+        "SELECT id, started, time_limit FROM runs WHERE mode = 'exam' AND time_limit IS NOT NULL"
+    ).fetchall()
     for run_id, started, minutes in rows:
         deadline = datetime.fromisoformat(started) + timedelta(minutes=minutes)
         db.execute("UPDATE runs SET deadline = ? WHERE id = ?", (deadline.isoformat(), run_id))
@@ -93,23 +94,32 @@ def _fill_run_uids(db: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(2, "an exam keeps the moment it ends", (add_column("runs", "deadline", "TEXT"),),
-              _fill_deadlines),
     Migration(
-        3, "runs and answers record the student; review cards; a run has a uid",
-        (add_column("runs", "student", "TEXT NOT NULL DEFAULT ''"),
-         add_column("runs", "uid", "TEXT"),
-         add_column("answers", "student", "TEXT NOT NULL DEFAULT ''"),
-         "UPDATE answers SET student = (SELECT student FROM runs WHERE runs.id = answers.run_id)",
-         "CREATE UNIQUE INDEX runs_by_uid ON runs (uid)",
-         "CREATE INDEX runs_by_student ON runs (student, set_id)",
-         # One spaced-review card per student and question: the scheduler's state as JSON.
-         "CREATE TABLE cards (student TEXT NOT NULL, set_id TEXT NOT NULL, "
-         "set_ref TEXT NOT NULL, question_id TEXT NOT NULL, card TEXT NOT NULL, "
-         "due TEXT NOT NULL, reviewed TEXT NOT NULL, "
-         "PRIMARY KEY (student, set_id, question_id))",
-         "CREATE INDEX cards_by_due ON cards (student, due)"),
-        _fill_run_uids),
+        2,
+        "an exam keeps the moment it ends",
+        (add_column("runs", "deadline", "TEXT"),),
+        _fill_deadlines,
+    ),
+    Migration(
+        3,
+        "runs and answers record the student; review cards; a run has a uid",
+        (
+            add_column("runs", "student", "TEXT NOT NULL DEFAULT ''"),
+            add_column("runs", "uid", "TEXT"),
+            add_column("answers", "student", "TEXT NOT NULL DEFAULT ''"),
+            "UPDATE answers SET student = "
+            "(SELECT student FROM runs WHERE runs.id = answers.run_id)",
+            "CREATE UNIQUE INDEX runs_by_uid ON runs (uid)",
+            "CREATE INDEX runs_by_student ON runs (student, set_id)",
+            # One spaced-review card per student and question: the scheduler's state as JSON.
+            "CREATE TABLE cards (student TEXT NOT NULL, set_id TEXT NOT NULL, "
+            "set_ref TEXT NOT NULL, question_id TEXT NOT NULL, card TEXT NOT NULL, "
+            "due TEXT NOT NULL, reviewed TEXT NOT NULL, "
+            "PRIMARY KEY (student, set_id, question_id))",
+            "CREATE INDEX cards_by_due ON cards (student, due)",
+        ),
+        _fill_run_uids,
+    ),
 )
 """In order; to change the schema, append a Migration (e.g. ``add_column(...)``)."""
 
@@ -193,8 +203,10 @@ class SetStats:
     answered_unfinished: int = 0
 
 
-_RUN_COLUMNS = ("id, set_id, set_ref, set_title, seed, mode, count, tags, only_ids, time_limit, "
-                "questions, points, started, finished, abandoned, deadline, student, uid")
+_RUN_COLUMNS = (
+    "id, set_id, set_ref, set_title, seed, mode, count, tags, only_ids, time_limit, "
+    "questions, points, started, finished, abandoned, deadline, student, uid"
+)
 
 
 class Store:
@@ -218,8 +230,11 @@ class Store:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as err:
-                raise StoreError(path.parent, f"cannot create the folder ({err.strerror})",
-                                 "choose another with --data-dir") from None
+                raise StoreError(
+                    path.parent,
+                    f"cannot create the folder ({err.strerror})",
+                    "choose another with --data-dir",
+                ) from None
         try:
             # isolation_level=None: autocommit, so each answer is committed by itself.
             db = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
@@ -249,8 +264,9 @@ class Store:
         memory = sqlite3.connect(":memory:", isolation_level=None)
         for options in ("mode=ro", "mode=ro&immutable=1"):
             try:
-                source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{options}",
-                                         uri=True, isolation_level=None)
+                source = sqlite3.connect(
+                    f"{Path(path).resolve().as_uri()}?{options}", uri=True, isolation_level=None
+                )
                 try:
                     _check_readable(source, path)
                     source.backup(memory)
@@ -287,38 +303,69 @@ class Store:
 
     # Runs -------------------------------------------------------------------------------
 
-    def start_run(self, *, set_id: str, set_ref: str, set_title: str, seed: int, mode: str,
-                  count: int | None, tags: Iterable[str], only: Iterable[str] | None,
-                  time_limit: float | None, questions: int, points: Decimal,
-                  at: datetime) -> RunRecord:
+    def start_run(
+        self,
+        *,
+        set_id: str,
+        set_ref: str,
+        set_title: str,
+        seed: int,
+        mode: str,
+        count: int | None,
+        tags: Iterable[str],
+        only: Iterable[str] | None,
+        time_limit: float | None,
+        questions: int,
+        points: Decimal,
+        at: datetime,
+    ) -> RunRecord:
         tags_json = json.dumps(list(tags))
         only_json = None if only is None else json.dumps(list(only))
-        deadline = (at + timedelta(minutes=time_limit) if mode == "exam" and time_limit
-                    else None)
+        deadline = at + timedelta(minutes=time_limit) if mode == "exam" and time_limit else None
         cursor = self._db.execute(
             "INSERT INTO runs (set_id, set_ref, set_title, seed, mode, count, tags, only_ids, "
             "time_limit, questions, points, started, deadline, student, uid) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (set_id, set_ref, set_title, seed, mode, count, tags_json, only_json, time_limit,
-             questions, str(points), at.isoformat(), deadline and deadline.isoformat(),
-             self.student, uuid.uuid4().hex))
+            (
+                set_id,
+                set_ref,
+                set_title,
+                seed,
+                mode,
+                count,
+                tags_json,
+                only_json,
+                time_limit,
+                questions,
+                str(points),
+                at.isoformat(),
+                deadline and deadline.isoformat(),
+                self.student,
+                uuid.uuid4().hex,
+            ),
+        )
         return self.run(int(cursor.lastrowid or 0))
 
     def run(self, run_id: int) -> RunRecord:
-        row = self._db.execute(f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?",
-                               (run_id,)).fetchone()
+        row = self._db.execute(
+            f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,)
+        ).fetchone()
         if row is None:
             raise KeyError(run_id)
         return _run(row)
 
     def finish_run(self, run_id: int, at: datetime) -> None:
-        self._db.execute("UPDATE runs SET finished = ? WHERE id = ? AND finished IS NULL",
-                         (at.isoformat(), run_id))
+        self._db.execute(
+            "UPDATE runs SET finished = ? WHERE id = ? AND finished IS NULL",
+            (at.isoformat(), run_id),
+        )
 
     def abandon_run(self, run_id: int, at: datetime) -> None:
         """Stop offering a run for resuming; its answers stay."""
-        self._db.execute("UPDATE runs SET abandoned = ? WHERE id = ? AND finished IS NULL",
-                         (at.isoformat(), run_id))
+        self._db.execute(
+            "UPDATE runs SET abandoned = ? WHERE id = ? AND finished IS NULL",
+            (at.isoformat(), run_id),
+        )
 
     def unfinished_runs(self) -> list[RunRecord]:
         """Runs to offer for resuming, the most recently started first: neither finished
@@ -326,13 +373,25 @@ class Store:
         rows = self._db.execute(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE finished IS NULL AND abandoned IS NULL "
             "AND student = ? AND EXISTS (SELECT 1 FROM answers WHERE answers.run_id = runs.id) "
-            "ORDER BY started DESC, id DESC", (self.student,)).fetchall()
+            "ORDER BY started DESC, id DESC",
+            (self.student,),
+        ).fetchall()
         return [_run(row) for row in rows]
 
     # Answers ----------------------------------------------------------------------------
 
-    def record_answer(self, run_id: int, *, question_id: str, position: int, answer: Any,
-                      correct: bool, score: Decimal, points: Decimal, at: datetime) -> None:
+    def record_answer(
+        self,
+        run_id: int,
+        *,
+        question_id: str,
+        position: int,
+        answer: Any,
+        correct: bool,
+        score: Decimal,
+        points: Decimal,
+        at: datetime,
+    ) -> None:
         """Store one answer; committed before this returns. A repeat replaces the earlier."""
         self._db.execute(
             "INSERT INTO answers (run_id, question_id, position, answer, correct, score, "
@@ -341,15 +400,31 @@ class Store:
             "DO UPDATE SET answer = excluded.answer, correct = excluded.correct, "
             "score = excluded.score, points = excluded.points, "
             "answered_at = excluded.answered_at",
-            (run_id, question_id, position, json.dumps(answer, default=str, ensure_ascii=False),
-             int(correct), str(score), str(points), at.isoformat(), run_id))
+            (
+                run_id,
+                question_id,
+                position,
+                json.dumps(answer, default=str, ensure_ascii=False),
+                int(correct),
+                str(score),
+                str(points),
+                at.isoformat(),
+                run_id,
+            ),
+        )
 
     def answers(self, run_id: int) -> list[AnswerRecord]:
         rows = self._db.execute(
             "SELECT question_id, position, answer, correct, score, points, answered_at "
-            "FROM answers WHERE run_id = ? ORDER BY position", (run_id,)).fetchall()
-        return [AnswerRecord(q, pos, json.loads(a), bool(c), Decimal(s), Decimal(p),
-                             datetime.fromisoformat(t)) for q, pos, a, c, s, p, t in rows]
+            "FROM answers WHERE run_id = ? ORDER BY position",
+            (run_id,),
+        ).fetchall()
+        return [
+            AnswerRecord(
+                q, pos, json.loads(a), bool(c), Decimal(s), Decimal(p), datetime.fromisoformat(t)
+            )
+            for q, pos, a, c, s, p, t in rows
+        ]
 
     # History ----------------------------------------------------------------------------
 
@@ -357,25 +432,37 @@ class Store:
         """Best and last score, missed last time and any unfinished run, for every set."""
         totals: dict[int, tuple[Decimal, int, int]] = {}
         for run_id, score, correct, answered in self._db.execute(
-                "SELECT run_id, group_concat(score, ' '), sum(correct), count(*) "
-                "FROM answers WHERE student = ? GROUP BY run_id", (self.student,)):
-            totals[run_id] = (sum((Decimal(s) for s in score.split()), Decimal(0)),
-                              correct, answered)
+            "SELECT run_id, group_concat(score, ' '), sum(correct), count(*) "
+            "FROM answers WHERE student = ? GROUP BY run_id",
+            (self.student,),
+        ):
+            totals[run_id] = (
+                sum((Decimal(s) for s in score.split()), Decimal(0)),
+                correct,
+                answered,
+            )
         found: dict[str, SetStats] = {}
         rows = self._db.execute(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE student = ? ORDER BY started, id",
-            (self.student,)).fetchall()
+            (self.student,),
+        ).fetchall()
         for run in map(_run, rows):
             stats = found.get(run.set_id, SetStats())
             score, correct, answered = totals.get(run.id, (Decimal(0), 0, 0))
             if run.finished and not run.is_retry:
                 percent = float(score / run.points * 100) if run.points else 0.0
-                stats = SetStats(stats.plays + 1, max(stats.best or 0.0, percent), percent,
-                                 run.questions - correct, stats.unfinished,
-                                 stats.answered_unfinished)
+                stats = SetStats(
+                    stats.plays + 1,
+                    max(stats.best or 0.0, percent),
+                    percent,
+                    run.questions - correct,
+                    stats.unfinished,
+                    stats.answered_unfinished,
+                )
             elif not run.finished and not run.abandoned and answered:
-                stats = SetStats(stats.plays, stats.best, stats.last, stats.missed_last,
-                                 run, answered)
+                stats = SetStats(
+                    stats.plays, stats.best, stats.last, stats.missed_last, run, answered
+                )
             found[run.set_id] = stats
         return found
 
@@ -383,14 +470,14 @@ class Store:
 
     def all_runs(self) -> list[RunRecord]:
         """Every student's runs, oldest first."""
-        rows = self._db.execute(
-            f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY started, id").fetchall()
+        rows = self._db.execute(f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY started, id").fetchall()
         return [_run(row) for row in rows]
 
     def students(self) -> list[str]:
         """The names that have played here, in the order they first played."""
-        rows = self._db.execute("SELECT student FROM runs GROUP BY student "
-                                "ORDER BY min(started)").fetchall()
+        rows = self._db.execute(
+            "SELECT student FROM runs GROUP BY student ORDER BY min(started)"
+        ).fetchall()
         return [name for (name,) in rows]
 
     # Review cards -----------------------------------------------------------------------
@@ -398,29 +485,42 @@ class Store:
     def card(self, set_id: str, question_id: str) -> CardRecord | None:
         row = self._db.execute(
             f"SELECT {_CARD_COLUMNS} FROM cards WHERE student = ? AND set_id = ? "
-            "AND question_id = ?", (self.student, set_id, question_id)).fetchone()
+            "AND question_id = ?",
+            (self.student, set_id, question_id),
+        ).fetchone()
         return None if row is None else _card(row)
 
-    def save_card(self, *, set_id: str, set_ref: str, question_id: str, card: dict[str, Any],
-                  due: datetime, at: datetime) -> None:
+    def save_card(
+        self,
+        *,
+        set_id: str,
+        set_ref: str,
+        question_id: str,
+        card: dict[str, Any],
+        due: datetime,
+        at: datetime,
+    ) -> None:
         self._db.execute(
             "INSERT INTO cards (student, set_id, set_ref, question_id, card, due, reviewed) "
             "VALUES (?,?,?,?,?,?,?) ON CONFLICT (student, set_id, question_id) DO UPDATE SET "
             "set_ref = excluded.set_ref, card = excluded.card, due = excluded.due, "
             "reviewed = excluded.reviewed",
-            (self.student, set_id, set_ref, question_id, json.dumps(card), _utc(due),
-             _utc(at)))
+            (self.student, set_id, set_ref, question_id, json.dumps(card), _utc(due), _utc(at)),
+        )
 
-    def cards(self, *, due_by: datetime | None = None,
-              set_ids: Iterable[str] | None = None) -> list[CardRecord]:
+    def cards(
+        self, *, due_by: datetime | None = None, set_ids: Iterable[str] | None = None
+    ) -> list[CardRecord]:
         """This student's cards, most overdue first; only those due by ``due_by`` if given."""
         query = f"SELECT {_CARD_COLUMNS} FROM cards WHERE student = ?"
         params: list[Any] = [self.student]
         if due_by is not None:
             query += " AND due <= ?"
             params.append(_utc(due_by))
-        rows = [_card(row) for row in self._db.execute(query + " ORDER BY due, set_id, "
-                                                        "question_id", params)]
+        rows = [
+            _card(row)
+            for row in self._db.execute(query + " ORDER BY due, set_id, question_id", params)
+        ]
         wanted = None if set_ids is None else set(set_ids)
         return [c for c in rows if wanted is None or c.set_id in wanted]
 
@@ -437,8 +537,15 @@ def _utc(moment: datetime) -> str:
 
 def _card(row: Sequence[Any]) -> CardRecord:
     student, set_id, set_ref, question_id, card, due, reviewed = row
-    return CardRecord(student, set_id, set_ref, question_id, json.loads(card),
-                      datetime.fromisoformat(due), datetime.fromisoformat(reviewed))
+    return CardRecord(
+        student,
+        set_id,
+        set_ref,
+        question_id,
+        json.loads(card),
+        datetime.fromisoformat(due),
+        datetime.fromisoformat(reviewed),
+    )
 
 
 def _check_readable(db: sqlite3.Connection, path: Path | str) -> None:
@@ -452,9 +559,12 @@ def _check_readable(db: sqlite3.Connection, path: Path | str) -> None:
 
 
 def _unreadable(path: Path | str, why: object) -> StoreError:
-    return StoreError(path, f"the progress database cannot be read ({why})",
-                      "it was left untouched: move it aside (e.g. rename it to "
-                      "progress.sqlite3.broken) to start a fresh one, or use --data-dir")
+    return StoreError(
+        path,
+        f"the progress database cannot be read ({why})",
+        "it was left untouched: move it aside (e.g. rename it to "
+        "progress.sqlite3.broken) to start a fresh one, or use --data-dir",
+    )
 
 
 def _unusable(path: Path | str, err: sqlite3.Error) -> StoreError:
@@ -463,13 +573,16 @@ def _unusable(path: Path | str, err: sqlite3.Error) -> StoreError:
     code = getattr(err, "sqlite_errorcode", 0) & 0xFF
     readonly = code == sqlite3.SQLITE_READONLY or (
         code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM)
-        and not _writable(path))
+        and not _writable(path)
+    )
     if readonly:
         return StoreReadOnly(
-            path, "the progress database is read-only for you (it or its folder belongs to "
+            path,
+            "the progress database is read-only for you (it or its folder belongs to "
             "another user, e.g. after `sudo quiz`, or sits on a read-only disk)",
             f"give it back to yourself (`sudo chown -R $USER {Path(path).parent}`), or use "
-            "--data-dir for a folder of your own; the file was left untouched")
+            "--data-dir for a folder of your own; the file was left untouched",
+        )
     return _unreadable(path, err)
 
 
@@ -507,10 +620,12 @@ def _prepare(db: sqlite3.Connection, path: Path | str, *, backup: bool) -> None:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > FORMAT:
                 raise StoreError(
-                    path, f"the progress database is format {version}, written by a newer "
+                    path,
+                    f"the progress database is format {version}, written by a newer "
                     f"classbrief (this one reads format {FORMAT})",
                     "upgrade classbrief, or use --data-dir for a separate folder; "
-                    "the file was left untouched")
+                    "the file was left untouched",
+                )
             if version == FORMAT:
                 # A write that changes nothing: a database this user cannot write (another
                 # user's file, a read-only folder) says so now, not at the first answer.
@@ -528,9 +643,12 @@ def _prepare(db: sqlite3.Connection, path: Path | str, *, backup: bool) -> None:
                 except sqlite3.Error as err:
                     copy = f"; a copy from before is at {backup_path(Path(path), version)}"
                     raise StoreError(
-                        path, f"cannot upgrade the progress database from format {version} "
-                        f"({err})", "it was left as it was" + (copy if backup else "")
-                        + "; check the disk, or use --data-dir") from None
+                        path,
+                        f"cannot upgrade the progress database from format {version} ({err})",
+                        "it was left as it was"
+                        + (copy if backup else "")
+                        + "; check the disk, or use --data-dir",
+                    ) from None
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -539,12 +657,14 @@ def _prepare(db: sqlite3.Connection, path: Path | str, *, backup: bool) -> None:
 
 
 def _create(db: sqlite3.Connection, path: Path | str) -> None:
-    tables = [name for (name,) in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")]
+    tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     if tables:
-        raise StoreError(path, "this SQLite file is not a classbrief progress database "
-                         f"(it has tables {', '.join(sorted(tables))})",
-                         "it was left untouched; move it aside or use --data-dir")
+        raise StoreError(
+            path,
+            "this SQLite file is not a classbrief progress database "
+            f"(it has tables {', '.join(sorted(tables))})",
+            "it was left untouched; move it aside or use --data-dir",
+        )
     # Statement by statement: executescript would commit the open transaction first.
     for statement in _statements(_SCHEMA_V1):
         db.execute(statement)
@@ -586,10 +706,12 @@ def _backup(db: sqlite3.Connection, path: Path, version: int) -> None:
         os.replace(temp, target)
     except (OSError, sqlite3.Error) as err:
         temp.unlink(missing_ok=True)
-        raise StoreError(path, f"cannot keep a backup copy before upgrading the database "
-                         f"from format {version} ({err})",
-                         "free some disk space or check the folder's permissions; the "
-                         "file was left untouched") from None
+        raise StoreError(
+            path,
+            f"cannot keep a backup copy before upgrading the database "
+            f"from format {version} ({err})",
+            "free some disk space or check the folder's permissions; the file was left untouched",
+        ) from None
 
 
 def _time(text: str | None) -> datetime | None:
@@ -597,9 +719,43 @@ def _time(text: str | None) -> datetime | None:
 
 
 def _run(row: Sequence[Any]) -> RunRecord:
-    (run_id, set_id, set_ref, title, seed, mode, count, tags, only, time_limit, questions,
-     points, started, finished, abandoned, deadline, student, uid) = row
-    return RunRecord(run_id, set_id, set_ref, title, seed, mode, count,
-                     tuple(json.loads(tags)), None if only is None else tuple(json.loads(only)),
-                     time_limit, questions, Decimal(points), datetime.fromisoformat(started),
-                     _time(finished), _time(abandoned), _time(deadline), student, uid or "")
+    (
+        run_id,
+        set_id,
+        set_ref,
+        title,
+        seed,
+        mode,
+        count,
+        tags,
+        only,
+        time_limit,
+        questions,
+        points,
+        started,
+        finished,
+        abandoned,
+        deadline,
+        student,
+        uid,
+    ) = row
+    return RunRecord(
+        run_id,
+        set_id,
+        set_ref,
+        title,
+        seed,
+        mode,
+        count,
+        tuple(json.loads(tags)),
+        None if only is None else tuple(json.loads(only)),
+        time_limit,
+        questions,
+        Decimal(points),
+        datetime.fromisoformat(started),
+        _time(finished),
+        _time(abandoned),
+        _time(deadline),
+        student,
+        uid or "",
+    )

@@ -18,7 +18,7 @@ def clean_name(text: str) -> str | None:
 
 
 def next_free(name: str, taken: set[str]) -> str:
-    """"Ana (2)", "Ana (3)"…: a second student of one name is kept apart."""
+    """ "Ana (2)", "Ana (3)"…: a second student of one name is kept apart."""
     number = 2
     while f"{name} ({number})" in taken:
         number += 1

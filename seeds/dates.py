@@ -18,8 +18,20 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
 Precision = Literal["year", "month", "day"]
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -109,11 +121,12 @@ class PartialDate:
         return self.iso()
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any,
-                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
-            cls._coerce,
-            serialization=core_schema.plain_serializer_function_ser_schema(cls.iso))
+            cls._coerce, serialization=core_schema.plain_serializer_function_ser_schema(cls.iso)
+        )
 
     @classmethod
     def _coerce(cls, value: object) -> PartialDate:
@@ -124,10 +137,14 @@ class PartialDate:
         return cls.parse(value)
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler
-                                     ) -> dict[str, Any]:
-        return {"type": "string", "pattern": PATTERN,
-                "description": "A date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD."}
+    def __get_pydantic_json_schema__(
+        cls, schema: Any, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "pattern": PATTERN,
+            "description": "A date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
 
 
 def strictly_ordered(dates: list[PartialDate]) -> bool:

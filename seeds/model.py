@@ -35,8 +35,13 @@ from seeds.numbers import (
 
 FactKind = Literal["figure", "actor", "argument", "event", "term"]
 FACT_KINDS: tuple[FactKind, ...] = ("figure", "actor", "argument", "event", "term")
-KIND_TITLES = {"figure": "Figures", "actor": "Actors", "argument": "Arguments",
-               "event": "Events", "term": "Terms"}
+KIND_TITLES = {
+    "figure": "Figures",
+    "actor": "Actors",
+    "argument": "Arguments",
+    "event": "Events",
+    "term": "Terms",
+}
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
@@ -46,9 +51,13 @@ Amount = Annotated[Decimal, AfterValidator(check_amount)]
 """A number a pack or set may hold: finite, below 10^15, at most six decimals."""
 
 SourceKind = Literal["news", "editorial", "report", "speech", "interview"]
-SOURCE_KIND_NAMES: dict[str, str] = {"news": "news article", "editorial": "editorial",
-                                     "report": "report", "speech": "speech",
-                                     "interview": "interview"}
+SOURCE_KIND_NAMES: dict[str, str] = {
+    "news": "news article",
+    "editorial": "editorial",
+    "report": "report",
+    "speech": "speech",
+    "interview": "interview",
+}
 
 
 def check_display(display: str | None, value: Decimal, unit: str | None) -> None:
@@ -57,11 +66,14 @@ def check_display(display: str | None, value: Decimal, unit: str | None) -> None
         return  # none, or words ("three", "a third"): nothing to hold against the value
     reading = read_number(display)
     if reading is None or not unit_matches(reading.rest, unit):
-        raise ValueError(f"display '{display}' is not a number as written, e.g. "
-                         "'6 billion' or '1.5 million'")
+        raise ValueError(
+            f"display '{display}' is not a number as written, e.g. '6 billion' or '1.5 million'"
+        )
     if reading.value not in (value, amount_of(value, unit)):
-        raise ValueError(f"display '{display}' says {reading.value:,f}, but the value is "
-                         f"{value:,f}; make them agree")
+        raise ValueError(
+            f"display '{display}' says {reading.value:,f}, but the value is "
+            f"{value:,f}; make them agree"
+        )
 
 
 def _quote_shorthand(value: object) -> object:
@@ -95,8 +107,11 @@ class Figure(Fact):
     label: Text = Field(description="A short name for charts and callouts.")
     value: Amount
     unit: Text
-    display: str | None = Field(None, description="How the source writes the number, e.g. "
-                                "'6 billion' or '1.5 million'; printed instead of the digits.")
+    display: str | None = Field(
+        None,
+        description="How the source writes the number, e.g. "
+        "'6 billion' or '1.5 million'; printed instead of the digits.",
+    )
     period: str | None = None
     who: Id | None = Field(None, description="The actor the figure belongs to.")
     date: PartialDate | None = None
@@ -125,7 +140,7 @@ class Figure(Fact):
         return unit_scale(self.unit)[1] if reading and reading.scaled else self.unit
 
     def shown_with_unit(self) -> str:
-        """"5,000 people to be trained", "6 billion U.S. dollars", a year alone: "2022"."""
+        """ "5,000 people to be trained", "6 billion U.S. dollars", a year alone: "2022"."""
         return format_amount(self.value, self.unit, self.display)
 
 
@@ -134,10 +149,14 @@ class Actor(Fact):
     type: Literal["state", "person", "organisation", "group", "region"]
     role: Text
     affiliation: str | None = None
-    part_of: Id | None = Field(None, description="The actor this one belongs to: a bureau's "
-                               "department, a person's organisation.")
-    mid_sentence: str | None = Field(None, description="The name as it reads inside a "
-                                     "sentence, e.g. 'the United States'.")
+    part_of: Id | None = Field(
+        None,
+        description="The actor this one belongs to: a bureau's "
+        "department, a person's organisation.",
+    )
+    mid_sentence: str | None = Field(
+        None, description="The name as it reads inside a sentence, e.g. 'the United States'."
+    )
     position: str | None = Field(None, description="Their stance in the story, if any.")
 
     kind: ClassVar[FactKind] = "actor"
@@ -173,8 +192,9 @@ class Term(Fact):
 
 
 class Source(Strict):
-    kind: SourceKind = Field("news", description="What the source is: news, editorial, "
-                             "report, speech or interview.")
+    kind: SourceKind = Field(
+        "news", description="What the source is: news, editorial, report, speech or interview."
+    )
     headline: Text
     outlet: str | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
@@ -224,8 +244,11 @@ class Pack(Strict):
         chain: list[Actor] = []
         current = self.actor(actor_id)
         while current is not None and len(chain) < len(self.actors):
-            parent = self.actor(current.part_of) if current.part_of else by_name.get(
-                " ".join((current.affiliation or "").casefold().split()))
+            parent = (
+                self.actor(current.part_of)
+                if current.part_of
+                else by_name.get(" ".join((current.affiliation or "").casefold().split()))
+            )
             if parent is None or parent in chain or parent.id == actor_id:
                 break
             chain.append(parent)

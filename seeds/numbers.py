@@ -14,14 +14,23 @@ from decimal import Decimal, InvalidOperation
 
 LIMIT = Decimal(10) ** 15
 PLACES = 6
-SCALES: dict[str, int] = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6,
-                          "million": 10**6, "bn": 10**9, "billion": 10**9, "trillion": 10**12,
-                          "tn": 10**12}
+SCALES: dict[str, int] = {
+    "k": 10**3,
+    "thousand": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "million": 10**6,
+    "bn": 10**9,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+}
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _NUMBER = re.compile(
     r"^(?P<int>\d{1,3}(?:(?P<sep>[,\s])\d{3})(?:(?P=sep)\d{3})*|\d*)"
     r"(?P<frac>\.\d+)?\s*(?P<scale>" + _SCALE_WORDS + r")?(?![a-z])\s*(?P<rest>.*)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CURRENCY = "$€£¥₹"
 _AMBIGUOUS = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")
 
@@ -31,8 +40,10 @@ def check_amount(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise ValueError(f"{value} is not a number; write digits, e.g. 5000 or 2.5")
     if abs(value) >= LIMIT:
-        raise ValueError(f"{value:E} is too large; numbers must be below 10^15 "
-                         "(write the scale in `unit` or `display`, e.g. display: 6 billion)")
+        raise ValueError(
+            f"{value:E} is too large; numbers must be below 10^15 "
+            "(write the scale in `unit` or `display`, e.g. display: 6 billion)"
+        )
     exponent = value.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -PLACES:
         raise ValueError(f"{value} has more than {PLACES} decimals; round it")

@@ -64,22 +64,28 @@ class PackCheck:
         if not self.quotes:
             return f"quotes: {shown}: the pack quotes nothing"
         if self.article is None:
-            return (f"quotes: {shown}: {self.quotes} quote(s) NOT verified: no {ARTICLE_FILE} "
-                    "beside the pack and no --article given")
+            return (
+                f"quotes: {shown}: {self.quotes} quote(s) NOT verified: no {ARTICLE_FILE} "
+                "beside the pack and no --article given"
+            )
         wrong = sum("quote not found" in p.message for p in self.problems)
-        return (f"quotes: {shown}: {self.quotes - wrong} of {self.quotes} quote(s) verified "
-                f"against {self.article}")
+        return (
+            f"quotes: {shown}: {self.quotes - wrong} of {self.quotes} quote(s) verified "
+            f"against {self.article}"
+        )
 
 
-def load_pack(path: Path, origin: str = "path",
-              article: str | None = None) -> tuple[LoadedPack | None, list[Problem]]:
+def load_pack(
+    path: Path, origin: str = "path", article: str | None = None
+) -> tuple[LoadedPack | None, list[Problem]]:
     """Read, validate and check one pack file; never raises for a bad file."""
     checked = check_pack_file(path, origin, article)
     return checked.loaded, checked.problems
 
 
-def check_pack_file(path: Path, origin: str = "path", article: str | None = None,
-                    article_name: str = "--article") -> PackCheck:
+def check_pack_file(
+    path: Path, origin: str = "path", article: str | None = None, article_name: str = "--article"
+) -> PackCheck:
     """Read, validate and check one pack file, saying what was verified.
 
     The semantic checks read the raw data, so they run (and report) even when the
@@ -109,9 +115,13 @@ def _folder_problems(doc: Document, path: Path) -> list[Problem]:
     pack_id = doc.data.get("id") if isinstance(doc.data, dict) else None
     if path.name != PACK_FILE or not isinstance(pack_id, str) or pack_id == path.parent.name:
         return []
-    return [doc.problem(("id",), f"pack id '{pack_id}' differs from its folder name "
-                                 f"'{path.parent.name}'",
-                        f"rename the folder to '{pack_id}' or set `id: {path.parent.name}`")]
+    return [
+        doc.problem(
+            ("id",),
+            f"pack id '{pack_id}' differs from its folder name '{path.parent.name}'",
+            f"rename the folder to '{pack_id}' or set `id: {path.parent.name}`",
+        )
+    ]
 
 
 def duplicate_ids(checks: Iterable[PackCheck]) -> list[Problem]:
@@ -124,11 +134,16 @@ def duplicate_ids(checks: Iterable[PackCheck]) -> list[Problem]:
     for pack_id, same in by_id.items():
         for checked in same if len(same) > 1 else []:
             assert checked.loaded is not None
-            others = ", ".join(display_path(c.loaded.path) for c in same
-                               if c is not checked and c.loaded)
-            problems.append(checked.loaded.doc.problem(
-                ("id",), f"pack id '{pack_id}' is also used by {others}",
-                "give each pack its own id (and folder name)"))
+            others = ", ".join(
+                display_path(c.loaded.path) for c in same if c is not checked and c.loaded
+            )
+            problems.append(
+                checked.loaded.doc.problem(
+                    ("id",),
+                    f"pack id '{pack_id}' is also used by {others}",
+                    "give each pack its own id (and folder name)",
+                )
+            )
     return problems
 
 
@@ -151,17 +166,28 @@ def check_pack(doc: Document, article: str | None = None) -> list[Problem]:
         fact_id = fact.get("id")
         if isinstance(fact_id, str):
             if fact_id in seen:
-                problems.append(doc.problem(
-                    (*here, "id"), f"duplicate fact id '{fact_id}' (first at line "
-                                   f"{seen[fact_id]})", "give each fact its own id"))
+                problems.append(
+                    doc.problem(
+                        (*here, "id"),
+                        f"duplicate fact id '{fact_id}' (first at line {seen[fact_id]})",
+                        "give each fact its own id",
+                    )
+                )
             else:
                 seen[fact_id] = doc.locate((*here, "id"))[0]
         for field, ref in _actor_refs(fact):
             if ref not in actor_ids:
-                problems.append(doc.problem(
-                    (*here, *field), f"unknown actor '{ref}'",
-                    _suggest(ref, (a for a in actor_ids if isinstance(a, str)),
-                             "add it under `actors:`")))
+                problems.append(
+                    doc.problem(
+                        (*here, *field),
+                        f"unknown actor '{ref}'",
+                        _suggest(
+                            ref,
+                            (a for a in actor_ids if isinstance(a, str)),
+                            "add it under `actors:`",
+                        ),
+                    )
+                )
     problems += _part_of_cycles(doc)
     if article is not None:
         problems += check_quotes(doc, article)
@@ -177,10 +203,16 @@ _PLACEHOLDER_HINTS = {
     "by": "write the id of the actor who makes it",
     "who": "write the id of the actor it belongs to",
 }
-_PLACEHOLDER_NOUNS = {"what_happened": "takeaway", "why_it_matters": "takeaway",
-                      "what_to_watch": "takeaway", "implications": "implication",
-                      "discussion": "discussion question", "method": "note on method",
-                      "date_basis": "note on dates", "about": "summary"}
+_PLACEHOLDER_NOUNS = {
+    "what_happened": "takeaway",
+    "why_it_matters": "takeaway",
+    "what_to_watch": "takeaway",
+    "implications": "implication",
+    "discussion": "discussion question",
+    "method": "note on method",
+    "date_basis": "note on dates",
+    "about": "summary",
+}
 
 
 def is_placeholder(value: object) -> bool:
@@ -200,16 +232,23 @@ def check_placeholders(doc: Document) -> list[Problem]:
         elif is_placeholder(value):
             field = next((s for s in reversed(here) if isinstance(s, str)), "value")
             noun = _PLACEHOLDER_NOUNS.get(field, field.replace("_", " "))
-            problems.append(doc.problem(here, f"'{field}' is still a TODO placeholder",
-                                        _PLACEHOLDER_HINTS.get(
-                                            field, f"write this {noun} in your own words")))
+            problems.append(
+                doc.problem(
+                    here,
+                    f"'{field}' is still a TODO placeholder",
+                    _PLACEHOLDER_HINTS.get(field, f"write this {noun} in your own words"),
+                )
+            )
     return problems
 
 
 def _part_of_cycles(doc: Document) -> list[Problem]:
     """An actor cannot, through `part_of`, belong to itself."""
-    parent = {fact.get("id"): (here, fact.get("part_of")) for here, fact in _facts(doc)
-              if here[0] == "actors" and isinstance(fact.get("part_of"), str)}
+    parent = {
+        fact.get("id"): (here, fact.get("part_of"))
+        for here, fact in _facts(doc)
+        if here[0] == "actors" and isinstance(fact.get("part_of"), str)
+    }
     problems = []
     for start, (here, _) in parent.items():
         seen, current = {start}, parent[start][1]
@@ -217,9 +256,13 @@ def _part_of_cycles(doc: Document) -> list[Problem]:
             seen.add(current)
             current = parent[current][1]
         if current == start:
-            problems.append(doc.problem((*here, "part_of"), f"actor '{start}' is, through "
-                                        "`part_of`, part of itself",
-                                        "part_of names the larger body: a bureau's department"))
+            problems.append(
+                doc.problem(
+                    (*here, "part_of"),
+                    f"actor '{start}' is, through `part_of`, part of itself",
+                    "part_of names the larger body: a bureau's department",
+                )
+            )
     return problems
 
 
@@ -246,8 +289,9 @@ def _suggest(ref: str, known: Iterable[str], fallback: str) -> str:
     return f"did you mean '{close[0]}'?" if close else fallback
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
-                         "…": "...", "\u00a0": " "})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "…": "...", "\u00a0": " "}
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -264,9 +308,13 @@ def check_quotes(doc: Document, article: str) -> list[Problem]:
         for index, quote in enumerate(_quotes(fact)):
             text = quote.get("text") if isinstance(quote, dict) else quote
             if isinstance(text, str) and normalise_for_quotes(text) not in haystack:
-                problems.append(doc.problem(
-                    (*here, "quotes", index), f"quote not found in the article: “{text}”",
-                    "quotes must be copied verbatim; fix the wording or drop the quote"))
+                problems.append(
+                    doc.problem(
+                        (*here, "quotes", index),
+                        f"quote not found in the article: “{text}”",
+                        "quotes must be copied verbatim; fix the wording or drop the quote",
+                    )
+                )
     return problems
 
 
@@ -282,8 +330,9 @@ class Discovered:
 
 def discover_packs(folders: Iterable[tuple[Path, str]]) -> Discovered:
     """Every pack in the given (folder, origin) pairs."""
-    checks = [check_pack_file(path, origin)
-              for folder, origin in folders for path in pack_files(folder)]
+    checks = [
+        check_pack_file(path, origin) for folder, origin in folders for path in pack_files(folder)
+    ]
     found = Discovered({}, duplicate_ids(checks), {})
     for checked in checks:
         found.problems += checked.problems

@@ -32,10 +32,19 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
         known = _known_fields(model, doc, loc)
         close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.7)
         message = f"unknown field '{field}'"
-        hint = f"did you mean '{close[0]}'?" if close else (
-            f"known fields here: {', '.join(known)}" if known else "remove it")
-    elif kind in ("decimal_parsing", "int_parsing", "float_parsing", "decimal_type",
-                  "int_from_float", "finite_number"):
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else (f"known fields here: {', '.join(known)}" if known else "remove it")
+        )
+    elif kind in (
+        "decimal_parsing",
+        "int_parsing",
+        "float_parsing",
+        "decimal_type",
+        "int_from_float",
+        "finite_number",
+    ):
         message = f"'{field}' must be a number, not {_shown(error['input'])}"
         hint = "write digits only, e.g. 5000 or 2.5 (no commas, no units)"
     elif kind in ("bool_parsing", "bool_type"):
@@ -52,8 +61,11 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     elif kind == "string_pattern_mismatch":
         message = f"'{field}' has an unexpected form: {_shown(error['input'])}"
     elif kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
-        wanted = {"string_type": "text", "list_type": "a list (`- item` lines)",
-                  "dict_type": "a mapping (`key: value` lines)"}.get(kind, "a mapping")
+        wanted = {
+            "string_type": "text",
+            "list_type": "a list (`- item` lines)",
+            "dict_type": "a mapping (`key: value` lines)",
+        }.get(kind, "a mapping")
         message = f"'{field}' must be {wanted}, not {_describe(error['input'])}"
     elif kind == "string_too_short":
         message = f"'{field}' is empty"

@@ -41,6 +41,7 @@ _CONTROLS = dict.fromkeys(
 )
 _TAB_INDENT = re.compile(r"^ *\t")
 
+
 def clean_text(text: str) -> str:
     """Drop control characters (newline and tab kept) and normalise to NFC."""
     text = text.translate(_CONTROLS)
@@ -76,8 +77,9 @@ class Document:
                 node = node[step]
         return (best.line + 1, best.column + 1) if best is not None else (1, 1)
 
-    def problem(self, loc: Sequence[str | int], message: str, hint: str = "",
-                severity: str = "error") -> Problem:
+    def problem(
+        self, loc: Sequence[str | int], message: str, hint: str = "", severity: str = "error"
+    ) -> Problem:
         line, col = self.locate(loc)
         return Problem(self.file, line, col, severity, message, hint)  # type: ignore[arg-type]
 
@@ -89,8 +91,11 @@ def read_yaml(path: Path | str, *, expect: type = dict, name: str | None = None)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _whole(shown, f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MB "
-                                "limit", "split it into smaller files")
+            raise _whole(
+                shown,
+                f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MB limit",
+                "split it into smaller files",
+            )
         raw = path.read_bytes()
     except IsADirectoryError:
         raise _whole(shown, "is a folder, not a YAML file") from None
@@ -105,16 +110,27 @@ def parse_yaml(raw: bytes | str, file: str, *, expect: type = dict) -> Document:
     """Parse YAML text (bytes are decoded as UTF-8, a byte-order mark allowed)."""
     if isinstance(raw, bytes):
         if len(raw) > MAX_BYTES:
-            raise _whole(file, f"file is over the {MAX_BYTES // 2**20} MB limit",
-                         "split it into smaller files")
+            raise _whole(
+                file,
+                f"file is over the {MAX_BYTES // 2**20} MB limit",
+                "split it into smaller files",
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             line, col = _line_col(raw[: err.start].decode("utf-8", "replace"), err.start)
-            raise ProblemsFound([Problem(
-                file, line, col, "error",
-                f"not valid UTF-8 (byte 0x{raw[err.start]:02x})",
-                "save the file as UTF-8 text; is it a binary file?")]) from None
+            raise ProblemsFound(
+                [
+                    Problem(
+                        file,
+                        line,
+                        col,
+                        "error",
+                        f"not valid UTF-8 (byte 0x{raw[err.start]:02x})",
+                        "save the file as UTF-8 text; is it a binary file?",
+                    )
+                ]
+            ) from None
     else:
         text = raw.removeprefix("\ufeff")
     if not text.strip():
@@ -124,13 +140,19 @@ def parse_yaml(raw: bytes | str, file: str, *, expect: type = dict) -> Document:
     if not isinstance(data, expect):
         found = describe(data)
         wanted = _KIND_NAMES.get(expect, expect.__name__)
-        raise _whole(file, f"expected {wanted} at the top level, found {found}",
-                     "write `key: value` lines at the top of the file" if expect is dict else "")
+        raise _whole(
+            file,
+            f"expected {wanted} at the top level, found {found}",
+            "write `key: value` lines at the top of the file" if expect is dict else "",
+        )
     return Document(file, data, builder.root_mark, builder.marks)
 
 
-_KIND_NAMES: dict[type, str] = {dict: "a mapping (`key: value` lines)",
-                                list: "a list (`- item` lines)", str: "text"}
+_KIND_NAMES: dict[type, str] = {
+    dict: "a mapping (`key: value` lines)",
+    list: "a list (`- item` lines)",
+    str: "text",
+}
 
 
 def describe(value: Any, scalar: str = "a single value", empty: str = "nothing") -> str:
@@ -175,12 +197,17 @@ class _Builder:
     def _refuse(self, event: Any) -> None:
         """Anchors and tags other than the plain ones are refused where they stand."""
         if event.anchor is not None:
-            raise self.fail(event.start_mark, f"anchor '&{event.anchor}' is not allowed",
-                            "write the value out in full instead of using &anchors and "
-                            "*aliases")
+            raise self.fail(
+                event.start_mark,
+                f"anchor '&{event.anchor}' is not allowed",
+                "write the value out in full instead of using &anchors and *aliases",
+            )
         if event.tag not in _ALLOWED_TAGS:
-            raise self.fail(event.start_mark, f"tag '{event.tag}' is not allowed",
-                            "remove the `!`-tag; values are plain text, lists and mappings")
+            raise self.fail(
+                event.start_mark,
+                f"tag '{event.tag}' is not allowed",
+                "remove the `!`-tag; values are plain text, lists and mappings",
+            )
 
     def _build(self) -> Any:
         text = self.text
@@ -207,21 +234,29 @@ class _Builder:
                 if event.anchor is not None or event.tag is not None:
                     self._refuse(event)
                 if len(stack) >= MAX_DEPTH:
-                    raise self.fail(event.start_mark, f"nesting is deeper than {MAX_DEPTH} "
-                                    "levels", "flatten the structure")
+                    raise self.fail(
+                        event.start_mark,
+                        f"nesting is deeper than {MAX_DEPTH} levels",
+                        "flatten the structure",
+                    )
                 value = container = {} if kind is _MappingStart else []
             elif kind is _MappingEnd or kind is _SequenceEnd:
                 stack.pop()
                 continue
             elif kind is _Alias:
-                raise self.fail(event.start_mark, f"alias '*{event.anchor}' is not allowed",
-                                "write the value out in full instead of using &anchors and "
-                                "*aliases")
+                raise self.fail(
+                    event.start_mark,
+                    f"alias '*{event.anchor}' is not allowed",
+                    "write the value out in full instead of using &anchors and *aliases",
+                )
             elif kind is _DocumentStart:
                 documents += 1
                 if documents > 1:
-                    raise self.fail(event.start_mark, "more than one YAML document in the "
-                                    "file", "remove the `---` line or split the file")
+                    raise self.fail(
+                        event.start_mark,
+                        "more than one YAML document in the file",
+                        "remove the `---` line or split the file",
+                    )
                 continue
             elif kind is _StreamEnd:
                 return root
@@ -238,13 +273,18 @@ class _Builder:
                     frame[1].append(mark)
                 elif frame[2] is _NO_KEY:
                     if container is not None:
-                        raise self.fail(mark, "a key must be plain text",
-                                        "use `name: value`, not a list or mapping as a key")
+                        raise self.fail(
+                            mark,
+                            "a key must be plain text",
+                            "use `name: value`, not a list or mapping as a key",
+                        )
                     key = "" if value is None else value
                     if key in parent:
-                        raise self.fail(mark, f"duplicate key '{key}' (first at line "
-                                              f"{frame[1][key].line + 1})",
-                                        "remove or rename one of them")
+                        raise self.fail(
+                            mark,
+                            f"duplicate key '{key}' (first at line {frame[1][key].line + 1})",
+                            "remove or rename one of them",
+                        )
                     frame[2] = key
                     continue
                 else:
@@ -261,23 +301,40 @@ class _Builder:
             line, col = _line_col(self.text[: err.position], err.position)
             char = err.character if isinstance(err.character, str) else chr(err.character)
             name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "control")
-            return ProblemsFound([Problem(
-                self.file, line, col, "error",
-                f"character U+{ord(char):04X} ({name}) is not allowed in a YAML file",
-                "delete it: it is invisible in most editors and means nothing in a text")])
+            return ProblemsFound(
+                [
+                    Problem(
+                        self.file,
+                        line,
+                        col,
+                        "error",
+                        f"character U+{ord(char):04X} ({name}) is not allowed in a YAML file",
+                        "delete it: it is invisible in most editors and means nothing in a text",
+                    )
+                ]
+            )
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line_no = mark.line if mark is not None else 0
         lines = self.text.splitlines()
         source_line = lines[line_no] if line_no < len(lines) else ""
         if _TAB_INDENT.match(source_line):
-            return ProblemsFound([Problem(
-                self.file, line_no + 1, source_line.index("\t") + 1, "error",
-                "a tab is used for indentation", "YAML indents with spaces; replace the tab "
-                "with spaces")])
+            return ProblemsFound(
+                [
+                    Problem(
+                        self.file,
+                        line_no + 1,
+                        source_line.index("\t") + 1,
+                        "error",
+                        "a tab is used for indentation",
+                        "YAML indents with spaces; replace the tab with spaces",
+                    )
+                ]
+            )
         problem = (getattr(err, "problem", None) or "not valid YAML").strip()
         if "maximum nesting depth" in problem:
-            return self.fail(mark, f"nesting is deeper than {MAX_DEPTH} levels",
-                             "flatten the structure")
+            return self.fail(
+                mark, f"nesting is deeper than {MAX_DEPTH} levels", "flatten the structure"
+            )
         context = (getattr(err, "context", None) or "").strip()
         message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
         return self.fail(mark, message, _syntax_hint(problem, source_line))
@@ -293,7 +350,7 @@ _CONTROL_NAMES = {0x1B: "ESCAPE", 0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE"}
 
 def _syntax_hint(problem: str, source_line: str) -> str:
     if "mapping values are not allowed" in problem:
-        return "a value that holds `: ` must be quoted, e.g. title: \"Part 1: facts\""
+        return 'a value that holds `: ` must be quoted, e.g. title: "Part 1: facts"'
     if "could not find expected ':'" in problem:
         return "each line of a mapping is `key: value`; check the line above too"
     if "found character that cannot start any token" in problem and "`" in source_line:

@@ -41,7 +41,9 @@ def seed_article() -> Path:
     where a missing article must fail the run rather than pass it unverified."""
     if not SEED_ARTICLE.is_file():
         if os.environ.get("CI") == "true":
-            pytest.fail(f"the seed article {SEED_ARTICLE} is missing; CI needs ../shared to "
-                        "verify the bundled quotes")
+            pytest.fail(
+                f"the seed article {SEED_ARTICLE} is missing; CI needs ../shared to "
+                "verify the bundled quotes"
+            )
         pytest.skip("the seed article is not beside the repo")
     return SEED_ARTICLE

@@ -41,7 +41,7 @@ def amount(text: str, unit: str) -> Decimal | None:
 
 
 def parse_date(text: str) -> PartialDate | None:
-    """"2017", "March 2017" or "2 March 2017" back to a partial date."""
+    """ "2017", "March 2017" or "2 March 2017" back to a partial date."""
     parts = text.split()
     try:
         if len(parts) == 1:
@@ -89,13 +89,16 @@ def true_options(q: Question, pack: Pack) -> list[str]:
         names.discard(key(fact.name))
         return [c for c in q.choices if key(c) in names or key(c) == key(fact.name)]
     if isinstance(fact, Argument):
-        makers = [a for a in pack.actors for arg in pack.arguments
-                  if arg.by == a.id and key(arg.claim) == key(fact.claim)]
+        makers = [
+            a
+            for a in pack.actors
+            for arg in pack.arguments
+            if arg.by == a.id and key(arg.claim) == key(fact.claim)
+        ]
         names = {key(m.name) for maker in makers for m in family(pack, maker)}
         return [c for c in q.choices if key(c) in names]
     if isinstance(fact, Event):
-        return [c for c in q.choices
-                if (d := parse_date(c)) is not None and d.overlaps(fact.date)]
+        return [c for c in q.choices if (d := parse_date(c)) is not None and d.overlaps(fact.date)]
     if isinstance(fact, Term):
         return [c for c in q.choices if key(c) == key(fact.statement)]
     raise AssertionError(f"no judge for {q.id}")

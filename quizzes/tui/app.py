@@ -65,14 +65,25 @@ class QuizApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("f1", "help", "Help")]  # shown where an input takes "?"
+        Binding("f1", "help", "Help"),
+    ]  # shown where an input takes "?"
 
-    def __init__(self, catalog: Catalog, store: Store, *, play: PlayRequest | None = None,
-                 clock: Clock = utc_now, seeds: Callable[[], int] = random_seed,
-                 monotonic: Callable[[], float] = time.monotonic, blink: bool = True,
-                 exit_on_first_question: bool = False, unsaved: str | None = None,
-                 ask_student: bool = False, roster: tuple[str, ...] | None = None,
-                 review: str | bool = False) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        store: Store,
+        *,
+        play: PlayRequest | None = None,
+        clock: Clock = utc_now,
+        seeds: Callable[[], int] = random_seed,
+        monotonic: Callable[[], float] = time.monotonic,
+        blink: bool = True,
+        exit_on_first_question: bool = False,
+        unsaved: str | None = None,
+        ask_student: bool = False,
+        roster: tuple[str, ...] | None = None,
+        review: str | bool = False,
+    ) -> None:
         super().__init__()
         # Served to a class: ask who is playing first (from the roster when there is one).
         self.ask_student = ask_student
@@ -135,8 +146,11 @@ class QuizApp(App[int]):
     def begin(self, request: PlayRequest) -> None:
         """``quiz play``: resume this set's unfinished run if the student wants, else start."""
         qset = request.choice.loaded.qset
-        waiting = [r for r in self.store.unfinished_runs()
-                   if r.set_id == qset.id and r.set_ref == request.choice.ref]
+        waiting = [
+            r
+            for r in self.store.unfinished_runs()
+            if r.set_id == qset.id and r.set_ref == request.choice.ref
+        ]
         if not waiting:
             self.start(request.choice, request.options)
             return
@@ -150,8 +164,10 @@ class QuizApp(App[int]):
                 self.store.abandon_run(record.id, self.clock())
             self.start(request.choice, request.options)
 
-        self.push_screen(ResumeScreen(record, len(self.store.answers(record.id)),
-                                      later_label="Start new"), decided)
+        self.push_screen(
+            ResumeScreen(record, len(self.store.answers(record.id)), later_label="Start new"),
+            decided,
+        )
 
     def offer_resume(self) -> None:
         """At start-up, offer the most recent unfinished run (a kill or a closed window)."""
@@ -184,8 +200,7 @@ class QuizApp(App[int]):
                 # The student saw Resume and chose a fresh start instead.
                 self.store.abandon_run(unfinished.id, self.clock())
             mode = MODE_BY_NAME.get(choice.mode, "practice")
-            options = PlayOptions(mode, self.seeds(), choice.count,
-                                  time_limit=choice.time_limit)
+            options = PlayOptions(mode, self.seeds(), choice.count, time_limit=choice.time_limit)
             self.start(SetChoice.of(loaded, self.catalog), options)
 
         self.push_screen(StartScreen(loaded, unfinished), decided)
@@ -194,8 +209,9 @@ class QuizApp(App[int]):
         session = Session.start(choice, options, self.store, self.clock)
         if not session.items:
             session.abandon()
-            self.notify("No questions to play with those options.", severity="warning",
-                        markup=False)
+            self.notify(
+                "No questions to play with those options.", severity="warning", markup=False
+            )
             return
         self.show_first(session)
 
@@ -221,12 +237,21 @@ class QuizApp(App[int]):
             loaded = self.catalog.find_set(record.set_ref)
         except ProblemsFound as found:
             why = found.problems[0].message if found.problems else "the set cannot be loaded"
-            self.notify(clean(f"Cannot resume “{record.set_title}”: {why}. `quiz check` "
-                              "shows the details."), severity="error", markup=False,
-                        timeout=10)
+            self.notify(
+                clean(
+                    f"Cannot resume “{record.set_title}”: {why}. `quiz check` shows the details."
+                ),
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
             return
-        session = Session.resume(record, SetChoice(loaded, self.catalog.pack_for(loaded).pack,
-                                                   record.set_ref), self.store, self.clock)
+        session = Session.resume(
+            record,
+            SetChoice(loaded, self.catalog.pack_for(loaded).pack, record.set_ref),
+            self.store,
+            self.clock,
+        )
         self.show_first(session)
 
     def show_first(self, session: Session) -> None:
@@ -267,8 +292,11 @@ class QuizApp(App[int]):
             self.go_home()
             return
         self.go_home()
-        self.notify(f"Saved: {session.answered} of {len(session.items)} answered. Pick the "
-                    "set again to resume it.", markup=False)
+        self.notify(
+            f"Saved: {session.answered} of {len(session.items)} answered. Pick the "
+            "set again to resume it.",
+            markup=False,
+        )
 
     def clear_stack(self) -> None:
         """Back to Textual's default screen, or to home when it was built."""
@@ -286,9 +314,12 @@ class QuizApp(App[int]):
         self.catalog = Catalog.load(self.catalog.root)
         _ = self.catalog.sets  # reading the set files is what collects their problems
         if self.catalog.problems:
-            self.notify(f"{len(self.catalog.problems)} problem(s) in packs or sets: those "
-                        "were left out. Run `quiz check` to see them.", severity="warning",
-                        markup=False)
+            self.notify(
+                f"{len(self.catalog.problems)} problem(s) in packs or sets: those "
+                "were left out. Run `quiz check` to see them.",
+                severity="warning",
+                markup=False,
+            )
 
     def refresh_home(self) -> None:
         home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
@@ -304,27 +335,47 @@ class QuizApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Home", "Back to the list of sets (runs are saved)", self.go_home)
-        yield SystemCommand("Help", "The keys for every screen and question type",
-                            self.action_help)
+        yield SystemCommand("Help", "The keys for every screen and question type", self.action_help)
 
 
 def _time_up(session: Session) -> str:
     left = len(session.items) - session.answered
-    return "Time is up." + (f" {left} question{'s' if left != 1 else ''} not answered."
-                            if left else "")
+    return "Time is up." + (
+        f" {left} question{'s' if left != 1 else ''} not answered." if left else ""
+    )
 
 
-def make_app(root: Path, *, store: Store | None = None, catalog: Catalog | None = None,
-             play: PlayRequest | None = None, clock: Clock = utc_now,
-             seeds: Callable[[], int] = random_seed,
-             monotonic: Callable[[], float] = time.monotonic, blink: bool = True,
-             exit_on_first_question: bool = False, unsaved: str | None = None,
-             ask_student: bool = False, roster: tuple[str, ...] | None = None,
-             review: str | bool = False) -> QuizApp:
+def make_app(
+    root: Path,
+    *,
+    store: Store | None = None,
+    catalog: Catalog | None = None,
+    play: PlayRequest | None = None,
+    clock: Clock = utc_now,
+    seeds: Callable[[], int] = random_seed,
+    monotonic: Callable[[], float] = time.monotonic,
+    blink: bool = True,
+    exit_on_first_question: bool = False,
+    unsaved: str | None = None,
+    ask_student: bool = False,
+    roster: tuple[str, ...] | None = None,
+    review: str | bool = False,
+) -> QuizApp:
     """The app over the data folder ``root``; raises StoreError if progress cannot be kept.
     ``unsaved`` says why the store given is an unsaved copy (the app asks first)."""
     catalog = catalog if catalog is not None else Catalog.load(root)
     store = store if store is not None else Store.open(places.progress_db(root))
-    return QuizApp(catalog, store, play=play, clock=clock, seeds=seeds, monotonic=monotonic,
-                   blink=blink, exit_on_first_question=exit_on_first_question,
-                   unsaved=unsaved, ask_student=ask_student, roster=roster, review=review)
+    return QuizApp(
+        catalog,
+        store,
+        play=play,
+        clock=clock,
+        seeds=seeds,
+        monotonic=monotonic,
+        blink=blink,
+        exit_on_first_question=exit_on_first_question,
+        unsaved=unsaved,
+        ask_student=ask_student,
+        roster=roster,
+        review=review,
+    )

@@ -3,6 +3,7 @@ literal Content with our own match highlighting (Textual's highlighter parses ma
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -16,26 +17,37 @@ if TYPE_CHECKING:
 
 
 class PlaySetCommands(Provider):
-    def _entries(self) -> list[tuple[str, object]]:
+    def _entries(self) -> list[tuple[str, Callable[[], object]]]:
         app: QuizApp = self.app  # type: ignore[assignment]
-        return [(clean(f"Play: {loaded.qset.title}"), partial(app.choose, loaded))
-                for loaded in app.catalog.sets]
+        return [
+            (clean(f"Play: {loaded.qset.title}"), partial(app.choose, loaded))
+            for loaded in app.catalog.sets
+        ]
 
     async def discover(self) -> Hits:
         for text, callback in self._entries():
-            yield DiscoveryHit(plain(text), callback, text=text,  # type: ignore[arg-type]
-                               help="Practice or exam, from the start")
+            yield DiscoveryHit(
+                plain(text),
+                callback,
+                text=text,
+                help="Practice or exam, from the start",
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, callback in self._entries():
             score, offsets = matcher.fuzzy_search.match(query, text)
             if score > 0:
-                yield Hit(score, _highlighted(text, offsets), callback,  # type: ignore[arg-type]
-                          text=text, help="Practice or exam, from the start")
+                yield Hit(
+                    score,
+                    _highlighted(text, offsets),
+                    callback,
+                    text=text,
+                    help="Practice or exam, from the start",
+                )
 
 
-def _highlighted(text: str, offsets: tuple[int, ...]) -> Content:
+def _highlighted(text: str, offsets: Sequence[int]) -> Content:
     content = Content(text)
     for offset in offsets:
         content = content.stylize("reverse", offset, offset + 1)

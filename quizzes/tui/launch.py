@@ -42,8 +42,16 @@ def open_home(root: Path) -> int:
     return app.return_code or 0
 
 
-def play(root: Path, ref: str, mode: Mode, seed: int | None, count: int | None,
-         tags: tuple[str, ...], time_limit: float | None, headless: bool = False) -> int:
+def play(
+    root: Path,
+    ref: str,
+    mode: Mode,
+    seed: int | None,
+    count: int | None,
+    tags: tuple[str, ...],
+    time_limit: float | None,
+    headless: bool = False,
+) -> int:
     """`quiz play SET|FILE`: straight to the first question. Returns the exit code."""
     catalog = Catalog.load(root)
     try:
@@ -65,11 +73,17 @@ def play(root: Path, ref: str, mode: Mode, seed: int | None, count: int | None,
     from quizzes.tui.app import PlayRequest, make_app, random_seed
     from quizzes.tui.session import PlayOptions, SetChoice
 
-    options = PlayOptions(mode, seed if seed is not None else random_seed(), count, tags,
-                          None, time_limit)
-    app = make_app(root, store=store, catalog=catalog,
-                   play=PlayRequest(SetChoice.of(loaded, catalog), options),
-                   exit_on_first_question=headless, unsaved=unsaved)
+    options = PlayOptions(
+        mode, seed if seed is not None else random_seed(), count, tags, None, time_limit
+    )
+    app = make_app(
+        root,
+        store=store,
+        catalog=catalog,
+        play=PlayRequest(SetChoice.of(loaded, catalog), options),
+        exit_on_first_question=headless,
+        unsaved=unsaved,
+    )
     app.run(headless=headless)
     store.close()
     return app.return_code or 0
@@ -93,15 +107,25 @@ def review(root: Path, pack_id: str | None) -> int:
     if due_review(store, catalog, now, pack_id) is None:
         upcoming = store.cards()
         later = min((c.due for c in upcoming), default=None)
-        print("Nothing is due for review" + (
-            f"; the next question is due {later.astimezone():%a %d %b %H:%M}." if later else
-            ": play a set first; every answer schedules its question for review."))
+        print(
+            "Nothing is due for review"
+            + (
+                f"; the next question is due {later.astimezone():%a %d %b %H:%M}."
+                if later
+                else ": play a set first; every answer schedules its question for review."
+            )
+        )
         store.close()
         return 0
     from quizzes.tui.app import make_app
 
-    app = make_app(root, store=store, catalog=catalog, unsaved=unsaved,
-                   review=pack_id if pack_id is not None else True)
+    app = make_app(
+        root,
+        store=store,
+        catalog=catalog,
+        unsaved=unsaved,
+        review=pack_id if pack_id is not None else True,
+    )
     app.run()
     store.close()
     return app.return_code or 0

@@ -44,8 +44,7 @@ def load_roster(path: Path) -> tuple[str, ...] | None:
     return roster.names
 
 
-def served_command(root: Path, roster: Path | None, set_ref: str | None,
-                   mode: str | None) -> str:
+def served_command(root: Path, roster: Path | None, set_ref: str | None, mode: str | None) -> str:
     """The one command every browser tab runs."""
     argv = [sys.executable, "-m", "quizzes.tui.serve", "--data-dir", str(root.resolve())]
     if roster is not None:
@@ -57,8 +56,14 @@ def served_command(root: Path, roster: Path | None, set_ref: str | None,
     return shlex.join(argv)
 
 
-def serve(root: Path, host: str, port: int, roster_path: Path | None,
-          set_ref: str | None = None, mode: str | None = None) -> int:
+def serve(
+    root: Path,
+    host: str,
+    port: int,
+    roster_path: Path | None,
+    set_ref: str | None = None,
+    mode: str | None = None,
+) -> int:
     """Check everything a tab will need, then serve until Ctrl+C. Returns the exit code."""
     if roster_path is not None and load_roster(roster_path) is None:
         return 2
@@ -78,15 +83,23 @@ def serve(root: Path, host: str, port: int, roster_path: Path | None,
 
     command = served_command(root, roster_path, set_ref, mode)
     server = Server(command, host=host, port=port, title="classbrief quiz")
-    where = "this computer only" if host in ("127.0.0.1", "localhost", "::1") else \
-        "the network: students open it with this computer's address"
-    print(f"Serving the quiz at http://{host}:{port} ({where}); progress goes to "
-          f"{places.progress_db(root)}. Press Ctrl+C to stop.", flush=True)
+    where = (
+        "this computer only"
+        if host in ("127.0.0.1", "localhost", "::1")
+        else "the network: students open it with this computer's address"
+    )
+    print(
+        f"Serving the quiz at http://{host}:{port} ({where}); progress goes to "
+        f"{places.progress_db(root)}. Press Ctrl+C to stop.",
+        flush=True,
+    )
     try:
         server.serve()
     except OSError as err:
-        _say(f"error: cannot listen on {host}:{port} ({err.strerror or err}); choose "
-             "another --port, or stop the program using it")
+        _say(
+            f"error: cannot listen on {host}:{port} ({err.strerror or err}); choose "
+            "another --port, or stop the program using it"
+        )
         return 1
     return 0
 
@@ -112,10 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     play = None
     if args.set_ref:
         loaded = catalog.find_set(args.set_ref)  # checked by the server before serving
-        play = PlayRequest(SetChoice.of(loaded, catalog),
-                           PlayOptions(args.mode, random_seed()))
-    app = make_app(args.data_dir, store=store, catalog=catalog, play=play, ask_student=True,
-                   roster=roster)
+        play = PlayRequest(SetChoice.of(loaded, catalog), PlayOptions(args.mode, random_seed()))
+    app = make_app(
+        args.data_dir, store=store, catalog=catalog, play=play, ask_student=True, roster=roster
+    )
     app.run()
     store.close()
     return app.return_code or 0

@@ -75,26 +75,41 @@ class Session:
     deadline: float | None = None  # monotonic time the exam ends, set when play starts
 
     @classmethod
-    def start(cls, choice: SetChoice, options: PlayOptions, store: Store,
-              clock: Clock) -> Session:
+    def start(cls, choice: SetChoice, options: PlayOptions, store: Store, clock: Clock) -> Session:
         run = _build(choice, options)
         record = store.start_run(
-            set_id=choice.loaded.qset.id, set_ref=choice.ref, set_title=choice.loaded.qset.title,
-            seed=options.seed, mode=options.mode, count=options.count, tags=options.tags,
-            only=options.only, time_limit=options.time_limit, questions=len(run.items),
-            points=sum((i.question.points for i in run.items), Decimal(0)), at=clock())
+            set_id=choice.loaded.qset.id,
+            set_ref=choice.ref,
+            set_title=choice.loaded.qset.title,
+            seed=options.seed,
+            mode=options.mode,
+            count=options.count,
+            tags=options.tags,
+            only=options.only,
+            time_limit=options.time_limit,
+            questions=len(run.items),
+            points=sum((i.question.points for i in run.items), Decimal(0)),
+            at=clock(),
+        )
         limit = options.time_limit if options.mode == "exam" and options.time_limit else None
-        return cls(run, record, store, clock, choice, options,
-                   time_left=None if limit is None else limit * 60)
+        return cls(
+            run,
+            record,
+            store,
+            clock,
+            choice,
+            options,
+            time_left=None if limit is None else limit * 60,
+        )
 
     @classmethod
-    def resume(cls, record: RunRecord, choice: SetChoice, store: Store,
-               clock: Clock) -> Session:
+    def resume(cls, record: RunRecord, choice: SetChoice, store: Store, clock: Clock) -> Session:
         """Rebuild the run from its seed and options; stored answers are graded again, so
         the results screen can explain them. Answers the set no longer has are skipped."""
         mode = MODE_BY_NAME.get(record.mode, "practice")
-        options = PlayOptions(mode, record.seed, record.count, record.tags, record.only,
-                              record.time_limit)
+        options = PlayOptions(
+            mode, record.seed, record.count, record.tags, record.only, record.time_limit
+        )
         run = _build(choice, options)
         ids = {item.question.id for item in run.items}
         grades: dict[str, Grade] = {}
@@ -102,12 +117,12 @@ class Session:
             if stored.question_id not in ids:
                 continue
             try:
-                grades[stored.question_id] = grade(run.item(stored.question_id).question,
-                                                   stored.answer, choice.pack)
+                grades[stored.question_id] = grade(
+                    run.item(stored.question_id).question, stored.answer, choice.pack
+                )
             except InvalidAnswer:
                 continue
-        return cls(run, record, store, clock, choice, options, grades,
-                   _time_left(record, clock()))
+        return cls(run, record, store, clock, choice, options, grades, _time_left(record, clock()))
 
     # State ------------------------------------------------------------------------------
 
@@ -169,9 +184,15 @@ class Session:
         result = grade(item.question, value, self.choice.pack)
         with self.store.together():  # the answer and its review card, in one commit
             self.store.record_answer(
-                self.record.id, question_id=item.question.id,
-                position=self.items.index(item), answer=value, correct=result.correct,
-                score=result.score, points=result.points, at=self.clock())
+                self.record.id,
+                question_id=item.question.id,
+                position=self.items.index(item),
+                answer=value,
+                correct=result.correct,
+                score=result.score,
+                points=result.points,
+                at=self.clock(),
+            )
             self._reschedule(item.question.id, result)
         self.grades[item.question.id] = result
         return result
@@ -183,10 +204,17 @@ class Session:
         set_id = self.choice.loaded.qset.id
         known = self.store.card(set_id, question_id)
         now = self.clock()
-        scheduled = schedule(None if known is None else known.card,
-                             rating_for(result.score, result.points), now)
-        self.store.save_card(set_id=set_id, set_ref=self.choice.ref, question_id=question_id,
-                             card=scheduled.card, due=scheduled.due, at=now)
+        scheduled = schedule(
+            None if known is None else known.card, rating_for(result.score, result.points), now
+        )
+        self.store.save_card(
+            set_id=set_id,
+            set_ref=self.choice.ref,
+            question_id=question_id,
+            card=scheduled.card,
+            due=scheduled.due,
+            at=now,
+        )
 
     def finish(self) -> None:
         self.store.finish_run(self.record.id, self.clock())
@@ -196,14 +224,20 @@ class Session:
 
     def again(self, seed: int, only: Collection[str] | None = None) -> Session:
         """A new run of the same set: a new round, or (with ``only``) a retry of some."""
-        options = PlayOptions(self.options.mode, seed, None if only else self.options.count,
-                              self.options.tags, tuple(only) if only else None,
-                              self.options.time_limit)
+        options = PlayOptions(
+            self.options.mode,
+            seed,
+            None if only else self.options.count,
+            self.options.tags,
+            tuple(only) if only else None,
+            self.options.time_limit,
+        )
         return Session.start(self.choice, options, self.store, self.clock)
 
 
-def due_review(store: Store, catalog: Catalog, now: datetime,
-               pack_id: str | None = None) -> tuple[SetChoice, tuple[str, ...]] | None:
+def due_review(
+    store: Store, catalog: Catalog, now: datetime, pack_id: str | None = None
+) -> tuple[SetChoice, tuple[str, ...]] | None:
     """The set holding the most overdue card, and its questions due now; None when nothing
     (of ``pack_id``) is due. Cards of sets or questions no longer found are skipped."""
     from seeds.problems import ProblemsFound
@@ -235,5 +269,12 @@ def _time_left(record: RunRecord, now: datetime) -> float | None:
 
 
 def _build(choice: SetChoice, options: PlayOptions) -> Run:
-    return build_run(choice.loaded.qset, choice.pack, seed=options.seed, mode=options.mode,
-                     count=options.count, tags=options.tags, only=options.only)
+    return build_run(
+        choice.loaded.qset,
+        choice.pack,
+        seed=options.seed,
+        mode=options.mode,
+        count=options.count,
+        tags=options.tags,
+        only=options.only,
+    )

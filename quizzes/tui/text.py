@@ -15,7 +15,8 @@ from seeds.numbers import format_number
 # C0 and C1 controls and DEL; tab becomes a space, newline stays. The YAML reader drops
 # these already; this is the last line of defence before anything reaches the terminal.
 _CONTROLS: dict[int, str | None] = {
-    code: None for code in (*range(32), 127, *range(0x80, 0xA0)) if code != 10}
+    code: None for code in (*range(32), 127, *range(0x80, 0xA0)) if code != 10
+}
 _CONTROLS[9] = " "
 
 
@@ -81,7 +82,6 @@ def wrap_cells(text: str, width: int) -> list[str]:
     if line:
         lines.append(line)
     return lines
-
 
 
 def hanging(marker: str, text: str | Text, text_style: str = "") -> Table:

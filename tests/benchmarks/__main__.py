@@ -23,8 +23,9 @@ def measure(func) -> tuple[float | dict, int]:
         return result, 1
     times: list[float] = []
     started = time.perf_counter()
-    while len(times) < MIN_RUNS or (time.perf_counter() - started < BUDGET_S
-                                    and len(times) < MAX_RUNS):
+    while len(times) < MIN_RUNS or (
+        time.perf_counter() - started < BUDGET_S and len(times) < MAX_RUNS
+    ):
         t0 = time.perf_counter()
         func()
         times.append(time.perf_counter() - t0)
@@ -51,8 +52,10 @@ def main(selected: list[str]) -> None:
             goal_text = f"{own_goal:>7.1f}{value['unit']:<2}" if own_goal else f"{'':>9}"
             ratio = f"{value['value'] / own_goal:>6.2f}" if own_goal else f"{'':>6}"
             detail = f"  {value['detail']}" if value.get("detail") else ""
-            print(f"{name:<{width}}  {value['value']:>7.1f} {value['unit']:<2}  {'':>5}  "
-                  f"{goal_text}  {ratio}{detail}")
+            print(
+                f"{name:<{width}}  {value['value']:>7.1f} {value['unit']:<2}  {'':>5}  "
+                f"{goal_text}  {ratio}{detail}"
+            )
             continue
         goal_text = f"{goal * 1000:>7.1f}ms" if goal else f"{'-':>9}"
         ratio = f"{value / goal:>6.2f}" if goal else f"{'-':>6}"

@@ -28,8 +28,11 @@ def cases():
         render_brief(compose_brief(pack))
 
     def build_process() -> None:
-        subprocess.run([sys.executable, "-m", "briefing", "build", "-o", str(out)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "briefing", "build", "-o", str(out)],
+            check=True,
+            capture_output=True,
+        )
 
     def pdf_size() -> dict:
         from briefing.render import render_brief

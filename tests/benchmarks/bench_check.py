@@ -26,8 +26,9 @@ def big_set(folder: Path, count: int = 10_000) -> Path:
     path = folder / "big.yaml"
     rights = ["5,000 people", "2,000 people", "1,500 people"]
     body = "".join(QUESTION.format(n=n, right=rights[n % 3]) for n in range(count))
-    path.write_text("id: big\ntitle: Big\npack: gsi-training-2023\nquestions:\n" + body,
-                    encoding="utf-8")
+    path.write_text(
+        "id: big\ntitle: Big\npack: gsi-training-2023\nquestions:\n" + body, encoding="utf-8"
+    )
     return path
 
 
@@ -47,7 +48,6 @@ def cases():
     return [
         ("load + check the bundled pack", lambda: load_pack(PACK), 0.050),
         ("quiz check, 10,000-question set", check_big, 1.0),
-        ("build a 40-question run", lambda: build_run(auto.qset, pack, seed=1, count=40),
-         0.005),
+        ("build a 40-question run", lambda: build_run(auto.qset, pack, seed=1, count=40), 0.005),
         ("build a run of a bundled set", lambda: build_run(figures.qset, pack, seed=1), 0.005),
     ]

@@ -18,13 +18,16 @@ def big_set() -> SetToExport:
     catalog = Catalog.load(Path(tempfile.mkdtemp(prefix="classbrief-bench-")))
     written = [s for s in catalog.sets if s.origin == "bundled"]
     pool = [q for s in written for q in s.qset.questions]
-    questions = [q.model_copy(update={"id": f"q{n}"})
-                 for n, q in enumerate(islice(cycle(pool), COUNT))]
+    questions = [
+        q.model_copy(update={"id": f"q{n}"}) for n, q in enumerate(islice(cycle(pool), COUNT))
+    ]
     qset = QuestionSet(id="big", title="Big", pack=written[0].qset.pack, questions=questions)
     return SetToExport(qset, catalog.pack_for(written[0]).pack)
 
 
 def cases():
     entry = big_set()
-    return [(f"export 10,000 questions to {name}",
-             lambda fmt=fmt: fmt.build([entry]), 1.0) for name, fmt in FORMATS.items()]
+    return [
+        (f"export 10,000 questions to {name}", lambda fmt=fmt: fmt.build([entry]), 1.0)
+        for name, fmt in FORMATS.items()
+    ]

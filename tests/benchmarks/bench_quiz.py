@@ -31,13 +31,33 @@ def _quiz(*args: str) -> Callable[[], None]:
 
 def _peak_memory(data: Path) -> dict[str, Any]:
     """Peak resident memory of a `quiz play` process up to its first question."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
-             "stdout=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+        "stdout=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
     result = subprocess.run(
-        [sys.executable, "-c", probe, sys.executable, "-m", "quizzes", "--data-dir",
-         str(data), "play", "gsi-figures", "--seed", "1", "--headless"],
-        cwd=REPO, env=ENV, check=True, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-c",
+            probe,
+            sys.executable,
+            "-m",
+            "quizzes",
+            "--data-dir",
+            str(data),
+            "play",
+            "gsi-figures",
+            "--seed",
+            "1",
+            "--headless",
+        ],
+        cwd=REPO,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return {"value": int(result.stdout.strip()) / 1024, "unit": "MB"}  # ru_maxrss is KiB
 
 
@@ -53,8 +73,9 @@ class _RunningApp:
         self.waiter: tuple[Callable[[Any], bool], Future[float]] | None = None
         self.stop = asyncio.Event()
         ready: Future[Any] = Future()
-        threading.Thread(target=self.loop.run_until_complete, args=(self.main(ready),),
-                         daemon=True).start()
+        threading.Thread(
+            target=self.loop.run_until_complete, args=(self.main(ready),), daemon=True
+        ).start()
         self.app = ready.result(timeout=60)
 
     def build(self):
@@ -79,15 +100,31 @@ class _RunningApp:
 
         catalog = Catalog.load(self.data)
         pack = catalog.packs["gsi-training-2023"].pack
-        qset = QuestionSet.model_validate({
-            "id": "bench", "title": "Benchmark", "pack": pack.id,
-            "questions": [{"id": f"q{n}", "type": "choice", "fact": "gsi-training-places",
-                           "prompt": f"Question {n}: how many GSI training places?",
-                           "choices": ["5,000", "2,000", "1,500", "32"], "answer": "5,000"}
-                          for n in range(self.questions)]})
+        qset = QuestionSet.model_validate(
+            {
+                "id": "bench",
+                "title": "Benchmark",
+                "pack": pack.id,
+                "questions": [
+                    {
+                        "id": f"q{n}",
+                        "type": "choice",
+                        "fact": "gsi-training-places",
+                        "prompt": f"Question {n}: how many GSI training places?",
+                        "choices": ["5,000", "2,000", "1,500", "32"],
+                        "answer": "5,000",
+                    }
+                    for n in range(self.questions)
+                ],
+            }
+        )
         choice = SetChoice(LoadedSet(qset, "path"), pack, "bench")
-        return TimedApp(catalog, Store.open(progress_db(self.data)), blink=False,
-                        play=PlayRequest(choice, PlayOptions(seed=1)))
+        return TimedApp(
+            catalog,
+            Store.open(progress_db(self.data)),
+            blink=False,
+            play=PlayRequest(choice, PlayOptions(seed=1)),
+        )
 
     async def main(self, ready: Future[Any]) -> None:
         try:
@@ -107,8 +144,7 @@ class _RunningApp:
         done: Future[float] = Future()
         self.waiter = (shown, done)
         started = time.perf_counter()
-        self.loop.call_soon_threadsafe(self.app._driver.send_message,
-                                       events.Key(key, character))
+        self.loop.call_soon_threadsafe(self.app._driver.send_message, events.Key(key, character))
         return done.result(timeout=30) - started
 
     def close(self) -> None:
@@ -118,16 +154,18 @@ class _RunningApp:
 def _feedback_shown(screen: Any) -> bool:
     from quizzes.tui.screens.question import QuestionScreen
 
-    return isinstance(screen, QuestionScreen) and screen.answered and \
-        screen.query_one("#after").display
+    return (
+        isinstance(screen, QuestionScreen)
+        and screen.answered
+        and screen.query_one("#after").display
+    )
 
 
 def _next_question_shown(previous: list[Any]) -> Callable[[Any], bool]:
     from quizzes.tui.screens.question import QuestionScreen
 
     def shown(screen: Any) -> bool:
-        return isinstance(screen, QuestionScreen) and screen not in previous and \
-            not screen.answered
+        return isinstance(screen, QuestionScreen) and screen not in previous and not screen.answered
 
     return shown
 
@@ -160,12 +198,13 @@ def cases():
         return started[0]
 
     return [
-        ("quiz play process to first question, headless",
-         _quiz("--data-dir", str(data), "play", "gsi-figures", "--seed", "1", "--headless"),
-         0.8),
+        (
+            "quiz play process to first question, headless",
+            _quiz("--data-dir", str(data), "play", "gsi-figures", "--seed", "1", "--headless"),
+            0.8,
+        ),
         ("answer -> feedback shown in-process", lambda: _answer_to_feedback(running()), None),
-        ("answer, feedback and next question shown in-process", lambda: _cycle(running()),
-         None),
+        ("answer, feedback and next question shown in-process", lambda: _cycle(running()), None),
         ("quiz --help process", _quiz("--help"), 0.15),
         ("quiz play peak memory MB", lambda: _peak_memory(data), None),
     ]

@@ -33,17 +33,22 @@ LOAD_TIMEOUT = 600.0
 WAIT = 180.0  # one screen or one save, under the full load
 REPO = Path(__file__).resolve().parents[2]
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
-DB_TROUBLE = re.compile(r"Traceback|sqlite3\.\w*Error|OperationalError|StoreError|"
-                        r"database is locked|disk I/O")
+DB_TROUBLE = re.compile(
+    r"Traceback|sqlite3\.\w*Error|OperationalError|StoreError|"
+    r"database is locked|disk I/O"
+)
 
 
 def bench_set() -> str:
     questions = "".join(
         f"  - id: tf{i}\n    type: truefalse\n    fact: gsi-training-places\n"
-        f"    prompt: \"Statement {i + 1} about the training offer is true.\"\n"
-        f"    answer: {'true' if i % 2 else 'false'}\n" for i in range(QUESTIONS))
-    return ("id: bench-tf\ntitle: Ten true or false\npack: gsi-training-2023\n"
-            f"questions:\n{questions}")
+        f'    prompt: "Statement {i + 1} about the training offer is true."\n'
+        f"    answer: {'true' if i % 2 else 'false'}\n"
+        for i in range(QUESTIONS)
+    )
+    return (
+        f"id: bench-tf\ntitle: Ten true or false\npack: gsi-training-2023\nquestions:\n{questions}"
+    )
 
 
 def free_port() -> int:
@@ -67,7 +72,8 @@ class Saves:
                 connection = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=5)
                 try:
                     rows = connection.execute(
-                        "SELECT student, count(*) FROM answers GROUP BY student").fetchall()
+                        "SELECT student, count(*) FROM answers GROUP BY student"
+                    ).fetchall()
                 finally:
                     connection.close()
             except sqlite3.Error:
@@ -79,14 +85,22 @@ class Saves:
             time.sleep(0.005)
 
 
-async def student(port: int, name: str, saves: Saves, latencies: list[float],
-                  problems: list[str], think: tuple[float, float]) -> int:
+async def student(
+    port: int,
+    name: str,
+    saves: Saves,
+    latencies: list[float],
+    problems: list[str],
+    think: tuple[float, float],
+) -> int:
     """One browser tab: give the name, answer every question. Returns answers sent."""
     import aiohttp
 
     sent = 0
-    async with aiohttp.ClientSession() as session, session.ws_connect(
-            f"ws://127.0.0.1:{port}/ws?width=80&height=24", max_msg_size=0) as ws:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=80&height=24", max_msg_size=0) as ws,
+    ):
         screen = b""
 
         async def shown(text: str) -> None:
@@ -136,10 +150,25 @@ def load(think: tuple[float, float] = (0.0, 0.0)) -> dict[str, Any]:
         log = Path(temp) / "server.log"
         with log.open("wb") as out:
             server = subprocess.Popen(
-                [sys.executable, "-m", "quizzes", "--data-dir", str(data), "serve", "--port",
-                 str(port), "--set", "bench-tf", "--mode", "exam"],
-                cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
-                env=dict(os.environ, NO_COLOR="1"))
+                [
+                    sys.executable,
+                    "-m",
+                    "quizzes",
+                    "--data-dir",
+                    str(data),
+                    "serve",
+                    "--port",
+                    str(port),
+                    "--set",
+                    "bench-tf",
+                    "--mode",
+                    "exam",
+                ],
+                cwd=REPO,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=dict(os.environ, NO_COLOR="1"),
+            )
         try:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
@@ -155,9 +184,12 @@ def load(think: tuple[float, float] = (0.0, 0.0)) -> dict[str, Any]:
             names = [f"Student {i:02d}" for i in range(STUDENTS)]
 
             async def everyone() -> list[int]:
-                return await asyncio.wait_for(asyncio.gather(*(
-                    student(port, n, saves, latencies, problems, think) for n in names)),
-                    LOAD_TIMEOUT)
+                return await asyncio.wait_for(
+                    asyncio.gather(
+                        *(student(port, n, saves, latencies, problems, think) for n in names)
+                    ),
+                    LOAD_TIMEOUT,
+                )
 
             started = time.monotonic()
             try:
@@ -170,8 +202,9 @@ def load(think: tuple[float, float] = (0.0, 0.0)) -> dict[str, Any]:
             saves.stop.set()
             saves.thread.join()
             with sqlite3.connect(data / "progress.sqlite3") as db:
-                stored = dict(db.execute("SELECT student, count(*) FROM answers "
-                                         "GROUP BY student").fetchall())
+                stored = dict(
+                    db.execute("SELECT student, count(*) FROM answers GROUP BY student").fetchall()
+                )
         finally:
             server.terminate()
             try:
@@ -187,8 +220,11 @@ def load(think: tuple[float, float] = (0.0, 0.0)) -> dict[str, Any]:
     p95 = statistics.quantiles(latencies, n=20)[-1] if len(latencies) >= 2 else float("nan")
     for problem in problems[:10]:
         print(f"  serve load: {problem}", file=sys.stderr)
-    print(f"  serve load: {STUDENTS} sessions, {sent} answers sent in {elapsed:.1f}s, "
-          f"think {think[0]:g}-{think[1]:g}s", file=sys.stderr)
+    print(
+        f"  serve load: {STUDENTS} sessions, {sent} answers sent in {elapsed:.1f}s, "
+        f"think {think[0]:g}-{think[1]:g}s",
+        file=sys.stderr,
+    )
     return {"lost": lost, "errors": errors, "p95": p95 * 1000}
 
 
@@ -197,16 +233,30 @@ PACED = (2.0, 8.0)
 
 def cases():
     return [
-        ("serve: 30 at once, answers lost", lambda: {"value": load()["lost"], "unit": ""},
-         None),
-        ("serve: 30 at once, database errors",
-         lambda: {"value": load()["errors"], "unit": ""}, None),
-        ("serve: 30 at once, answer→saved p95",
-         lambda: {"value": load()["p95"], "unit": "ms"}, None),
-        ("serve: 30 thinking 2-8 s, answers lost",
-         lambda: {"value": load(PACED)["lost"], "unit": ""}, None),
-        ("serve: 30 thinking 2-8 s, database errors",
-         lambda: {"value": load(PACED)["errors"], "unit": ""}, None),
-        ("serve: 30 thinking 2-8 s, answer→saved p95",
-         lambda: {"value": load(PACED)["p95"], "unit": "ms", "goal": 1000.0}, None),
+        ("serve: 30 at once, answers lost", lambda: {"value": load()["lost"], "unit": ""}, None),
+        (
+            "serve: 30 at once, database errors",
+            lambda: {"value": load()["errors"], "unit": ""},
+            None,
+        ),
+        (
+            "serve: 30 at once, answer→saved p95",
+            lambda: {"value": load()["p95"], "unit": "ms"},
+            None,
+        ),
+        (
+            "serve: 30 thinking 2-8 s, answers lost",
+            lambda: {"value": load(PACED)["lost"], "unit": ""},
+            None,
+        ),
+        (
+            "serve: 30 thinking 2-8 s, database errors",
+            lambda: {"value": load(PACED)["errors"], "unit": ""},
+            None,
+        ),
+        (
+            "serve: 30 thinking 2-8 s, answer→saved p95",
+            lambda: {"value": load(PACED)["p95"], "unit": "ms", "goal": 1000.0},
+            None,
+        ),
     ]

@@ -24,8 +24,9 @@ FLOOR_TUI = [sys.executable, "-c", "import textual.app"]
 
 def _seconds(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=env)
+    subprocess.run(
+        command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     return time.perf_counter() - started
 
 
@@ -38,8 +39,13 @@ def _ratio(command: list[str], floor: list[str], goal: float, env: dict[str, str
             mine.append(_seconds(command, env))
             base.append(_seconds(floor, env))
         m, b = statistics.median(mine), statistics.median(base)
-        return {"value": m / b, "unit": "x", "goal": goal,
-                "detail": f"{m * 1000:.0f} ms vs floor {b * 1000:.0f} ms"}
+        return {
+            "value": m / b,
+            "unit": "x",
+            "goal": goal,
+            "detail": f"{m * 1000:.0f} ms vs floor {b * 1000:.0f} ms",
+        }
+
     return measure
 
 
@@ -48,16 +54,36 @@ def cases():
     env = {**os.environ, "CLASSBRIEF_DATA_DIR": str(data)}
     out = str(data / "brief.pdf")
     return [
-        ("brief --help / python -c pass", _ratio([str(BIN / "brief"), "--help"], FLOOR_PASS,
-                                                 2.0, env), None),
-        ("quiz --help / python -c pass", _ratio([str(BIN / "quiz"), "--help"], FLOOR_PASS,
-                                                2.0, env), None),
-        ("quiz check (all bundled) / python -c pass",
-         _ratio([str(BIN / "quiz"), "check"], FLOOR_PASS, 3.0, env), None),
-        ("brief build (bundled pack) / import reportlab",
-         _ratio([str(BIN / "brief"), "build", "gsi-training-2023", "-o", out], FLOOR_PDF, 1.5,
-                env), None),
-        ("quiz play to first frame / import textual.app",
-         _ratio([str(BIN / "quiz"), "play", "gsi-figures", "--seed", "1", "--headless"],
-                FLOOR_TUI, 1.4, env), None),
+        (
+            "brief --help / python -c pass",
+            _ratio([str(BIN / "brief"), "--help"], FLOOR_PASS, 2.0, env),
+            None,
+        ),
+        (
+            "quiz --help / python -c pass",
+            _ratio([str(BIN / "quiz"), "--help"], FLOOR_PASS, 2.0, env),
+            None,
+        ),
+        (
+            "quiz check (all bundled) / python -c pass",
+            _ratio([str(BIN / "quiz"), "check"], FLOOR_PASS, 3.0, env),
+            None,
+        ),
+        (
+            "brief build (bundled pack) / import reportlab",
+            _ratio(
+                [str(BIN / "brief"), "build", "gsi-training-2023", "-o", out], FLOOR_PDF, 1.5, env
+            ),
+            None,
+        ),
+        (
+            "quiz play to first frame / import textual.app",
+            _ratio(
+                [str(BIN / "quiz"), "play", "gsi-figures", "--seed", "1", "--headless"],
+                FLOOR_TUI,
+                1.4,
+                env,
+            ),
+            None,
+        ),
     ]

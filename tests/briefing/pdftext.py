@@ -16,9 +16,16 @@ from seeds.packs import BUNDLED_PACKS, LoadedPack, load_pack
 GSI_FOLDER = BUNDLED_PACKS / "gsi-training-2023"
 
 SECTION_TITLES = [
-    "Key takeaways", "Key figures", "Background", "Actors and positions",
-    "Arguments side by side", "Timeline", "Implications and what to watch",
-    "Questions for discussion", "Glossary", "Sources and method",
+    "Key takeaways",
+    "Key figures",
+    "Background",
+    "Actors and positions",
+    "Arguments side by side",
+    "Timeline",
+    "Implications and what to watch",
+    "Questions for discussion",
+    "Glossary",
+    "Sources and method",
 ]
 
 
@@ -65,7 +72,7 @@ HOSTILE = {
     "amp": "AT&T",
     "link": '<a href="file:///etc/passwd">click</a>',
     "rich": "[bold]x[/bold]",
-    "quotes": "it's \"quoted\"",
+    "quotes": 'it\'s "quoted"',
     "polish": "Łódź",
     "turkish": "Erdoğan",
     "chinese": "习近平",

@@ -40,8 +40,12 @@ def test_every_shape_builds_a_brief_and_handouts(shape):
     rendered = render_brief(compose_brief(shape))
     assert rendered.pages >= 1 and not rendered.warnings, rendered.warnings
     text = text_of(rendered.pdf)
-    kind = {"coalition-editorial": "editorial", "harvest-figures": "report",
-            "rtl-voices": "interview", "three-framings": "speech"}[shape.id]
+    kind = {
+        "coalition-editorial": "editorial",
+        "harvest-figures": "report",
+        "rtl-voices": "interview",
+        "three-framings": "speech",
+    }[shape.id]
     assert f"Curated from a single {kind};" in text and "news article" not in text
     handout = compose_handouts(automatic_set(shape), shape, variants=2)
     files = dict(render_handouts(handout))
@@ -53,8 +57,7 @@ def test_each_argument_side_has_its_own_heading_and_no_empty_column():
     assert loaded is not None
     blocks = section(loaded.pack, "arguments").blocks
     assert [type(b) for b in blocks] == [ArgumentList, ArgumentList]
-    assert [b.group.heading for b in blocks] == ["The case made for it",
-                                                 "How the story is framed"]
+    assert [b.group.heading for b in blocks] == ["The case made for it", "How the story is framed"]
     assert len(blocks[1].group.entries) == 3
     text = text_of(render_brief(compose_brief(loaded.pack)).pdf)
     assert "CONCERNS RAISED" not in text and "HOW THE STORY IS FRAMED" in text
@@ -67,8 +70,10 @@ def test_two_framings_stay_under_their_heading_beside_a_concern():
     paired, framings = section(loaded.pack, "arguments").blocks
     assert isinstance(paired, SideBySide) and isinstance(framings, ArgumentList)
     assert [e.claim for e in paired.right.entries] == ["An open-ended commitment"]
-    assert [e.claim for e in framings.group.entries] == ["A burden shared among partners",
-                                                         "A test of alliances"]
+    assert [e.claim for e in framings.group.entries] == [
+        "A burden shared among partners",
+        "A test of alliances",
+    ]
 
 
 def test_one_figure_has_a_callout_and_no_chart_or_table():
@@ -106,12 +111,21 @@ def test_timeline_marks_dates_whose_order_is_not_known():
     assert loaded is not None
     (timeline,) = section(loaded.pack, "timeline").blocks
     assert isinstance(timeline, Timeline)
-    assert [m.when for m in timeline.entries] == ["Nov 2016", "2017", "Mar 2017", "2 Mar 2017",
-                                                  "9 Mar 2017"]
+    assert [m.when for m in timeline.entries] == [
+        "Nov 2016",
+        "2017",
+        "Mar 2017",
+        "2 Mar 2017",
+        "9 Mar 2017",
+    ]
     notes = [m.when_note for m in timeline.entries]
-    assert notes == [None, "(year only: order not known)", "(month only: order not known)",
-                     None, None] or notes[1:3] == ["(year only: order not known)",
-                                                   "(month only: order not known)"]
+    assert notes == [
+        None,
+        "(year only: order not known)",
+        "(month only: order not known)",
+        None,
+        None,
+    ] or notes[1:3] == ["(year only: order not known)", "(month only: order not known)"]
     assert timeline.note and "order not known" in timeline.note
 
 
@@ -124,16 +138,20 @@ def poppler_text(pdf: bytes, tmp_path) -> str:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     path = tmp_path / "brief.pdf"
     path.write_bytes(pdf)
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    )
     return done.stdout
 
 
 def assert_reading_order(text: str, statement: str) -> None:
     # Within a line poppler lists the runs left to right: a right-to-left line reads them
     # from the last to the first.
-    runs = [run.strip(" ,.") for line in text.splitlines()
-            for run in reversed(re.findall("\u202b([^\u202c]*)\u202c", line))]
+    runs = [
+        run.strip(" ,.")
+        for line in text.splitlines()
+        for run in reversed(re.findall("\u202b([^\u202c]*)\u202c", line))
+    ]
     mine = [run for run in runs if len(run.split()) > 1 and run in statement]
     # Every multi-word run of the statement is found in reading order, and together they
     # cover it from its first words to its last: nothing reversed, no line out of order.
@@ -148,8 +166,7 @@ def test_right_to_left_statements_print_in_reading_order(tmp_path):
     assert loaded is not None
     pack = loaded.pack
     statement = next(a for a in pack.arguments if a.id == "desalination-limits").statement
-    assert_reading_order(poppler_text(render_brief(compose_brief(pack)).pdf, tmp_path),
-                         statement)
+    assert_reading_order(poppler_text(render_brief(compose_brief(pack)).pdf, tmp_path), statement)
     handout = compose_handouts(automatic_set(pack), pack, variants=1)
     key = dict(render_handouts(handout))["rtl-voices-auto-A-key.pdf"]
     assert_reading_order(poppler_text(key.pdf, tmp_path), statement)
@@ -179,33 +196,81 @@ def test_a_paragraph_split_in_one_file_is_not_reused_in_the_next():
     """Found by hypothesis: variant A's key split its closing note over two pages; variant
     B's key reused that paragraph, split state and all, and reportlab gave up."""
     actor = {"statement": "Border.", "type": "state", "role": "border"}
-    pack = Pack.model_validate({
-        "id": "generated", "title": "Border.",
-        "source": {"headline": "Border.", "about": "Border.", "date_basis": "Border."},
-        "takeaways": {"what_happened": "Border.", "why_it_matters": "Border.",
-                      "what_to_watch": "Border."},
-        "actors": [
-            {**actor, "id": "za0", "name": "Ana Costa 0",
-             "role": "health press river harbour council", "mid_sentence": "the Ana Costa 0"},
-            {**actor, "id": "za1", "name": "Νίκος Παππάς 1", "affiliation": "Ana Costa 0"},
-            {**actor, "id": "za2", "name": "O'Brien & Sons 2", "affiliation": "Ana Costa 0",
-             "mid_sentence": "the O'Brien & Sons 2"},
-            {**actor, "id": "za3", "name": "Νίκος Παππάς 3", "affiliation": "Ana Costa 0"},
-            {**actor, "id": "za4", "name": "Ana Costa 4", "affiliation": "Border",
-             "mid_sentence": "the Ana Costa 4"}],
-        "arguments": [
-            {"id": "zg0", "statement": "Border.", "claim": "border", "by": "za0", "side": "case"},
-            {"id": "zg1", "statement": "Border.", "claim": "budget treaty border grain police",
-             "by": "za0", "side": "case"},
-            {"id": "zg2", "statement": "Border.", "claim": "treaty border grain police water",
-             "by": "za0", "side": "case"}],
-        "events": [
-            {"id": "ze0", "statement": "Border.", "date": "2018-05-01",
-             "title": "port court energy trade health"},
-            {"id": "ze1", "statement": "Border.", "date": "2018-01-01", "title": "border"},
-            {"id": "ze2", "statement": "Border.", "date": "2015",
-             "title": "grain police water school"}],
-        "terms": [{"id": "zt0", "statement": "Border.", "term": "Border", "short": "B0"}],
-    })
+    pack = Pack.model_validate(
+        {
+            "id": "generated",
+            "title": "Border.",
+            "source": {"headline": "Border.", "about": "Border.", "date_basis": "Border."},
+            "takeaways": {
+                "what_happened": "Border.",
+                "why_it_matters": "Border.",
+                "what_to_watch": "Border.",
+            },
+            "actors": [
+                {
+                    **actor,
+                    "id": "za0",
+                    "name": "Ana Costa 0",
+                    "role": "health press river harbour council",
+                    "mid_sentence": "the Ana Costa 0",
+                },
+                {**actor, "id": "za1", "name": "Νίκος Παππάς 1", "affiliation": "Ana Costa 0"},
+                {
+                    **actor,
+                    "id": "za2",
+                    "name": "O'Brien & Sons 2",
+                    "affiliation": "Ana Costa 0",
+                    "mid_sentence": "the O'Brien & Sons 2",
+                },
+                {**actor, "id": "za3", "name": "Νίκος Παππάς 3", "affiliation": "Ana Costa 0"},
+                {
+                    **actor,
+                    "id": "za4",
+                    "name": "Ana Costa 4",
+                    "affiliation": "Border",
+                    "mid_sentence": "the Ana Costa 4",
+                },
+            ],
+            "arguments": [
+                {
+                    "id": "zg0",
+                    "statement": "Border.",
+                    "claim": "border",
+                    "by": "za0",
+                    "side": "case",
+                },
+                {
+                    "id": "zg1",
+                    "statement": "Border.",
+                    "claim": "budget treaty border grain police",
+                    "by": "za0",
+                    "side": "case",
+                },
+                {
+                    "id": "zg2",
+                    "statement": "Border.",
+                    "claim": "treaty border grain police water",
+                    "by": "za0",
+                    "side": "case",
+                },
+            ],
+            "events": [
+                {
+                    "id": "ze0",
+                    "statement": "Border.",
+                    "date": "2018-05-01",
+                    "title": "port court energy trade health",
+                },
+                {"id": "ze1", "statement": "Border.", "date": "2018-01-01", "title": "border"},
+                {
+                    "id": "ze2",
+                    "statement": "Border.",
+                    "date": "2015",
+                    "title": "grain police water school",
+                },
+            ],
+            "terms": [{"id": "zt0", "statement": "Border.", "term": "Border", "short": "B0"}],
+        }
+    )
     files = dict(render_handouts(compose_handouts(automatic_set(pack), pack)))
     assert [pdf.pages for pdf in files.values()] == [2, 2, 2, 2]

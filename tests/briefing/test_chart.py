@@ -25,15 +25,22 @@ def strings(drawing):
     return [n for n in drawing.contents if isinstance(n, String)]
 
 
-@pytest.mark.parametrize("labels", [
-    ("GSI", "SCO", "Arab"),
-    ("A very long label that will certainly need to wrap over several lines here",
-     "Another long label with Łódź and Erdoğan", "short"),
-    ("x" * 400, " ".join(["word"] * 80), "ok"),
-])
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("GSI", "SCO", "Arab"),
+        (
+            "A very long label that will certainly need to wrap over several lines here",
+            "Another long label with Łódź and Erdoğan",
+            "short",
+        ),
+        ("x" * 400, " ".join(["word"] * 80), "ok"),
+    ],
+)
 def test_labels_and_values_inside(fonts, labels):
-    drawing = bar_chart(chart(labels, (5000, 2000, 1500)), 480, fonts.sans[0], fonts.sans[1],
-                        fonts.glyphs())
+    drawing = bar_chart(
+        chart(labels, (5000, 2000, 1500)), 480, fonts.sans[0], fonts.sans[1], fonts.glyphs()
+    )
     for node in strings(drawing):
         width = stringWidth(node.text, node.fontName, node.fontSize)
         left = node.x - {"start": 0, "middle": width / 2, "end": width}[node.textAnchor]
@@ -44,8 +51,9 @@ def test_labels_and_values_inside(fonts, labels):
 def test_longest_bar_is_the_largest_value(fonts):
     from reportlab.graphics.shapes import Rect
 
-    drawing = bar_chart(chart(("a", "b", "c"), (100, 400, 250)), 400, fonts.sans[0],
-                        fonts.sans[1], fonts.glyphs())
+    drawing = bar_chart(
+        chart(("a", "b", "c"), (100, 400, 250)), 400, fonts.sans[0], fonts.sans[1], fonts.glyphs()
+    )
     widths = [r.width for r in drawing.contents if isinstance(r, Rect)]
     assert widths.index(max(widths)) == 1
 

@@ -31,8 +31,9 @@ def test_build_default_pack(tmp_path):
 
 def test_build_by_id_folder_and_file_are_the_same(tmp_path):
     outs = [tmp_path / f"{n}.pdf" for n in range(3)]
-    for ref, out in zip(["gsi-training-2023", str(GSI_FOLDER), str(GSI_FOLDER / "pack.yaml")],
-                        outs, strict=True):
+    for ref, out in zip(
+        ["gsi-training-2023", str(GSI_FOLDER), str(GSI_FOLDER / "pack.yaml")], outs, strict=True
+    ):
         assert brief(ref, "-o", str(out)).exit_code == 0
     assert outs[0].read_bytes() == outs[1].read_bytes() == outs[2].read_bytes()
 
@@ -69,8 +70,9 @@ def test_bad_pack_prints_located_problems(tmp_path):
     folder = tmp_path / "broken" / GSI_FOLDER.name
     shutil.copytree(GSI_FOLDER, folder)
     path = folder / "pack.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('value: "5000"', "value: lots"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('value: "5000"', "value: lots"), encoding="utf-8"
+    )
     result = brief(str(folder), "-o", str(tmp_path / "x.pdf"))
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
@@ -101,19 +103,27 @@ def test_separate_processes_write_identical_files(tmp_path):
     outs = [tmp_path / "one.pdf", tmp_path / "two.pdf"]
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     for out in outs:
-        done = subprocess.run([sys.executable, "-m", "briefing", "build", "-o", str(out)],
-                              capture_output=True, text=True, env=env, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "briefing", "build", "-o", str(out)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         assert "Traceback" not in done.stderr
     assert outs[0].read_bytes() == outs[1].read_bytes()
 
 
 def test_errors_in_a_real_process_have_no_traceback(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "briefing", "build", "nope"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "nope"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 1
-    assert done.stderr.strip() == ("error: no pack called 'nope'; known packs: "
-                                   "gsi-training-2023")
+    assert done.stderr.strip() == ("error: no pack called 'nope'; known packs: gsi-training-2023")
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
@@ -125,8 +135,10 @@ def test_data_dir_finds_user_packs_and_sets_as_quiz_does(tmp_path, monkeypatch, 
     data = tmp_path / "data"
     shutil.copytree(SAMPLE / "mini", data / "packs" / "mini")
     option = ["--data-dir", str(data)]
-    for command in (["build", "mini", "-o", str(tmp_path / "m.pdf")],
-                    ["handouts", "mini-auto", "-o", str(tmp_path / "h"), "--variants", "1"]):
+    for command in (
+        ["build", "mini", "-o", str(tmp_path / "m.pdf")],
+        ["handouts", "mini-auto", "-o", str(tmp_path / "h"), "--variants", "1"],
+    ):
         args = [*option, *command] if where == "before" else [*command, *option]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output

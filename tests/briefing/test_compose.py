@@ -25,8 +25,18 @@ from briefing.content import (
 )
 from seeds.dates import PartialDate
 
-KEYS = ["takeaways", "figures", "background", "actors", "arguments", "timeline",
-        "implications", "discussion", "glossary", "sources"]
+KEYS = [
+    "takeaways",
+    "figures",
+    "background",
+    "actors",
+    "arguments",
+    "timeline",
+    "implications",
+    "discussion",
+    "glossary",
+    "sources",
+]
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +71,7 @@ def test_date_option_wins(gsi):
 def test_takeaways_box(brief):
     (box,) = section(brief, "takeaways").blocks
     assert isinstance(box, LabelledBox)
-    assert [label for label, _ in box.items] == ["What happened", "Why it matters",
-                                                 "What to watch"]
+    assert [label for label, _ in box.items] == ["What happened", "Why it matters", "What to watch"]
 
 
 def test_key_figures_and_chart(brief):
@@ -96,11 +105,15 @@ def test_arguments_side_by_side_and_framings_under_their_own_heading(brief, gsi)
     block, framing = section(brief, "arguments").blocks
     assert isinstance(block, SideBySide) and isinstance(framing, ArgumentList)
     groups = (block.left, block.right, framing.group)
-    assert [g.heading for g in groups] == ["The case made for it", "Concerns raised",
-                                           "How the story is framed"]
+    assert [g.heading for g in groups] == [
+        "The case made for it",
+        "Concerns raised",
+        "How the story is framed",
+    ]
     assert [{e.claim for e in g.entries} for g in groups] == [
         {a.claim for a in gsi.pack.arguments if a.side == side}
-        for side in ("case", "concern", "framing")]
+        for side in ("case", "concern", "framing")
+    ]
     assert all(rich_text(e.credit).startswith("Made by:") for g in groups for e in g.entries)
     assert block.note and "6 arguments" in block.note and framing.note is None
 
@@ -108,8 +121,14 @@ def test_arguments_side_by_side_and_framings_under_their_own_heading(brief, gsi)
 def test_timeline_sorted_and_inferred_marked(brief):
     (timeline,) = section(brief, "timeline").blocks
     assert isinstance(timeline, Timeline)
-    assert [m.when for m in timeline.entries] == ["Jan 2022", "Apr 2022", "Sep 2022",
-                                                  "Oct 2022", "Dec 2022", "21 Feb 2023"]
+    assert [m.when for m in timeline.entries] == [
+        "Jan 2022",
+        "Apr 2022",
+        "Sep 2022",
+        "Oct 2022",
+        "Dec 2022",
+        "21 Feb 2023",
+    ]
     april = timeline.entries[1]
     assert april.inferred and april.when_note == "(inferred; article: “last April”)"
     assert timeline.entries[0].when_note is None
@@ -127,8 +146,11 @@ def test_discussion_numbered(brief, gsi):
 
 
 def test_sources_and_method(brief):
-    text = " ".join(rich_text(p) for b in section(brief, "sources").blocks
-                    for p in getattr(b, "paragraphs", getattr(b, "items", ())))
+    text = " ".join(
+        rich_text(p)
+        for b in section(brief, "sources").blocks
+        for p in getattr(b, "paragraphs", getattr(b, "items", ()))
+    )
     assert "verbatim" in text and "inferred" in text
 
 
@@ -143,13 +165,23 @@ def test_sparse_pack_skips_empty_sections(mini):
 
 def test_short_date():
     assert [PartialDate.parse(d).short() for d in ("2022", "2022-04", "2023-02-21")] == [
-        "2022", "Apr 2022", "21 Feb 2023"]
+        "2022",
+        "Apr 2022",
+        "21 Feb 2023",
+    ]
 
 
 def test_safe_url():
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
-    for bad in ("javascript:alert(1)", "file:///etc/passwd", 'https://x.org/"a', "https://",
-                "http://x y", None, ""):
+    for bad in (
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        'https://x.org/"a',
+        "https://",
+        "http://x y",
+        None,
+        "",
+    ):
         assert safe_url(bad) is None
 
 

@@ -27,14 +27,31 @@ def brief(*args: str):
 
 def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
-    return subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_writes_a_sheet_and_a_key_per_variant(tmp_path):
     out = tmp_path / "out"
-    result = brief("handouts", "gsi-figures", "--variants", "3", "--seed", "2", "-o", str(out),
-                   "--date", "2024-01-05")
+    result = brief(
+        "handouts",
+        "gsi-figures",
+        "--variants",
+        "3",
+        "--seed",
+        "2",
+        "-o",
+        str(out),
+        "--date",
+        "2024-01-05",
+    )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(f"gsi-figures-{c}{k}.pdf" for c in "ABC" for k in ("", "-key"))
@@ -50,16 +67,24 @@ def test_default_folder_and_set_file_give_the_same_files(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert brief("handouts", "gsi-figures").exit_code == 0
     by_id = {p.name: p.read_bytes() for p in (tmp_path / "handouts").iterdir()}
-    assert sorted(by_id) == ["gsi-figures-A-key.pdf", "gsi-figures-A.pdf",
-                             "gsi-figures-B-key.pdf", "gsi-figures-B.pdf"]
+    assert sorted(by_id) == [
+        "gsi-figures-A-key.pdf",
+        "gsi-figures-A.pdf",
+        "gsi-figures-B-key.pdf",
+        "gsi-figures-B.pdf",
+    ]
     assert brief("handouts", str(FIGURES), "-o", "again").exit_code == 0
     by_file = {p.name: p.read_bytes() for p in (tmp_path / "again").iterdir()}
     assert by_file == by_id  # and a rebuild is byte-identical
 
 
 def test_letter_paper(tmp_path):
-    assert brief("handouts", "gsi-actors", "--variants", "1", "--paper", "letter", "-o",
-                 str(tmp_path)).exit_code == 0
+    assert (
+        brief(
+            "handouts", "gsi-actors", "--variants", "1", "--paper", "letter", "-o", str(tmp_path)
+        ).exit_code
+        == 0
+    )
     page = reader((tmp_path / "gsi-actors-A.pdf").read_bytes()).pages[0]
     assert round(float(page.mediabox.height)) == 792
 
@@ -96,8 +121,10 @@ def test_output_that_is_a_file_is_refused(tmp_path):
 def test_bad_set_file_prints_quiz_check_lines_in_a_process(tmp_path):
     bad = tmp_path / "bad.yaml"
     text = FIGURES.read_text(encoding="utf-8")
-    bad.write_text(text.replace('answer: "5000"', "answer: lots")
-                   .replace("type: choice", "type: chooce", 1), encoding="utf-8")
+    bad.write_text(
+        text.replace('answer: "5000"', "answer: lots").replace("type: choice", "type: chooce", 1),
+        encoding="utf-8",
+    )
     done = run_process("briefing", "handouts", "bad.yaml", "-o", "out", cwd=tmp_path)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr + done.stdout
@@ -119,8 +146,10 @@ def footerless(pdf: bytes, pages: int) -> list[str]:
     """
     doc = reader(pdf)
     total = str(len(doc.pages))
-    return ["\n".join(line for line in page.extract_text().splitlines() if line != total)
-            for page in doc.pages[:pages]]
+    return [
+        "\n".join(line for line in page.extract_text().splitlines() if line != total)
+        for page in doc.pages[:pages]
+    ]
 
 
 def test_build_with_quiz_appends_variant_a_and_keeps_the_brief(tmp_path):
@@ -140,12 +169,13 @@ def test_build_with_quiz_appends_variant_a_and_keeps_the_brief(tmp_path):
     assert brief("handouts", "gsi-timeline", "-o", str(tmp_path / "h")).exit_code == 0
     sheet = text_of((tmp_path / "h" / "gsi-timeline-A.pdf").read_bytes())
     start = squeeze(sheet).index("1.")
-    assert squeeze(sheet)[start:start + 400] in squeeze(quiz_text)
+    assert squeeze(sheet)[start : start + 400] in squeeze(quiz_text)
 
 
 def test_build_with_a_set_of_another_pack_is_refused(tmp_path):
-    result = brief("build", str(SAMPLE / "mini"), "--quiz", "gsi-figures", "-o",
-                   str(tmp_path / "b.pdf"))
+    result = brief(
+        "build", str(SAMPLE / "mini"), "--quiz", "gsi-figures", "-o", str(tmp_path / "b.pdf")
+    )
     assert result.exit_code == 1
     assert "set 'gsi-figures' is about the pack 'gsi-training-2023', not 'mini'" in result.output
     assert not (tmp_path / "b.pdf").exists()
@@ -194,7 +224,11 @@ def test_handouts_that_would_lose_characters_fail_naming_them(tmp_path, no_fallb
     assert allowed.exit_code == 0, allowed.output
     assert "warning: no available font can show" in allowed.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "cjk-A-key.pdf", "cjk-A.pdf", "cjk-B-key.pdf", "cjk-B.pdf"]
+        "cjk-A-key.pdf",
+        "cjk-A.pdf",
+        "cjk-B-key.pdf",
+        "cjk-B.pdf",
+    ]
 
 
 def test_brief_with_a_quiz_that_would_lose_characters_fails_too(tmp_path, no_fallback_fonts):
@@ -222,8 +256,12 @@ def _font_covering_what_the_house_fonts_lack() -> tuple[Path, str] | None:
         pdfmetrics.registerFont(face)
         for code in sorted(face.face.charToGlyph):
             char = chr(code)
-            if (code > 0x2000 and char.isprintable() and not char.isspace()
-                    and not all(covers(f, char) for f in primary)):
+            if (
+                code > 0x2000
+                and char.isprintable()
+                and not char.isspace()
+                and not all(covers(f, char) for f in primary)
+            ):
                 return path, char
     return None
 

@@ -30,8 +30,9 @@ def test_each_key_grades_its_own_variant_fully_correct(catalog):
         pack = catalog.pack_for(loaded).pack
         handout = compose_handouts(loaded.qset, pack, variants=3, seed=5)
         for variant in handout.variants:
-            for sheet, key, item in zip(variant.questions, variant.key, variant.run.items,
-                                        strict=True):
+            for sheet, key, item in zip(
+                variant.questions, variant.key, variant.run.items, strict=True
+            ):
                 answer = decode(sheet, key.key)
                 assert grade(item.question, answer, pack).correct, (loaded.qset.id, key)
 
@@ -46,8 +47,7 @@ def test_variants_differ_and_rebuild_identically(catalog):
     assert compose_handouts(loaded.qset, pack, variants=3, seed=5) == handout
     assert compose_handouts(loaded.qset, pack, variants=3, seed=6) != handout
     # A key differs from another variant's key: it only fits its own sheet.
-    keys = [[k.key for k in sorted(v.key, key=lambda k: k.question_id)]
-            for v in handout.variants]
+    keys = [[k.key for k in sorted(v.key, key=lambda k: k.question_id)] for v in handout.variants]
     assert keys[0] != keys[1]
 
 
@@ -59,8 +59,15 @@ def test_sheets_hold_no_answers(catalog):
             # Nothing on a sheet gives the answer away: the fields are the question's, and
             # an order question's items are never printed in the right order.
             assert {f.name for f in dataclasses.fields(sheet)} == {
-                "number", "question_id", "type", "prompt", "points", "options", "lefts",
-                "unit"}
+                "number",
+                "question_id",
+                "type",
+                "prompt",
+                "points",
+                "options",
+                "lefts",
+                "unit",
+            }
             question = variant.run.item(sheet.question_id).question
             if sheet.type in ("text", "numeric"):
                 right = str(model_answer(question))

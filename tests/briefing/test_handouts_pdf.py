@@ -33,8 +33,9 @@ def catalog() -> Catalog:
 
 def handout_of(catalog: Catalog, set_id: str, variants: int = 2, seed: int = 1) -> Handout:
     loaded = next(s for s in catalog.sets if s.qset.id == set_id)
-    return compose_handouts(loaded.qset, catalog.pack_for(loaded).pack, variants=variants,
-                            seed=seed)
+    return compose_handouts(
+        loaded.qset, catalog.pack_for(loaded).pack, variants=variants, seed=seed
+    )
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +80,9 @@ def test_sheets_print_their_variant_in_its_order(timeline):
         assert f"Score/{handout.total_points}" in squeeze(text)
         for label in ("Name", "Class", "Date"):
             assert label in text
-        assert f"Quiz sheet, variant {variant.code}" in outline_titles(files[
-            f"gsi-timeline-{variant.code}.pdf"].pdf)
+        assert f"Quiz sheet, variant {variant.code}" in outline_titles(
+            files[f"gsi-timeline-{variant.code}.pdf"].pdf
+        )
     assert orders[0] != orders[1] != orders[2]
     assert sheet_text(files, handout, "A") != sheet_text(files, handout, "B")
 
@@ -109,8 +111,9 @@ def test_all_seven_types_are_printed(catalog, set_id):
             for n, left in enumerate(q.lefts, 1):
                 assert squeeze(f"{n}.{left}") in flat
         if q.type == "order":
-            blanks = "".join(f"{n}{s}" for n, s in zip(range(1, 5), ("st", "nd", "rd", "th"),
-                                                         strict=True))
+            blanks = "".join(
+                f"{n}{s}" for n, s in zip(range(1, 5), ("st", "nd", "rd", "th"), strict=True)
+            )
             assert blanks in flat
     assert "Answer:" in flat
 
@@ -129,8 +132,7 @@ def test_key_lists_every_key_in_order_and_grades_its_variant(catalog, timeline):
             assert squeeze(key.fact_id or "") in flat
             assert squeeze(key.fact_statement)[:40] in flat
         pack = variant.run.pack
-        for sheet, key, item in zip(variant.questions, variant.key, variant.run.items,
-                                    strict=True):
+        for sheet, key, item in zip(variant.questions, variant.key, variant.run.items, strict=True):
             assert grade(item.question, decode(sheet, key.key), pack).correct
 
 
@@ -226,8 +228,16 @@ def test_hostile_set_text_shows_literally(tmp_path, catalog):
         assert rendered.warnings == (), name
         text = text_of(rendered.pdf)
         flat = squeeze(text)
-        for literal in ('<img src="x">', "<b>", "AT&T", "[bold]x[/bold]", "Łódź",
-                        "<font size=40>big</font>", "<br/>", "Order 'em \"now\""):
+        for literal in (
+            '<img src="x">',
+            "<b>",
+            "AT&T",
+            "[bold]x[/bold]",
+            "Łódź",
+            "<font size=40>big</font>",
+            "<br/>",
+            'Order \'em "now"',
+        ):
             assert squeeze(literal) in flat, (name, literal)
         assert not has_images(rendered.pdf) and uris(rendered.pdf) == []
         if name.endswith("-key.pdf"):
@@ -252,8 +262,9 @@ def test_byte_identical_rebuilds(catalog):
 def test_metadata_paper_and_printed_date(catalog):
     handout = handout_of(catalog, "gsi-actors", variants=1)
     variant = handout.variants[0]
-    rendered = render_sheet(handout, variant, "letter", created=dt.date(2024, 3, 9),
-                            printed=dt.date(2024, 3, 9))
+    rendered = render_sheet(
+        handout, variant, "letter", created=dt.date(2024, 3, 9), printed=dt.date(2024, 3, 9)
+    )
     pdf = reader(rendered.pdf)
     assert round(float(pdf.pages[0].mediabox.height)) == 792
     assert pdf.metadata["/CreationDate"].startswith("D:20240309")
@@ -265,8 +276,9 @@ def test_metadata_paper_and_printed_date(catalog):
 
 
 def test_handout_content_imports_no_reportlab():
-    code = ("import sys, briefing, briefing.handouts; "
-            "print(sorted(m for m in sys.modules if m.startswith('reportlab')))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    code = (
+        "import sys, briefing, briefing.handouts; "
+        "print(sorted(m for m in sys.modules if m.startswith('reportlab')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

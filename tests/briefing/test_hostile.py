@@ -68,8 +68,9 @@ def test_link_only_for_a_checked_url(gsi, tmp_path):
 
 
 def test_source_url_becomes_the_only_link(gsi):
-    pack = gsi.pack.model_copy(update={
-        "source": gsi.pack.source.model_copy(update={"url": "https://example.org/story"})})
+    pack = gsi.pack.model_copy(
+        update={"source": gsi.pack.source.model_copy(update={"url": "https://example.org/story"})}
+    )
     rendered = render_brief(compose_brief(pack))
     assert uris(rendered.pdf) == ["https://example.org/story"]
 

@@ -22,15 +22,20 @@ def wrong_answer(session: Session, rng: random.Random):
     item = session.current
     q = item.question
     right = model_answer(q)
-    return {"truefalse": lambda: not right, "numeric": lambda: "1", "text": lambda: "no idea",
-            "multi": lambda: [], "match": lambda: {},
-            "order": lambda: list(reversed(right)),
-            "choice": lambda: rng.choice([o for o in item.options if o != right]),
-            }[q.type]()
+    return {
+        "truefalse": lambda: not right,
+        "numeric": lambda: "1",
+        "text": lambda: "no idea",
+        "multi": lambda: [],
+        "match": lambda: {},
+        "order": lambda: list(reversed(right)),
+        "choice": lambda: rng.choice([o for o in item.options if o != right]),
+    }[q.type]()
 
 
-def play_class(root: Path, set_ref: str, students: int, *, seed: int = 5,
-               store: Store | None = None) -> list[str]:
+def play_class(
+    root: Path, set_ref: str, students: int, *, seed: int = 5, store: Store | None = None
+) -> list[str]:
     """Each student plays the set once, right with P = 1/(1+exp(b-θ)); returns names."""
     rng = random.Random(seed)
     catalog = Catalog.load(root)
@@ -53,8 +58,9 @@ def play_class(root: Path, set_ref: str, students: int, *, seed: int = 5,
             while session.current is not None:
                 b = (zlib.crc32(session.current.question.id.encode()) % 7 - 3) / 2
                 right = rng.random() < 1 / (1 + math.exp(b - theta))
-                session.answer(model_answer(session.current.question) if right
-                               else wrong_answer(session, rng))
+                session.answer(
+                    model_answer(session.current.question) if right else wrong_answer(session, rng)
+                )
             session.finish()
     finally:
         store.student = ""

@@ -21,8 +21,10 @@ def synthetic_class(seed: int = 11, students: int = 40):
     strong students pick D (a wrong key: D is really right)."""
     rng = np.random.default_rng(seed)
     ability = rng.normal(0, 1, students)
-    items = [Item(f"q{i}", f"Question {i}", "choice", fact=f"f{i % 4}", options=OPTIONS,
-                  keys=("A",)) for i in range(len(DIFFICULTY))]
+    items = [
+        Item(f"q{i}", f"Question {i}", "choice", fact=f"f{i % 4}", options=OPTIONS, keys=("A",))
+        for i in range(len(DIFFICULTY))
+    ]
     responses: dict[str, dict[str, Response]] = {}
     for s, theta in enumerate(ability):
         answers = {}
@@ -104,12 +106,12 @@ def test_alpha_with_partial_credit_matches_numpy():
     rng = np.random.default_rng(3)
     matrix = np.clip(rng.normal(0.6, 0.3, (30, 6)) + rng.normal(0, 0.2, (30, 1)), 0, 1)
     k = matrix.shape[1]
-    expected = k / (k - 1) * (1 - matrix.var(axis=0, ddof=1).sum()
-                              / matrix.sum(axis=1).var(ddof=1))
+    expected = k / (k - 1) * (1 - matrix.var(axis=0, ddof=1).sum() / matrix.sum(axis=1).var(ddof=1))
     assert cronbach_alpha(matrix.tolist()) == pytest.approx(expected)
     items = [Item(f"q{i}", "p", "match") for i in range(k)]
-    responses = {f"s{s}": {f"q{i}": Response(float(matrix[s, i])) for i in range(k)}
-                 for s in range(30)}
+    responses = {
+        f"s{s}": {f"q{i}": Response(float(matrix[s, i])) for i in range(k)} for s in range(30)
+    }
     assert analyse(items, responses).summary.reliability_name == "Cronbach's α"
 
 
@@ -120,8 +122,9 @@ def test_options_counts_point_biserials_and_flags(klass):
     for column, stats in enumerate(result.items):
         rest = totals - matrix[:, column]
         for option in stats.options:
-            chose = np.array([responses[s][stats.item.id].answer == option.option
-                              for s in students], dtype=float)
+            chose = np.array(
+                [responses[s][stats.item.id].answer == option.option for s in students], dtype=float
+            )
             assert option.count == int(chose.sum())
             if chose.std() > 0:
                 expected = sps.pointbiserialr(chose, rest).statistic
@@ -132,16 +135,22 @@ def test_options_counts_point_biserials_and_flags(klass):
     assert any("wrong option “D” goes with higher totals" in f for f in broken.flags)
     assert any("negative discrimination" in f for f in broken.flags)
     # D is never chosen elsewhere: a dead distractor.
-    assert all(any("option “D” chosen by under 5 %" in f for f in s.flags)
-               for s in result.items[:9])
+    assert all(
+        any("option “D” chosen by under 5 %" in f for f in s.flags) for s in result.items[:9]
+    )
     assert broken in result.flagged
 
 
 def test_fact_shares_weight_every_answer():
-    items = [Item("a", "p", "choice", fact="f1"), Item("b", "p", "choice", fact="f1"),
-             Item("c", "p", "choice", fact="f2")]
-    responses = {"s1": {"a": Response(1.0), "b": Response(0.0), "c": Response(1.0)},
-                 "s2": {"a": Response(1.0), "c": Response(0.0)}}
+    items = [
+        Item("a", "p", "choice", fact="f1"),
+        Item("b", "p", "choice", fact="f1"),
+        Item("c", "p", "choice", fact="f2"),
+    ]
+    responses = {
+        "s1": {"a": Response(1.0), "b": Response(0.0), "c": Response(1.0)},
+        "s2": {"a": Response(1.0), "c": Response(0.0)},
+    }
     shares = {f.fact: f for f in fact_shares(analyse(items, responses))}
     assert shares["f1"].share == pytest.approx(2 / 3) and shares["f1"].questions == 2
     assert shares["f2"].share == pytest.approx(0.5)

@@ -57,8 +57,9 @@ def assert_reads_well(prompt: str, pack: Pack) -> None:
     assert prompt.endswith(("?", ".")), prompt
     assert ".?" not in prompt, prompt
     raw_ids = {f.id for f in pack.facts().values()} - {a.name for a in pack.actors}
-    assert not any(re.search(rf"\b{re.escape(i)}\b", prompt) for i in raw_ids
-                   if i.startswith("z")), prompt
+    assert not any(
+        re.search(rf"\b{re.escape(i)}\b", prompt) for i in raw_ids if i.startswith("z")
+    ), prompt
 
 
 @pytest.mark.parametrize("name", SHAPES)
@@ -83,8 +84,11 @@ def test_overlapping_dates_are_never_ordered():
     pack = shaped("coalition-editorial")
     (order,) = [q for q in automatic_set(pack).questions if isinstance(q, Order)]
     # 2017, 2017-03 and 2017-03-02 overlap: at most one of them is in the order question.
-    overlapping = {"A report finds partners hold most of the valley",
-                   "The spokesman's blog post", "The Gazette quotes the blog post"}
+    overlapping = {
+        "A report finds partners hold most of the valley",
+        "The spokesman's blog post",
+        "The Gazette quotes the blog post",
+    }
     assert len(overlapping & set(order.items)) == 1
     assert order.explanation and all(item in order.explanation for item in order.items)
 
@@ -107,8 +111,9 @@ def test_nested_actors_never_make_two_right_options():
     assert "Department of State" not in mckeeby.choices
     bureau = by_id["counterterrorism-bureau-affiliation"]
     assert "Bureau of Counterterrorism" not in bureau.choices  # never its own subject
-    assert by_id["united-states-role"].prompt == ("Which best describes the United States in "
-                                                  "this story?")
+    assert by_id["united-states-role"].prompt == (
+        "Which best describes the United States in this story?"
+    )
 
 
 def test_a_figure_in_billions_is_asked_and_graded_as_written():
@@ -116,8 +121,16 @@ def test_a_figure_in_billions_is_asked_and_graded_as_written():
     by_id = {q.id: q for q in automatic_set(pack).questions}
     numeric = by_id["campaign-cost-number"]
     assert "editorial" in numeric.prompt
-    for typed in ("6 billion", "6bn", "6,000,000,000", "6 000 000 000", "6.0 billion",
-                  "$6 billion", "6 billion dollars", "6"):
+    for typed in (
+        "6 billion",
+        "6bn",
+        "6,000,000,000",
+        "6 000 000 000",
+        "6.0 billion",
+        "$6 billion",
+        "6 billion dollars",
+        "6",
+    ):
         assert grade(numeric, typed, pack).correct, typed
     assert grade(numeric, "5 billion", pack).expected == "6 billion U.S. dollars"
     choice = by_id["campaign-cost-choice"]
@@ -150,8 +163,13 @@ def test_a_question_comes_before_a_prompt_that_gives_its_answer_away():
     from quizzes.model import Choice
 
     number = Numeric(type="numeric", id="n", prompt="How many officers?", answer=300)
-    giver = Choice(type="choice", id="g", prompt="Who trains 300 officers?",
-                   choices=["Ana", "Bo"], answer="Ana")
+    giver = Choice(
+        type="choice",
+        id="g",
+        prompt="Who trains 300 officers?",
+        choices=["Ana", "Bo"],
+        answer="Ana",
+    )
     other = Choice(type="choice", id="o", prompt="Which port?", choices=["X", "Y"], answer="X")
     assert [q.id for q in answered_first([giver, other, number])] == ["n", "g", "o"]
     assert [q.id for q in answered_first([number, giver, other])] == ["n", "g", "o"]
@@ -173,16 +191,20 @@ def test_a_pack_too_small_for_automatic_questions_says_so(tmp_path):
 
     folder = tmp_path / "data" / "packs" / "tiny"
     folder.mkdir(parents=True)
-    (folder / "pack.yaml").write_text("""\
+    (folder / "pack.yaml").write_text(
+        """\
 id: tiny
 title: Tiny
 source: {headline: H, about: A, date_basis: D}
 takeaways: {what_happened: W, why_it_matters: M, what_to_watch: T}
 actors:
   - {id: one, name: One, type: state, role: Only actor, statement: The only actor.}
-""", encoding="utf-8")
-    result = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "play",
-                                       "tiny-auto", "--headless"])
+""",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path / "data"), "play", "tiny-auto", "--headless"]
+    )
     assert result.exit_code != 0 and "too few facts" in result.output, result.output
     listed = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "list"])
     assert listed.exit_code == 0 and "tiny" in listed.output

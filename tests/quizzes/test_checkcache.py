@@ -49,8 +49,9 @@ def test_a_cached_report_is_used_only_while_nothing_changed(tmp_path, monkeypatc
     assert edited.exit_code == 1 and "unknown fact 'nobody'" in edited.output
     # Edit the pack the set draws on, and an option: each is a new key too.
     pack = data / "packs" / "mini" / "pack.yaml"
-    pack.write_text(pack.read_text(encoding="utf-8").replace("value: 300", "value: lots"),
-                    encoding="utf-8")
+    pack.write_text(
+        pack.read_text(encoding="utf-8").replace("value: 300", "value: lots"), encoding="utf-8"
+    )
     assert "'value' must be a number" in check(data).output
     assert len(list(cache_folder(data).glob("*.json"))) == 3
     assert check(data, "--strict").exit_code == 1

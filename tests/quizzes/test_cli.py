@@ -30,8 +30,15 @@ HOSTILE = {
 
 def run_quiz(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_COLOR="1")
-    return subprocess.run([sys.executable, "-m", "quizzes", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env, check=False, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "quizzes", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        check=False,
+        timeout=60,
+    )
 
 
 def test_check_passes_on_everything_bundled():
@@ -50,16 +57,19 @@ def test_coverage_lists_untested_facts(tmp_path):
     result = CliRunner().invoke(main, ["check", "--coverage"])
     assert "gsi-training-2023: 38 of 38 facts tested" in result.output
     only_one = tmp_path / "one.yaml"
-    only_one.write_text("id: one\ntitle: One\npack: mini\nquestions:\n  - id: q\n"
-                        "    type: truefalse\n    prompt: Freedonia offers training.\n"
-                        "    fact: freedonia\n    answer: true\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--coverage", str(SAMPLE / "mini"),
-                                       str(only_one)])
+    only_one.write_text(
+        "id: one\ntitle: One\npack: mini\nquestions:\n  - id: q\n"
+        "    type: truefalse\n    prompt: Freedonia offers training.\n"
+        "    fact: freedonia\n    answer: true\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--coverage", str(SAMPLE / "mini"), str(only_one)])
     assert result.exit_code == 0
     assert "mini: 1 of 11 facts tested" in result.output
     assert "pack.yaml:22:5: warning: fact 'years' (figure) is tested by no set" in result.output
-    strict = CliRunner().invoke(main, ["check", "--strict", "--coverage",
-                                       str(SAMPLE / "mini"), str(only_one)])
+    strict = CliRunner().invoke(
+        main, ["check", "--strict", "--coverage", str(SAMPLE / "mini"), str(only_one)]
+    )
     assert strict.exit_code == 1
 
 
@@ -87,8 +97,17 @@ def test_list_shows_bundled_user_and_automatic_sets(tmp_path):
     user_sets = tmp_path / "sets"
     user_sets.mkdir()
     runner = CliRunner()
-    made = runner.invoke(main, ["--data-dir", str(tmp_path), "new", str(user_sets / "mine.yaml"),
-                                "--pack", "gsi-training-2023"])
+    made = runner.invoke(
+        main,
+        [
+            "--data-dir",
+            str(tmp_path),
+            "new",
+            str(user_sets / "mine.yaml"),
+            "--pack",
+            "gsi-training-2023",
+        ],
+    )
     assert made.exit_code == 0, made.output
     result = runner.invoke(main, ["list", "--data-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
@@ -125,22 +144,33 @@ def test_a_new_pack_is_only_a_folder_of_yaml(tmp_path):
 
 
 def test_help_does_not_import_textual():
-    code = ("import sys\nfrom click.testing import CliRunner\nfrom quizzes.cli import main\n"
-            "CliRunner().invoke(main, ['--help'])\n"
-            "sys.exit(1 if any(m.startswith(('textual', 'reportlab')) for m in sys.modules) "
-            "else 0)")
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom quizzes.cli import main\n"
+        "CliRunner().invoke(main, ['--help'])\n"
+        "sys.exit(1 if any(m.startswith(('textual', 'reportlab')) for m in sys.modules) "
+        "else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
-@pytest.mark.parametrize(("option", "value"), [
-    ("--seed", "99999999999999999999999"), ("--seed", "-1"),
-    ("--count", "1000000000000000000000"), ("--count", "0"),
-    ("--time-limit", "inf"), ("--time-limit", "nan"), ("--time-limit", "-1"),
-    ("--time-limit", "0"), ("--time-limit", "1e308"),
-])
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--seed", "99999999999999999999999"),
+        ("--seed", "-1"),
+        ("--count", "1000000000000000000000"),
+        ("--count", "0"),
+        ("--time-limit", "inf"),
+        ("--time-limit", "nan"),
+        ("--time-limit", "-1"),
+        ("--time-limit", "0"),
+        ("--time-limit", "1e308"),
+    ],
+)
 def test_extreme_play_options_are_usage_errors_not_tracebacks(tmp_path, option, value):
-    result = run_quiz("play", "gsi-figures", "--headless", "--data-dir", str(tmp_path),
-                      option, value)
+    result = run_quiz(
+        "play", "gsi-figures", "--headless", "--data-dir", str(tmp_path), option, value
+    )
     assert result.returncode == 2, result.stderr[-2000:]
     assert f"Invalid value for '{option}'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

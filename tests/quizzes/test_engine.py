@@ -70,8 +70,9 @@ def test_summary_scores_by_kind_and_tag_and_lists_missed(gsi):
     assert summary.total.answered == 11
     assert summary.total.score == Decimal(11 - len(missed))
     assert sum(t.answered for t in summary.by_kind.values()) == 11
-    assert list(summary.by_kind) == [k for k in ("figure", "actor", "argument", "event", "term")
-                                     if k in summary.by_kind]
+    assert list(summary.by_kind) == [
+        k for k in ("figure", "actor", "argument", "event", "term") if k in summary.by_kind
+    ]
     assert summary.by_tag["automatic"].answered == 11
     # Unanswered questions count for nothing either way: the percentage is of the 11 answered.
     assert summary.total.points == 11 and len(missed) == MISSED_AT_SEED_3
@@ -79,9 +80,11 @@ def test_summary_scores_by_kind_and_tag_and_lists_missed(gsi):
 
 
 def test_engine_and_packages_do_not_import_ui_or_pdf_libraries():
-    code = ("import sys, seeds, quizzes, quizzes.engine, quizzes.generate, quizzes.catalog, "
-            "quizzes.checking, briefing\n"
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'reportlab')]\n"
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, seeds, quizzes, quizzes.engine, quizzes.generate, quizzes.catalog, "
+        "quizzes.checking, briefing\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'reportlab')]\n"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     result = run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -33,13 +33,15 @@ def test_every_fact_of_the_bundled_pack_is_covered(gsi):
 
 def test_figure_distractors_are_other_figures_or_scalings(gsi):
     qset = automatic_set(gsi.pack)
-    choice = next(q for q in qset.questions
-                  if isinstance(q, Choice) and q.fact == "gsi-training-places")
+    choice = next(
+        q for q in qset.questions if isinstance(q, Choice) and q.fact == "gsi-training-places"
+    )
     assert choice.answer == "5,000 people to be trained"
     assert len(set(choice.choices)) == len(choice.choices) == 4
     assert "2,000 people to be trained" in choice.choices
-    numeric = next(q for q in qset.questions if isinstance(q, Numeric)
-                   and q.fact == "solomon-officers-course")
+    numeric = next(
+        q for q in qset.questions if isinstance(q, Numeric) and q.fact == "solomon-officers-course"
+    )
     assert numeric.answer == 32
 
 

@@ -26,8 +26,7 @@ def quiz(*args: str):
 
 
 def pdf_text(path: Path) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split())
-                    for page in PdfReader(path).pages)
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
 
 
 @pytest.fixture(scope="module")
@@ -44,17 +43,29 @@ def test_a_class_of_40_gets_a_pdf_and_a_csv_row_per_question(served, tmp_path):
     assert "40 student(s)" in result.output
     rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
     db = sqlite3.connect(progress_db(served))
-    questions = [q for (q,) in db.execute(
-        "SELECT DISTINCT question_id FROM answers ORDER BY question_id")]
+    questions = [
+        q for (q,) in db.execute("SELECT DISTINCT question_id FROM answers ORDER BY question_id")
+    ]
     assert sorted(r["question"] for r in rows) == questions
     for row in rows:  # facility straight from the stored answers, computed apart
-        scores = [float(s) / float(p) for s, p in db.execute(
-            "SELECT score, points FROM answers WHERE question_id = ?", (row["question"],))]
+        scores = [
+            float(s) / float(p)
+            for s, p in db.execute(
+                "SELECT score, points FROM answers WHERE question_id = ?", (row["question"],)
+            )
+        ]
         assert float(row["facility"]) == pytest.approx(np.mean(scores), abs=1e-4)
         assert int(row["students"]) == 40
     text = pdf_text(pdf)
-    for expected in ("Class report", "40 students", "KR-20", "Standard error of measurement",
-                     "Flagged questions", "re-teach: Key figures —", "Every question"):
+    for expected in (
+        "Class report",
+        "40 students",
+        "KR-20",
+        "Standard error of measurement",
+        "Flagged questions",
+        "re-teach: Key figures —",
+        "Every question",
+    ):
         assert expected in text, expected
     assert "not meaningful" not in text
 
@@ -82,8 +93,7 @@ def test_student_files_count_once_and_few_students_are_not_meaningful(tmp_path):
     copy = tmp_path / "again.json"
     copy.write_bytes(sent.read_bytes())
     pdf = tmp_path / "r.pdf"
-    result = quiz("--data-dir", str(teacher), "report", SET, str(sent), str(copy),
-                  "-o", str(pdf))
+    result = quiz("--data-dir", str(teacher), "report", SET, str(sent), str(copy), "-o", str(pdf))
     assert result.exit_code == 0, result.output
     assert "1 student(s)" in result.output and "sent more than once" in result.output
     assert "not meaningful yet" in result.output
@@ -99,8 +109,9 @@ def test_two_students_of_one_name_on_two_machines_are_kept_apart(tmp_path):
         files.append(tmp_path / f"{machine}.json")
         assert export(root, files[-1]).exit_code == 0
     teacher = tmp_path / "t"
-    result = quiz("--data-dir", str(teacher), "report", SET, *map(str, files), "-o",
-                  str(tmp_path / "r.pdf"))
+    result = quiz(
+        "--data-dir", str(teacher), "report", SET, *map(str, files), "-o", str(tmp_path / "r.pdf")
+    )
     assert result.exit_code == 0, result.output
     assert "2 student(s)" in result.output
     assert "Student 00 (2)" in result.output and "kept apart" in result.output
@@ -116,8 +127,18 @@ def test_bad_files_and_sets_are_clear_messages(tmp_path, served):
     binary = tmp_path / "bin.json"
     binary.write_bytes(bytes(range(256)))
     out = tmp_path / "r.pdf"
-    result = quiz("--data-dir", str(served), "report", SET, str(broken), str(newer),
-                  str(other), str(binary), "-o", str(out))
+    result = quiz(
+        "--data-dir",
+        str(served),
+        "report",
+        SET,
+        str(broken),
+        str(newer),
+        str(other),
+        str(binary),
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 0, result.output  # the database still has the class
     assert "broken.json:1:" in result.output and "not valid JSON" in result.output
     assert "newer classbrief" in result.output
@@ -137,7 +158,8 @@ def test_a_file_from_another_set_is_named(tmp_path, served):
     play_class(elsewhere, "gsi-actors", 1)
     sent = tmp_path / "actors.json"
     assert export(elsewhere, sent).exit_code == 0
-    result = quiz("--data-dir", str(served), "report", SET, str(sent), "-o",
-                  str(tmp_path / "r.pdf"))
+    result = quiz(
+        "--data-dir", str(served), "report", SET, str(sent), "-o", str(tmp_path / "r.pdf")
+    )
     assert result.exit_code == 0
     assert f"holds no runs of set '{SET}' (it has: gsi-actors)" in result.output

@@ -75,8 +75,14 @@ def test_store_keeps_cards_per_student_most_overdue_first(tmp_path):
     store = Store.open(tmp_path / "p.sqlite3")
     for qid, days in (("q1", 3), ("q2", 1), ("q3", 10)):
         scheduled = schedule(None, GOOD, T0)
-        store.save_card(set_id="s", set_ref="s", question_id=qid, card=scheduled.card,
-                        due=T0 + timedelta(days=days), at=T0)
+        store.save_card(
+            set_id="s",
+            set_ref="s",
+            question_id=qid,
+            card=scheduled.card,
+            due=T0 + timedelta(days=days),
+            at=T0,
+        )
     now = T0 + timedelta(days=5)
     assert [c.question_id for c in store.cards(due_by=now)] == ["q2", "q1"]
     store.student = "Ana"
@@ -91,16 +97,43 @@ def test_store_keeps_cards_per_student_most_overdue_first(tmp_path):
 
 def test_an_answer_and_its_card_commit_together_or_not_at_all(tmp_path):
     store = Store.open(tmp_path / "p.sqlite3")
-    run = store.start_run(set_id="s", set_ref="s", set_title="S", seed=1, mode="practice",
-                          count=None, tags=(), only=None, time_limit=None, questions=1,
-                          points=Decimal(1), at=T0)
+    run = store.start_run(
+        set_id="s",
+        set_ref="s",
+        set_title="S",
+        seed=1,
+        mode="practice",
+        count=None,
+        tags=(),
+        only=None,
+        time_limit=None,
+        questions=1,
+        points=Decimal(1),
+        at=T0,
+    )
     with pytest.raises(RuntimeError), store.together():
-        store.record_answer(run.id, question_id="q", position=0, answer="a", correct=True,
-                            score=Decimal(1), points=Decimal(1), at=T0)
+        store.record_answer(
+            run.id,
+            question_id="q",
+            position=0,
+            answer="a",
+            correct=True,
+            score=Decimal(1),
+            points=Decimal(1),
+            at=T0,
+        )
         raise RuntimeError("the card could not be scheduled")
     assert store.answers(run.id) == []
     with store.together():
-        store.record_answer(run.id, question_id="q", position=0, answer="a", correct=True,
-                            score=Decimal(1), points=Decimal(1), at=T0)
+        store.record_answer(
+            run.id,
+            question_id="q",
+            position=0,
+            answer="a",
+            correct=True,
+            score=Decimal(1),
+            points=Decimal(1),
+            at=T0,
+        )
     assert len(store.answers(run.id)) == 1
     store.close()

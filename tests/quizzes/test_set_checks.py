@@ -54,56 +54,98 @@ def test_good_set_is_clean(tmp_path, packs):
     assert check(tmp_path, packs, GOOD) == []
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("pack: mini", "pack: maxi",
-     "set.yaml:3:7: error: unknown pack 'maxi'; known packs: mini"),
-    ("fact: ana-costa", "fact: ana-cost",
-     "set.yaml:8:11: error: unknown fact 'ana-cost' in pack 'mini'; did you mean 'ana-costa'?"),
-    ("id: q-numeric", "id: q-choice",
-     "set.yaml:11:9: error: duplicate question id 'q-choice' (first at line 5); give each "
-     "question its own id"),
-    ("answer: Ana Costa", "answer: Ana",
-     "set.yaml:10:13: error: answer 'Ana' is not among the choices; copy the answer exactly "
-     "from the choices"),
-    ("answer: Ana Costa", "answer: [Ana Costa, Freedonia]",
-     "set.yaml:10:13: error: a choice question needs exactly one answer, not 2; use `type: "
-     "multi` for several answers"),
-    ("choices: [Ana Costa, Critics in Sylvania, Freedonia]", "choices: [Ana Costa]",
-     "set.yaml:9:14: error: needs at least two choices, not 1; add choices"),
-    ("choices: [Ana Costa, Critics in Sylvania, Freedonia]",
-     "choices: [Ana Costa, Freedonia, Freedonia]",
-     "set.yaml:9:37: error: choice 'Freedonia' appears twice; remove the repeat"),
-    ("items: [Talks begin, Freedonia announces the offer, First course starts]",
-     "items: [Talks begin, First course starts]",
-     "set.yaml:21:12: error: an order question needs at least three items, not 2; add items "
-     "or use a choice question"),
-    ("tolerance: 5%", "tolerance: -5",
-     "set.yaml:16:16: error: tolerance -5 is negative; a tolerance is how far off an answer "
-     "may be: 0 or more"),
-    ("answer: 300", "answer: 30",
-     "set.yaml:15:13: error: answer 30 disagrees with figure 'officers', which is 300 "
-     "officers; the brief prints the figure; make the question agree with it"),
-    ("    fact: officers\n", "",
-     "set.yaml:11:9: warning: question 'q-numeric' tests no fact; add `fact: <id>` so the "
-     "answer can be explained from the pack"),
-    ("tolerance: 5%", "tolerance: about five",
-     "set.yaml:16:16: error: tolerance 'about five' is not a number or a percentage; write "
-     "e.g. 100 or 5%"),
-    ("type: order", "type: sorting",
-     "set.yaml:18:11: error: 'type' cannot be 'sorting'; expected one of 'choice', 'multi', "
-     "'truefalse', 'numeric', 'text', 'match', 'order'"),
-    ("    prompt: How many officers?\n", "    prompt: How many officers?\n    hint: x\n",
-     "set.yaml:14:11: error: unknown field 'hint'; known fields here: answer, difficulty, "
-     "display, "
-     "explanation, fact, id, points, prompt, tags, tolerance, type, unit"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("pack: mini", "pack: maxi", "set.yaml:3:7: error: unknown pack 'maxi'; known packs: mini"),
+        (
+            "fact: ana-costa",
+            "fact: ana-cost",
+            "set.yaml:8:11: error: unknown fact 'ana-cost' in pack 'mini'; "
+            "did you mean 'ana-costa'?",
+        ),
+        (
+            "id: q-numeric",
+            "id: q-choice",
+            "set.yaml:11:9: error: duplicate question id 'q-choice' (first at line 5); give each "
+            "question its own id",
+        ),
+        (
+            "answer: Ana Costa",
+            "answer: Ana",
+            "set.yaml:10:13: error: answer 'Ana' is not among the choices; copy the answer exactly "
+            "from the choices",
+        ),
+        (
+            "answer: Ana Costa",
+            "answer: [Ana Costa, Freedonia]",
+            "set.yaml:10:13: error: a choice question needs exactly one answer, not 2; use `type: "
+            "multi` for several answers",
+        ),
+        (
+            "choices: [Ana Costa, Critics in Sylvania, Freedonia]",
+            "choices: [Ana Costa]",
+            "set.yaml:9:14: error: needs at least two choices, not 1; add choices",
+        ),
+        (
+            "choices: [Ana Costa, Critics in Sylvania, Freedonia]",
+            "choices: [Ana Costa, Freedonia, Freedonia]",
+            "set.yaml:9:37: error: choice 'Freedonia' appears twice; remove the repeat",
+        ),
+        (
+            "items: [Talks begin, Freedonia announces the offer, First course starts]",
+            "items: [Talks begin, First course starts]",
+            "set.yaml:21:12: error: an order question needs at least three items, not 2; add items "
+            "or use a choice question",
+        ),
+        (
+            "tolerance: 5%",
+            "tolerance: -5",
+            "set.yaml:16:16: error: tolerance -5 is negative; a tolerance is how far off an answer "
+            "may be: 0 or more",
+        ),
+        (
+            "answer: 300",
+            "answer: 30",
+            "set.yaml:15:13: error: answer 30 disagrees with figure 'officers', which is 300 "
+            "officers; the brief prints the figure; make the question agree with it",
+        ),
+        (
+            "    fact: officers\n",
+            "",
+            "set.yaml:11:9: warning: question 'q-numeric' tests no fact; add `fact: <id>` so the "
+            "answer can be explained from the pack",
+        ),
+        (
+            "tolerance: 5%",
+            "tolerance: about five",
+            "set.yaml:16:16: error: tolerance 'about five' is not a number or a percentage; write "
+            "e.g. 100 or 5%",
+        ),
+        (
+            "type: order",
+            "type: sorting",
+            "set.yaml:18:11: error: 'type' cannot be 'sorting'; expected one of 'choice', 'multi', "
+            "'truefalse', 'numeric', 'text', 'match', 'order'",
+        ),
+        (
+            "    prompt: How many officers?\n",
+            "    prompt: How many officers?\n    hint: x\n",
+            "set.yaml:14:11: error: unknown field 'hint'; known fields here: answer, difficulty, "
+            "display, "
+            "explanation, fact, id, points, prompt, tags, tolerance, type, unit",
+        ),
+    ],
+)
 def test_each_check_reports_a_located_message(tmp_path, packs, old, new, expected):
     assert old in GOOD
     assert expected in check(tmp_path, packs, GOOD.replace(old, new, 1))
 
 
 def test_match_with_repeated_sides(tmp_path, packs):
-    text = GOOD + """\
+    text = (
+        GOOD
+        + """\
   - id: q-match
     type: match
     prompt: Match.
@@ -113,6 +155,7 @@ def test_match_with_repeated_sides(tmp_path, packs):
       - {left: Freedonia, right: Minister}
       - {left: Ana Costa, right: Minister}
 """
+    )
     assert check(tmp_path, packs, text) == [
         "set.yaml:27:16: error: 'Freedonia' appears more than once on the left side; each "
         "side of a pair is unique",
@@ -122,33 +165,52 @@ def test_match_with_repeated_sides(tmp_path, packs):
 
 
 def test_longest_choice_always_right_is_a_warning(tmp_path, packs):
-    questions = "".join(f"""\
+    questions = "".join(
+        f"""\
   - id: long-{n}
     type: choice
     prompt: Q{n}?
     fact: freedonia
     choices: [A, B, The long right one {n}]
     answer: The long right one {n}
-""" for n in range(3))
-    text = GOOD.replace("    choices: [Ana Costa, Critics in Sylvania, Freedonia]\n    answer: "
-                        "Ana Costa", "    choices: [Ana Costa, Critics in Sylvania]\n    "
-                        "answer: Ana Costa") + questions
+"""
+        for n in range(3)
+    )
+    text = (
+        GOOD.replace(
+            "    choices: [Ana Costa, Critics in Sylvania, Freedonia]\n    answer: Ana Costa",
+            "    choices: [Ana Costa, Critics in Sylvania]\n    answer: Ana Costa",
+        )
+        + questions
+    )
     found = check(tmp_path, packs, text)
-    assert found == ["set.yaml:26:14: warning: in all 3 choice questions the right choice is "
-                     "the longest; vary the lengths so length gives nothing away"]
+    assert found == [
+        "set.yaml:26:14: warning: in all 3 choice questions the right choice is "
+        "the longest; vary the lengths so length gives nothing away"
+    ]
 
 
 def test_every_problem_in_a_file_at_once(tmp_path, packs):
-    text = (GOOD.replace("fact: ana-costa", "fact: nobody")
-            .replace("answer: Ana Costa", "answer: Someone")
-            .replace("answer: 300", "answer: 3OO"))
+    text = (
+        GOOD.replace("fact: ana-costa", "fact: nobody")
+        .replace("answer: Ana Costa", "answer: Someone")
+        .replace("answer: 300", "answer: 3OO")
+    )
     found = check(tmp_path, packs, text)
     # The schema error does not hide the other questions' problems.
-    assert [f.split(": error")[0] for f in found] == ["set.yaml:8:11", "set.yaml:10:13",
-                                                      "set.yaml:15:13"]
+    assert [f.split(": error")[0] for f in found] == [
+        "set.yaml:8:11",
+        "set.yaml:10:13",
+        "set.yaml:15:13",
+    ]
     assert "'answer' must be a number" in found[2] and "unknown fact 'nobody'" in found[0]
-    found = check(tmp_path, packs, GOOD.replace("fact: ana-costa", "fact: nobody")
-                  .replace("answer: Ana Costa", "answer: Someone"))
+    found = check(
+        tmp_path,
+        packs,
+        GOOD.replace("fact: ana-costa", "fact: nobody").replace(
+            "answer: Ana Costa", "answer: Someone"
+        ),
+    )
     assert [f.split(": error")[0] for f in found] == ["set.yaml:8:11", "set.yaml:10:13"]
 
 
@@ -159,8 +221,15 @@ def test_bundled_sets_are_clean_and_big_enough(gsi):
     assert not catalog.problems
     questions = [q for s in bundled for q in s.qset.questions]
     assert len(questions) >= 40
-    assert {q.type for q in questions} == {"choice", "multi", "truefalse", "numeric", "text",
-                                           "match", "order"}
+    assert {q.type for q in questions} == {
+        "choice",
+        "multi",
+        "truefalse",
+        "numeric",
+        "text",
+        "match",
+        "order",
+    }
     assert {q.fact for q in questions} == set(gsi.pack.facts())
 
 

@@ -19,18 +19,43 @@ def at(minutes: float) -> datetime:
 
 
 def start(store: Store, set_id: str = "s", minute: float = 0, **overrides):
-    options = dict(set_id=set_id, set_ref=set_id, set_title="A [b] set", seed=7,
-                   mode="practice", count=None, tags=(), only=None, time_limit=None,
-                   questions=4, points=Decimal(4), at=at(minute))
+    options = dict(
+        set_id=set_id,
+        set_ref=set_id,
+        set_title="A [b] set",
+        seed=7,
+        mode="practice",
+        count=None,
+        tags=(),
+        only=None,
+        time_limit=None,
+        questions=4,
+        points=Decimal(4),
+        at=at(minute),
+    )
     options.update(overrides)
     return store.start_run(**options)
 
 
-def answer(store: Store, run_id: int, qid: str, position: int, correct: bool,
-           value: object = "x", minute: float = 1) -> None:
-    store.record_answer(run_id, question_id=qid, position=position, answer=value,
-                        correct=correct, score=Decimal(int(correct)), points=Decimal(1),
-                        at=at(minute))
+def answer(
+    store: Store,
+    run_id: int,
+    qid: str,
+    position: int,
+    correct: bool,
+    value: object = "x",
+    minute: float = 1,
+) -> None:
+    store.record_answer(
+        run_id,
+        question_id=qid,
+        position=position,
+        answer=value,
+        correct=correct,
+        score=Decimal(int(correct)),
+        points=Decimal(1),
+        at=at(minute),
+    )
 
 
 @pytest.fixture
@@ -42,8 +67,9 @@ def test_a_new_database_gets_the_current_format(path: Path):
     Store.open(path).close()
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == FORMAT
-    assert {"runs", "answers"} <= {n for (n,) in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"runs", "answers"} <= {
+        n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
 
 
 def test_each_answer_is_visible_to_another_connection_at_once(path: Path):
@@ -86,8 +112,15 @@ def test_unfinished_runs_newest_first_with_answers_and_not_finished_or_abandoned
 
 def test_run_options_round_trip(path: Path):
     store = Store.open(path)
-    run = start(store, mode="exam", count=3, tags=("figures", "gsi"), only=("q2",),
-                time_limit=1.5, points=Decimal("2.5"))
+    run = start(
+        store,
+        mode="exam",
+        count=3,
+        tags=("figures", "gsi"),
+        only=("q2",),
+        time_limit=1.5,
+        points=Decimal("2.5"),
+    )
     again = Store.open(path).run(run.id)
     assert again == run
     assert again.tags == ("figures", "gsi") and again.only == ("q2",) and again.is_retry
@@ -122,9 +155,16 @@ def test_partial_credit_is_kept_exactly(path: Path):
     store = Store.open(path)
     run = start(store, questions=3, points=Decimal(3))
     for n in range(3):
-        store.record_answer(run.id, question_id=f"q{n}", position=n, answer=[],
-                            correct=False, score=Decimal("0.3333"), points=Decimal(1),
-                            at=at(1))
+        store.record_answer(
+            run.id,
+            question_id=f"q{n}",
+            position=n,
+            answer=[],
+            correct=False,
+            score=Decimal("0.3333"),
+            points=Decimal(1),
+            at=at(1),
+        )
     store.finish_run(run.id, at(2))
     assert store.stats()["s"].last == pytest.approx(33.33)
 
@@ -149,7 +189,7 @@ def test_a_damaged_database_is_reported_and_left_untouched(path: Path):
     sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     data = bytearray(path.read_bytes())
     for page in range(1, len(data) // 4096):  # scribble over every page header but the first
-        data[page * 4096: page * 4096 + 16] = b"\xff" * 16
+        data[page * 4096 : page * 4096 + 16] = b"\xff" * 16
     path.write_bytes(bytes(data))
     with pytest.raises(StoreError):
         Store.open(path)

@@ -15,15 +15,18 @@ from seeds.numbers import format_amount, read_number, unit_matches
 D = PartialDate.parse
 
 
-@pytest.mark.parametrize(("a", "b", "before", "overlap"), [
-    ("2017", "2017-03", False, True),
-    ("2017-03", "2017-03-02", False, True),
-    ("2017-03-02", "2017-03-09", True, False),
-    ("2016-11", "2017", True, False),
-    ("2017-02", "2017-03-01", True, False),
-    ("2017-03-31", "2017-03", False, True),
-    ("2016", "2016-12-31", False, True),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "before", "overlap"),
+    [
+        ("2017", "2017-03", False, True),
+        ("2017-03", "2017-03-02", False, True),
+        ("2017-03-02", "2017-03-09", True, False),
+        ("2016-11", "2017", True, False),
+        ("2017-02", "2017-03-01", True, False),
+        ("2017-03-31", "2017-03", False, True),
+        ("2016", "2016-12-31", False, True),
+    ],
+)
 def test_dates_are_ordered_only_when_certain(a, b, before, overlap):
     assert D(a).before(D(b)) is before
     assert D(a).overlaps(D(b)) is overlap and D(b).overlaps(D(a)) is overlap
@@ -48,10 +51,13 @@ def test_precision_and_shifts_keep_the_precision():
     assert D("2017").shifted(2) == D("2019")
 
 
-dates = st.builds(lambda y, m, d, p: PartialDate(y, m if p > 0 else None,
-                                                 d if p > 1 else None),
-                  st.integers(2000, 2003), st.integers(1, 12), st.integers(1, 28),
-                  st.integers(0, 2))
+dates = st.builds(
+    lambda y, m, d, p: PartialDate(y, m if p > 0 else None, d if p > 1 else None),
+    st.integers(2000, 2003),
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.integers(0, 2),
+)
 
 
 @given(st.lists(dates, max_size=12))
@@ -63,18 +69,27 @@ def test_longest_chain_is_certainly_ordered_and_maximal(items):
     order = sorted(range(len(items)), key=lambda i: items[i].start)
     longest: dict[int, int] = {}
     for i in order:
-        longest[i] = 1 + max((longest[j] for j in longest if items[j].before(items[i])),
-                             default=0)
+        longest[i] = 1 + max((longest[j] for j in longest if items[j].before(items[i])), default=0)
     assert len(chain) == max(longest.values(), default=0)
 
 
-@pytest.mark.parametrize(("typed", "value", "rest"), [
-    ("6 billion", "6000000000", ""), ("6bn", "6000000000", ""),
-    ("$6 billion", "6000000000", ""), ("6,000,000,000", "6000000000", ""),
-    ("6 000 000 000", "6000000000", ""), ("6.0 billion", "6000000000", ""),
-    ("6 billion dollars", "6000000000", "dollars"), ("1.5 million", "1500000", ""),
-    ("-5", "-5", ""), ("−5", "-5", ""), ("5k", "5000", ""), ("2,000 people", "2000", "people"),
-])
+@pytest.mark.parametrize(
+    ("typed", "value", "rest"),
+    [
+        ("6 billion", "6000000000", ""),
+        ("6bn", "6000000000", ""),
+        ("$6 billion", "6000000000", ""),
+        ("6,000,000,000", "6000000000", ""),
+        ("6 000 000 000", "6000000000", ""),
+        ("6.0 billion", "6000000000", ""),
+        ("6 billion dollars", "6000000000", "dollars"),
+        ("1.5 million", "1500000", ""),
+        ("-5", "-5", ""),
+        ("−5", "-5", ""),
+        ("5k", "5000", ""),
+        ("2,000 people", "2000", "people"),
+    ],
+)
 def test_numbers_as_people_write_them(typed, value, rest):
     reading = read_number(typed)
     assert reading is not None and reading.value == Decimal(value) and reading.rest == rest
@@ -86,36 +101,54 @@ def test_a_dot_and_three_digits_is_read_both_ways():
     assert read_number("5.5").other is None and read_number("5,000").other is None
 
 
-@pytest.mark.parametrize(("words", "unit", "ok"), [
-    ("dollars", "billion U.S. dollars", True), ("US dollars", "billion U.S. dollars", True),
-    ("euros", "billion U.S. dollars", False), ("people", "people to be trained", True),
-    ("!", "people", False), ("", "people", True), ("kg", None, False),
-])
+@pytest.mark.parametrize(
+    ("words", "unit", "ok"),
+    [
+        ("dollars", "billion U.S. dollars", True),
+        ("US dollars", "billion U.S. dollars", True),
+        ("euros", "billion U.S. dollars", False),
+        ("people", "people to be trained", True),
+        ("!", "people", False),
+        ("", "people", True),
+        ("kg", None, False),
+    ],
+)
 def test_unit_words_after_a_number(words, unit, ok):
     assert unit_matches(words, unit) is ok
 
 
-@pytest.mark.parametrize(("value", "unit", "display", "shown"), [
-    ("6", "billion U.S. dollars", "6 billion", "6 billion U.S. dollars"),
-    ("6000000000", "U.S. dollars", "6 billion", "6 billion U.S. dollars"),
-    ("6000000000", "U.S. dollars", None, "6,000,000,000 U.S. dollars"),
-    ("2000", "people", None, "2,000 people"), ("2022", "year", None, "2022"),
-    ("5", "years", None, "5 years"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "display", "shown"),
+    [
+        ("6", "billion U.S. dollars", "6 billion", "6 billion U.S. dollars"),
+        ("6000000000", "U.S. dollars", "6 billion", "6 billion U.S. dollars"),
+        ("6000000000", "U.S. dollars", None, "6,000,000,000 U.S. dollars"),
+        ("2000", "people", None, "2,000 people"),
+        ("2022", "year", None, "2022"),
+        ("5", "years", None, "5 years"),
+    ],
+)
 def test_amounts_print_as_reported(value, unit, display, shown):
     assert format_amount(Decimal(value), unit, display) == shown
 
 
 def figure(**fields):
-    return Figure.model_validate({"id": "f", "statement": "s", "label": "l", "unit": "dollars",
-                                  "value": "6", **fields})
+    return Figure.model_validate(
+        {"id": "f", "statement": "s", "label": "l", "unit": "dollars", "value": "6", **fields}
+    )
 
 
-@pytest.mark.parametrize(("fields", "message"), [
-    ({"value": "1e5000"}, "too large"), ({"value": "1e15"}, "too large"),
-    ({"value": "0.0000001"}, "decimals"), ({"value": "NaN"}, "finite"),
-    ({"display": "6 million"}, "make them agree"), ({"display": "6 apples"}, "not a number"),
-])
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"value": "1e5000"}, "too large"),
+        ({"value": "1e15"}, "too large"),
+        ({"value": "0.0000001"}, "decimals"),
+        ({"value": "NaN"}, "finite"),
+        ({"display": "6 million"}, "make them agree"),
+        ({"display": "6 apples"}, "not a number"),
+    ],
+)
 def test_figure_values_are_bounded_and_displays_agree(fields, message):
     with pytest.raises(ValueError, match=message):
         figure(**fields)

@@ -22,10 +22,19 @@ def problem_of(raw: bytes | str, expect: type = dict) -> str:
 
 
 def test_plain_scalars_stay_the_text_the_author_wrote():
-    doc = parse_yaml(b"a: No\nb: 1:30\nc: 2023-02-21\nd: 0x1F\ne: 1e3\nf: ~\ng: yes\nh:\n",
-                     "f.yaml")
-    assert doc.data == {"a": "No", "b": "1:30", "c": "2023-02-21", "d": "0x1F", "e": "1e3",
-                        "f": "~", "g": "yes", "h": None}
+    doc = parse_yaml(
+        b"a: No\nb: 1:30\nc: 2023-02-21\nd: 0x1F\ne: 1e3\nf: ~\ng: yes\nh:\n", "f.yaml"
+    )
+    assert doc.data == {
+        "a": "No",
+        "b": "1:30",
+        "c": "2023-02-21",
+        "d": "0x1F",
+        "e": "1e3",
+        "f": "~",
+        "g": "yes",
+        "h": None,
+    }
 
 
 def test_positions_point_at_values():
@@ -48,28 +57,31 @@ def test_text_is_cleaned_of_controls_and_normalised_to_nfc():
     assert clean_text("a\x9bb\x00c\nd") == "abc\nd"
 
 
-@pytest.mark.parametrize(("raw", "where", "words"), [
-    (b"a: 1\nb: 2\na: 3\n", "f.yaml:3:1:", "duplicate key 'a' (first at line 1)"),
-    (b"a: !!python/object/apply:os.system [ls]\n", "f.yaml:1:4:", "tag"),
-    (b"a: !!int 5\n", "f.yaml:1:4:", "tag"),
-    (b"a: 1\nb: \xff\xfe\n", "f.yaml:2:4:", "not valid UTF-8"),
-    (b"a:\n\t- x\n", "f.yaml:2:1:", "tab is used for indentation"),
-    (b"", "f.yaml:1:1:", "file is empty"),
-    (b"  \n\n", "f.yaml:1:1:", "file is empty"),
-    (b"- a\n- b\n", "f.yaml:1:1:", "expected a mapping"),
-    (b"just text\n", "f.yaml:1:1:", "expected a mapping"),
-    (b"a: " + b"[" * 1000 + b"]" * 1000, "f.yaml:1:", "nesting is deeper"),
-    (b"- " * 5000 + b"x", "f.yaml:1:", "nesting is deeper"),
-    (b"a: &x [1, 2]\nb: *x\n", "f.yaml:1:4:", "anchor"),
-    (b"a: b\x1bc\n", "f.yaml:1:5:", "U+001B"),
-    (b"a: b\x00c\n", "f.yaml:1:5:", "U+0000"),
-    (b"a: 1\n---\nb: 2\n", "f.yaml:2:1:", "more than one YAML document"),
-    (b"title: Part 1: facts\n", "f.yaml:1:", "must be quoted"),
-    (b'a: "abc\n', "f.yaml:", "never closed"),
-    (b"? [a, b]\n: c\n", "f.yaml:1:3:", "key must be plain text"),
-    (bytes(range(256)) * 8, "f.yaml:", "not valid UTF-8"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "f.yaml:1:1:", "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("raw", "where", "words"),
+    [
+        (b"a: 1\nb: 2\na: 3\n", "f.yaml:3:1:", "duplicate key 'a' (first at line 1)"),
+        (b"a: !!python/object/apply:os.system [ls]\n", "f.yaml:1:4:", "tag"),
+        (b"a: !!int 5\n", "f.yaml:1:4:", "tag"),
+        (b"a: 1\nb: \xff\xfe\n", "f.yaml:2:4:", "not valid UTF-8"),
+        (b"a:\n\t- x\n", "f.yaml:2:1:", "tab is used for indentation"),
+        (b"", "f.yaml:1:1:", "file is empty"),
+        (b"  \n\n", "f.yaml:1:1:", "file is empty"),
+        (b"- a\n- b\n", "f.yaml:1:1:", "expected a mapping"),
+        (b"just text\n", "f.yaml:1:1:", "expected a mapping"),
+        (b"a: " + b"[" * 1000 + b"]" * 1000, "f.yaml:1:", "nesting is deeper"),
+        (b"- " * 5000 + b"x", "f.yaml:1:", "nesting is deeper"),
+        (b"a: &x [1, 2]\nb: *x\n", "f.yaml:1:4:", "anchor"),
+        (b"a: b\x1bc\n", "f.yaml:1:5:", "U+001B"),
+        (b"a: b\x00c\n", "f.yaml:1:5:", "U+0000"),
+        (b"a: 1\n---\nb: 2\n", "f.yaml:2:1:", "more than one YAML document"),
+        (b"title: Part 1: facts\n", "f.yaml:1:", "must be quoted"),
+        (b'a: "abc\n', "f.yaml:", "never closed"),
+        (b"? [a, b]\n: c\n", "f.yaml:1:3:", "key must be plain text"),
+        (bytes(range(256)) * 8, "f.yaml:", "not valid UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "f.yaml:1:1:", "not valid UTF-8"),
+    ],
+)
 def test_hostile_input_gets_one_located_message(raw: bytes, where: str, words: str):
     text = problem_of(raw)
     assert text.startswith(where), text
@@ -79,7 +91,8 @@ def test_hostile_input_gets_one_located_message(raw: bytes, where: str, words: s
 def test_billion_laughs_is_refused_before_it_grows():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     assert "anchor '&a' is not allowed" in problem_of(bomb)
 
 

@@ -63,9 +63,15 @@ AppFactory = Callable[..., QuizApp]
 def build(root: Path) -> AppFactory:
     """``build()`` opens home; ``build("every-type", mode="exam")`` goes straight to a set."""
 
-    def build(ref: str | None = None, *, mode: Mode = "practice", seed: int = 1,
-              count: int | None = None, time_limit: float | None = None,
-              **kwargs: Any) -> QuizApp:
+    def build(
+        ref: str | None = None,
+        *,
+        mode: Mode = "practice",
+        seed: int = 1,
+        count: int | None = None,
+        time_limit: float | None = None,
+        **kwargs: Any,
+    ) -> QuizApp:
         seeds = itertools.count(100)
         kwargs.setdefault("clock", Clock())
         kwargs.setdefault("seeds", lambda: next(seeds))
@@ -74,8 +80,9 @@ def build(root: Path) -> AppFactory:
         play = None
         if ref is not None:
             loaded = catalog.find_set(ref)
-            play = PlayRequest(SetChoice.of(loaded, catalog),
-                               PlayOptions(mode, seed, count, time_limit=time_limit))
+            play = PlayRequest(
+                SetChoice.of(loaded, catalog), PlayOptions(mode, seed, count, time_limit=time_limit)
+            )
         return make_app(root, catalog=catalog, play=play, **kwargs)
 
     return build
@@ -95,10 +102,19 @@ def screen_text(app: QuizApp) -> str:
     compositor call), but exported as text so tests can look for exact strings.
     """
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system=None, record=True, legacy_windows=False, safe_box=False)
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens))
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
     return console.export_text(styles=False)
 
 

@@ -55,8 +55,22 @@ def served(tmp_path: Path):
     port = _free_port()
     log = (tmp_path / "server.log").open("wb")
     server = subprocess.Popen(
-        [sys.executable, "-m", "quizzes", "--data-dir", str(data), "serve", "--port",
-         str(port), "--set", "browser-tf"], cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "quizzes",
+            "--data-dir",
+            str(data),
+            "serve",
+            "--port",
+            str(port),
+            "--set",
+            "browser-tf",
+        ],
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:

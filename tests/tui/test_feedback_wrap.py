@@ -8,25 +8,35 @@ from rich.cells import cell_len
 from quizzes.tui.text import wrap_cells
 from quizzes.tui.widgets.feedback import LABEL_WIDTH, Explanation
 
-CHINESE = ("中国国家主席习近平在博鳌亚洲论坛上提出全球安全倡议，"
-           "表示中国愿意在未来五年内为发展中国家培训"
-           "五千名安全执法人员，以帮助各国提高应对安全挑战的能力。")
+CHINESE = (
+    "中国国家主席习近平在博鳌亚洲论坛上提出全球安全倡议，"
+    "表示中国愿意在未来五年内为发展中国家培训"
+    "五千名安全执法人员，以帮助各国提高应对安全挑战的能力。"
+)
 
 
 @pytest.mark.parametrize("width", [30, 60, 80])
 def test_wide_text_in_feedback_stays_within_the_width(width):
-    explanation = Explanation("✗ Not correct", [
-        ("Your answer:", "习近平", ""), ("Why:", CHINESE, ""),
-        ("Source:", "“" + CHINESE[:40] + "” Mixed English and 中文 text here", "italic")])
+    explanation = Explanation(
+        "✗ Not correct",
+        [
+            ("Your answer:", "习近平", ""),
+            ("Why:", CHINESE, ""),
+            ("Source:", "“" + CHINESE[:40] + "” Mixed English and 中文 text here", "italic"),
+        ],
+    )
     content, height = explanation.lines(width)
     lines = content.plain.split("\n")
     assert len(lines) == height
     assert all(cell_len(line) <= width for line in lines), [cell_len(x) for x in lines]
     why = next(n for n, line in enumerate(lines) if line.startswith("Why:"))
-    body = "".join(line[LABEL_WIDTH:] for line in lines[why:why + height]
-                   if line[:LABEL_WIDTH].strip() in ("", "Why:"))
+    body = "".join(
+        line[LABEL_WIDTH:]
+        for line in lines[why : why + height]
+        if line[:LABEL_WIDTH].strip() in ("", "Why:")
+    )
     assert body.startswith(CHINESE)  # nothing lost or reordered; the label stays on its row
-    for line in lines[why + 1:]:
+    for line in lines[why + 1 :]:
         if line.startswith("Source:"):
             break
         assert line[:LABEL_WIDTH] == " " * LABEL_WIDTH  # continuation lines indented

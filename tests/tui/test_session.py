@@ -30,17 +30,26 @@ def store(root):
 
 def wrong(session: Session):
     q = session.current.question
-    return {"truefalse": not model_answer(q), "numeric": "1", "text": "no", "multi": [],
-            "match": {}, "order": list(session.current.options),
-            "choice": next(o for o in session.current.options if o != model_answer(q))
-            }[q.type]
+    return {
+        "truefalse": not model_answer(q),
+        "numeric": "1",
+        "text": "no",
+        "multi": [],
+        "match": {},
+        "order": list(session.current.options),
+        "choice": next(o for o in session.current.options if o != model_answer(q)),
+    }[q.type]
 
 
 def test_start_records_the_run_with_its_options(choice, store):
     session = Session.start(choice, PlayOptions("exam", 4, 5, ("actors",)), store, Clock())
     record = store.run(session.record.id)
-    assert (record.set_id, record.set_ref, record.seed, record.mode) == \
-        ("every-type", "every-type", 4, "exam")
+    assert (record.set_id, record.set_ref, record.seed, record.mode) == (
+        "every-type",
+        "every-type",
+        4,
+        "exam",
+    )
     assert record.questions == len(session.items) == 3  # three questions tagged actors
     assert record.points == Decimal(3) and record.tags == ("actors",)
 
@@ -117,12 +126,14 @@ def test_again_retries_only_the_given_questions(choice, store):
     assert len(fresh.items) == 7 and fresh.record.only is None
 
 
-def test_a_set_given_by_path_is_found_again_by_its_absolute_path(root, store, tmp_path,
-                                                                  monkeypatch):
+def test_a_set_given_by_path_is_found_again_by_its_absolute_path(
+    root, store, tmp_path, monkeypatch
+):
     outside = tmp_path / "elsewhere" / "mine.yaml"
     outside.parent.mkdir()
-    outside.write_text((root / "sets" / "every-type.yaml").read_text(encoding="utf-8"),
-                       encoding="utf-8")
+    outside.write_text(
+        (root / "sets" / "every-type.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     monkeypatch.chdir(outside.parent)
     catalog = Catalog.load(root)
     choice = SetChoice.of(catalog.find_set("mine.yaml"), catalog)

@@ -16,8 +16,7 @@ from quizzes.tui.session import PlayOptions, Session, SetChoice
 from tests.tui.conftest import Clock, screen_text
 from tests.tui.driver import answer
 
-HOSTILE = ["Which of [a] or [b]?", "[/]", "[bold]x[/bold]", "[@click=app.quit]x[/]", "<b>",
-           "AT&T"]
+HOSTILE = ["Which of [a] or [b]?", "[/]", "[bold]x[/bold]", "[@click=app.quit]x[/]", "<b>", "AT&T"]
 
 QUOTES = {
     "q-choice": "“safer seas for AT&T” — Ana [b] Costa",
@@ -76,14 +75,31 @@ async def test_escape_sequences_never_reach_the_screen(root):
     """The YAML reader drops control characters; a set built in code must not need it."""
     catalog = Catalog.load(root)
     pack = catalog.packs["hostile"].pack
-    qset = QuestionSet.model_validate({
-        "id": "esc", "title": "\x1b[31mRed title\x1b[0m", "pack": "hostile",
-        "questions": [{"id": "q", "type": "choice", "prompt": "Bell\x07 and \x1b[2Jclear?",
-                       "fact": "freedonia", "choices": ["\x1b[31mred", "plain\x1b]0;x\x07"],
-                       "answer": "\x1b[31mred"}]})
+    qset = QuestionSet.model_validate(
+        {
+            "id": "esc",
+            "title": "\x1b[31mRed title\x1b[0m",
+            "pack": "hostile",
+            "questions": [
+                {
+                    "id": "q",
+                    "type": "choice",
+                    "prompt": "Bell\x07 and \x1b[2Jclear?",
+                    "fact": "freedonia",
+                    "choices": ["\x1b[31mred", "plain\x1b]0;x\x07"],
+                    "answer": "\x1b[31mred",
+                }
+            ],
+        }
+    )
     loaded = LoadedSet(qset, "path")
-    app = make_app(root, catalog=catalog, clock=Clock(), blink=False,
-                   play=PlayRequest(SetChoice(loaded, pack, "esc"), PlayOptions(seed=1)))
+    app = make_app(
+        root,
+        catalog=catalog,
+        clock=Clock(),
+        blink=False,
+        play=PlayRequest(SetChoice(loaded, pack, "esc"), PlayOptions(seed=1)),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -112,7 +128,11 @@ async def test_a_notification_about_a_set_is_literal(build, root):
         await pilot.press("r")
         await pilot.pause()
         notices = [n.message for n in app._notifications]
-        assert any(m.startswith("Cannot resume “Every type: [a] & <b>”: no set or file "
-                                "called 'every-type'") for m in notices), notices
+        assert any(
+            m.startswith(
+                "Cannot resume “Every type: [a] & <b>”: no set or file called 'every-type'"
+            )
+            for m in notices
+        ), notices
         await pilot.pause(0.3)  # toasts appear on the next refresh
         assert "Cannot resume “Every type: [a] & <b>”" in screen_text(app)

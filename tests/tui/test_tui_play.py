@@ -184,8 +184,11 @@ async def test_home_enter_asks_practice_or_exam_then_plays(build):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         sets = app.screen.query_one(OptionList)
-        target = next(i for i in range(sets.option_count)
-                      if "Every type" in str(sets.get_option_at_index(i).prompt))
+        target = next(
+            i
+            for i in range(sets.option_count)
+            if "Every type" in str(sets.get_option_at_index(i).prompt)
+        )
         sets.highlighted = target
         await pilot.press("enter")
         await pilot.pause()
@@ -317,8 +320,11 @@ async def test_the_start_dialog_takes_a_count_and_an_exam_time_limit(build):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         sets = app.screen.query_one(OptionList)
-        sets.highlighted = next(i for i in range(sets.option_count)
-                                if "Every type" in str(sets.get_option_at_index(i).prompt))
+        sets.highlighted = next(
+            i
+            for i in range(sets.option_count)
+            if "Every type" in str(sets.get_option_at_index(i).prompt)
+        )
         await pilot.press("enter")
         await pilot.pause()
         dialog = app.screen
@@ -367,8 +373,7 @@ async def test_an_exam_resumed_after_its_deadline_ends_at_once(build, store, roo
         await pilot.pause()
         await answer(pilot)
         await answer(pilot)
-    late = build("every-type", mode="exam", time_limit=1,
-                 clock=lambda: T0 + timedelta(minutes=3))
+    late = build("every-type", mode="exam", time_limit=1, clock=lambda: T0 + timedelta(minutes=3))
     async with late.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(late.screen, ResumeScreen)
@@ -389,8 +394,7 @@ async def test_an_exam_resumed_in_time_shows_the_true_time_left(build, store):
     async with first.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await answer(pilot)
-    later = build("every-type", mode="exam", time_limit=2,
-                  clock=lambda: T0 + timedelta(seconds=72))
+    later = build("every-type", mode="exam", time_limit=2, clock=lambda: T0 + timedelta(seconds=72))
     async with later.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("r")

@@ -33,19 +33,34 @@ REPO = Path(__file__).resolve().parents[2]
 
 def quiz(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_COLOR="1")
-    return subprocess.run([sys.executable, "-m", "quizzes", *args], capture_output=True,
-                          text=True, cwd=cwd or REPO, env=env, check=False, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "quizzes", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        env=env,
+        check=False,
+        timeout=60,
+    )
 
 
 def test_quiz_engine_and_quiz_help_do_not_import_textual():
-    code = ("import sys, quizzes.engine, quizzes.store, quizzes.tui.session, quizzes.cli; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('textual', 'rich', 'reportlab')))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO, check=True)
+    code = (
+        "import sys, quizzes.engine, quizzes.store, quizzes.tui.session, quizzes.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('textual', 'rich', 'reportlab')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
     assert result.stdout.strip() == "[]"
-    timed = subprocess.run([sys.executable, "-X", "importtime", "-m", "quizzes", "--help"],
-                           capture_output=True, text=True, cwd=REPO, check=True)
+    timed = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "quizzes", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
     assert "play" in timed.stdout
     imported = [line.rsplit("|", 1)[-1].strip() for line in timed.stderr.splitlines()]
     assert not [m for m in imported if m.split(".")[0] == "textual"]
@@ -84,8 +99,9 @@ def test_unknown_set_and_no_matching_tag_are_errors(root: Path):
     assert "no set or file called 'no-such-set'" in unknown.stderr
     untagged = quiz("--data-dir", str(root), "play", "every-type", "--tag", "nope")
     assert untagged.returncode == 1 and "no questions tagged nope" in untagged.stderr
-    mixed = quiz("--data-dir", str(root), "play", "every-type", "--mode", "practice",
-                 "--time-limit", "5")
+    mixed = quiz(
+        "--data-dir", str(root), "play", "every-type", "--mode", "practice", "--time-limit", "5"
+    )
     assert mixed.returncode == 2 and "--time-limit applies to exams" in mixed.stderr
 
 
@@ -104,8 +120,9 @@ def test_headless_play_reaches_the_first_question_and_records_the_run(root: Path
     """What the start-up benchmark runs: a whole process, no terminal."""
     result = quiz("--data-dir", str(root), "play", "every-type", "--seed", "4", "--headless")
     assert result.returncode == 0, result.stderr
-    [(set_id, seed, questions)] = _rows(progress_db(root),
-                                        "SELECT set_id, seed, questions FROM runs")
+    [(set_id, seed, questions)] = _rows(
+        progress_db(root), "SELECT set_id, seed, questions FROM runs"
+    )
     assert (set_id, seed, questions) == ("every-type", 4, 7)
 
 
@@ -155,8 +172,23 @@ async def test_sigkill_mid_run_keeps_every_answer_and_the_run_resumes(root: Path
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the app
         os.chdir(REPO)
-        os.execve(sys.executable, [sys.executable, "-m", "quizzes", "--data-dir", str(root),
-                                   "play", "every-type", "--mode", "exam", "--seed", "3"], env)
+        os.execve(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "quizzes",
+                "--data-dir",
+                str(root),
+                "play",
+                "every-type",
+                "--mode",
+                "exam",
+                "--seed",
+                "3",
+            ],
+            env,
+        )
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     stop = threading.Event()
     reader = threading.Thread(target=_drain, args=(fd, stop), daemon=True)
@@ -167,8 +199,10 @@ async def test_sigkill_mid_run_keeps_every_answer_and_the_run_resumes(root: Path
             for key in keys_for(item, right=True):
                 os.write(fd, KEY_BYTES.get(key, key.encode()))
                 time.sleep(0.05)
-            _wait_for(lambda n=done: len(_rows(db, "SELECT * FROM answers")) == n,
-                      f"answer {done} to be stored")
+            _wait_for(
+                lambda n=done: len(_rows(db, "SELECT * FROM answers")) == n,
+                f"answer {done} to be stored",
+            )
     finally:
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
@@ -236,8 +270,23 @@ def test_a_burst_of_keys_after_enter_reaches_the_next_question_intact(root: Path
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(REPO)
-        os.execve(sys.executable, [sys.executable, "-m", "quizzes", "--data-dir", str(root),
-                                   "play", "burst", "--mode", mode, "--seed", "5"], env)
+        os.execve(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "quizzes",
+                "--data-dir",
+                str(root),
+                "play",
+                "burst",
+                "--mode",
+                mode,
+                "--seed",
+                "5",
+            ],
+            env,
+        )
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     stop = threading.Event()
     reader = threading.Thread(target=_drain, args=(fd, stop), daemon=True)
@@ -247,8 +296,9 @@ def test_a_burst_of_keys_after_enter_reaches_the_next_question_intact(root: Path
         time.sleep(0.3)  # the first question is on screen and focused
         os.write(fd, burst)
         with contextlib.suppress(AssertionError):  # compared below, showing what was stored
-            _wait_for(lambda: len(_rows(db, "SELECT * FROM answers")) == 4, "four answers",
-                      timeout=15)
+            _wait_for(
+                lambda: len(_rows(db, "SELECT * FROM answers")) == 4, "four answers", timeout=15
+            )
         time.sleep(0.3)  # any stray key would be handled by now
         answers = dict(_rows(db, "SELECT question_id, answer FROM answers"))
     finally:

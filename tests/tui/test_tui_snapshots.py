@@ -71,8 +71,12 @@ class TestHome:
         time.tzset()
         catalog = Catalog.load(root)
         store = Store.open(progress_db(root))
-        session = Session.start(SetChoice.of(catalog.find_set("every-type"), catalog),
-                                PlayOptions(seed=1), store, Clock())
+        session = Session.start(
+            SetChoice.of(catalog.find_set("every-type"), catalog),
+            PlayOptions(seed=1),
+            store,
+            Clock(),
+        )
         session.answer(model_answer(session.current.question))
         store.close()
         try:
@@ -83,8 +87,9 @@ class TestHome:
 
 
 class TestQuestions:
-    @pytest.mark.parametrize("kind", ["choice", "multi", "truefalse", "numeric", "text",
-                                      "match", "order"])
+    @pytest.mark.parametrize(
+        "kind", ["choice", "multi", "truefalse", "numeric", "text", "match", "order"]
+    )
     def test_question(self, kind, build, snap_compare):
         assert snap_compare(build("every-type"), terminal_size=SIZE, run_before=until(kind))
 
@@ -125,9 +130,11 @@ class TestFeedback:
 
 class TestResults:
     def test_practice_results(self, build, snap_compare):
-        assert snap_compare(build("every-type"), terminal_size=SIZE,
-                            run_before=to_the_end("practice"))
+        assert snap_compare(
+            build("every-type"), terminal_size=SIZE, run_before=to_the_end("practice")
+        )
 
     def test_exam_results(self, build, snap_compare):
-        assert snap_compare(build("every-type", mode="exam"), terminal_size=SIZE,
-                            run_before=to_the_end("exam"))
+        assert snap_compare(
+            build("every-type", mode="exam"), terminal_size=SIZE, run_before=to_the_end("exam")
+        )

@@ -29,8 +29,9 @@ class StartChoice:
     time_limit: float | None = None
 
 
-def _positive(text: str, kind: type[int] | type[float],
-              most: float = 100_000) -> int | float | None:
+def _positive(
+    text: str, kind: type[int] | type[float], most: float = 100_000
+) -> int | float | None:
     """A count or minutes typed in the dialog; blank, nan, 0 or less or above ``most``
     (a typo such as 1e308 minutes) is None, as if left blank."""
     try:
@@ -46,7 +47,8 @@ class StartScreen(ModalScreen[StartChoice | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel"),
         Binding("p", "start('practice')", "Practice"),
-        Binding("e", "start('exam')", "Exam")]
+        Binding("e", "start('exam')", "Exam"),
+    ]
 
     def __init__(self, loaded: LoadedSet, unfinished: RunRecord | None) -> None:
         super().__init__()
@@ -59,16 +61,23 @@ class StartScreen(ModalScreen[StartChoice | None]):
             yield Static(plain(qset.title, "bold"), classes="dialog-title", markup=False)
             if qset.description:
                 yield Static(plain(qset.description), classes="dialog-text", markup=False)
-            yield Static(plain(f"{len(qset.questions)} questions. Practice shows the answer "
-                               "after each question; an exam shows everything at the end."),
-                         classes="dialog-text", markup=False)
+            yield Static(
+                plain(
+                    f"{len(qset.questions)} questions. Practice shows the answer "
+                    "after each question; an exam shows everything at the end."
+                ),
+                classes="dialog-text",
+                markup=False,
+            )
             with Horizontal(classes="fields"):
                 yield Label(plain("Questions (blank: all)"))
-                yield Input(placeholder="all", type="integer", id="count", compact=True,
-                            valid_empty=True)
+                yield Input(
+                    placeholder="all", type="integer", id="count", compact=True, valid_empty=True
+                )
                 yield Label(plain("Exam minutes (blank: none)"))
-                yield Input(placeholder="none", type="number", id="minutes", compact=True,
-                            valid_empty=True)
+                yield Input(
+                    placeholder="none", type="number", id="minutes", compact=True, valid_empty=True
+                )
             with Horizontal(classes="buttons"):
                 if self.unfinished is not None:
                     yield Button(plain("Resume"), id="resume", variant="success")
@@ -93,9 +102,13 @@ class StartScreen(ModalScreen[StartChoice | None]):
             return
         count = _positive(self.query_one("#count", Input).value, int)
         minutes = _positive(self.query_one("#minutes", Input).value, float, 24 * 60)
-        self.dismiss(StartChoice("exam" if mode == "exam" else "practice",
-                                 int(count) if count else None,
-                                 float(minutes) if minutes and mode == "exam" else None))
+        self.dismiss(
+            StartChoice(
+                "exam" if mode == "exam" else "practice",
+                int(count) if count else None,
+                float(minutes) if minutes and mode == "exam" else None,
+            )
+        )
 
 
 ResumeAnswer = Literal["resume", "discard", "later"]
@@ -107,7 +120,8 @@ class ResumeScreen(ModalScreen[ResumeAnswer]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss('later')", "Later"),
         Binding("r", "dismiss('resume')", "Resume"),
-        Binding("d", "dismiss('discard')", "Discard")]
+        Binding("d", "dismiss('discard')", "Discard"),
+    ]
 
     def __init__(self, record: RunRecord, answered: int, *, later_label: str = "Not now"):
         super().__init__()
@@ -119,13 +133,24 @@ class ResumeScreen(ModalScreen[ResumeAnswer]):
         record = self.record
         with Vertical(classes="dialog"):
             yield Static(plain("Unfinished run", "bold"), classes="dialog-title", markup=False)
-            yield Static(join(plain(record.set_title, "bold"), "\n",
-                              plain(f"{record.mode.capitalize()}: {self.answered} of "
-                                    f"{record.questions} questions answered, started "
-                                    f"{record.started.astimezone():%d %b %Y %H:%M}.")),
-                         classes="dialog-text", markup=False)
-            yield Static(plain("Resume it where you stopped? Your answers so far are saved."),
-                         classes="dialog-text", markup=False)
+            yield Static(
+                join(
+                    plain(record.set_title, "bold"),
+                    "\n",
+                    plain(
+                        f"{record.mode.capitalize()}: {self.answered} of "
+                        f"{record.questions} questions answered, started "
+                        f"{record.started.astimezone():%d %b %Y %H:%M}."
+                    ),
+                ),
+                classes="dialog-text",
+                markup=False,
+            )
+            yield Static(
+                plain("Resume it where you stopped? Your answers so far are saved."),
+                classes="dialog-text",
+                markup=False,
+            )
             with Horizontal(classes="buttons"):
                 yield Button(plain("Resume"), id="resume", variant="primary")
                 yield Button(plain("Discard"), id="discard", variant="error")
@@ -146,7 +171,8 @@ class UnsavedScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(False)", "Quit"),
         Binding("q", "dismiss(False)", "Quit", show=False),
-        Binding("p", "dismiss(True)", "Play without saving")]
+        Binding("p", "dismiss(True)", "Play without saving"),
+    ]
 
     def __init__(self, problem: str) -> None:
         super().__init__()
@@ -154,12 +180,18 @@ class UnsavedScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(plain("Progress cannot be saved", "bold"), classes="dialog-title",
-                         markup=False)
+            yield Static(
+                plain("Progress cannot be saved", "bold"), classes="dialog-title", markup=False
+            )
             yield Static(plain(self.problem), classes="dialog-text", markup=False)
-            yield Static(plain("You can play without saving: answers and scores last until "
-                               "you quit. Or quit, fix the folder, and start again."),
-                         classes="dialog-text", markup=False)
+            yield Static(
+                plain(
+                    "You can play without saving: answers and scores last until "
+                    "you quit. Or quit, fix the folder, and start again."
+                ),
+                classes="dialog-text",
+                markup=False,
+            )
             with Horizontal(classes="buttons"):
                 yield Button(plain("Play without saving"), id="play", variant="warning")
                 yield Button(plain("Quit"), id="quit")
@@ -174,22 +206,33 @@ class UnsavedScreen(ModalScreen[bool]):
 
 
 HELP = [
-    ("Anywhere", [("? or F1", "this help"), ("ctrl+p", "command palette: play a set, "
-                                                "go home, change the theme"),
-                  ("ctrl+q", "quit (every answer is already saved)")]),
+    (
+        "Anywhere",
+        [
+            ("? or F1", "this help"),
+            ("ctrl+p", "command palette: play a set, go home, change the theme"),
+            ("ctrl+q", "quit (every answer is already saved)"),
+        ],
+    ),
     ("Home", [("↑ ↓, Enter", "choose a set, then Practice (p) or Exam (e)")]),
-    ("Questions", [("Escape", "back home; the run is saved and can be resumed"),
-                   ("Choice", "1–9 picks and answers; or ↑ ↓ and Enter"),
-                   ("Several answers", "space or 1–9 toggles; Enter answers"),
-                   ("True / false", "t or f"),
-                   ("Number", "type it, Enter: digits; commas, k, million, billion work"),
-                   ("Text", "type it and press Enter; case and accents do not matter"),
-                   ("Match", "↑ ↓ row; ← → or 1–9 picks its partner (the row stays); "
-                             "Enter answers"),
-                   ("Order", "↑ ↓ item; u / d (or ctrl+↑ ↓) moves it; Enter answers"),
-                   ("Practice", "after an answer, Enter or n goes to the next question")]),
-    ("Results", [("r", "retry the missed questions"), ("n", "a new round, new order"),
-                 ("h", "home")]),
+    (
+        "Questions",
+        [
+            ("Escape", "back home; the run is saved and can be resumed"),
+            ("Choice", "1–9 picks and answers; or ↑ ↓ and Enter"),
+            ("Several answers", "space or 1–9 toggles; Enter answers"),
+            ("True / false", "t or f"),
+            ("Number", "type it, Enter: digits; commas, k, million, billion work"),
+            ("Text", "type it and press Enter; case and accents do not matter"),
+            ("Match", "↑ ↓ row; ← → or 1–9 picks its partner (the row stays); Enter answers"),
+            ("Order", "↑ ↓ item; u / d (or ctrl+↑ ↓) moves it; Enter answers"),
+            ("Practice", "after an answer, Enter or n goes to the next question"),
+        ],
+    ),
+    (
+        "Results",
+        [("r", "retry the missed questions"), ("n", "a new round, new order"), ("h", "home")],
+    ),
 ]
 
 
@@ -207,7 +250,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close", show=False),
         Binding("f1", "dismiss", "Close", show=False),
-        Binding("enter", "dismiss", "Close", show=False)]
+        Binding("enter", "dismiss", "Close", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):

@@ -20,8 +20,7 @@ if TYPE_CHECKING:
     from quizzes.sets import LoadedSet
     from quizzes.tui.app import QuizApp
 
-ORIGINS = {"bundled": "bundled", "user": "your folder", "automatic": "automatic",
-           "path": "file"}
+ORIGINS = {"bundled": "bundled", "user": "your folder", "automatic": "automatic", "path": "file"}
 
 
 def history(stats: SetStats | None) -> str:
@@ -34,15 +33,19 @@ def history(stats: SetStats | None) -> str:
         parts.append(f"missed {stats.missed_last} last time")
     if stats.unfinished is not None:
         retry = " retry" if stats.unfinished.is_retry else ""
-        parts.append(f"unfinished{retry}: {stats.answered_unfinished} of "
-                     f"{stats.unfinished.questions} answered")
+        parts.append(
+            f"unfinished{retry}: {stats.answered_unfinished} of "
+            f"{stats.unfinished.questions} answered"
+        )
     return " · ".join(parts)
 
 
 def set_entry(loaded: LoadedSet, stats: SetStats | None) -> Content:
     count = len(loaded.qset.questions)
-    details = (f"{count} question{'s' if count != 1 else ''} · "
-               f"{ORIGINS.get(loaded.origin, loaded.origin)} · {history(stats)}")
+    details = (
+        f"{count} question{'s' if count != 1 else ''} · "
+        f"{ORIGINS.get(loaded.origin, loaded.origin)} · {history(stats)}"
+    )
     return join(plain(loaded.qset.title, "bold"), "\n", plain(details, "dim"))
 
 
@@ -56,9 +59,15 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(plain("Choose a set to play: ↑ ↓ and Enter. Your scores are kept "
-                           "between sessions.\nFor Moodle, Canvas, Anki or Kahoot, run: "
-                           "quiz export SET --format FORMAT"), id="home-intro", markup=False)
+        yield Static(
+            plain(
+                "Choose a set to play: ↑ ↓ and Enter. Your scores are kept "
+                "between sessions.\nFor Moodle, Canvas, Anki or Kahoot, run: "
+                "quiz export SET --format FORMAT"
+            ),
+            id="home-intro",
+            markup=False,
+        )
         yield SetList(id="sets", markup=False)
         yield KeyBar()
 
@@ -69,8 +78,12 @@ class HomeScreen(Screen[None]):
         self.query_one("#sets").focus()
         if self.app.catalog.problems:
             count = len(self.app.catalog.problems)
-            self.notify(f"{count} problem(s) in packs or sets: those were left out. Run "
-                        "`quiz check` to see them.", severity="warning", markup=False)
+            self.notify(
+                f"{count} problem(s) in packs or sets: those were left out. Run "
+                "`quiz check` to see them.",
+                severity="warning",
+                markup=False,
+            )
 
     def on_screen_resume(self) -> None:
         self.fill()
@@ -83,10 +96,23 @@ class HomeScreen(Screen[None]):
         options: list[Option | None] = []
         if self.app.has_cards():
             due = self.app.due_count()
-            options += [Option(join(plain(f"Review ({due} due)", "bold"), "\n", plain(
-                "the questions you are due to see again, most overdue first" if due else
-                "nothing due now: come back tomorrow", "dim")), id="review",
-                disabled=not due), None]
+            options += [
+                Option(
+                    join(
+                        plain(f"Review ({due} due)", "bold"),
+                        "\n",
+                        plain(
+                            "the questions you are due to see again, most overdue first"
+                            if due
+                            else "nothing due now: come back tomorrow",
+                            "dim",
+                        ),
+                    ),
+                    id="review",
+                    disabled=not due,
+                ),
+                None,
+            ]
         catalog = self.app.catalog
         for pack_id, loaded_pack in sorted(catalog.packs.items()):
             if options:
@@ -94,11 +120,16 @@ class HomeScreen(Screen[None]):
             options.append(Option(plain(loaded_pack.pack.title, "bold"), disabled=True))
             for index, loaded in enumerate(catalog.sets_for(pack_id)):
                 options.append(None)  # a rule between sets: two-line entries read apart
-                options.append(Option(set_entry(loaded, stats.get(loaded.qset.id)),
-                                      id=f"{pack_id}/{index}"))
+                options.append(
+                    Option(set_entry(loaded, stats.get(loaded.qset.id)), id=f"{pack_id}/{index}")
+                )
         if not catalog.packs:
-            options.append(Option(plain("No packs found. Add one to your data folder's "
-                                        "packs/ folder."), disabled=True))
+            options.append(
+                Option(
+                    plain("No packs found. Add one to your data folder's packs/ folder."),
+                    disabled=True,
+                )
+            )
         sets.clear_options()
         sets.add_options(options)
         ids = [o.id for o in options if o is not None and o.id]

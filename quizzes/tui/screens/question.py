@@ -83,7 +83,8 @@ def clock_text(seconds: float) -> str:
 class QuestionScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Home (saved)"),
-        Binding("n", "next", "Next", key_display="⏎/n")]
+        Binding("n", "next", "Next", key_display="⏎/n"),
+    ]
     app: QuizApp
 
     def __init__(self, session: Session) -> None:
@@ -100,8 +101,9 @@ class QuestionScreen(Screen[None]):
         yield Header()
         with Horizontal(id="status"):
             yield Static(self.status_text(), id="status-line", markup=False)
-            yield Static(progress_bar(session.answered, len(session.items)), id="progress",
-                         markup=False)
+            yield Static(
+                progress_bar(session.answered, len(session.items)), id="progress", markup=False
+            )
         with VerticalScroll(id="body"):
             yield Static(plain(self.item.question.prompt), id="prompt", markup=False)
             # Two groups, one shown at a time: one display change each on answering
@@ -114,8 +116,9 @@ class QuestionScreen(Screen[None]):
             with Vertical(id="after"):
                 yield Feedback(id="feedback")
                 last = len(session.items) - session.answered == 1
-                yield NextButton(plain("See results" if last else "Next question"),
-                                 id="next", variant="primary")
+                yield NextButton(
+                    plain("See results" if last else "Next question"), id="next", variant="primary"
+                )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -147,9 +150,12 @@ class QuestionScreen(Screen[None]):
         exam = session.options.mode == "exam"
         # Narrow terminals get the short form, so the score or the clock is never cut off.
         narrow = self.app.size.width < 60
-        parts = ["Exam" if exam else "Practice",
-                 f"{self.position}/{len(session.items)}" if narrow
-                 else f"Question {self.position} of {len(session.items)}"]
+        parts = [
+            "Exam" if exam else "Practice",
+            f"{self.position}/{len(session.items)}"
+            if narrow
+            else f"Question {self.position} of {len(session.items)}",
+        ]
         if exam:
             if session.deadline is not None:
                 parts.append(f"Time left {clock_text(session.deadline - self.app.now())}")
@@ -192,7 +198,8 @@ class QuestionScreen(Screen[None]):
         self.query_one("#after").display = True
         self.query_one("#status-line", Static).update(self.status_text())
         self.query_one("#progress", Static).update(
-            progress_bar(self.session.answered, len(self.session.items)))
+            progress_bar(self.session.answered, len(self.session.items))
+        )
         self.query_one("#next", Button).focus()
         self.refresh_bindings()
 

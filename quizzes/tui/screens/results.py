@@ -26,9 +26,10 @@ def score_line(session: Session) -> Content:
     tally = session.tally
     possible = session.possible
     share = float(tally.score / possible * 100) if possible else 0.0
-    return join((f"Score {number(tally.score)} of {number(possible)} points  "
-                 f"({percent(share)})", "bold"),
-                f"  ·  {tally.correct} of {len(session.items)} questions right")
+    return join(
+        (f"Score {number(tally.score)} of {number(possible)} points  ({percent(share)})", "bold"),
+        f"  ·  {tally.correct} of {len(session.items)} questions right",
+    )
 
 
 def by_kind(session: Session) -> Content:
@@ -48,7 +49,8 @@ class ResultsScreen(Screen[None]):
         Binding("r", "retry", "Retry missed"),
         Binding("n", "new_round", "New round"),
         Binding("h", "home", "Home"),
-        Binding("escape", "home", "Home", show=False)]
+        Binding("escape", "home", "Home", show=False),
+    ]
     app: QuizApp
 
     def __init__(self, session: Session, notice: str = "") -> None:
@@ -66,23 +68,30 @@ class ResultsScreen(Screen[None]):
                 yield Static(plain(self.notice, "bold"), id="notice", markup=False)
             yield Static(score_line(session), id="score", markup=False)
             with Horizontal(id="actions"):
-                yield Button(plain(f"Retry missed ({len(self.missed)})"), id="retry",
-                             variant="primary", disabled=not self.missed)
+                yield Button(
+                    plain(f"Retry missed ({len(self.missed)})"),
+                    id="retry",
+                    variant="primary",
+                    disabled=not self.missed,
+                )
                 yield Button(plain("New round"), id="new-round")
                 yield Button(plain("Home"), id="home")
             if session.grades:
                 yield Static(by_kind(session), id="by-kind", markup=False)
-            heading = (f"Missed questions ({len(self.missed)})" if self.missed
-                       else "Nothing missed: every answer was right.")
+            heading = (
+                f"Missed questions ({len(self.missed)})"
+                if self.missed
+                else "Nothing missed: every answer was right."
+            )
             yield Static(plain(heading, "bold"), id="missed-heading", markup=False)
             for qid in self.missed:
                 item = session.run.item(qid)
                 grade = session.grades.get(qid)
                 symbol, words, css = verdict(grade)
-                rows = (grade_rows(grade) if grade else
-                        unanswered_rows(item, session.choice.pack))
-                yield Explanation(f"{symbol} {words}: {item.question.prompt}", rows,
-                                  classes=f"missed {css}")
+                rows = grade_rows(grade) if grade else unanswered_rows(item, session.choice.pack)
+                yield Explanation(
+                    f"{symbol} {words}: {item.question.prompt}", rows, classes=f"missed {css}"
+                )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -93,8 +102,11 @@ class ResultsScreen(Screen[None]):
         self.query_one("#results").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {"retry": self.action_retry, "new-round": self.action_new_round,
-                   "home": self.action_home}
+        actions = {
+            "retry": self.action_retry,
+            "new-round": self.action_new_round,
+            "home": self.action_home,
+        }
         actions[event.button.id or ""]()
 
     def action_retry(self) -> None:

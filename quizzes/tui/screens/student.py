@@ -27,18 +27,25 @@ class StudentScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="student"):
-            yield Static(plain("Who is playing?", "bold"), classes="dialog-title",
-                         markup=False)
+            yield Static(plain("Who is playing?", "bold"), classes="dialog-title", markup=False)
             if self.roster:
-                yield Static(plain("Pick your name: ↑ ↓ and Enter."), classes="dialog-text",
-                             markup=False)
-                yield OptionList(*[Option(plain(n), id=str(i))
-                                   for i, n in enumerate(self.roster)], id="roster",
-                                 markup=False)
+                yield Static(
+                    plain("Pick your name: ↑ ↓ and Enter."), classes="dialog-text", markup=False
+                )
+                yield OptionList(
+                    *[Option(plain(n), id=str(i)) for i, n in enumerate(self.roster)],
+                    id="roster",
+                    markup=False,
+                )
             else:
-                yield Static(plain("Type your name and press Enter. Your answers are saved "
-                                   "under it for your teacher."), classes="dialog-text",
-                             markup=False)
+                yield Static(
+                    plain(
+                        "Type your name and press Enter. Your answers are saved "
+                        "under it for your teacher."
+                    ),
+                    classes="dialog-text",
+                    markup=False,
+                )
                 yield Input(placeholder="First Last", id="name", max_length=80)
                 yield Static("", id="name-problem", markup=False)
         yield KeyBar()
@@ -58,7 +65,8 @@ class StudentScreen(Screen[str]):
         name = clean_name(event.value)
         if name is None:
             self.query_one("#name-problem", Static).update(
-                plain("! Type your name first, then press Enter.", "bold"))
+                plain("! Type your name first, then press Enter.", "bold")
+            )
             return
         if name not in self.taken:
             self.dismiss(name)
@@ -84,10 +92,18 @@ class SameNameScreen(ModalScreen[bool | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(plain(f"Someone named {self.student} has played here already.",
-                               "bold"), classes="dialog-title", markup=False)
-            yield Static(plain(f"Is that you? If not, you play as “{self.other}”, so your "
-                               "answers stay apart."), classes="dialog-text", markup=False)
+            yield Static(
+                plain(f"Someone named {self.student} has played here already.", "bold"),
+                classes="dialog-title",
+                markup=False,
+            )
+            yield Static(
+                plain(
+                    f"Is that you? If not, you play as “{self.other}”, so your answers stay apart."
+                ),
+                classes="dialog-text",
+                markup=False,
+            )
             with Horizontal(classes="buttons"):
                 yield Button(plain(f"Yes, I am {self.student}"), id="same", variant="primary")
                 yield Button(plain(f"No: play as {self.other}"), id="other")

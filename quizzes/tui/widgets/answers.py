@@ -100,27 +100,36 @@ class _InViewOptionList(OptionList):
         on_screen = Region(content.x, y, content.width, self._heights.get(index, 1))
         inner = body.content_region
         body.scroll_to_region(
-            on_screen.translate((round(body.scroll_offset.x) - inner.x,
-                                 round(body.scroll_offset.y) - inner.y)),
-            animate=False, immediate=True)
+            on_screen.translate(
+                (round(body.scroll_offset.x) - inner.x, round(body.scroll_offset.y) - inner.y)
+            ),
+            animate=False,
+            immediate=True,
+        )
 
 
-_DIGITS = [Binding(str(n), f"pick({n})", "Pick", key_display="1-9", show=n == 1)
-           for n in range(1, 10)]
+_DIGITS = [
+    Binding(str(n), f"pick({n})", "Pick", key_display="1-9", show=n == 1) for n in range(1, 10)
+]
 
 
 class ChoiceInput(_InViewOptionList):
     """One of several: a digit picks and answers at once; arrows and Enter also work."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *_DIGITS, Binding("enter", "select", "Answer")]
+    BINDINGS: ClassVar[list[BindingType]] = [*_DIGITS, Binding("enter", "select", "Answer")]
     how = "Pick one: press its number, or move with ↑ ↓ and press Enter."
 
-    def __init__(self, options: tuple[str, ...], id: str | None = None,
-                 keys: tuple[str, ...] = ()) -> None:
-        super().__init__(*(Option(hanging(keys[n - 1], text) if keys else _numbered(n, text),
-                                  id=str(n - 1))
-                           for n, text in enumerate(options, 1)), id=id, markup=False)
+    def __init__(
+        self, options: tuple[str, ...], id: str | None = None, keys: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(
+            *(
+                Option(hanging(keys[n - 1], text) if keys else _numbered(n, text), id=str(n - 1))
+                for n, text in enumerate(options, 1)
+            ),
+            id=id,
+            markup=False,
+        )
         self.values: list[Any] = list(options)
 
     def on_mount(self) -> None:
@@ -144,8 +153,10 @@ class TrueFalseInput(ChoiceInput):
     """A statement to judge: t or f answers at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "pick(1)", "True"), Binding("f", "pick(2)", "False"),
-        *[Binding(str(n), f"pick({n})", "Pick", show=False) for n in (1, 2)]]
+        Binding("t", "pick(1)", "True"),
+        Binding("f", "pick(2)", "False"),
+        *[Binding(str(n), f"pick({n})", "Pick", show=False) for n in (1, 2)],
+    ]
     how = "Is the statement true? Press t or f (or ↑ ↓ and Enter)."
 
     def __init__(self, id: str | None = None) -> None:
@@ -159,14 +170,20 @@ class MultiInput(_InViewOptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_highlighted", "Toggle"),
-        *[Binding(str(n), f"toggle_number({n})", "Toggle", key_display="1-9",
-                  show=False) for n in range(1, 10)],
-        Binding("enter", "submit", "Answer")]
+        *[
+            Binding(str(n), f"toggle_number({n})", "Toggle", key_display="1-9", show=False)
+            for n in range(1, 10)
+        ],
+        Binding("enter", "submit", "Answer"),
+    ]
     how = "Pick every right answer: space or its number toggles, Enter answers."
 
     def __init__(self, options: tuple[str, ...], id: str | None = None) -> None:
-        super().__init__(*(Option(self._label(n, text, False))
-                           for n, text in enumerate(options, 1)), id=id, markup=False)
+        super().__init__(
+            *(Option(self._label(n, text, False)) for n, text in enumerate(options, 1)),
+            id=id,
+            markup=False,
+        )
         self.order = list(options)
         self.picked: set[int] = set()
 
@@ -188,7 +205,8 @@ class MultiInput(_InViewOptionList):
         self.highlighted = index
         self.picked ^= {index}
         self.replace_option_prompt_at_index(
-            index, self._label(number, self.order[index], index in self.picked))
+            index, self._label(number, self.order[index], index in self.picked)
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # Enter is bound to submit, so only a click gets here: it toggles
@@ -196,8 +214,7 @@ class MultiInput(_InViewOptionList):
 
     def action_submit(self) -> None:
         if not self.picked:  # Enter before any toggle is a slip, not an answer
-            give_problem(self, "Pick at least one answer (space or its number), then "
-                               "press Enter.")
+            give_problem(self, "Pick at least one answer (space or its number), then press Enter.")
             return
         # In the order shown, so the feedback lists them as the student saw them.
         give_answer(self, [self.order[i] for i in sorted(self.picked)])
@@ -220,8 +237,7 @@ class TypedInput(Vertical):
 
     how = "Type your answer and press Enter."
 
-    def __init__(self, placeholder: str, unit: str | None = None,
-                 id: str | None = None) -> None:
+    def __init__(self, placeholder: str, unit: str | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self._placeholder = placeholder
         self._unit = unit

@@ -59,14 +59,18 @@ class MatchInput(_Rows):
         Binding("right", "cycle(1)", "Change", key_display="←→"),
         Binding("left", "cycle(-1)", "Change", show=False),
         Binding("space", "cycle(1)", "Change", show=False),
-        *[Binding(str(n), f"pick({n})", "Pick", key_display="1-9", show=n == 1)
-          for n in range(1, 10)],
-        Binding("enter", "submit", "Answer")]
-    how = ("Pair each left side with a right side: ↑ ↓ choose a row, ← → or a number "
-           "picks its partner (the cursor stays on the row), Enter answers.")
+        *[
+            Binding(str(n), f"pick({n})", "Pick", key_display="1-9", show=n == 1)
+            for n in range(1, 10)
+        ],
+        Binding("enter", "submit", "Answer"),
+    ]
+    how = (
+        "Pair each left side with a right side: ↑ ↓ choose a row, ← → or a number "
+        "picks its partner (the cursor stays on the row), Enter answers."
+    )
 
-    def __init__(self, lefts: list[str], rights: tuple[str, ...],
-                 id: str | None = None) -> None:
+    def __init__(self, lefts: list[str], rights: tuple[str, ...], id: str | None = None) -> None:
         super().__init__(id=id)
         self.lefts = lefts
         self.rights = list(rights)
@@ -75,8 +79,7 @@ class MatchInput(_Rows):
     def compose(self) -> ComposeResult:
         yield Static("Right sides:", classes="legend", markup=False)
         for n, text in enumerate(self.rights, 1):
-            yield Static(hanging(f"{n}" if n <= 9 else " ", text), classes="option",
-                         markup=False)
+            yield Static(hanging(f"{n}" if n <= 9 else " ", text), classes="option", markup=False)
         yield Static("Pairs:", classes="legend pairs", markup=False)
         yield from super().compose()
 
@@ -87,10 +90,14 @@ class MatchInput(_Rows):
         """The left side, then the number and text of its partner, wrapped as one item."""
         pick = self.chosen[index]
         partner: tuple[str | tuple[str, str], ...] = (
-            ((f"{pick + 1} ", "bold"), self.rights[pick]) if pick is not None
-            else (("(not paired yet)", "italic"),))
-        return hanging("▸" if index == self.cursor else " ",
-                       pieces((self.lefts[index], "bold"), ("  → ", "bold"), *partner))
+            ((f"{pick + 1} ", "bold"), self.rights[pick])
+            if pick is not None
+            else (("(not paired yet)", "italic"),)
+        )
+        return hanging(
+            "▸" if index == self.cursor else " ",
+            pieces((self.lefts[index], "bold"), ("  → ", "bold"), *partner),
+        )
 
     def action_cycle(self, step: int) -> None:
         pick = self.chosen[self.cursor]
@@ -110,8 +117,14 @@ class MatchInput(_Rows):
             self.refresh_rows()
             give_problem(self, "Pair every left side first: the ▸ row has no partner yet.")
             return
-        give_answer(self, {left: self.rights[pick] for left, pick
-                           in zip(self.lefts, self.chosen, strict=True) if pick is not None})
+        give_answer(
+            self,
+            {
+                left: self.rights[pick]
+                for left, pick in zip(self.lefts, self.chosen, strict=True)
+                if pick is not None
+            },
+        )
 
 
 class OrderInput(_Rows):
@@ -124,7 +137,8 @@ class OrderInput(_Rows):
         Binding("ctrl+up", "move(-1)", "Move up", show=False),
         Binding("d", "move(1)", "Move down"),
         Binding("ctrl+down", "move(1)", "Move down", show=False),
-        Binding("enter", "submit", "Answer")]
+        Binding("enter", "submit", "Answer"),
+    ]
     how = "Put them in order: ↑ ↓ choose an item, u or d moves it up or down, Enter answers."
 
     def __init__(self, items: tuple[str, ...], id: str | None = None) -> None:

@@ -60,8 +60,14 @@ class Explanation(Widget):
     Lines are wrapped here, for the width at hand, into plain Content: a rich table did
     the same but cost a third of the time from an answer to its feedback."""
 
-    def __init__(self, heading: str = "", rows: list[Row] | None = None, *,
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        heading: str = "",
+        rows: list[Row] | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.heading = heading
         self.rows = rows or []
@@ -75,13 +81,18 @@ class Explanation(Widget):
         if self._cache is not None and self._cache[0] == width:
             return self._cache[1], self._cache[2]
         room = max(width - LABEL_WIDTH, 12)
-        lines = [Content(line).stylize("bold")
-                 for line in wrap_cells(clean(self.heading), max(width, 12))]
+        lines = [
+            Content(line).stylize("bold")
+            for line in wrap_cells(clean(self.heading), max(width, 12))
+        ]
         for label, text, style in self.rows:
             wrapped = wrap_cells(clean(text), room) or [""]
             for n, line in enumerate(wrapped):
-                lines.append(Content.assemble(
-                    ((label if n == 0 else "").ljust(LABEL_WIDTH), "bold"), (line, style)))
+                lines.append(
+                    Content.assemble(
+                        ((label if n == 0 else "").ljust(LABEL_WIDTH), "bold"), (line, style)
+                    )
+                )
         content = Content("\n").join(lines)
         self._cache = (width, content, len(lines))
         return content, len(lines)

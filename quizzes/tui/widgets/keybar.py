@@ -46,12 +46,17 @@ class KeyBar(Horizontal):
             if not binding.show or key == palette_key or binding.action in seen:
                 continue
             seen.add(binding.action)
-            pieces.append(Content.assemble(
-                (f" {self.app.get_key_display(binding)} ", KEY_STYLE),
-                (binding.description, "" if enabled else "dim"), " "))
+            pieces.append(
+                Content.assemble(
+                    (f" {self.app.get_key_display(binding)} ", KEY_STYLE),
+                    (binding.description, "" if enabled else "dim"),
+                    " ",
+                )
+            )
         palette = Content("")
         if self.app.ENABLE_COMMAND_PALETTE and palette_key in active:
             binding = active[palette_key][1]
-            palette = Content.assemble(("▏", "dim"), (self.app.get_key_display(binding),
-                                                       KEY_STYLE), " palette ")
+            palette = Content.assemble(
+                ("▏", "dim"), (self.app.get_key_display(binding), KEY_STYLE), " palette "
+            )
         return Content("").join(pieces), palette

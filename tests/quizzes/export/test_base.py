@@ -77,16 +77,19 @@ def test_helpers():
     assert tolerance_amount(q) == 10
 
 
-@pytest.mark.parametrize("module", ["quizzes.export", "quizzes.export.moodle",
-                                    "quizzes.export.gift", "quizzes.export.qti"])
+@pytest.mark.parametrize(
+    "module",
+    ["quizzes.export", "quizzes.export.moodle", "quizzes.export.gift", "quizzes.export.qti"],
+)
 def test_exports_load_no_ui_pdf_or_format_library_until_used(module):
     import subprocess
     import sys
 
-    code = (f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('reportlab', 'textual', 'genanki', 'openpyxl')))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    code = (
+        f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('reportlab', 'textual', 'genanki', 'openpyxl')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
 
@@ -99,10 +102,14 @@ def test_ids_depend_on_set_and_question_only(bundled, hostile):
     from quizzes.export import get_format
 
     alone, together = [hostile], [bundled[0], hostile]
-    for name, pattern in (("moodle", r"<idnumber>(hostile-set/[^<]+)</idnumber>"),
-                          ("gift", r"\[id:(hostile-set/[^\]]+)\]")):
-        ids = [re.findall(pattern, get_format(name).build(sets).content.decode())
-               for sets in (alone, together)]
+    for name, pattern in (
+        ("moodle", r"<idnumber>(hostile-set/[^<]+)</idnumber>"),
+        ("gift", r"\[id:(hostile-set/[^\]]+)\]"),
+    ):
+        ids = [
+            re.findall(pattern, get_format(name).build(sets).content.decode())
+            for sets in (alone, together)
+        ]
         assert ids[0] == ids[1] == [f"hostile-set/{q.id}" for q in hostile.qset.questions]
 
     def qti_idents(sets) -> set[str]:

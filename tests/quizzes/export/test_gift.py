@@ -21,8 +21,15 @@ from tests.quizzes.export.conftest import need
 
 ROOT = Path(__file__).parents[3]
 MODULES = ROOT / ".venv" / "node" / "node_modules"
-GIFT_TYPES = {"choice": "MC", "multi": "MC", "truefalse": "TF", "numeric": "Numerical",
-              "text": "Short", "match": "Matching", "order": "Matching"}
+GIFT_TYPES = {
+    "choice": "MC",
+    "multi": "MC",
+    "truefalse": "TF",
+    "numeric": "Numerical",
+    "text": "Short",
+    "match": "Matching",
+    "order": "Matching",
+}
 
 
 def parse_gift(content: bytes, tmp_path: Path) -> list[dict]:
@@ -31,17 +38,28 @@ def parse_gift(content: bytes, tmp_path: Path) -> list[dict]:
     need((MODULES / "gift-pegjs").is_dir(), f"gift-pegjs is not installed in {MODULES}")
     path = tmp_path / "export.gift.txt"
     path.write_bytes(content)
-    done = subprocess.run([node, str(Path(__file__).with_name("giftparse.js")), str(path)],
-                          capture_output=True, text=True, check=False,
-                          env={**os.environ, "NODE_PATH": str(MODULES)})
+    done = subprocess.run(
+        [node, str(Path(__file__).with_name("giftparse.js")), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NODE_PATH": str(MODULES)},
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 # gift-pegjs leaves its own escape placeholders in the right side of a matching pair (its
 # PlainText rule skips the decoding its other rules do); Moodle's importer decodes them.
-_PLACEHOLDERS = {"&&092;": "\\", "&&058;": ":", "&&035;": "#", "&&061;": "=", "&&123;": "{",
-                 "&&125;": "}", "&&126;": "~"}
+_PLACEHOLDERS = {
+    "&&092;": "\\",
+    "&&058;": ":",
+    "&&035;": "#",
+    "&&061;": "=",
+    "&&123;": "{",
+    "&&125;": "}",
+    "&&126;": "~",
+}
 
 
 def subanswer(text: str) -> str:
@@ -91,8 +109,9 @@ def test_answers_and_weights_match_the_set(parsed):
         elif isinstance(q, Multi):
             share = 100 / len(q.answers)
             weights = {literal(c["text"]): c["weight"] for c in item["choices"]}
-            assert weights == {c: pytest.approx(share if c in q.answers else -share, abs=1e-4)
-                               for c in q.choices}
+            assert weights == {
+                c: pytest.approx(share if c in q.answers else -share, abs=1e-4) for c in q.choices
+            }
         elif isinstance(q, TrueFalse):
             assert item["isTrue"] is q.answer
         elif isinstance(q, Numeric):
@@ -113,13 +132,16 @@ def test_hostile_feedback_reaches_the_parser_literally(parsed, hostile):
     choice = next(i for i in items if i.get("id") == "hostile-set/choice-markup")
     assert literal(choice["globalFeedback"]).splitlines() == [
         "Explained with <i>markup</i> & ]]> and {GIFT} ~marks~ = # :",
-        "“1,250 <b>widgets</b> ]]> = ~ # { } :” — Dr. O'Neil <b>&</b> \"Co\"",
-        "Source: The <Gazette> & Co, “Headline with <i>markup</i> & ]]> and {braces}”, 2024-05"]
+        '“1,250 <b>widgets</b> ]]> = ~ # { } :” — Dr. O\'Neil <b>&</b> "Co"',
+        "Source: The <Gazette> & Co, “Headline with <i>markup</i> & ]]> and {braces}”, 2024-05",
+    ]
 
 
 def test_limitations_are_reported(parsed):
     sets, result, _ = parsed
     orders = sum(q.type == "order" for s in sets for q in s.qset.questions)
-    assert f"{orders} order questions exported as matching, each item to its position " \
+    assert (
+        f"{orders} order questions exported as matching, each item to its position "
         "(1st, 2nd …): GIFT has no ordering type" in result.notes
+    )
     assert any("GIFT holds no points" in n for n in result.notes)

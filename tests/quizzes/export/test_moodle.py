@@ -20,8 +20,7 @@ from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, TrueFa
 
 # import_headers: name/text is read with an error when missing; questiontext and
 # generalfeedback are where the prompt and the feedback live.
-COMMON = ("name/text", "questiontext/text", "generalfeedback/text", "defaultgrade",
-          "idnumber")
+COMMON = ("name/text", "questiontext/text", "generalfeedback/text", "defaultgrade", "idnumber")
 REQUIRED = {
     "multichoice": ("answer/text", "single", "shuffleanswers"),  # $question['#']['answer']
     "truefalse": ("answer/text",),
@@ -53,8 +52,9 @@ def root(exported):
 
 
 def by_idnumber(root) -> dict[str, ET.Element]:
-    return {q.findtext("idnumber"): q for q in root.findall("question")
-            if q.get("type") != "category"}
+    return {
+        q.findtext("idnumber"): q for q in root.findall("question") if q.get("type") != "category"
+    }
 
 
 def test_a_category_then_every_question_of_each_set(exported, root):
@@ -62,7 +62,8 @@ def test_a_category_then_every_question_of_each_set(exported, root):
     questions = root.findall("question")
     categories = [q for q in questions if q.get("type") == "category"]
     assert [c.findtext("category/text") for c in categories] == [
-        "$course$/top/" + " ".join(s.qset.title.split()).replace("/", "//") for s in sets]
+        "$course$/top/" + " ".join(s.qset.title.split()).replace("/", "//") for s in sets
+    ]
     assert result.written == sum(len(s.qset.questions) for s in sets)
     assert len(questions) == result.written + len(sets)
 
@@ -93,13 +94,18 @@ def test_answers_and_grading_match_the_set(exported, root):
                 right = [literal(a.find("text")) for a in answers if a.get("fraction") == "100"]
                 assert right == [q.answer] and el.findtext("single") == "true"
             elif isinstance(q, Multi):
-                right = {literal(a.find("text")) for a in answers
-                         if not a.get("fraction").startswith("-")}
+                right = {
+                    literal(a.find("text"))
+                    for a in answers
+                    if not a.get("fraction").startswith("-")
+                }
                 assert right == set(q.answers) and el.findtext("single") == "false"
             elif isinstance(q, TrueFalse):
                 graded = {a.findtext("text"): a.get("fraction") for a in answers}
-                assert graded == {"true": "100" if q.answer else "0",
-                                  "false": "0" if q.answer else "100"}
+                assert graded == {
+                    "true": "100" if q.answer else "0",
+                    "false": "0" if q.answer else "100",
+                }
             elif isinstance(q, Numeric):
                 assert float(answers[0].findtext("text")) == float(q.answer)
             elif isinstance(q, FreeText):  # plain-text answers: no HTML escaping
@@ -107,8 +113,9 @@ def test_answers_and_grading_match_the_set(exported, root):
                 assert el.findtext("usecase") == "0"
             elif isinstance(q, Match):
                 subs = el.findall("subquestion")
-                assert [(literal(s.find("text")), s.findtext("answer/text")) for s in subs] \
-                    == [(p.left, p.right) for p in q.pairs]
+                assert [(literal(s.find("text")), s.findtext("answer/text")) for s in subs] == [
+                    (p.left, p.right) for p in q.pairs
+                ]
             elif isinstance(q, Order):
                 assert [literal(a.find("text")) for a in answers] == q.items
                 assert el.findtext("selecttype") == "ALL"
@@ -129,8 +136,9 @@ def test_hostile_text_reaches_moodle_literally(hostile, root):
     general = literal(choice.find("generalfeedback/text"))
     assert general.splitlines() == [
         "Explained with <i>markup</i> & ]]> and {GIFT} ~marks~ = # :",
-        "“1,250 <b>widgets</b> ]]> = ~ # { } :” — Dr. O'Neil <b>&</b> \"Co\"",
-        "Source: The <Gazette> & Co, “Headline with <i>markup</i> & ]]> and {braces}”, 2024-05"]
+        '“1,250 <b>widgets</b> ]]> = ~ # { } :” — Dr. O\'Neil <b>&</b> "Co"',
+        "Source: The <Gazette> & Co, “Headline with <i>markup</i> & ]]> and {braces}”, 2024-05",
+    ]
     assert choice.findtext("name/text").startswith("choice-markup: Which is <b>bold</b>")
 
 
@@ -154,14 +162,17 @@ def test_a_multi_moodle_cannot_grade_is_named_not_dropped_silently(hostile):
     from quizzes.export import ExportError, SetToExport
 
     choices = [f"c{i}" for i in range(12)]
-    odd = Multi(type="multi", id="eleven", prompt="Pick eleven", choices=choices,
-                answers=choices[:11])
+    odd = Multi(
+        type="multi", id="eleven", prompt="Pick eleven", choices=choices, answers=choices[:11]
+    )
     mixed = hostile.qset.model_copy(update={"questions": [odd, *hostile.qset.questions]})
     for name in ("moodle", "gift"):
         result = get_format(name).build([SetToExport(mixed, hostile.pack)])
         assert result.written == len(hostile.qset.questions)
-        assert ("1 multi question left out: Moodle's grades cannot split 100% evenly among "
-                "their right answers: hostile-set/eleven") in result.notes
+        assert (
+            "1 multi question left out: Moodle's grades cannot split 100% evenly among "
+            "their right answers: hostile-set/eleven"
+        ) in result.notes
         alone = mixed.model_copy(update={"questions": [odd]})
         with pytest.raises(ExportError):
             get_format(name).build([SetToExport(alone, hostile.pack)])
