@@ -12,20 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from seeds.dates import MONTHS
+
 _MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 MONTH = rf"(?:{'|'.join(MONTHS)}|{_MONTH_ABBR})"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
