@@ -182,6 +182,20 @@ def multi_fractions(q: Multi) -> tuple[str, str] | None:
     return share, f"-{share}"
 
 
+def multi_fractions_or_note(q: Multi, notes: Notes, key: str) -> tuple[str, str] | None:
+    """The fractions, or None with the note saying why the question is left out (the same
+    limit in every format that uses Moodle's grade list)."""
+    fractions = multi_fractions(q)
+    if fractions is None:
+        notes.add(
+            "multi-split",
+            "{n} multi question{s} left out: Moodle's grades cannot "
+            "split 100% evenly among their right answers",
+            key,
+        )
+    return fractions
+
+
 @dataclass(frozen=True)
 class Feedback:
     """What a student reads after answering: the explanation (or the fact's statement),

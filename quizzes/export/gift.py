@@ -16,7 +16,7 @@ from quizzes.export.base import (
     bounded_id,
     feedback,
     html_text,
-    multi_fractions,
+    multi_fractions_or_note,
     ordinal,
     plain_number,
     question_key,
@@ -91,14 +91,8 @@ def _answers(q: Question, notes: Notes, key: str) -> str | None:
         right = q.answer if isinstance(q.answer, str) else q.answer[0]
         return "\n".join(f"\t{'=' if c == right else '~'}{rich(c)}" for c in q.choices)
     if isinstance(q, Multi):
-        fractions = multi_fractions(q)
+        fractions = multi_fractions_or_note(q, notes, key)
         if fractions is None:
-            notes.add(
-                "multi-split",
-                "{n} multi question{s} left out: Moodle's grades cannot "
-                "split 100% evenly among their right answers",
-                key,
-            )
             return None
         right, wrong = fractions
         return "\n".join(f"\t~%{right if c in q.answers else wrong}%{rich(c)}" for c in q.choices)

@@ -17,7 +17,7 @@ from quizzes.export.base import (
     bounded_id,
     feedback,
     html_text,
-    multi_fractions,
+    multi_fractions_or_note,
     plain_number,
     points_text,
     question_key,
@@ -132,14 +132,8 @@ def _specific(q: Question, notes: Notes, key: str) -> str | None:
             + "".join(_answer("100" if c == right else "0", html_text(c)) for c in q.choices)
         )
     if isinstance(q, Multi):
-        fractions = multi_fractions(q)
+        fractions = multi_fractions_or_note(q, notes, key)
         if fractions is None:
-            notes.add(
-                "multi-split",
-                "{n} multi question{s} left out: Moodle's grades cannot "
-                "split 100% evenly among their right answers",
-                key,
-            )
             return None
         right, wrong = fractions
         return (
