@@ -11,6 +11,7 @@ import pytest
 
 from quizzes.review import AGAIN, GOOD, HARD, due_count, rating_for, schedule
 from quizzes.store import Store
+from tests.quizzes.storehelp import answer, start
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 
@@ -97,43 +98,12 @@ def test_store_keeps_cards_per_student_most_overdue_first(tmp_path):
 
 def test_an_answer_and_its_card_commit_together_or_not_at_all(tmp_path):
     store = Store.open(tmp_path / "p.sqlite3")
-    run = store.start_run(
-        set_id="s",
-        set_ref="s",
-        set_title="S",
-        seed=1,
-        mode="practice",
-        count=None,
-        tags=(),
-        only=None,
-        time_limit=None,
-        questions=1,
-        points=Decimal(1),
-        at=T0,
-    )
+    run = start(store, "s", questions=1, points=Decimal(1))
     with pytest.raises(RuntimeError), store.together():
-        store.record_answer(
-            run.id,
-            question_id="q",
-            position=0,
-            answer="a",
-            correct=True,
-            score=Decimal(1),
-            points=Decimal(1),
-            at=T0,
-        )
+        answer(store, run.id, "q", 0, True, "a", minute=0)
         raise RuntimeError("the card could not be scheduled")
     assert store.answers(run.id) == []
     with store.together():
-        store.record_answer(
-            run.id,
-            question_id="q",
-            position=0,
-            answer="a",
-            correct=True,
-            score=Decimal(1),
-            points=Decimal(1),
-            at=T0,
-        )
+        answer(store, run.id, "q", 0, True, "a", minute=0)
     assert len(store.answers(run.id)) == 1
     store.close()

@@ -24,6 +24,7 @@ import pytest
 
 from quizzes import store as store_module
 from quizzes.store import Store, StoreReadOnly
+from tests.quizzes.storehelp import answer, start
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 REPO = Path(__file__).parents[2]
@@ -35,30 +36,8 @@ def digest(path: Path) -> str:
 
 def made(path: Path) -> Path:
     store = Store.open(path)
-    run = store.start_run(
-        set_id="s",
-        set_ref="s",
-        set_title="S",
-        seed=1,
-        mode="practice",
-        count=None,
-        tags=(),
-        only=None,
-        time_limit=None,
-        questions=2,
-        points=Decimal(2),
-        at=T0,
-    )
-    store.record_answer(
-        run.id,
-        question_id="q1",
-        position=0,
-        answer="x",
-        correct=True,
-        score=Decimal(1),
-        points=Decimal(1),
-        at=T0,
-    )
+    run = start(store, "s", questions=2, points=Decimal(2))
+    answer(store, run.id, "q1", 0, True, "x", minute=0)
     store.close()
     return path
 
@@ -91,20 +70,7 @@ def test_the_unsaved_copy_keeps_the_history_and_writes_nothing(tmp_path):
     before = digest(path)
     copy = Store.open_copy(path)
     assert copy.stats()["s"].answered_unfinished == 1
-    run = copy.start_run(
-        set_id="t",
-        set_ref="t",
-        set_title="T",
-        seed=1,
-        mode="practice",
-        count=None,
-        tags=(),
-        only=None,
-        time_limit=None,
-        questions=1,
-        points=Decimal(1),
-        at=T0,
-    )
+    run = start(copy, "t", questions=1, points=Decimal(1))
     assert copy.run(run.id).set_id == "t"
     copy.close()
     assert digest(path) == before

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from quizzes.cli import main
 from quizzes.store import Store, backup_path
+from tests.quizzes.storehelp import answer, start
 from tests.quizzes.test_store_migration import make_v1
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
@@ -37,30 +38,8 @@ def test_each_student_sees_only_their_runs(tmp_path: Path):
     store = Store.open(tmp_path / "p.sqlite3")
     for name in ("Ana", "Bo"):
         store.student = name
-        run = store.start_run(
-            set_id="s",
-            set_ref="s",
-            set_title="S",
-            seed=1,
-            mode="practice",
-            count=None,
-            tags=(),
-            only=None,
-            time_limit=None,
-            questions=2,
-            points=Decimal(2),
-            at=T0,
-        )
-        store.record_answer(
-            run.id,
-            question_id="q",
-            position=0,
-            answer="a",
-            correct=True,
-            score=Decimal(1),
-            points=Decimal(1),
-            at=T0,
-        )
+        run = start(store, "s", questions=2, points=Decimal(2))
+        answer(store, run.id, "q", 0, True, "a", minute=0)
     store.student = "Ana"
     assert [r.student for r in store.unfinished_runs()] == ["Ana"]
     assert store.stats()["s"].answered_unfinished == 1
