@@ -38,7 +38,7 @@ from briefing.content import (
     plain,
 )
 from seeds.dates import MONTHS
-from seeds.model import SOURCE_KIND_NAMES, Actor, Argument, Event, Figure, Pack, Quote
+from seeds.model import Actor, Argument, Event, Figure, Pack, Quote
 
 AUDIENCE = "For classroom use"
 KICKER = "Classroom policy brief"
@@ -66,7 +66,9 @@ def compose_brief(pack: Pack, date: dt.date | None = None) -> Brief:
         date_text: str | None = published.long()  # as precise as the source, no more
     else:
         date_text = long_date(date) if date else None
-    masthead = Masthead(KICKER, pack.title, pack.citation(), AUDIENCE, date_text, _kind(pack))
+    masthead = Masthead(
+        KICKER, pack.title, pack.citation(), AUDIENCE, date_text, pack.source.kind_name
+    )
     return Brief(
         masthead,
         tuple(s for s in sections if s is not None),
@@ -82,11 +84,6 @@ def brief_date(pack: Pack) -> dt.date | None:
     if pack.source.published:
         return pack.source.published.start
     return None
-
-
-def _kind(pack: Pack) -> str:
-    """What the source is, as the brief names it: "news article", "editorial", "speech"."""
-    return SOURCE_KIND_NAMES[pack.source.kind]
 
 
 # --- formatting ---------------------------------------------------------------------------
@@ -130,7 +127,7 @@ CHART_BARS = 12  # bars a chart holds; the rest are in the table
 def _key_figures(pack: Pack) -> Section | None:
     if not pack.figures:
         return None
-    kind = _kind(pack)
+    kind = pack.source.kind_name
     callouts = tuple(
         Callout(
             f.shown(),
@@ -172,7 +169,7 @@ def _figure_source(pack: Pack, figure: Figure) -> Rich:
     actor = pack.actor(figure.who)
     parts = [actor.name if actor else None, figure.date.short() if figure.date else None]
     said = ", ".join(p for p in parts if p)
-    return (Run("Source: ", "bold"), Run(said or f"the {_kind(pack)}"))
+    return (Run("Source: ", "bold"), Run(said or f"the {pack.source.kind_name}"))
 
 
 def shared_units(figures: Iterable[Figure], least: int = 3) -> list[list[Figure]]:
@@ -209,7 +206,7 @@ def _chart(pack: Pack, figures: list[Figure]) -> BarChart:
         title=f"Compared: {unit}",
         unit=unit,
         bars=bars,
-        source=f"Source: {pack.citation()}. Values as reported in the {_kind(pack)}.",
+        source=f"Source: {pack.citation()}. Values as reported in the {pack.source.kind_name}.",
         values_text=f"Values ({unit}): {values}.",
         note=" ".join(notes) or None,
     )
@@ -277,7 +274,7 @@ def _pick(quotes: list[Quote]) -> Quote:
 def _credited(pack: Pack, quote: Quote) -> Rich:
     """A quote with who said it; a quote credited to no one is the article's own wording."""
     speaker = pack.actor(quote.by)
-    credit = f" — {speaker.name}" if speaker else f" (the {_wording(pack)}'s words)"
+    credit = f" — {speaker.name}" if speaker else f" (the {pack.source.short_name}'s words)"
     return (Run(quoted(quote.text), "italic"), Run(credit, "small"))
 
 
@@ -307,7 +304,9 @@ def _arguments(pack: Pack) -> Section | None:
     ]
     said = [p for p in parts if p]
     listed = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1]
-    note: str | None = f"The {_kind(pack)} gives {listed}. Each is credited to whoever makes it."
+    note: str | None = (
+        f"The {pack.source.kind_name} gives {listed}. Each is credited to whoever makes it."
+    )
     blocks: list[Block] = []
     case, concern = groups["case"], groups["concern"]
     if case.entries and concern.entries:
@@ -343,14 +342,18 @@ def _timeline(pack: Pack) -> Section | None:
     events = sorted(pack.events, key=lambda e: e.date.sort_key())
     moments = tuple(
         Moment(
-            e.date.short(), _date_note(e, events, _wording(pack)), e.title, e.statement, e.inferred
+            e.date.short(),
+            _date_note(e, events, pack.source.short_name),
+            e.title,
+            e.statement,
+            e.inferred,
         )
         for e in events
     )
     notes = []
     if any(e.inferred for e in events):
         notes.append(
-            f"Dates marked inferred are not stated in the {_kind(pack)}; they are "
+            f"Dates marked inferred are not stated in the {pack.source.kind_name}; they are "
             "worked out from its wording, as explained under Sources and method."
         )
     if any(_overlapping(e, events) for e in events):
@@ -379,11 +382,6 @@ def _date_note(event: Event, events: list[Event], wording: str) -> str | None:
             else f"{event.date.precision} only: order not known"
         )
     return f"({'; '.join(notes)})" if notes else None
-
-
-def _wording(pack: Pack) -> str:
-    """How a note names the source's own words: "article", "editorial", "speech"."""
-    return "article" if pack.source.kind == "news" else _kind(pack)
 
 
 def _implications(pack: Pack) -> Section:
@@ -423,7 +421,7 @@ def _glossary(pack: Pack) -> Section | None:
 
 def _sources(pack: Pack) -> Section:
     source = pack.source
-    cite: Rich = (Run(f"Source ({_kind(pack)}): ", "bold"), Run(pack.citation() + "."))
+    cite: Rich = (Run(f"Source ({pack.source.kind_name}): ", "bold"), Run(pack.citation() + "."))
     if source.url:  # linked only when it is a plain http(s) address; else shown as text
         cite += (Run(" "), Run(source.url, link=safe_url(source.url)))
     paragraphs: list[Rich] = [
@@ -433,8 +431,8 @@ def _sources(pack: Pack) -> Section:
     ]
     method = [
         *pack.method,
-        f"Only text in quotation marks is the {_kind(pack)}'s, copied verbatim; the rest is the "
-        "curator's wording. Dates marked inferred are worked out, not stated; the section "
+        f"Only text in quotation marks is the {pack.source.kind_name}'s, copied verbatim; "
+        "the rest is the curator's wording. Dates marked inferred are worked out, not stated; the section "
         f"marked Analysis is interpretation. Built by classbrief from the fact pack “{pack.id}”.",
     ]
     return Section(

@@ -19,7 +19,7 @@ from decimal import Decimal
 from quizzes.grading import normalise_text
 from quizzes.model import AnyQuestion, Choice, FreeText, Numeric, Order, QuestionSet
 from seeds.dates import PartialDate, longest_chain
-from seeds.model import SOURCE_KIND_NAMES, Actor, Event, Figure, Pack, Term
+from seeds.model import Actor, Event, Figure, Pack, Term
 from seeds.numbers import SCALES, format_amount, format_number, is_year_unit, read_number
 
 AUTO_SUFFIX = "-auto"
@@ -124,7 +124,7 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
             fact=fig.id,
             tags=tags,
             prompt=sentence(
-                f"What figure does the {_source(pack)} give for “{fig.label}”, {unit}?"
+                f"What figure does the {pack.source.short_name} give for “{fig.label}”, {unit}?"
             ),
             answer=fig.value,
             unit=fig.unit,
@@ -142,10 +142,6 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
         )
         if question:
             yield question
-
-
-def _source(pack: Pack) -> str:
-    return "article" if pack.source.kind == "news" else SOURCE_KIND_NAMES[pack.source.kind]
 
 
 def _shown_like(value: Decimal, fig: Figure) -> str:

@@ -203,6 +203,16 @@ class Source(Strict):
     date_basis: Text
     reference_date: dt.date | None = None
 
+    @property
+    def kind_name(self) -> str:
+        """What the source is, in words: "news article", "editorial", "speech"."""
+        return SOURCE_KIND_NAMES[self.kind]
+
+    @property
+    def short_name(self) -> str:
+        """How a sentence names it: "article" for news, else the kind ("editorial")."""
+        return "article" if self.kind == "news" else self.kind_name
+
 
 class Takeaways(Strict):
     what_happened: Text
