@@ -432,7 +432,8 @@ def _sources(pack: Pack) -> Section:
     method = [
         *pack.method,
         f"Only text in quotation marks is the {pack.source.kind_name}'s, copied verbatim; "
-        "the rest is the curator's wording. Dates marked inferred are worked out, not stated; the section "
+        "the rest is the curator's wording. Dates marked inferred are worked out, not "
+        "stated; the section "
         f"marked Analysis is interpretation. Built by classbrief from the fact pack “{pack.id}”.",
     ]
     return Section(
