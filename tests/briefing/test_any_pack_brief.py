@@ -274,3 +274,9 @@ def test_a_paragraph_split_in_one_file_is_not_reused_in_the_next():
     )
     files = dict(render_handouts(compose_handouts(automatic_set(pack), pack)))
     assert [pdf.pages for pdf in files.values()] == [2, 2, 2, 2]
+
+
+def test_the_masthead_date_is_no_more_precise_than_the_source():
+    loaded, _ = load_pack(TEST_PACKS / "three-framings" / "pack.yaml")
+    assert loaded is not None
+    assert compose_brief(loaded.pack).masthead.date_text == "May 2021"

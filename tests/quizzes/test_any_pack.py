@@ -208,3 +208,17 @@ actors:
     assert result.exit_code != 0 and "too few facts" in result.output, result.output
     listed = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "list"])
     assert listed.exit_code == 0 and "tiny" in listed.output
+
+
+def test_another_unit_or_an_ambiguous_number_is_explained_not_marked():
+    from quizzes.grading import InvalidAnswer
+
+    cost = Numeric(
+        type="numeric", id="c", prompt="How much?", answer=6, unit="billion U.S. dollars"
+    )
+    with pytest.raises(InvalidAnswer, match=r"not a number in billion U\.S\. dollars"):
+        grade(cost, "6 billion euros")
+    places = Numeric(type="numeric", id="p", prompt="How many?", answer=5000, unit="people")
+    with pytest.raises(InvalidAnswer, match="can be read as 5 or as 5,000"):
+        grade(places, "5.000")
+    assert grade(places, "5,000").correct and not grade(places, "5.5").correct

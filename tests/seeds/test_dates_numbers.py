@@ -157,3 +157,7 @@ def test_figure_values_are_bounded_and_displays_agree(fields, message):
 def test_a_display_in_the_units_terms_or_in_full_agrees():
     assert figure(value="6", unit="billion dollars", display="6 billion").amount == 6 * 10**9
     assert figure(value="6000000000", display="6 billion").shown() == "6 billion"
+
+
+def test_a_display_in_words_is_kept_as_written():
+    assert figure(value="3", unit="years", display="three").shown_with_unit() == "three years"
