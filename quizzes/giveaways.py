@@ -18,47 +18,53 @@ from seeds.numbers import format_amount, format_number, is_year_unit
 T = TypeVar("T")
 
 
-def answer_forms(q: Question) -> list[tuple[re.Pattern[str], str]]:
-    """(pattern, as shown) for each way the question's answer could appear in a prompt."""
+# Numbers are whole tokens ("2,000", "2,000.5"), so "2,000" is never found inside "12,000".
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text.casefold()))
+
+
+def answer_forms(q: Question) -> list[tuple[tuple[str, ...], str]]:
+    """(tokens, as shown) for each way the question's answer could appear in a prompt."""
     if isinstance(q, Numeric):
         if is_year_unit(q.unit) or abs(q.answer) < 10:
             return []  # years and small numbers recur in any story
-        forms = {format_number(q.answer), f"{q.answer.normalize():f}"}
-        if q.display:
-            forms.add(q.display)
-        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        return [
-            (
-                re.compile(rf"(?<![\d.,])(?:{alternatives})(?![\d]|[.,]\d)"),
-                format_amount(q.answer, None, q.display),
-            )
-        ]
+        shown = format_amount(q.answer, None, q.display)
+        forms = {format_number(q.answer), f"{q.answer.normalize():f}", q.display or ""}
+        return [(tokens(form), shown) for form in sorted(forms) if form]
     texts: list[str] = []
     if isinstance(q, Choice) and isinstance(q.answer, str):
         texts = [q.answer]
     elif isinstance(q, FreeText):
         texts = list(q.accept)
-    return [
-        (re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE), t)
-        for t in texts
-        if len(t) >= 4 and not t.isdigit()
-    ]
+    return [(tokens(t), t) for t in texts if len(t) >= 4 and not t.isdigit()]
 
 
 def give_aways(
     questions: Sequence[tuple[T, Question]],
 ) -> Iterator[tuple[tuple[T, Question], tuple[T, Question], str]]:
-    """(given away, giving away, the answer as the prompt says it) for every such pair."""
-    for given in questions:
-        forms = answer_forms(given[1])
-        for giver in questions if forms else ():
-            if giver[1] is given[1]:
-                continue
-            found = next(
-                (shown for pattern, shown in forms if pattern.search(giver[1].prompt)), None
-            )
-            if found is not None:
-                yield given, giver, found
+    """(given away, giving away, the answer as the prompt says it) for every such pair.
+
+    Every answer form goes into one index by its tokens, and each prompt is read once,
+    window by window: linear in the size of the set, not quadratic."""
+    index: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for number, (_, question) in enumerate(questions):
+        for form, shown in answer_forms(question):
+            if form:
+                index.setdefault(form, []).append((number, shown))
+    sizes = sorted({len(form) for form in index})
+    for giver_number, giver in enumerate(questions):
+        words = tokens(giver[1].prompt)
+        found: dict[int, str] = {}
+        for size in sizes:
+            for start in range(len(words) - size + 1):
+                for number, shown in index.get(words[start : start + size], ()):
+                    if number != giver_number:
+                        found.setdefault(number, shown)
+        for number, shown in sorted(found.items()):
+            yield questions[number], giver, shown
 
 
 Q = TypeVar("Q", bound=Question)
@@ -67,21 +73,26 @@ Q = TypeVar("Q", bound=Question)
 def answered_first(questions: list[Q]) -> list[Q]:
     """The questions in the same order, except that a question whose answer another prompt
     gives away moves before that prompt (when the pairs allow it: a cycle stays as it is)."""
-    position = {id(q): i for i, q in enumerate(questions)}
-    before: dict[int, set[int]] = {i: set() for i in range(len(questions))}
-    for (_, given), (_, giver), _ in give_aways([(None, q) for q in questions]):
-        before[position[id(giver)]].add(position[id(given)])
+    before: dict[int, list[int]] = {i: [] for i in range(len(questions))}
+    for (given, _), (giver, _), _ in give_aways(list(enumerate(questions))):
+        before[giver].append(given)
+    # Depth-first, children (the questions to come first) in their own order; a node met
+    # again while it is still open closes a cycle and is skipped.
     placed: list[int] = []
-    done: set[int] = set()
-
-    def place(i: int, visiting: frozenset[int]) -> None:
-        if i in done or i in visiting:
-            return
-        for j in sorted(before[i]):
-            place(j, visiting | {i})
-        done.add(i)
-        placed.append(i)
-
-    for i in range(len(questions)):
-        place(i, frozenset())
+    state: dict[int, bool] = {}  # False: open, True: placed
+    for root in range(len(questions)):
+        if root in state:
+            continue
+        state[root] = False
+        stack = [(root, iter(sorted(before[root])))]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                state[node] = True
+                placed.append(node)
+            elif child not in state:
+                state[child] = False
+                stack.append((child, iter(sorted(before[child]))))
     return [questions[i] for i in placed]

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from quizzes.model import (
@@ -246,6 +247,7 @@ _DIGIT_SEPARATORS = frozenset(":./,-")  # 1:30, 3.5, 1/2, 5,000, 1-2
 _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 
 
+@lru_cache(maxsize=8192)  # choices and accepted answers recur across a set
 def normalise_text(text: str) -> str:
     """The comparison key of a free-text answer: case, spacing, punctuation and diacritics
     ignored, so "S.C.O." matches "SCO" and "anti terrorism" matches "anti-terrorism". The
@@ -256,7 +258,6 @@ def normalise_text(text: str) -> str:
     key: list[str] = []
     for i, c in enumerate(chars):
         before = chars[i - 1] if i else ""
-        after = next((n for n in chars[i + 1 :] if not n.isspace()), "")
         if not unicodedata.category(c).startswith(("P", "S", "Z", "C")) or c in _ALWAYS_KEPT:
             key.append(c)
         elif (
@@ -266,12 +267,16 @@ def normalise_text(text: str) -> str:
             and (c in _DIGIT_SEPARATORS or c.isspace())
         ):
             key.append(" " if c.isspace() else c)
-        elif c == "-" and after.isdigit() and not before.isalnum():
+        elif c == "-" and not before.isalnum() and _next_visible(chars, i).isdigit():
             key.append(c)  # a sign: "-5" is not "5"
     # Thousands grouped or not are one number: 5,000 = 5 000 = 5000.
     joined = _THOUSANDS.sub("", "".join(key))
     # British and American spellings of the same word (organisation, organization).
     return joined.replace("isation", "ization")
+
+
+def _next_visible(chars: list[str], i: int) -> str:
+    return next((n for n in chars[i + 1 :] if not n.isspace()), "")
 
 
 _EXAMPLES = (1200, 3400, 7800, 45600)
