@@ -206,9 +206,9 @@ def new(
             auto = automatic_set(loaded.pack)
         except TooFewFacts as few:
             raise click.ClickException(str(few)) from None
-        qset = auto.model_copy(
-            update={"id": set_id, "title": f"My questions on {loaded.pack.title}"}
-        )
+        import dataclasses
+
+        qset = dataclasses.replace(auto, id=set_id, title=f"My questions on {loaded.pack.title}")
         text = set_yaml(
             qset,
             "Made from the automatic questions of pack "

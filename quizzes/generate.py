@@ -10,6 +10,7 @@ overlaps the answer are all left out.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from collections import Counter
@@ -354,7 +355,7 @@ def _term_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
             ["terms", "automatic"],
         )
         if question:
-            yield question.model_copy(update={"explanation": _term_in_story(pack, term)})
+            yield dataclasses.replace(question, explanation=_term_in_story(pack, term))
         if term.short:
             yield FreeText(
                 type="text",

@@ -3,57 +3,52 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
-)
-
 from seeds.model import Amount, Id, Text, check_display
+from seeds.rules import Strict, before, described, json_schema
+from seeds.rules import field as rule
 
 Difficulty = Literal["easy", "medium", "hard"]
 QUESTION_TYPES = ("choice", "multi", "truefalse", "numeric", "text", "match", "order")
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
+@dataclass(frozen=True, kw_only=True)
 class Question(Strict):
     type: str  # each type's class narrows it to its own name
     id: Id
     prompt: Text
-    fact: Id | None = Field(None, description="Id of the pack fact this question tests.")
-    tags: list[Id] = []
+    fact: Annotated[Id | None, described("Id of the pack fact this question tests.")] = None
+    tags: list[Id] = field(default_factory=list)
     difficulty: Difficulty = "medium"
-    points: Annotated[Decimal, Field(gt=0, le=100)] = Decimal(1)
-    explanation: str | None = Field(
-        None, description="Shown after answering; default: the fact's statement and quote."
-    )
+    points: Annotated[Decimal, rule(gt=0, le=100)] = Decimal(1)
+    explanation: Annotated[
+        str | None,
+        described("Shown after answering; default: the fact's statement and quote."),
+    ] = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Choice(Question):
     """Pick one of the choices."""
 
     type: Literal["choice"]
     choices: list[Text]
-    answer: Text | list[Text] = Field(description="The text of the one right choice.")
+    answer: Annotated[Text | list[Text], described("The text of the one right choice.")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Multi(Question):
     """Pick every right choice; partial credit is right picks minus wrong picks."""
 
     type: Literal["multi"]
     choices: list[Text]
-    answers: list[Text] = Field(min_length=1)
+    answers: Annotated[list[Text], rule(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class TrueFalse(Question):
     """The prompt is a statement; is it true?"""
 
@@ -61,6 +56,7 @@ class TrueFalse(Question):
     answer: bool
 
 
+@dataclass(frozen=True, kw_only=True)
 class Tolerance(Strict):
     amount: Amount
     percent: bool
@@ -76,6 +72,18 @@ class Tolerance(Strict):
 _TOLERANCE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(%?)\s*$")
 
 
+def _parse_tolerance(value: object) -> object:
+    if isinstance(value, str):
+        match = _TOLERANCE.match(value)
+        if not match:
+            raise ValueError(
+                f"tolerance '{value}' is not a number or a percentage; write e.g. 100 or 5%"
+            )
+        return {"amount": match[1], "percent": bool(match[2])}
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
 class Numeric(Question):
     """A number, within an optional tolerance (absolute, or percent with a % sign)."""
 
@@ -84,7 +92,8 @@ class Numeric(Question):
     # Written as a number or a percentage (`100`, `5%`); the editor schema says so.
     tolerance: Annotated[
         Tolerance | None,
-        WithJsonSchema(
+        before(_parse_tolerance),
+        json_schema(
             {
                 "anyOf": [
                     {"type": "number"},
@@ -95,42 +104,32 @@ class Numeric(Question):
         ),
     ] = None
     unit: str | None = None
-    display: str | None = Field(
-        None,
-        description="How the answer is printed, e.g. "
-        "'6 billion' (default: its digits, 6,000,000,000).",
-    )
+    display: Annotated[
+        str | None,
+        described(
+            "How the answer is printed, e.g. '6 billion' (default: its digits, 6,000,000,000)."
+        ),
+    ] = None
 
-    @field_validator("tolerance", mode="before")
-    @classmethod
-    def _parse_tolerance(cls, value: object) -> object:
-        if isinstance(value, str):
-            match = _TOLERANCE.match(value)
-            if not match:
-                raise ValueError(
-                    f"tolerance '{value}' is not a number or a percentage; write e.g. 100 or 5%"
-                )
-            return {"amount": match[1], "percent": bool(match[2])}
-        return value
-
-    @model_validator(mode="after")
-    def _display_agrees(self) -> Numeric:
+    def __post_init__(self) -> None:
         check_display(self.display, self.answer, self.unit)
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class FreeText(Question):
     """Typed text; case, surrounding spaces, punctuation and diacritics are ignored."""
 
     type: Literal["text"]
-    accept: list[Text] = Field(min_length=1)
+    accept: Annotated[list[Text], rule(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Pair(Strict):
     left: Text
     right: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Match(Question):
     """Pair each left side with its right side; credit per pair."""
 
@@ -138,6 +137,7 @@ class Match(Question):
     pairs: list[Pair]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Order(Question):
     """Put the items in order (written here in the right order); credit by position."""
 
@@ -146,13 +146,14 @@ class Order(Question):
 
 
 AnyQuestion = Annotated[
-    Choice | Multi | TrueFalse | Numeric | FreeText | Match | Order, Field(discriminator="type")
+    Choice | Multi | TrueFalse | Numeric | FreeText | Match | Order, rule(discriminator="type")
 ]
 
 
+@dataclass(frozen=True, kw_only=True)
 class QuestionSet(Strict):
     id: Id
     title: Text
     description: str = ""
     pack: Id
-    questions: list[AnyQuestion] = Field(min_length=1)
+    questions: Annotated[list[AnyQuestion], rule(min_length=1)]

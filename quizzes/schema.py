@@ -11,8 +11,9 @@ SCHEMA_FILE = Path(__file__).parent / "questionset.schema.json"
 
 def questionset_schema() -> dict[str, Any]:
     from quizzes.model import QuestionSet
+    from seeds.validation import json_schema
 
-    schema = QuestionSet.model_json_schema()
+    schema = json_schema(QuestionSet)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://classbrief.invalid/questionset.schema.json",

@@ -8,8 +8,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
-
 from quizzes import places
 from quizzes.giveaways import give_aways
 from quizzes.grading import normalise_text
@@ -27,7 +25,7 @@ from seeds.model import Figure, Pack
 from seeds.numbers import amount_of, format_amount
 from seeds.packs import LoadedPack
 from seeds.problems import Problem, ProblemsFound, sort_problems
-from seeds.validation import validate
+from seeds.validation import valid, validate
 from seeds.yamlread import Document, read_yaml
 
 BUNDLED_SETS = places.BUNDLED_SETS
@@ -86,14 +84,9 @@ def load_set(
     return None, sort_problems(problems)
 
 
-_QUESTION: TypeAdapter[Question] = TypeAdapter(AnyQuestion)
-
-
 def _valid_question(entry: object) -> Question | None:
-    try:
-        return _QUESTION.validate_python(entry)
-    except ValidationError:
-        return None
+    question: Question | None = valid(AnyQuestion, entry)
+    return question
 
 
 def check_set_files(

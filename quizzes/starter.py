@@ -43,7 +43,9 @@ def set_yaml(qset: QuestionSet, note: str, schema_path: str | None = None) -> st
 
 
 def _question_data(q: Question) -> dict[str, object]:
-    data = q.model_dump(mode="json", exclude_defaults=True)
+    from seeds.validation import dump  # pydantic: only when writing a set
+
+    data = dump(q)
     if isinstance(q, Numeric) and q.tolerance is not None:
         data["tolerance"] = str(q.tolerance)
     ordered = {key: data.pop(key) for key in _FIRST if key in data}

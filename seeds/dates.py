@@ -14,9 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic_core import core_schema
-
 Precision = Literal["year", "month", "day"]
 MONTHS = (
     "January",
@@ -121,9 +118,9 @@ class PartialDate:
         return self.iso()
 
     @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema  # only when validating: see seeds.rules
+
         return core_schema.no_info_plain_validator_function(
             cls._coerce, serialization=core_schema.plain_serializer_function_ser_schema(cls.iso)
         )
@@ -137,9 +134,7 @@ class PartialDate:
         return cls.parse(value)
 
     @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: Any, handler: GetJsonSchemaHandler
-    ) -> dict[str, Any]:
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
         return {
             "type": "string",
             "pattern": PATTERN,

@@ -9,18 +9,9 @@ facts by id, so the same fact is printed and quizzed alike.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
 
 from seeds.dates import PartialDate
 from seeds.numbers import (
@@ -32,6 +23,7 @@ from seeds.numbers import (
     unit_matches,
     unit_scale,
 )
+from seeds.rules import Strict, after, before, described, text
 
 FactKind = Literal["figure", "actor", "argument", "event", "term"]
 FACT_KINDS: tuple[FactKind, ...] = ("figure", "actor", "argument", "event", "term")
@@ -44,10 +36,10 @@ KIND_TITLES = {
 }
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, text(pattern=ID_PATTERN, max_length=64)]
+Text = Annotated[str, text(strip_whitespace=True, min_length=1)]
 
-Amount = Annotated[Decimal, AfterValidator(check_amount)]
+Amount = Annotated[Decimal, after(check_amount)]
 """A number a pack or set may hold: finite, below 10^15, at most six decimals."""
 
 SourceKind = Literal["news", "editorial", "report", "speech", "interview"]
@@ -80,10 +72,7 @@ def _quote_shorthand(value: object) -> object:
     return {"text": value} if isinstance(value, str) else value
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
+@dataclass(frozen=True, kw_only=True)
 class Quote(Strict):
     """A few words copied verbatim from the article, credited where they are someone's."""
 
@@ -91,39 +80,41 @@ class Quote(Strict):
     by: Id | None = None
 
 
-QuoteItem = Annotated[Quote, BeforeValidator(_quote_shorthand)]
+QuoteItem = Annotated[Quote, before(_quote_shorthand)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Fact(Strict):
     id: Id
     statement: Text
-    quotes: list[QuoteItem] = []
-    tags: list[Id] = []
+    quotes: list[QuoteItem] = field(default_factory=list)
+    tags: list[Id] = field(default_factory=list)
 
     kind: ClassVar[FactKind]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Figure(Fact):
-    label: Text = Field(description="A short name for charts and callouts.")
+    label: Annotated[Text, described("A short name for charts and callouts.")]
     value: Amount
     unit: Text
-    display: str | None = Field(
-        None,
-        description="How the source writes the number, e.g. "
-        "'6 billion' or '1.5 million'; printed instead of the digits.",
-    )
+    display: Annotated[
+        str | None,
+        described(
+            "How the source writes the number, e.g. "
+            "'6 billion' or '1.5 million'; printed instead of the digits."
+        ),
+    ] = None
     period: str | None = None
-    who: Id | None = Field(None, description="The actor the figure belongs to.")
+    who: Annotated[Id | None, described("The actor the figure belongs to.")] = None
     date: PartialDate | None = None
-    date_text: str | None = Field(None, description="The article's own wording of the date.")
-    inferred: bool = Field(False, description="True when the date is worked out, not stated.")
+    date_text: Annotated[str | None, described("The article's own wording of the date.")] = None
+    inferred: Annotated[bool, described("True when the date is worked out, not stated.")] = False
 
     kind: ClassVar[FactKind] = "figure"
 
-    @model_validator(mode="after")
-    def _display_agrees(self) -> Figure:
+    def __post_init__(self) -> None:
         check_display(self.display, self.value, self.unit)
-        return self
 
     @property
     def amount(self) -> Decimal:
@@ -144,20 +135,20 @@ class Figure(Fact):
         return format_amount(self.value, self.unit, self.display)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Actor(Fact):
     name: Text
     type: Literal["state", "person", "organisation", "group", "region"]
     role: Text
     affiliation: str | None = None
-    part_of: Id | None = Field(
-        None,
-        description="The actor this one belongs to: a bureau's "
-        "department, a person's organisation.",
-    )
-    mid_sentence: str | None = Field(
-        None, description="The name as it reads inside a sentence, e.g. 'the United States'."
-    )
-    position: str | None = Field(None, description="Their stance in the story, if any.")
+    part_of: Annotated[
+        Id | None,
+        described("The actor this one belongs to: a bureau's department, a person's organisation."),
+    ] = None
+    mid_sentence: Annotated[
+        str | None, described("The name as it reads inside a sentence, e.g. 'the United States'.")
+    ] = None
+    position: Annotated[str | None, described("Their stance in the story, if any.")] = None
 
     kind: ClassVar[FactKind] = "actor"
 
@@ -166,38 +157,42 @@ class Actor(Fact):
         return self.mid_sentence or self.name
 
 
+@dataclass(frozen=True, kw_only=True)
 class Argument(Fact):
-    claim: Text = Field(description="The argument in a few words, for tables and choices.")
+    claim: Annotated[Text, described("The argument in a few words, for tables and choices.")]
     by: Id
     side: Literal["case", "concern", "framing"]
 
     kind: ClassVar[FactKind] = "argument"
 
 
+@dataclass(frozen=True, kw_only=True)
 class Event(Fact):
     date: PartialDate
-    date_text: str | None = Field(None, description="The article's own wording of the date.")
-    inferred: bool = Field(False, description="True when the date is worked out, not stated.")
+    date_text: Annotated[str | None, described("The article's own wording of the date.")] = None
+    inferred: Annotated[bool, described("True when the date is worked out, not stated.")] = False
     title: Text
-    actors: list[Id] = []
+    actors: list[Id] = field(default_factory=list)
 
     kind: ClassVar[FactKind] = "event"
 
 
+@dataclass(frozen=True, kw_only=True)
 class Term(Fact):
     term: Text
-    short: str | None = Field(None, description="Abbreviation, e.g. GSI.")
+    short: Annotated[str | None, described("Abbreviation, e.g. GSI.")] = None
 
     kind: ClassVar[FactKind] = "term"
 
 
+@dataclass(frozen=True, kw_only=True)
 class Source(Strict):
-    kind: SourceKind = Field(
-        "news", description="What the source is: news, editorial, report, speech or interview."
-    )
+    kind: Annotated[
+        SourceKind, described("What the source is: news, editorial, report, speech or interview.")
+    ] = "news"
     headline: Text
     outlet: str | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, text(pattern=r"^https?://\S+$")] | None = None
     published: PartialDate | None = None
     about: Text
     date_basis: Text
@@ -214,27 +209,29 @@ class Source(Strict):
         return "article" if self.kind == "news" else self.kind_name
 
 
+@dataclass(frozen=True, kw_only=True)
 class Takeaways(Strict):
     what_happened: Text
     why_it_matters: Text
     what_to_watch: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Pack(Strict):
     id: Id
     title: Text
     language: str = "en"
     source: Source
     takeaways: Takeaways
-    background: list[Text] = []
-    figures: list[Figure] = []
-    actors: list[Actor] = []
-    arguments: list[Argument] = []
-    events: list[Event] = []
-    terms: list[Term] = []
-    implications: list[Text] = []
-    discussion: list[Text] = []
-    method: list[Text] = []
+    background: list[Text] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    arguments: list[Argument] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    implications: list[Text] = field(default_factory=list)
+    discussion: list[Text] = field(default_factory=list)
+    method: list[Text] = field(default_factory=list)
 
     def facts(self) -> dict[str, Fact]:
         """Every fact by id (the first one wins if ids repeat; the checker reports repeats)."""

@@ -2,33 +2,64 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import typing
+from functools import cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from seeds.problems import Problem
 from seeds.yamlread import Document, describe
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
+
+
+@cache
+def _adapter(model: type[M]) -> TypeAdapter[M]:
+    return TypeAdapter(model)
+
+
+def parse(model: type[M], data: object) -> M:
+    """``data`` as ``model``, validated and converted; ValidationError if it is not one."""
+    return _adapter(model).validate_python(data)
+
+
+def valid(model: Any, data: object) -> Any | None:
+    """``data`` as ``model`` (a class or an annotated type), or None if it is not one."""
+    try:
+        return parse(model, data)
+    except ValidationError:
+        return None
+
+
+def json_schema(model: type) -> dict[str, Any]:
+    """The JSON Schema of ``model``, for editors."""
+    return _adapter(model).json_schema()
+
+
+def dump(obj: Any) -> dict[str, Any]:
+    """A model as plain data that YAML can hold, leaving out fields at their defaults."""
+    return _adapter(type(obj)).dump_python(obj, mode="json", exclude_defaults=True)
 
 
 def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """The document as ``model``, or None and every schema problem, each located."""
     try:
-        return model.model_validate(doc.data), []
+        return parse(model, doc.data), []
     except ValidationError as err:
         return None, [_problem(doc, model, e) for e in err.errors(include_url=False)]
 
 
-def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
+def _problem(doc: Document, model: type, error: Any) -> Problem:
     loc = tuple(error["loc"])
     kind, field = error["type"], _field_name(loc)
     message, hint = error["msg"], ""
     if kind == "missing":
         message = f"missing required field '{field}'"
         hint = f"add `{field}:` here"
-    elif kind == "extra_forbidden":
+    elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
         known = _known_fields(model, doc, loc)
         close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.7)
         message = f"unknown field '{field}'"
@@ -60,7 +91,15 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
         hint = "use lowercase letters, digits and dashes, e.g. li-wei"
     elif kind == "string_pattern_mismatch":
         message = f"'{field}' has an unexpected form: {_shown(error['input'])}"
-    elif kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+    elif kind in (
+        "string_type",
+        "list_type",
+        "dict_type",
+        "model_type",
+        "model_attributes_type",
+        "dataclass_type",
+        "dataclass_args_type",
+    ):
         wanted = {
             "string_type": "text",
             "list_type": "a list (`- item` lines)",
@@ -105,25 +144,32 @@ def _describe(value: Any) -> str:
     return describe(value, f"the text {_shown(value)}", "empty")
 
 
-def _known_fields(model: type[BaseModel], doc: Document, loc: tuple[Any, ...]) -> list[str]:
+def _fields(model: Any) -> dict[str, Any]:
+    """A model's field names and their (resolved) annotations; {} for anything else."""
+    if not (isinstance(model, type) and dataclasses.is_dataclass(model)):
+        return {}
+    hints = typing.get_type_hints(model, include_extras=True)
+    return {f.name: hints[f.name] for f in dataclasses.fields(model)}
+
+
+def _known_fields(model: type, doc: Document, loc: tuple[Any, ...]) -> list[str]:
     """Field names of the model that holds ``loc``'s last step, found by walking the schema."""
     current: Any = model
     for step in loc[:-1]:
         if isinstance(step, int):
             continue
-        fields = getattr(current, "model_fields", None)
-        if fields is None or step not in fields:
+        fields = _fields(current)
+        if step not in fields:
             # A discriminated-union tag: look it up among the union's members.
             current = _union_member(current, step)
             continue
-        current = _inner_model(fields[step].annotation)
-    fields = getattr(current, "model_fields", None)
-    return sorted(fields) if fields else []
+        current = _inner_model(fields[step])
+    return sorted(_fields(current))
 
 
 def _inner_model(annotation: Any) -> Any:
-    """The BaseModel inside list[...], X | None or Annotated[...], if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    """The model inside list[...], X | None or Annotated[...], if any."""
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or getattr(annotation, "__metadata__", ()):
         found = _inner_model(arg)
@@ -137,7 +183,7 @@ def _union_member(current: Any, tag: Any) -> Any:
     """The sibling model whose literal ``type`` field is ``tag``."""
     for base in getattr(current, "__mro__", ()):
         for sub in getattr(base, "__subclasses__", list)():
-            type_field = getattr(sub, "model_fields", {}).get("type")
-            if type_field is not None and tag in getattr(type_field.annotation, "__args__", ()):
+            type_field = _fields(sub).get("type")
+            if type_field is not None and tag in getattr(type_field, "__args__", ()):
                 return sub
     return current

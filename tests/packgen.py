@@ -11,6 +11,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from seeds.model import Pack
+from seeds.validation import parse
 
 WORDS = (
     "river",
@@ -171,4 +172,4 @@ def packs(draw: Any) -> Pack:
         "events": events,
         "terms": terms,
     }
-    return Pack.model_validate(data)
+    return parse(Pack, data)

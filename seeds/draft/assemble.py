@@ -17,7 +17,7 @@ from seeds.draft.dates import DateMention, date_in_text, find_dates
 from seeds.draft.numbers import NumberMention, find_numbers, period_before
 from seeds.draft.quotes import QuoteFound, find_quotes
 from seeds.draft.text import Sentence, SentenceIndex, fragment, slug, split_sentences
-from seeds.model import Actor, Figure, Source
+from seeds.model import Actor
 from seeds.packs import PLACEHOLDER, is_placeholder
 
 NEAR = 300  # characters: how far a figure's period, date and actor may stand from it
@@ -113,8 +113,6 @@ def draft_pack(
         ],
     }
     comments: dict[tuple[str | int, ...], list[str]] = {}
-    if kind and "kind" not in Source.model_fields:
-        comments[("source", "$end")] = [f'kind: "{kind}"']
     summary = Summary(
         len(figures),
         len(quotes),
@@ -200,7 +198,7 @@ def _source(
     source["date_basis"] = basis
     if reference:
         source["reference_date"] = reference.isoformat()
-    if kind and "kind" in Source.model_fields:
+    if kind:
         source["kind"] = kind
     return source
 
@@ -282,7 +280,7 @@ def _figure(
         "value": shown,
         "unit": number.unit or todo("what is counted"),
     }
-    if number.worded and "display" in Figure.model_fields:
+    if number.worded:
         figure["display"] = number.written
     period = next((n for n in numbers if n.duration and n is not number), None)
     if period is not None:

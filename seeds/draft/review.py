@@ -12,12 +12,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from seeds.model import Pack
 from seeds.packs import check_placeholders, is_placeholder
 from seeds.problems import Problem, ProblemsFound
-from seeds.validation import validate
+from seeds.validation import valid, validate
 from seeds.yamlread import read_yaml
 
 _GROUPS = ("figures", "actors", "arguments", "events", "terms")
@@ -51,10 +49,9 @@ def load_for_review(path: Path) -> tuple[Pack | None, list[Problem]]:
         doc = read_yaml(path)
     except ProblemsFound as found:
         return None, found.problems
-    try:
-        return Pack.model_validate(for_review(doc.data)), []
-    except ValidationError:
-        pass
+    pack: Pack | None = valid(Pack, for_review(doc.data))
+    if pack is not None:
+        return pack, []
     _, problems = validate(doc, Pack)  # located in the file, without the placeholders' own
     todo = {(p.line, p.col) for p in check_placeholders(doc)}
     return None, [p for p in problems if (p.line, p.col) not in todo]

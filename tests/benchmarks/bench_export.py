@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from itertools import cycle, islice
 from pathlib import Path
 
@@ -18,9 +19,7 @@ def big_set() -> SetToExport:
     catalog = Catalog.load(Path(tempfile.mkdtemp(prefix="classbrief-bench-")))
     written = [s for s in catalog.sets if s.origin == "bundled"]
     pool = [q for s in written for q in s.qset.questions]
-    questions = [
-        q.model_copy(update={"id": f"q{n}"}) for n, q in enumerate(islice(cycle(pool), COUNT))
-    ]
+    questions = [replace(q, id=f"q{n}") for n, q in enumerate(islice(cycle(pool), COUNT))]
     qset = QuestionSet(id="big", title="Big", pack=written[0].qset.pack, questions=questions)
     return SetToExport(qset, catalog.pack_for(written[0]).pack)
 

@@ -16,6 +16,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from seeds.validation import parse
+
 REPO = Path(__file__).resolve().parents[2]
 ENV = dict(os.environ, NO_COLOR="1")
 
@@ -100,7 +102,8 @@ class _RunningApp:
 
         catalog = Catalog.load(self.data)
         pack = catalog.packs["gsi-training-2023"].pack
-        qset = QuestionSet.model_validate(
+        qset = parse(
+            QuestionSet,
             {
                 "id": "bench",
                 "title": "Benchmark",
@@ -116,7 +119,7 @@ class _RunningApp:
                     }
                     for n in range(self.questions)
                 ],
-            }
+            },
         )
         choice = SetChoice(LoadedSet(qset, "path"), pack, "bench")
         return TimedApp(

@@ -18,6 +18,7 @@ from briefing.sheets import render_handouts
 from quizzes.generate import TooFewFacts, automatic_set
 from seeds.model import Pack
 from seeds.packs import load_pack
+from seeds.validation import parse
 from tests.briefing.pdftext import squeeze, text_of
 from tests.conftest import TEST_PACKS
 from tests.packgen import packs
@@ -196,7 +197,8 @@ def test_a_paragraph_split_in_one_file_is_not_reused_in_the_next():
     """Found by hypothesis: variant A's key split its closing note over two pages; variant
     B's key reused that paragraph, split state and all, and reportlab gave up."""
     actor = {"statement": "Border.", "type": "state", "role": "border"}
-    pack = Pack.model_validate(
+    pack = parse(
+        Pack,
         {
             "id": "generated",
             "title": "Border.",
@@ -270,7 +272,7 @@ def test_a_paragraph_split_in_one_file_is_not_reused_in_the_next():
                 },
             ],
             "terms": [{"id": "zt0", "statement": "Border.", "term": "Border", "short": "B0"}],
-        }
+        },
     )
     files = dict(render_handouts(compose_handouts(automatic_set(pack), pack)))
     assert [pdf.pages for pdf in files.values()] == [2, 2, 2, 2]

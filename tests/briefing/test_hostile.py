@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from briefing import fonts
@@ -68,9 +70,7 @@ def test_link_only_for_a_checked_url(gsi, tmp_path):
 
 
 def test_source_url_becomes_the_only_link(gsi):
-    pack = gsi.pack.model_copy(
-        update={"source": gsi.pack.source.model_copy(update={"url": "https://example.org/story"})}
-    )
+    pack = replace(gsi.pack, source=replace(gsi.pack.source, url="https://example.org/story"))
     rendered = render_brief(compose_brief(pack))
     assert uris(rendered.pdf) == ["https://example.org/story"]
 

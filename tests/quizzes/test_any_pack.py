@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -162,7 +163,7 @@ def test_a_question_comes_before_a_prompt_that_gives_its_answer_away():
     from quizzes.giveaways import answered_first
     from quizzes.model import Choice
 
-    number = Numeric(type="numeric", id="n", prompt="How many officers?", answer=300)
+    number = Numeric(type="numeric", id="n", prompt="How many officers?", answer=Decimal(300))
     giver = Choice(
         type="choice",
         id="g",
@@ -178,8 +179,10 @@ def test_a_question_comes_before_a_prompt_that_gives_its_answer_away():
 def test_keys_print_numbers_as_the_brief_does():
     from quizzes.grading import expected_text
 
-    people = Numeric(type="numeric", id="p", prompt="How many?", answer=2000, unit="people")
-    year = Numeric(type="numeric", id="y", prompt="When?", answer=2022, unit="year")
+    people = Numeric(
+        type="numeric", id="p", prompt="How many?", answer=Decimal(2000), unit="people"
+    )
+    year = Numeric(type="numeric", id="y", prompt="When?", answer=Decimal(2022), unit="year")
     assert expected_text(people) == "2,000 people" and expected_text(year) == "2022"
     assert grade(people, "2000").given == "2000" and grade(people, "2000").correct
 
@@ -214,11 +217,13 @@ def test_another_unit_or_an_ambiguous_number_is_explained_not_marked():
     from quizzes.grading import InvalidAnswer
 
     cost = Numeric(
-        type="numeric", id="c", prompt="How much?", answer=6, unit="billion U.S. dollars"
+        type="numeric", id="c", prompt="How much?", answer=Decimal(6), unit="billion U.S. dollars"
     )
     with pytest.raises(InvalidAnswer, match=r"not a number in billion U\.S\. dollars"):
         grade(cost, "6 billion euros")
-    places = Numeric(type="numeric", id="p", prompt="How many?", answer=5000, unit="people")
+    places = Numeric(
+        type="numeric", id="p", prompt="How many?", answer=Decimal(5000), unit="people"
+    )
     with pytest.raises(InvalidAnswer, match="can be read as 5 or as 5,000"):
         grade(places, "5.000")
     assert grade(places, "5,000").correct and not grade(places, "5.5").correct

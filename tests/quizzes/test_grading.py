@@ -5,12 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from pydantic import TypeAdapter
 
 from quizzes.grading import InvalidAnswer, grade, model_answer, normalise_text, parse_number
-from quizzes.model import AnyQuestion
+from quizzes.model import AnyQuestion, Question
+from seeds.validation import parse
 
-make = TypeAdapter(AnyQuestion).validate_python
+
+def make(data: dict) -> Question:
+    return parse(AnyQuestion, data)
+
 
 CHOICE = make(
     {"type": "choice", "id": "c", "prompt": "p", "choices": ["A", "B", "C"], "answer": "B"}

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from seeds.dates import PartialDate, longest_chain, strictly_ordered
 from seeds.model import Figure
 from seeds.numbers import format_amount, read_number, unit_matches
+from seeds.validation import parse
 
 D = PartialDate.parse
 
@@ -133,8 +134,9 @@ def test_amounts_print_as_reported(value, unit, display, shown):
 
 
 def figure(**fields):
-    return Figure.model_validate(
-        {"id": "f", "statement": "s", "label": "l", "unit": "dollars", "value": "6", **fields}
+    return parse(
+        Figure,
+        {"id": "f", "statement": "s", "label": "l", "unit": "dollars", "value": "6", **fields},
     )
 
 

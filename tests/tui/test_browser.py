@@ -111,7 +111,10 @@ def test_a_student_plays_in_headless_chromium(served, tmp_path: Path):
             page.goto(url, wait_until="domcontentloaded", timeout=60_000)
             page.wait_for_selector("#terminal .xterm", timeout=60_000)
             page.click("#terminal")
-            time.sleep(4)  # the app process starts and draws "Who is playing?"
+            # The app's driver turns mouse reporting on as it starts; its first screen,
+            # "Who is playing?", is drawn soon after. (The canvas holds no text to wait for.)
+            page.wait_for_selector("#terminal .xterm.enable-mouse-events", timeout=60_000)
+            time.sleep(3)
             page.keyboard.type("Ada Lovelace")
             page.keyboard.press("Enter")
             deadline = time.monotonic() + 60

@@ -13,6 +13,7 @@ from quizzes.tui.screens.dialogs import ResumeScreen
 from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.screens.results import ResultsScreen
 from quizzes.tui.session import PlayOptions, Session, SetChoice
+from seeds.validation import parse
 from tests.tui.conftest import Clock, screen_text
 from tests.tui.driver import answer
 
@@ -75,7 +76,8 @@ async def test_escape_sequences_never_reach_the_screen(root):
     """The YAML reader drops control characters; a set built in code must not need it."""
     catalog = Catalog.load(root)
     pack = catalog.packs["hostile"].pack
-    qset = QuestionSet.model_validate(
+    qset = parse(
+        QuestionSet,
         {
             "id": "esc",
             "title": "\x1b[31mRed title\x1b[0m",
@@ -90,7 +92,7 @@ async def test_escape_sequences_never_reach_the_screen(root):
                     "answer": "\x1b[31mred",
                 }
             ],
-        }
+        },
     )
     loaded = LoadedSet(qset, "path")
     app = make_app(

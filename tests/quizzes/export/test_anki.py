@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quizzes.export import SetToExport, get_format
@@ -66,13 +68,12 @@ def test_importing_again_adds_no_note_and_an_edit_updates(collection, hostile, t
     again = import_package(collection, content, tmp_path / "b.apkg")
     assert len(first.new) == collection.note_count() == len(hostile.qset.questions)
     assert len(again.new) == 0 and len(again.duplicate) == len(hostile.qset.questions)
-    edited = hostile.qset.model_copy(
-        update={
-            "questions": [
-                hostile.qset.questions[0].model_copy(update={"prompt": "Edited prompt"}),
-                *hostile.qset.questions[1:],
-            ]
-        }
+    edited = replace(
+        hostile.qset,
+        questions=[
+            replace(hostile.qset.questions[0], prompt="Edited prompt"),
+            *hostile.qset.questions[1:],
+        ],
     )
     later = build([SetToExport(edited, hostile.pack)], timestamp=1_800_000_000).content
     updated = import_package(collection, later, tmp_path / "c.apkg")

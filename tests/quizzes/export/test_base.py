@@ -19,6 +19,7 @@ from quizzes.export.base import (
 )
 from quizzes.grading import grade
 from quizzes.model import Multi, Numeric
+from seeds.validation import parse
 
 
 def test_feedback_has_explanation_quote_with_speaker_after_the_mark_and_citation(hostile):
@@ -73,7 +74,10 @@ def test_helpers():
     assert bounded_id("short/id", 100) == "short/id"
     assert len(bounded_id(long, 100)) == 100 and bounded_id(long, 100) == bounded_id(long, 100)
     assert bounded_id(long, 100) != bounded_id(long + "x", 100)
-    q = Numeric(type="numeric", id="n", prompt="p", answer=Decimal(-200), tolerance="5%")
+    q = parse(
+        Numeric,
+        {"type": "numeric", "id": "n", "prompt": "p", "answer": -200, "tolerance": "5%"},
+    )
     assert tolerance_amount(q) == 10
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 from openpyxl import load_workbook
@@ -93,8 +94,9 @@ def test_formula_starts_stay_text(hostile):
 
 
 def test_a_set_with_nothing_kahoot_holds_is_refused(hostile):
-    numeric = hostile.qset.model_copy(
-        update={"questions": [q for q in hostile.qset.questions if q.type in ("numeric", "text")]}
+    numeric = replace(
+        hostile.qset,
+        questions=[q for q in hostile.qset.questions if q.type in ("numeric", "text")],
     )
     assert isinstance(numeric, QuestionSet)
     with pytest.raises(ExportError, match="Kahoot imports only choice"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 
@@ -165,7 +166,7 @@ def test_a_multi_moodle_cannot_grade_is_named_not_dropped_silently(hostile):
     odd = Multi(
         type="multi", id="eleven", prompt="Pick eleven", choices=choices, answers=choices[:11]
     )
-    mixed = hostile.qset.model_copy(update={"questions": [odd, *hostile.qset.questions]})
+    mixed = replace(hostile.qset, questions=[odd, *hostile.qset.questions])
     for name in ("moodle", "gift"):
         result = get_format(name).build([SetToExport(mixed, hostile.pack)])
         assert result.written == len(hostile.qset.questions)
@@ -173,6 +174,6 @@ def test_a_multi_moodle_cannot_grade_is_named_not_dropped_silently(hostile):
             "1 multi question left out: Moodle's grades cannot split 100% evenly among "
             "their right answers: hostile-set/eleven"
         ) in result.notes
-        alone = mixed.model_copy(update={"questions": [odd]})
+        alone = replace(mixed, questions=[odd])
         with pytest.raises(ExportError):
             get_format(name).build([SetToExport(alone, hostile.pack)])
