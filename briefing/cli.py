@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from briefing.handouts import Handout
     from briefing.render import Rendered
     from quizzes.sets import LoadedSet
+    from seeds.loadcache import LoadCache
     from seeds.packs import LoadedPack
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -401,7 +402,7 @@ def resolve_pack(ref: str | None) -> LoadedPack:
             return _load(candidate, origin)
     from seeds.packs import discover_packs
 
-    found = discover_packs(_pack_folders())  # a pack whose folder is not named by its id
+    found = discover_packs(_pack_folders(), _cache())  # a folder not named by its pack id
     if ref in found.packs:
         return found.packs[ref]
     if ref in found.failed:
@@ -553,7 +554,7 @@ def new(
 def _load(path: Path, origin: str) -> LoadedPack:
     from seeds.packs import load_pack
 
-    loaded, problems = load_pack(path, origin)
+    loaded, problems = load_pack(path, origin, cache=_cache())
     if loaded is None:
         raise PackProblems(problems)
     for problem in sort_problems(problems):  # warnings only: the pack is usable
@@ -567,10 +568,16 @@ def _pack_folders() -> list[tuple[Path, str]]:
     return [(BUNDLED_PACKS, "bundled"), (user_packs(_data_dir()), "user")]
 
 
+def _cache() -> LoadCache:
+    from quizzes.places import load_cache
+
+    return load_cache(_data_dir())
+
+
 def _known_packs() -> str:
     from seeds.packs import discover_packs
 
-    packs = discover_packs(_pack_folders()).packs
+    packs = discover_packs(_pack_folders(), _cache()).packs
     return ("known packs: " + ", ".join(sorted(packs))) if packs else "no packs found"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from quizzes import places
 from quizzes.generate import AUTO_SUFFIX, TooFewFacts, automatic_set
 from quizzes.sets import LoadedSet, default_set_folders, load_set, set_files
+from seeds.loadcache import LoadCache
 from seeds.packs import BUNDLED_PACKS, LoadedPack, discover_packs
 from seeds.problems import Problem, ProblemsFound
 
@@ -20,14 +21,18 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     failed: dict[str, list[Problem]] = field(default_factory=dict)  # packs that did not load
     unplayable: dict[str, str] = field(default_factory=dict)  # packs with no automatic set
+    cache: LoadCache | None = None
 
     @classmethod
     def load(cls, root: Path, extra_packs: dict[str, LoadedPack] | None = None) -> Catalog:
-        found = discover_packs([(BUNDLED_PACKS, "bundled"), (places.user_packs(root), "user")])
+        cache = places.load_cache(root)
+        found = discover_packs(
+            [(BUNDLED_PACKS, "bundled"), (places.user_packs(root), "user")], cache
+        )
         for pack_id, loaded in (extra_packs or {}).items():
             found.packs.setdefault(pack_id, loaded)
         failed = {k: v for k, v in found.failed.items() if k not in found.packs}
-        return cls(root, found.packs, found.problems, failed)
+        return cls(root, found.packs, found.problems, failed, cache=cache)
 
     @cached_property
     def sets(self) -> list[LoadedSet]:
@@ -38,16 +43,31 @@ class Catalog:
         found: list[LoadedSet] = []
         for folder, origin in default_set_folders(self.root):
             for path in set_files(folder):
-                loaded, problems = load_set(path, self.packs, origin, self.failed)
+                loaded, problems = load_set(path, self.packs, origin, self.failed, self.cache)
                 self.problems.extend(problems)
                 if loaded is not None:
                     found.append(loaded)
         for loaded_pack in self.packs.values():
-            try:
-                found.append(LoadedSet(automatic_set(loaded_pack.pack), "automatic"))
-            except TooFewFacts as few:
-                self.unplayable[loaded_pack.pack.id] = str(few)
+            automatic = self._automatic(loaded_pack)
+            if isinstance(automatic, str):
+                self.unplayable[loaded_pack.pack.id] = automatic
+            else:
+                found.append(automatic)
         return found
+
+    def _automatic(self, loaded: LoadedPack) -> LoadedSet | str:
+        """The pack's automatic set, or why it has none; cached with the pack's key."""
+
+        def generate() -> LoadedSet | str:
+            try:
+                return LoadedSet(automatic_set(loaded.pack), "automatic")
+            except TooFewFacts as few:
+                return str(few)
+
+        if self.cache is None or not loaded.key:
+            return generate()
+        key = self.cache.key("automatic", loaded.key)
+        return self.cache.get(f"automatic {loaded.pack.id} {loaded.path}", key, generate)
 
     def sets_for(self, pack_id: str) -> list[LoadedSet]:
         return [s for s in self.sets if s.qset.pack == pack_id]
@@ -56,7 +76,7 @@ class Catalog:
         """A set by id, or by the path of a set file; raises ProblemsFound when it cannot."""
         path = Path(ref)
         if path.suffix in (".yaml", ".yml") or path.exists():
-            loaded, problems = load_set(path, self.packs, "path", self.failed)
+            loaded, problems = load_set(path, self.packs, "path", self.failed, self.cache)
             if loaded is None:
                 raise ProblemsFound(problems)
             return loaded

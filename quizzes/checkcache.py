@@ -3,7 +3,7 @@
 The key is a hash of everything the report depends on: the bytes of every file under the
 folders checked and the pack folders sets are checked against, the article given, the
 options, the working folder (paths are printed relative to it) and the code itself
-(every source file's size and modification time). Any change gives a new key, so a stale
+(`seeds.loadcache.code_version`). Any change gives a new key, so a stale
 report is never used. Entries live under `<data>/cache/check/`; deleting them is safe.
 Standard library only: a cache hit loads no validation library.
 """
@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-CODE = [Path(__file__).parent, Path(__file__).parent.parent / "seeds"]
+from seeds.loadcache import code_version
+
 FORMAT = 1
 
 
@@ -42,10 +43,7 @@ def report_key(inputs: Iterable[Path], options: dict[str, object]) -> str | None
         ).encode()
     )
     try:
-        for folder in CODE:
-            for source in sorted(folder.rglob("*.py")):
-                stat = source.stat()
-                digest.update(f"{source}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+        digest.update(code_version().encode())
         for path in sorted({p for base in inputs for p in _files(base)}):
             digest.update(f"{path}\n".encode())
             if path.exists() or path.is_symlink():

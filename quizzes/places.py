@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from seeds.loadcache import LoadCache
 
 DATA_DIR_ENV = "CLASSBRIEF_DATA_DIR"
 BUNDLED_SETS = Path(__file__).parent / "sets"
@@ -26,6 +30,13 @@ def user_packs(root: Path) -> Path:
 
 def user_sets(root: Path) -> Path:
     return root / "sets"
+
+
+def load_cache(root: Path) -> LoadCache:
+    """Validated packs and sets, so unchanged files load fast (see seeds.loadcache)."""
+    from seeds.loadcache import LoadCache
+
+    return LoadCache(root / "cache" / "load")
 
 
 def progress_db(root: Path) -> Path:

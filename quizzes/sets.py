@@ -21,12 +21,12 @@ from quizzes.model import (
     Question,
     QuestionSet,
 )
+from seeds.document import Document
+from seeds.loadcache import LoadCache
 from seeds.model import Figure, Pack
 from seeds.numbers import amount_of, format_amount
 from seeds.packs import LoadedPack
 from seeds.problems import Problem, ProblemsFound, sort_problems
-from seeds.validation import valid, validate
-from seeds.yamlread import Document, read_yaml
 
 BUNDLED_SETS = places.BUNDLED_SETS
 
@@ -59,13 +59,33 @@ def load_set(
     packs: Mapping[str, LoadedPack],
     origin: str = "path",
     failed: Mapping[str, list[Problem]] | None = None,
+    cache: LoadCache | None = None,
 ) -> tuple[LoadedSet | None, list[Problem]]:
     """Read, validate and check one set file; never raises for a bad file.
 
     When the schema finds problems, the questions that are valid on their own are still
     checked against the pack, so the author sees every problem of the file at once.
-    ``failed`` holds packs that exist but did not load, so a set can say why.
+    ``failed`` holds packs that exist but did not load, so a set can say why. With a
+    ``cache``, an unchanged set checked against unchanged packs comes from there.
     """
+    if cache is None or any(not p.key for p in packs.values()):
+        return _load_set(path, packs, origin, failed)
+    # The set is checked against every pack it could name: each one's key is in this key.
+    known = [f"{pack_id}={p.key}" for pack_id, p in sorted(packs.items())]
+    broken = [f"{k}={v}" for k, v in sorted((failed or {}).items())]
+    key = cache.key("set", origin, path, "\n".join(known), "\n".join(broken))
+    return cache.get(f"set {path.absolute()}", key, lambda: _load_set(path, packs, origin, failed))
+
+
+def _load_set(
+    path: Path,
+    packs: Mapping[str, LoadedPack],
+    origin: str,
+    failed: Mapping[str, list[Problem]] | None,
+) -> tuple[LoadedSet | None, list[Problem]]:
+    from seeds.validation import validate  # pydantic and YAML: only for a file read anew
+    from seeds.yamlread import read_yaml
+
     try:
         doc = read_yaml(path)
     except ProblemsFound as found:
@@ -85,6 +105,8 @@ def load_set(
 
 
 def _valid_question(entry: object) -> Question | None:
+    from seeds.validation import valid
+
     question: Question | None = valid(AnyQuestion, entry)
     return question
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Iterable, Iterator
@@ -10,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from seeds.articles import read_article
+from seeds.document import Document, clean_text
 from seeds.files import ARTICLE_FILE, PACK_FILE
 from seeds.files import BUNDLED_PACKS as BUNDLED_PACKS  # re-exported for callers
+from seeds.loadcache import LoadCache
 from seeds.model import Pack
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
-from seeds.validation import validate
-from seeds.yamlread import Document, clean_text, read_yaml
 
 _GROUPS = ("figures", "actors", "arguments", "events", "terms")
 
@@ -28,6 +29,8 @@ class LoadedPack:
     doc: Document
     path: Path
     origin: str  # "bundled", "user" or "path"
+    # The hash of what the pack was loaded from (see seeds.loadcache); "" when not known.
+    key: str = ""
 
     @property
     def folder(self) -> Path:
@@ -76,21 +79,43 @@ class PackCheck:
 
 
 def load_pack(
-    path: Path, origin: str = "path", article: str | None = None
+    path: Path, origin: str = "path", article: str | None = None, cache: LoadCache | None = None
 ) -> tuple[LoadedPack | None, list[Problem]]:
     """Read, validate and check one pack file; never raises for a bad file."""
-    checked = check_pack_file(path, origin, article)
+    checked = check_pack_file(path, origin, article, cache=cache)
     return checked.loaded, checked.problems
 
 
 def check_pack_file(
-    path: Path, origin: str = "path", article: str | None = None, article_name: str = "--article"
+    path: Path,
+    origin: str = "path",
+    article: str | None = None,
+    article_name: str = "--article",
+    cache: LoadCache | None = None,
 ) -> PackCheck:
     """Read, validate and check one pack file, saying what was verified.
 
     The semantic checks read the raw data, so they run (and report) even when the
-    schema finds problems too: the author sees everything at once.
+    schema finds problems too: the author sees everything at once. With a ``cache``,
+    an unchanged pack (and article beside it) comes from there.
     """
+    if cache is None or article is not None:
+        return _check_pack_file(path, origin, article, article_name)
+    key = cache.key("pack", origin, path, path.parent / ARTICLE_FILE)
+
+    def check() -> PackCheck:
+        checked = _check_pack_file(path, origin, None, article_name)
+        if checked.loaded is None or key is None:
+            return checked
+        return dataclasses.replace(checked, loaded=dataclasses.replace(checked.loaded, key=key))
+
+    return cache.get(f"pack {path.absolute()}", key, check)
+
+
+def _check_pack_file(path: Path, origin: str, article: str | None, article_name: str) -> PackCheck:
+    from seeds.validation import validate  # pydantic and YAML: only for a file read anew
+    from seeds.yamlread import read_yaml
+
     try:
         doc = read_yaml(path)
     except ProblemsFound as found:
@@ -328,10 +353,14 @@ class Discovered:
     failed: dict[str, list[Problem]]
 
 
-def discover_packs(folders: Iterable[tuple[Path, str]]) -> Discovered:
+def discover_packs(
+    folders: Iterable[tuple[Path, str]], cache: LoadCache | None = None
+) -> Discovered:
     """Every pack in the given (folder, origin) pairs."""
     checks = [
-        check_pack_file(path, origin) for folder, origin in folders for path in pack_files(folder)
+        check_pack_file(path, origin, cache=cache)
+        for folder, origin in folders
+        for path in pack_files(folder)
     ]
     found = Discovered({}, duplicate_ids(checks), {})
     for checked in checks:

@@ -24,7 +24,7 @@ class Rule:
         made = self._make()
         made = made if isinstance(made, tuple) else (made,)
         # Through ``handler``, so the rules around this one still apply.
-        return handler(Annotated[(source, *made)])  # type: ignore[valid-type]
+        return handler(Annotated[(source, *made)])
 
 
 def text(**constraints: Any) -> Rule:

@@ -5,25 +5,30 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import typing
-from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from seeds.document import Document, describe
 from seeds.problems import Problem
-from seeds.yamlread import Document, describe
 
 M = TypeVar("M")
 
 
-@cache
-def _adapter(model: type[M]) -> TypeAdapter[M]:
-    return TypeAdapter(model)
+_ADAPTERS: dict[object, TypeAdapter[Any]] = {}
+
+
+def _adapter(model: Any) -> TypeAdapter[Any]:
+    """One validator a model (or annotated type), built on first use."""
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
 
 
 def parse(model: type[M], data: object) -> M:
     """``data`` as ``model``, validated and converted; ValidationError if it is not one."""
-    return _adapter(model).validate_python(data)
+    value: M = _adapter(model).validate_python(data)
+    return value
 
 
 def valid(model: Any, data: object) -> Any | None:

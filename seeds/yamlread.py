@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from seeds.document import Document, clean_text, describe
 from seeds.problems import Problem, ProblemsFound, display_path
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -35,53 +34,7 @@ _PlainLoader.yaml_implicit_resolvers = {}
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {None, "!", _CORE + "str", _CORE + "seq", _CORE + "map"}
 
-# C0 and C1 controls and DEL, except tab and newline.
-_CONTROLS = dict.fromkeys(
-    [c for c in range(0x20) if c not in (0x09, 0x0A)] + list(range(0x7F, 0xA0))
-)
 _TAB_INDENT = re.compile(r"^ *\t")
-
-
-def clean_text(text: str) -> str:
-    """Drop control characters (newline and tab kept) and normalise to NFC."""
-    text = text.translate(_CONTROLS)
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-
-
-@dataclass
-class Document:
-    """Plain data read from one YAML file, with where each value stands in it.
-
-    ``marks`` maps id(container) to the parser marks of its values (a dict for a
-    mapping, a list for a list): cheaper to build than a table of paths, and only
-    read when something has to be located.
-    """
-
-    file: str
-    data: Any
-    root_mark: Any = None
-    marks: dict[int, Any] = field(default_factory=dict)
-
-    def locate(self, loc: Sequence[str | int]) -> tuple[int, int]:
-        """Line and column of the deepest value along ``loc`` that exists.
-
-        Steps that are not keys or indexes of the data (such as the tag of a
-        discriminated union in a schema error) are skipped.
-        """
-        node, best = self.data, self.root_mark
-        for step in loc:
-            in_dict = isinstance(node, dict) and step in node
-            in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
-            if in_dict or in_list:
-                best = self.marks[id(node)][step]
-                node = node[step]
-        return (best.line + 1, best.column + 1) if best is not None else (1, 1)
-
-    def problem(
-        self, loc: Sequence[str | int], message: str, hint: str = "", severity: str = "error"
-    ) -> Problem:
-        line, col = self.locate(loc)
-        return Problem(self.file, line, col, severity, message, hint)  # type: ignore[arg-type]
 
 
 def read_yaml(path: Path | str, *, expect: type = dict, name: str | None = None) -> Document:
@@ -153,15 +106,6 @@ _KIND_NAMES: dict[type, str] = {
     list: "a list (`- item` lines)",
     str: "text",
 }
-
-
-def describe(value: Any, scalar: str = "a single value", empty: str = "nothing") -> str:
-    """What kind of YAML value this is, in words for a message."""
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return scalar if value is not None else empty
 
 
 def _whole(file: str, message: str, hint: str = "") -> ProblemsFound:

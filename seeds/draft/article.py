@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from seeds.yamlread import clean_text
+from seeds.document import clean_text
 
 MAX_ARTICLE_BYTES = 1024 * 1024
 """A long report is a few hundred kilobytes; anything far beyond is not one article."""

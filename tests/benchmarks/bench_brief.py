@@ -11,6 +11,7 @@ from pathlib import Path
 from briefing.compose import compose_brief
 from quizzes.sets import BUNDLED_SETS, load_set
 from seeds.packs import BUNDLED_PACKS, load_pack
+from tests.benchmarks.processes import installed_env
 
 PACK = BUNDLED_PACKS / "gsi-training-2023" / "pack.yaml"
 HANDOUT_SET = BUNDLED_SETS / "gsi-training-2023" / "timeline.yaml"  # 14 questions, 7 types
@@ -32,6 +33,7 @@ def cases():
             [sys.executable, "-m", "briefing", "build", "-o", str(out)],
             check=True,
             capture_output=True,
+            env=installed_env(),
         )
 
     def pdf_size() -> dict:

@@ -4,7 +4,6 @@ app, `quiz --help`, and the peak memory of the app process."""
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
 import subprocess
 import sys
@@ -17,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from seeds.validation import parse
+from tests.benchmarks.processes import installed_env
 
 REPO = Path(__file__).resolve().parents[2]
-ENV = dict(os.environ, NO_COLOR="1")
+ENV = installed_env(NO_COLOR="1")
 
 
 def _quiz(*args: str) -> Callable[[], None]:

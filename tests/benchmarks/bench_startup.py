@@ -7,13 +7,14 @@ the medians: a busy machine slows both alike, so the ratio is what the goal is s
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tests.benchmarks.processes import installed_env
 
 BIN = Path(sys.executable).parent
 RUNS = 7
@@ -51,7 +52,7 @@ def _ratio(command: list[str], floor: list[str], goal: float, env: dict[str, str
 
 def cases():
     data = Path(tempfile.mkdtemp(prefix="classbrief-bench-startup-"))
-    env = {**os.environ, "CLASSBRIEF_DATA_DIR": str(data)}
+    env = installed_env(CLASSBRIEF_DATA_DIR=str(data))
     out = str(data / "brief.pdf")
     return [
         (

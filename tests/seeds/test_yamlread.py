@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from seeds.document import clean_text
 from seeds.problems import ProblemsFound
-from seeds.yamlread import MAX_BYTES, clean_text, parse_yaml, read_yaml
+from seeds.yamlread import MAX_BYTES, parse_yaml, read_yaml
 
 LOCATED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): error: \S")
 

@@ -131,14 +131,17 @@ def test_headless_play_reaches_the_first_question_and_records_the_run(root: Path
 KEY_BYTES = {"enter": b"\r", "space": b" ", "up": b"\x1b[A", "down": b"\x1b[B"}
 
 
-def _drain(fd: int, stop: threading.Event) -> None:
-    """Read the app's terminal output so it never blocks on a full pty."""
+def _drain(fd: int, stop: threading.Event, seen: bytearray | None = None) -> None:
+    """Read the app's terminal output so it never blocks on a full pty (kept in ``seen``)."""
     while not stop.is_set():
         try:
-            if not os.read(fd, 65536):
-                return
+            chunk = os.read(fd, 65536)
         except OSError:
             return
+        if not chunk:
+            return
+        if seen is not None:
+            seen += chunk
 
 
 def _wait_for(condition, what: str, timeout: float = 30.0):
@@ -289,11 +292,14 @@ def test_a_burst_of_keys_after_enter_reaches_the_next_question_intact(root: Path
         )
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     stop = threading.Event()
-    reader = threading.Thread(target=_drain, args=(fd, stop), daemon=True)
+    seen = bytearray()
+    reader = threading.Thread(target=_drain, args=(fd, stop, seen), daemon=True)
     reader.start()
     try:
         _wait_for(lambda: _rows(db, "SELECT id FROM runs"), "the run to start")
-        time.sleep(0.3)  # the first question is on screen and focused
+        first = run.items[0].question.prompt.encode()
+        _wait_for(lambda: first in seen, "the first question on screen")
+        time.sleep(0.3)  # and its answer box focused
         os.write(fd, burst)
         with contextlib.suppress(AssertionError):  # compared below, showing what was stored
             _wait_for(
