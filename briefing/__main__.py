@@ -1,3 +1,11 @@
-from briefing.cli import main
+"""`brief` and `python -m briefing` (see seeds.startup for how the process starts)."""
 
-main()
+from seeds.startup import run_command
+
+
+def main() -> None:
+    run_command("briefing.cli")
+
+
+if __name__ == "__main__":
+    main()

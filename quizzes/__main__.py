@@ -1,3 +1,11 @@
-from quizzes.cli import main
+"""`quiz` and `python -m quizzes` (see seeds.startup for how the process starts)."""
 
-main()
+from seeds.startup import run_command
+
+
+def main() -> None:
+    run_command("quizzes.cli")
+
+
+if __name__ == "__main__":
+    main()

@@ -38,6 +38,7 @@ from quizzes.tui.screens.student import StudentScreen
 from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice, due_review
 from quizzes.tui.text import clean
 from seeds.problems import ProblemsFound
+from seeds.startup import settled
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class QuizApp(App[int]):
         self.blink = blink
 
     def on_mount(self) -> None:
+        self.call_after_refresh(settled)  # collect garbage once the first frame is up
         if not self.ask_student:
             self.check_saving()
             return

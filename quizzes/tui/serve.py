@@ -81,6 +81,9 @@ def serve(
             return 1
     from textual_serve.server import Server
 
+    from seeds.startup import settled
+
+    settled()  # the server runs until stopped: collect its garbage
     command = served_command(root, roster_path, set_ref, mode)
     server = Server(command, host=host, port=port, title="classbrief quiz")
     where = (
