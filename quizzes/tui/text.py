@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from rich.cells import cell_len, get_character_cell_size
-from rich.table import Table
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
 
@@ -84,16 +87,37 @@ def wrap_cells(text: str, width: int) -> list[str]:
     return lines
 
 
-def hanging(marker: str, text: str | Text, text_style: str = "") -> Table:
+class Hanging:
+    """A marker, then text whose wrapped lines are indented under the text's start, each
+    line as wide as the room given. (A rich table grid draws the same, at several times the
+    cost: choices are drawn again on every move of the highlight.)"""
+
+    def __init__(self, marker: Text, body: Text) -> None:
+        self.marker, self.body = marker, body
+        self.indent = cell_len(marker.plain) + 1
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        width = max(options.max_width, self.indent + 1)
+        room = width - self.indent
+        lines = self.body.wrap(console, room, justify="left", overflow="fold")
+        lead = self.marker + " "
+        for n, line in enumerate(lines or [Text()]):
+            start = lead if n == 0 else Text(" " * self.indent)
+            line.pad_right(room - line.cell_len)
+            yield from (start + line).render(console)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((cell_len(word) for word in self.body.plain.split()), default=1)
+        return Measurement(self.indent + longest, options.max_width)
+
+
+def hanging(marker: str, text: str | Text, text_style: str = "") -> Hanging:
     """``marker`` (bold) then ``text``, wrapped lines indented under the text's start so
     a long choice reads as one item. rich's Text is literal: no markup is parsed, and a
     Text passed in is expected to be built from cleaned strings (see ``pieces``)."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
     body = text if isinstance(text, Text) else Text(clean(text), style=text_style)
-    grid.add_row(Text(clean(marker), style="bold"), body)
-    return grid
+    return Hanging(Text(clean(marker), style="bold"), body)
 
 
 def pieces(*parts: str | tuple[str, str]) -> Text:

@@ -164,11 +164,17 @@ def _feedback_shown(screen: Any) -> bool:
     )
 
 
-def _next_question_shown(previous: list[Any]) -> Callable[[Any], bool]:
+def _next_question_shown(previous: Any) -> Callable[[Any], bool]:
+    """A frame with another question than ``previous`` (an item), its input in place."""
     from quizzes.tui.screens.question import QuestionScreen
 
     def shown(screen: Any) -> bool:
-        return isinstance(screen, QuestionScreen) and screen not in previous and not screen.answered
+        return (
+            isinstance(screen, QuestionScreen)
+            and screen.item is not previous
+            and screen.asking is not None
+            and screen.query_one("#ask").display
+        )
 
     return shown
 
@@ -179,7 +185,7 @@ def _cycle(running: _RunningApp, settle: float = 0.0) -> tuple[float, float]:
     answer, as it has by the time a student has read the question."""
     time.sleep(settle)
     answer = running.press("1", "1", _feedback_shown)
-    moved = running.press("enter", "\r", _next_question_shown([running.app.screen]))
+    moved = running.press("enter", "\r", _next_question_shown(running.app.screen.item))
     return answer, moved
 
 

@@ -47,3 +47,21 @@ def test_wrap_cells_breaks_at_spaces_and_inside_long_wide_words():
     assert wrap_cells("中文中文中文", 5) == ["中文", "中文", "中文"]
     assert wrap_cells("", 10) == []
     assert all(cell_len(line) <= 9 for line in wrap_cells("ab 中文中文中文中文 cd", 9))
+
+
+@pytest.mark.parametrize("width", [12, 30, 80])
+def test_a_long_choice_wraps_under_its_text_not_its_number(width):
+    from rich.console import Console
+
+    from quizzes.tui.text import hanging
+
+    text = "The [bold]training[/bold] offer & its <five-year> horizon, " + CHINESE[:20]
+    console = Console(width=width, record=True, color_system=None)
+    console.print(hanging("12", text))
+    lines = console.export_text().rstrip("\n").split("\n")
+    assert lines[0].startswith("12 The ")
+    assert all(line.startswith("   ") for line in lines[1:])  # under the text's start
+    assert all(cell_len(line) == width for line in lines)  # each line fills the room
+    words = "".join(line[3:] for line in lines).replace(" ", "")
+    assert words == text.replace(" ", "")  # literal: no markup eaten, nothing lost
+    assert len(lines) > 1 or width == 80

@@ -427,3 +427,26 @@ async def test_match_keys_pair_the_row_under_the_cursor_and_the_hint_says_so(bui
         await pilot.press("1")
         await pilot.pause()
         assert widget.chosen == [0, 0, 2] and widget.cursor == 1
+
+
+async def test_each_next_question_shows_its_own_prompt_place_and_focused_input(build):
+    """The next question is drawn in place: nothing of the one before may linger."""
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        total = len(app.screen.session.items)
+        for n in range(1, total + 1):
+            screen = app.screen
+            assert isinstance(screen, QuestionScreen)
+            item = current_item(pilot)
+            text = screen_text(app)
+            assert flat(item.question.prompt) in flat(text)
+            assert f"Question {n} of {total}" in text
+            assert "Why:" not in text and "Not correct" not in text  # no old feedback
+            assert screen.asking in app.focused.ancestors_with_self
+            assert screen.query_one("#body").scroll_y == 0
+            await answer(pilot)
+            assert ("See results" if n == total else "Next question") in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)

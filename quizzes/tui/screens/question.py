@@ -61,8 +61,8 @@ class NextButton(Button):
 
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
-        if screen is not self.app.screen:
-            pass_on(event, self)
+        if screen is not self.app.screen or not getattr(screen, "answered", False):
+            pass_on(event, self)  # the next question is already asking
         elif event.key in ("enter", "n") and isinstance(screen, QuestionScreen):
             event.stop()
             event.prevent_default()
@@ -90,11 +90,16 @@ class QuestionScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        item = session.current
+        self.take_item()
+
+    def take_item(self) -> None:
+        """The session's current question becomes this screen's."""
+        item = self.session.current
         assert item is not None, "a question screen needs an unanswered question"
         self.item = item
-        self.position = session.items.index(item) + 1  # fixed: the session moves on
+        self.position = self.session.items.index(item) + 1  # fixed: the session moves on
         self.answered = False
+        self.asking: Widget | None = None  # its input, once in place
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -109,17 +114,50 @@ class QuestionScreen(Screen[None]):
             # Two groups, one shown at a time: one display change each on answering
             # keeps the answer-to-feedback relayout small.
             with Vertical(id="ask"):
-                widget = answer_input(self.item)
+                widget = self.asking = answer_input(self.item)
                 yield Static(plain(getattr(widget, "how", "")), id="how", markup=False)
                 yield widget
                 yield Static("", id="problem", markup=False)
             with Vertical(id="after"):
                 yield Feedback(id="feedback")
-                last = len(session.items) - session.answered == 1
-                yield NextButton(
-                    plain("See results" if last else "Next question"), id="next", variant="primary"
-                )
+                yield NextButton(self.next_label(), id="next", variant="primary")
         yield KeyBar()
+
+    def next_label(self) -> Any:
+        last = len(self.session.items) - self.session.answered == 1
+        return plain("See results" if last else "Next question")
+
+    def show_next(self) -> None:
+        """Ask the session's next question here. Only the prompt, the input and a few
+        texts change: a whole new screen took about 100 ms to appear.
+
+        Focus leaves the old input at once, so keys typed from now on reach the screen,
+        which holds them until the new input is in place (see on_key)."""
+        self.take_item()
+        self.set_focus(None)
+        self.call_later(self._ask_next)
+
+    async def _ask_next(self) -> None:
+        ask = self.query_one("#ask")
+        widget = answer_input(self.item)
+        await self.query_one("#answer").remove()
+        await ask.mount(widget, before="#problem")
+        self.asking = widget
+        self.query_one("#prompt", Static).update(plain(self.item.question.prompt))
+        self.query_one("#how", Static).update(plain(getattr(widget, "how", "")))
+        self.query_one("#problem").display = False
+        self.query_one("#after").display = False
+        ask.display = True
+        self.query_one("#next", Button).label = self.next_label()
+        self.query_one("#status-line", Static).update(self.status_text())
+        self.query_one("#body").scroll_home(animate=False)
+        self.set_focus(self.answer_target(), scroll_visible=False)
+        self.refresh_bindings()
+
+    def asks(self, widget: Widget) -> bool:
+        """True while ``widget`` is (in) the input of the question waiting for an answer:
+        a key that reaches an earlier question's input is passed on to this one."""
+        return not self.answered and self.asking in widget.ancestors_with_self
 
     def on_mount(self) -> None:
         self.title = clean(self.session.run.title)  # the header shows it as plain text

@@ -56,7 +56,9 @@ async def own_key(widget: Widget, event: events.Key) -> None:
     arrives after the answer was taken goes on to the screen that now asks. Each answer
     input calls this from its ``_on_key`` (a mixin class would hide its Textual type from
     CSS, which follows only first bases)."""
-    if getattr(widget.screen, "answered", False) or widget.screen is not widget.app.screen:
+    screen = widget.screen
+    asks = getattr(screen, "asks", None)
+    if screen is not widget.app.screen or (asks is not None and not asks(widget)):
         pass_on(event, widget)
         return
     for binding in widget._bindings.key_to_bindings.get(event.key, ()):
