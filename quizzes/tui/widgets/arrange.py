@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from quizzes.tui.text import hanging, pieces
+from quizzes.tui.text import Hanging, hanging, pieces
 from quizzes.tui.widgets.answers import give_answer, give_problem, own_key
 
 
@@ -33,7 +32,7 @@ class _Rows(Vertical, can_focus=True):
     def row_count(self) -> int:
         raise NotImplementedError("a _Rows subclass says how many rows it has")
 
-    def row(self, index: int) -> Table:
+    def row(self, index: int) -> Hanging:
         raise NotImplementedError("a _Rows subclass says what a row shows")
 
     def refresh_rows(self) -> None:
@@ -86,7 +85,7 @@ class MatchInput(_Rows):
     def row_count(self) -> int:
         return len(self.lefts)
 
-    def row(self, index: int) -> Table:
+    def row(self, index: int) -> Hanging:
         """The left side, then the number and text of its partner, wrapped as one item."""
         pick = self.chosen[index]
         partner: tuple[str | tuple[str, str], ...] = (
@@ -148,7 +147,7 @@ class OrderInput(_Rows):
     def row_count(self) -> int:
         return len(self.items)
 
-    def row(self, index: int) -> Table:
+    def row(self, index: int) -> Hanging:
         marker = "▸" if index == self.cursor else " "
         return hanging(f"{marker} {index + 1}.", self.items[index])
 
