@@ -13,9 +13,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-import arabic_reshaper
-from bidi import get_display
-
 _RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # A run of right-to-left text inside left-to-right text: it starts and ends with a
 # right-to-left letter, so punctuation around it keeps its place in the sentence.
@@ -41,6 +38,9 @@ def is_rtl_paragraph(text: str) -> bool:
 
 def visual(line: str, rtl_base: bool = True) -> str:
     """One line in the order it is drawn: letters joined, runs reordered, brackets mirrored."""
+    import arabic_reshaper  # only for right-to-left text: most briefs have none
+    from bidi import get_display
+
     shaped = arabic_reshaper.reshape(line)
     shown = get_display(shaped, base_dir="R" if rtl_base else "L")
     return _mirror_rtl_brackets(shown) if rtl_base else shown

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -225,6 +224,8 @@ def _fallback_candidates(char: str) -> Iterator[Path]:
 
 def _fontconfig_files(char: str) -> list[Path]:
     """Files fontconfig says can show `char` (TrueType only); empty without fontconfig."""
+    import subprocess  # fontconfig: only when some text needs a fallback font
+
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return []

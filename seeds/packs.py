@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -310,6 +309,8 @@ def _quotes(fact: dict[str, Any]) -> list[Any]:
 
 
 def _suggest(ref: str, known: Iterable[str], fallback: str) -> str:
+    import difflib  # only for a reference to a fact that does not exist
+
     close = difflib.get_close_matches(ref, list(known), n=1)
     return f"did you mean '{close[0]}'?" if close else fallback
 
