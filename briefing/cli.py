@@ -110,8 +110,11 @@ def _glyph_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _use_fonts(fonts: tuple[Path, ...]) -> None:
-    from briefing.fonts import use_font
+    """The house fonts (their metrics cached under the data folder), then any --font."""
+    from briefing.fonts import load_fonts, use_font
+    from quizzes.places import font_cache
 
+    load_fonts(font_cache(_data_dir()))
     for path in fonts:
         try:
             use_font(path)

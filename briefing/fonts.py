@@ -9,6 +9,7 @@ when some text needs them, so an ordinary build reads no extra font files.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -16,10 +17,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
+import reportlab
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+if TYPE_CHECKING:
+    from seeds.loadcache import LoadCache
 
 FONT_DIRS_ENV = "CLASSBRIEF_FONT_DIRS"
 
@@ -122,30 +129,66 @@ def font_index() -> dict[str, Path]:
     return index
 
 
-def _register(path: Path, index: int = 0) -> str | None:
+def _register(path: Path, index: int = 0, cache: LoadCache | None = None) -> str | None:
     """Register one TrueType face under a name derived from its file; None if unusable."""
     name = f"cb-{path.stem}" + (f"-{index}" if index else "")
     if name in pdfmetrics.getRegisteredFontNames():
         return name
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        pdfmetrics.registerFont(_truetype(name, path, index, cache))
     except Exception:  # any unreadable or CFF-outline font is simply skipped
         return None
     return name
 
 
+# Font metrics: reading a face's tables takes 15-20 ms, and a brief uses six faces.
+# The cache keeps what reportlab read, keyed by the file's size and time and by the
+# reportlab and Python versions; the file's own bytes (for subsetting) are read again.
+_SKIPPED = ("_pdfScale", "_ttf_data")  # a function of unitsPerEm, and the file
+
+
+def _truetype(name: str, path: Path, index: int, cache: LoadCache | None) -> TTFont:
+    if cache is None:
+        return TTFont(name, str(path), subfontIndex=index)
+    info = path.stat()
+    key = hashlib.sha256(
+        f"{path}:{info.st_size}:{info.st_mtime_ns}:{index}:{reportlab.Version}:"
+        f"{sys.version}".encode()
+    ).hexdigest()
+
+    def parse() -> dict[str, Any]:
+        font = TTFont(name, str(path), subfontIndex=index)
+        return {
+            "font": {k: v for k, v in vars(font).items() if k not in ("face", "state")},
+            "face": {k: v for k, v in vars(font.face).items() if k not in _SKIPPED},
+        }
+
+    metrics = cache.get(f"font {path}#{index}", key, parse)
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(metrics["face"])
+    face._ttf_data = path.read_bytes()
+    scale = 1000 / face.unitsPerEm  # as reportlab computes it
+    face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x: x * scale)
+    font = TTFont.__new__(TTFont)
+    font.__dict__.update(metrics["font"])
+    font.__dict__.update(fontName=name, face=face, state=WeakKeyDictionary())
+    return font
+
+
 def _family(
-    candidates: tuple[tuple[str, ...], ...], builtin: tuple[str, ...]
+    candidates: tuple[tuple[str, ...], ...],
+    builtin: tuple[str, ...],
+    cache: LoadCache | None = None,
 ) -> tuple[tuple[str, str, str, str], bool]:
     index = font_index()
     for files in candidates:
         if files[0].lower() not in index:
             continue
-        regular = _register(index[files[0].lower()])
+        regular = _register(index[files[0].lower()], cache=cache)
         if regular is None:
             continue
         bold, italic = (
-            (_register(index[f.lower()]) if f.lower() in index else None) or regular
+            (_register(index[f.lower()], cache=cache) if f.lower() in index else None) or regular
             for f in files[1:3]
         )
         # bold italic is drawn as bold: it is rare in a brief, and each face costs ~20 ms
@@ -293,11 +336,16 @@ class Fonts:
         return Glyphs((self.serif[0], self.sans[0]))
 
 
-@cache
-def load_fonts() -> Fonts:
-    serif, serif_ok = _family(SERIF_FAMILIES, BUILTIN_SERIF)
-    sans, sans_ok = _family(SANS_FAMILIES, BUILTIN_SANS)
-    return Fonts(serif, sans, serif_ok and sans_ok)
+_loaded: list[Fonts] = []
+
+
+def load_fonts(cache: LoadCache | None = None) -> Fonts:
+    """The house families, registered once a process; ``cache`` keeps their metrics."""
+    if not _loaded:
+        serif, serif_ok = _family(SERIF_FAMILIES, BUILTIN_SERIF, cache)
+        sans, sans_ok = _family(SANS_FAMILIES, BUILTIN_SANS, cache)
+        _loaded.append(Fonts(serif, sans, serif_ok and sans_ok))
+    return _loaded[0]
 
 
 def use_font(path: Path) -> str:

@@ -39,5 +39,12 @@ def load_cache(root: Path) -> LoadCache:
     return LoadCache(root / "cache" / "load")
 
 
+def font_cache(root: Path) -> LoadCache:
+    """Metrics of the fonts the PDFs use (see briefing.fonts)."""
+    from seeds.loadcache import LoadCache
+
+    return LoadCache(root / "cache" / "fonts")
+
+
 def progress_db(root: Path) -> Path:
     return root / "progress.sqlite3"

@@ -275,8 +275,6 @@ class QuizApp(App[int]):
         if session.current is None:
             session.finish()
             self.switch_screen(ResultsScreen(session))
-        elif isinstance(self.screen, QuestionScreen) and self.screen.session is session:
-            self.screen.show_next()
         else:
             self.switch_screen(QuestionScreen(session))
 

@@ -164,17 +164,11 @@ def _feedback_shown(screen: Any) -> bool:
     )
 
 
-def _next_question_shown(previous: Any) -> Callable[[Any], bool]:
-    """A frame with another question than ``previous`` (an item), its input in place."""
+def _next_question_shown(previous: list[Any]) -> Callable[[Any], bool]:
     from quizzes.tui.screens.question import QuestionScreen
 
     def shown(screen: Any) -> bool:
-        return (
-            isinstance(screen, QuestionScreen)
-            and screen.item is not previous
-            and screen.asking is not None
-            and screen.query_one("#ask").display
-        )
+        return isinstance(screen, QuestionScreen) and screen not in previous and not screen.answered
 
     return shown
 
@@ -185,7 +179,7 @@ def _cycle(running: _RunningApp, settle: float = 0.0) -> tuple[float, float]:
     answer, as it has by the time a student has read the question."""
     time.sleep(settle)
     answer = running.press("1", "1", _feedback_shown)
-    moved = running.press("enter", "\r", _next_question_shown(running.app.screen.item))
+    moved = running.press("enter", "\r", _next_question_shown([running.app.screen]))
     return answer, moved
 
 

@@ -430,7 +430,7 @@ async def test_match_keys_pair_the_row_under_the_cursor_and_the_hint_says_so(bui
 
 
 async def test_each_next_question_shows_its_own_prompt_place_and_focused_input(build):
-    """The next question is drawn in place: nothing of the one before may linger."""
+    """Each question starts clean: nothing of the one before may linger."""
     app = build("every-type")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -443,7 +443,7 @@ async def test_each_next_question_shows_its_own_prompt_place_and_focused_input(b
             assert flat(item.question.prompt) in flat(text)
             assert f"Question {n} of {total}" in text
             assert "Why:" not in text and "Not correct" not in text  # no old feedback
-            assert screen.asking in app.focused.ancestors_with_self
+            assert screen.query_one("#answer") in app.focused.ancestors_with_self
             assert screen.query_one("#body").scroll_y == 0
             await answer(pilot)
             assert ("See results" if n == total else "Next question") in screen_text(app)

@@ -23,6 +23,8 @@ from quizzes.tui.widgets.answers import (
     TextInput,
     TrueFalseInput,
     TypedInput,
+    hold,
+    is_held,
     pass_on,
 )
 from quizzes.tui.widgets.arrange import MatchInput, OrderInput
@@ -61,8 +63,8 @@ class NextButton(Button):
 
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
-        if screen is not self.app.screen or not getattr(screen, "answered", False):
-            pass_on(event, self)  # the next question is already asking
+        if screen is not self.app.screen:
+            pass_on(event, self)
         elif event.key in ("enter", "n") and isinstance(screen, QuestionScreen):
             event.stop()
             event.prevent_default()
@@ -90,16 +92,11 @@ class QuestionScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.take_item()
-
-    def take_item(self) -> None:
-        """The session's current question becomes this screen's."""
-        item = self.session.current
+        item = session.current
         assert item is not None, "a question screen needs an unanswered question"
         self.item = item
-        self.position = self.session.items.index(item) + 1  # fixed: the session moves on
+        self.position = session.items.index(item) + 1  # fixed: the session moves on
         self.answered = False
-        self.asking: Widget | None = None  # its input, once in place
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -114,50 +111,17 @@ class QuestionScreen(Screen[None]):
             # Two groups, one shown at a time: one display change each on answering
             # keeps the answer-to-feedback relayout small.
             with Vertical(id="ask"):
-                widget = self.asking = answer_input(self.item)
+                widget = answer_input(self.item)
                 yield Static(plain(getattr(widget, "how", "")), id="how", markup=False)
                 yield widget
                 yield Static("", id="problem", markup=False)
             with Vertical(id="after"):
                 yield Feedback(id="feedback")
-                yield NextButton(self.next_label(), id="next", variant="primary")
+                last = len(session.items) - session.answered == 1
+                yield NextButton(
+                    plain("See results" if last else "Next question"), id="next", variant="primary"
+                )
         yield KeyBar()
-
-    def next_label(self) -> Any:
-        last = len(self.session.items) - self.session.answered == 1
-        return plain("See results" if last else "Next question")
-
-    def show_next(self) -> None:
-        """Ask the session's next question here. Only the prompt, the input and a few
-        texts change: a whole new screen took about 100 ms to appear.
-
-        Focus leaves the old input at once, so keys typed from now on reach the screen,
-        which holds them until the new input is in place (see on_key)."""
-        self.take_item()
-        self.set_focus(None)
-        self.call_later(self._ask_next)
-
-    async def _ask_next(self) -> None:
-        ask = self.query_one("#ask")
-        widget = answer_input(self.item)
-        await self.query_one("#answer").remove()
-        await ask.mount(widget, before="#problem")
-        self.asking = widget
-        self.query_one("#prompt", Static).update(plain(self.item.question.prompt))
-        self.query_one("#how", Static).update(plain(getattr(widget, "how", "")))
-        self.query_one("#problem").display = False
-        self.query_one("#after").display = False
-        ask.display = True
-        self.query_one("#next", Button).label = self.next_label()
-        self.query_one("#status-line", Static).update(self.status_text())
-        self.query_one("#body").scroll_home(animate=False)
-        self.set_focus(self.answer_target(), scroll_visible=False)
-        self.refresh_bindings()
-
-    def asks(self, widget: Widget) -> bool:
-        """True while ``widget`` is (in) the input of the question waiting for an answer:
-        a key that reaches an earlier question's input is passed on to this one."""
-        return not self.answered and self.asking in widget.ancestors_with_self
 
     def on_mount(self) -> None:
         self.title = clean(self.session.run.title)  # the header shows it as plain text
@@ -173,10 +137,18 @@ class QuestionScreen(Screen[None]):
         widget = self.query_one("#answer")
         return widget.query_one(Input) if isinstance(widget, TypedInput) else widget
 
+    def _forward_event(self, event: events.Event) -> None:
+        # Textual sends a key to the screen itself while nothing has focus; by the time the
+        # screen handles it, the input may have taken focus. Mark such keys as held.
+        if isinstance(event, events.Key) and self.focused is None:
+            hold(event)
+        super()._forward_event(event)
+
     def on_key(self, event: events.Key) -> None:
         """Keys typed while this screen was still arriving were sent to the screen itself
-        (nothing had focus yet): pass them on, in order, to the answer input."""
-        if self.focused is None and not self.answered:
+        (nothing had focus yet), or passed on by the last question's input: they go on, in
+        order, to the answer input. Other keys bubbled up from the input: left alone."""
+        if (self.focused is None or is_held(event)) and not self.answered:
             event.stop()
             event.prevent_default()
             target = self.answer_target()

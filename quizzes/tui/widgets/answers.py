@@ -4,6 +4,7 @@ numeric and text. Each hands its answer, in the shape grading takes, to the scre
 from __future__ import annotations
 
 from typing import Any, ClassVar, Protocol, runtime_checkable
+from weakref import WeakSet
 
 from textual import events
 from textual.app import ComposeResult
@@ -37,6 +38,9 @@ def give_answer(widget: Widget, value: Any) -> None:
         widget.screen.take_answer(value)
 
 
+_HELD: WeakSet[events.Key] = WeakSet()
+
+
 def pass_on(event: events.Key, widget: Widget) -> None:
     """A key that reached ``widget`` after it was done with: to the screen that now asks,
     which gives it to its input (see QuestionScreen.on_key)."""
@@ -44,7 +48,20 @@ def pass_on(event: events.Key, widget: Widget) -> None:
     event.prevent_default()
     ahead = widget.app.screen
     target = ahead.focused if ahead.focused not in (None, widget) else ahead
-    target.post_message(events.Key(event.key, event.character))
+    key = events.Key(event.key, event.character)
+    if target is ahead:
+        hold(key)
+    target.post_message(key)
+
+
+def hold(key: events.Key) -> None:
+    """Mark a key sent to a screen for its input: the screen may take it only once the
+    input has focus, and must still pass it on rather than treat it as its own."""
+    _HELD.add(key)
+
+
+def is_held(key: events.Key) -> bool:
+    return key in _HELD
 
 
 async def own_key(widget: Widget, event: events.Key) -> None:
@@ -56,9 +73,7 @@ async def own_key(widget: Widget, event: events.Key) -> None:
     arrives after the answer was taken goes on to the screen that now asks. Each answer
     input calls this from its ``_on_key`` (a mixin class would hide its Textual type from
     CSS, which follows only first bases)."""
-    screen = widget.screen
-    asks = getattr(screen, "asks", None)
-    if screen is not widget.app.screen or (asks is not None and not asks(widget)):
+    if getattr(widget.screen, "answered", False) or widget.screen is not widget.app.screen:
         pass_on(event, widget)
         return
     for binding in widget._bindings.key_to_bindings.get(event.key, ()):
