@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, ClassVar, Literal
 
 from seeds.dates import PartialDate
@@ -234,7 +235,12 @@ class Pack(Strict):
     method: list[Text] = field(default_factory=list)
 
     def facts(self) -> dict[str, Fact]:
-        """Every fact by id (the first one wins if ids repeat; the checker reports repeats)."""
+        """Every fact by id (the first one wins if ids repeat; the checker reports repeats).
+        Built once a pack (checking a set asks for it once a question); do not change it."""
+        return self._facts
+
+    @cached_property
+    def _facts(self) -> dict[str, Fact]:
         found: dict[str, Fact] = {}
         for group in (self.figures, self.actors, self.arguments, self.events, self.terms):
             for fact in group:
