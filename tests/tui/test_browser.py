@@ -91,6 +91,16 @@ def served(tmp_path: Path):
         log.close()
 
 
+def _runs(data: Path) -> list[tuple[str]]:
+    if not (data / "progress.sqlite3").exists():
+        return []
+    db = sqlite3.connect(data / "progress.sqlite3")
+    try:
+        return db.execute("SELECT student FROM runs").fetchall()
+    finally:
+        db.close()
+
+
 def _answers(data: Path) -> list[tuple[str, str, int]]:
     db = sqlite3.connect(data / "progress.sqlite3")
     try:
@@ -117,7 +127,13 @@ def test_a_student_plays_in_headless_chromium(served, tmp_path: Path):
             time.sleep(3)
             page.keyboard.type("Ada Lovelace")
             page.keyboard.press("Enter")
+            # The run starts once the name is taken; an Enter that came too early (the
+            # app still starting) is pressed again, never a letter that would join the name.
             deadline = time.monotonic() + 60
+            while not _runs(data) and time.monotonic() < deadline:
+                time.sleep(2)
+                if not _runs(data):
+                    page.keyboard.press("Enter")
             while not _answers(data) and time.monotonic() < deadline:
                 page.keyboard.press("t")
                 time.sleep(2)
