@@ -44,6 +44,7 @@ def main(selected: list[str]) -> None:
             rows.append((name, value, runs, goal))
             print(f"  measured: {name}", file=sys.stderr)
     width = max((len(r[0]) for r in rows), default=10)
+    missed: list[str] = []
     print(f"{'benchmark':<{width}}  {'median':>10}  {'runs':>5}  {'goal':>9}  {'ratio':>6}")
     for name, value, runs, goal in rows:
         if isinstance(value, dict):
@@ -51,6 +52,8 @@ def main(selected: list[str]) -> None:
             own_goal = value.get("goal")
             goal_text = f"{own_goal:>7.1f}{value['unit']:<2}" if own_goal else f"{'':>9}"
             ratio = f"{value['value'] / own_goal:>6.2f}" if own_goal else f"{'':>6}"
+            if own_goal and value["value"] > own_goal:
+                missed.append(name)
             detail = f"  {value['detail']}" if value.get("detail") else ""
             print(
                 f"{name:<{width}}  {value['value']:>7.1f} {value['unit']:<2}  {'':>5}  "
@@ -59,8 +62,11 @@ def main(selected: list[str]) -> None:
             continue
         goal_text = f"{goal * 1000:>7.1f}ms" if goal else f"{'-':>9}"
         ratio = f"{value / goal:>6.2f}" if goal else f"{'-':>6}"
+        if goal and value > goal:
+            missed.append(name)
         print(f"{name:<{width}}  {value * 1000:>8.2f}ms  {runs:>5}  {goal_text}  {ratio}")
     print("ratio = median / goal; below 1.00 meets the goal.")
+    print("goals missed: " + ("; ".join(missed) if missed else "none"))
 
 
 if __name__ == "__main__":
