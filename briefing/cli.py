@@ -112,9 +112,9 @@ def _glyph_options(command: Callable[..., None]) -> Callable[..., None]:
 def _use_fonts(fonts: tuple[Path, ...]) -> None:
     """The house fonts (their metrics cached under the data folder), then any --font."""
     from briefing.fonts import load_fonts, use_font
-    from quizzes.places import font_cache
+    from quizzes.places import cache
 
-    load_fonts(font_cache(_data_dir()))
+    load_fonts(cache(_data_dir(), "fonts"))
     for path in fonts:
         try:
             use_font(path)
@@ -572,9 +572,9 @@ def _pack_folders() -> list[tuple[Path, str]]:
 
 
 def _cache() -> LoadCache:
-    from quizzes.places import load_cache
+    from quizzes.places import cache
 
-    return load_cache(_data_dir())
+    return cache(_data_dir(), "load")
 
 
 def _known_packs() -> str:

@@ -25,7 +25,7 @@ class Catalog:
 
     @classmethod
     def load(cls, root: Path, extra_packs: dict[str, LoadedPack] | None = None) -> Catalog:
-        cache = places.load_cache(root)
+        cache = places.cache(root, "load")
         found = discover_packs(
             [(BUNDLED_PACKS, "bundled"), (places.user_packs(root), "user")], cache
         )

@@ -32,18 +32,12 @@ def user_sets(root: Path) -> Path:
     return root / "sets"
 
 
-def load_cache(root: Path) -> LoadCache:
-    """Validated packs and sets, so unchanged files load fast (see seeds.loadcache)."""
+def cache(root: Path, kind: str) -> LoadCache:
+    """What can be worked out again, under <data>/cache/<kind>: "load" for validated packs
+    and sets (see seeds.loadcache), "fonts" for font metrics (see briefing.fonts)."""
     from seeds.loadcache import LoadCache
 
-    return LoadCache(root / "cache" / "load")
-
-
-def font_cache(root: Path) -> LoadCache:
-    """Metrics of the fonts the PDFs use (see briefing.fonts)."""
-    from seeds.loadcache import LoadCache
-
-    return LoadCache(root / "cache" / "fonts")
+    return LoadCache(root / "cache" / kind)
 
 
 def progress_db(root: Path) -> Path:

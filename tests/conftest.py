@@ -12,6 +12,18 @@ from seeds.packs import BUNDLED_PACKS, load_pack
 HERE = Path(__file__).parent
 SAMPLE = HERE / "sample"
 TEST_PACKS = HERE / "packs"  # packs of shapes unlike the bundled one
+# A one-question set on the sample pack "mini", for tests of the caches.
+MINI_SET = """\
+id: mine
+title: Mine
+pack: mini
+questions:
+  - id: q
+    type: truefalse
+    prompt: Freedonia offered training.
+    fact: officers
+    answer: true
+"""
 SEED_ARTICLE = HERE.parent.parent / "shared" / "seeds" / "000_9147dd273ece69a7.txt"
 
 

@@ -16,10 +16,10 @@ import datetime as dt
 from briefing import fonts
 from briefing.compose import compose_brief
 from briefing.render import render_brief
-from quizzes.places import font_cache
+from quizzes.places import cache as data_cache
 from seeds.packs import BUNDLED_PACKS, load_pack
 
-cache = font_cache(Path(sys.argv[1])) if sys.argv[1] != "-" else None
+cache = data_cache(Path(sys.argv[1]), "fonts") if sys.argv[1] != "-" else None
 if sys.argv[2:] == ["no-parsing"]:  # prove the metrics come from the cache
     from reportlab.pdfbase import ttfonts
 

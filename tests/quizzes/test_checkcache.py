@@ -8,19 +8,8 @@ from click.testing import CliRunner
 
 from quizzes.checkcache import cache_folder
 from quizzes.cli import main
+from tests.conftest import MINI_SET as SET
 from tests.conftest import SAMPLE
-
-SET = """\
-id: mine
-title: Mine
-pack: mini
-questions:
-  - id: q
-    type: truefalse
-    prompt: Freedonia offered training.
-    fact: officers
-    answer: true
-"""
 
 
 def check(data, *args):

@@ -15,20 +15,10 @@ import seeds.loadcache
 import seeds.packs
 from quizzes.catalog import Catalog
 from seeds.problems import ProblemsFound
+from tests.conftest import MINI_SET as SET
 from tests.conftest import SAMPLE
 
 REPO = Path(__file__).resolve().parents[2]
-SET = """\
-id: mine
-title: Mine
-pack: mini
-questions:
-  - id: q
-    type: truefalse
-    prompt: Freedonia offered training.
-    fact: officers
-    answer: true
-"""
 
 
 @pytest.fixture
@@ -146,3 +136,19 @@ def test_entries_others_could_have_written_are_never_loaded(data: Path):
     # The same entries in a private folder are loaded: the check above is what refused them.
     with pytest.raises((AttributeError, TypeError)):
         Catalog.load(data).find_set("mine")
+
+
+def test_the_code_version_covers_python_and_the_libraries(monkeypatch):
+    seeds.loadcache.code_version.cache_clear()
+    ours = seeds.loadcache.code_version()
+    monkeypatch.setattr(seeds.loadcache.sys, "version", "3.99.0 (another build)")
+    seeds.loadcache.code_version.cache_clear()
+    other_python = seeds.loadcache.code_version()
+    monkeypatch.undo()
+    monkeypatch.setattr(seeds.loadcache, "LIBRARIES", ("pydantic", "pydantic_core", "json"))
+    seeds.loadcache.code_version.cache_clear()
+    other_library = seeds.loadcache.code_version()
+    monkeypatch.undo()
+    seeds.loadcache.code_version.cache_clear()
+    assert len({ours, other_python, other_library}) == 3
+    assert seeds.loadcache.code_version() == ours
