@@ -7,13 +7,14 @@ so nothing written in a pack can become markup: the renderer escapes every run.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
+
+from seeds.records import record
 
 RunStyle = Literal["plain", "bold", "italic", "small"]
 
 
-@dataclass(frozen=True)
+@record
 class Run:
     """A stretch of text in one style; `link` is set only by code, for a checked http(s) URL."""
 
@@ -34,19 +35,19 @@ def rich_text(rich: Rich) -> str:
     return "".join(run.text for run in rich)
 
 
-@dataclass(frozen=True)
+@record
 class Paragraphs:
     paragraphs: tuple[Rich, ...]
 
 
-@dataclass(frozen=True)
+@record
 class LabelledBox:
     """A shaded box of labelled paragraphs, such as the key takeaways."""
 
     items: tuple[tuple[str, Rich], ...]
 
 
-@dataclass(frozen=True)
+@record
 class Callout:
     """One big number with what it counts and where it comes from."""
 
@@ -57,20 +58,20 @@ class Callout:
     fact_id: str
 
 
-@dataclass(frozen=True)
+@record
 class KeyFigures:
     callouts: tuple[Callout, ...]
     caption: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Bar:
     label: str
     value: float
     value_text: str
 
 
-@dataclass(frozen=True)
+@record
 class BarChart:
     """Figures sharing one unit; `values_text` repeats the values for readers who skip bars."""
 
@@ -82,7 +83,7 @@ class BarChart:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     """Rows of rich cells under one header row; `widths` are fractions of the text width."""
 
@@ -92,7 +93,7 @@ class Table:
     caption: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Position:
     """One argument: the claim, what it says, who makes it and, if any, their own words."""
 
@@ -102,13 +103,13 @@ class Position:
     quote: Rich = ()
 
 
-@dataclass(frozen=True)
+@record
 class ArgumentGroup:
     heading: str
     entries: tuple[Position, ...]
 
 
-@dataclass(frozen=True)
+@record
 class SideBySide:
     """Two sides read side by side, each under its own heading: the case | the concerns."""
 
@@ -117,7 +118,7 @@ class SideBySide:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ArgumentList:
     """One side on its own, full width under its heading (e.g. how the story is framed)."""
 
@@ -125,7 +126,7 @@ class ArgumentList:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Moment:
     """A timeline entry; `when_note` says how the date was found when it was inferred."""
 
@@ -136,13 +137,13 @@ class Moment:
     inferred: bool
 
 
-@dataclass(frozen=True)
+@record
 class Timeline:
     entries: tuple[Moment, ...]
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ItemList:
     items: tuple[Rich, ...]
     numbered: bool = False
@@ -161,7 +162,7 @@ Block = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A titled part of the brief; `label` marks its nature, e.g. "Analysis"."""
 
@@ -171,7 +172,7 @@ class Section:
     label: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Masthead:
     kicker: str
     title: str
@@ -181,7 +182,7 @@ class Masthead:
     source_kind: str = "news article"
 
 
-@dataclass(frozen=True)
+@record
 class DocumentInfo:
     """PDF metadata; `created` fixes the creation date so rebuilds are byte-identical."""
 
@@ -193,7 +194,7 @@ class DocumentInfo:
     created: dt.date | None
 
 
-@dataclass(frozen=True)
+@record
 class Brief:
     masthead: Masthead
     sections: tuple[Section, ...]

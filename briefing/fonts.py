@@ -25,6 +25,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+from seeds.records import record
+
 if TYPE_CHECKING:
     from seeds.loadcache import LoadCache
 
@@ -323,7 +325,7 @@ class Glyphs:
             yield current, "".join(chunk)
 
 
-@dataclass(frozen=True)
+@record
 class Fonts:
     """The registered families a document uses; `unicode` is False on built-in fonts."""
 

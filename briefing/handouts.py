@@ -13,13 +13,13 @@ import datetime as dt
 import re
 import string
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from quizzes.engine import Run, build_run
 from quizzes.grading import expected_text, model_answer
 from quizzes.model import FreeText, Match, Multi, Numeric, Order, QuestionSet, TrueFalse
 from seeds.model import Pack
+from seeds.records import record
 
 LETTERS = string.ascii_uppercase
 
@@ -34,7 +34,7 @@ def variant_code(index: int) -> str:
     return code
 
 
-@dataclass(frozen=True)
+@record
 class SheetQuestion:
     number: int
     question_id: str
@@ -78,7 +78,7 @@ def sheet_file(set_id: str, code: str, *, key: bool = False) -> str:
     return f"{set_id}-{code}-key.pdf" if key else f"{set_id}-{code}.pdf"
 
 
-@dataclass(frozen=True)
+@record
 class KeyAnswer:
     number: int
     question_id: str
@@ -89,7 +89,7 @@ class KeyAnswer:
     marking: str = ""  # how part marks and other accepted answers work, for the teacher
 
 
-@dataclass(frozen=True)
+@record
 class Variant:
     code: str
     seed: int
@@ -98,7 +98,7 @@ class Variant:
     key: tuple[KeyAnswer, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Handout:
     set_id: str
     title: str

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -36,12 +35,13 @@ from briefing.styles import (
     Styles,
     make_styles,
 )
+from seeds.records import record
 
 PAGE_COUNT_FORM = "classbrief-page-count"
 FOOTER_SIZE = 7.0
 
 
-@dataclass(frozen=True)
+@record
 class Rendered:
     """A finished PDF, its page count and the warnings a user should see (e.g. missing glyphs)."""
 
@@ -51,7 +51,7 @@ class Rendered:
     missing: frozenset[str] = frozenset()  # characters no font could show
 
 
-@dataclass(frozen=True)
+@record
 class PageFurniture:
     """What is drawn around the flow: the first-page band and the running footer."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -44,6 +43,7 @@ from briefing.handouts import (
 from briefing.render import PageFurniture, Rendered, render_document
 from briefing.sheetmarks import LETTER_BOX, MARK, Bookmark, Box, Choices, Label, Mark
 from briefing.styles import ACCENT, GREY, INK, NAVY, RULE, SHADE
+from seeds.records import record
 
 NUMBER_W, POINTS_W = 10 * mm, 17 * mm  # the columns either side of a question
 
@@ -83,7 +83,7 @@ def _sheet_kit(kit: Kit, shared: Shared | None) -> SheetKit:
 # --- styles of the sheets, made once per font set ------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class SheetStyles:
     title: ParagraphStyle
     prompt: ParagraphStyle

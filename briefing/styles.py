@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -11,6 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from briefing.fonts import Fonts
+from seeds.records import record
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
@@ -30,7 +29,7 @@ BAND_HEIGHT = 9 * mm  # the masthead band on the first page
 FOOTER_Y = 10 * mm
 
 
-@dataclass(frozen=True)
+@record
 class Styles:
     """Every paragraph style the documents use, built on the fonts found on this system."""
 

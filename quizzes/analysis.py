@@ -18,8 +18,10 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from seeds.records import record
 
 MEANINGFUL_FROM = 5
 """Below this many students the statistics are shown as not meaningful yet."""
@@ -29,7 +31,7 @@ RARE_OPTION = 0.05
 POSITIVE_WRONG = 0.05  # a wrong option's r from here up is flagged (below: noise)
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """A question as the analysis needs it."""
 
@@ -41,13 +43,13 @@ class Item:
     keys: tuple[str, ...] = ()  # the right option(s)
 
 
-@dataclass(frozen=True)
+@record
 class Response:
     score: float  # 0..1
     answer: Any = None
 
 
-@dataclass(frozen=True)
+@record
 class OptionStats:
     option: str
     is_key: bool
@@ -56,7 +58,7 @@ class OptionStats:
     r: float | None  # chosen (0/1) against the total without this item
 
 
-@dataclass(frozen=True)
+@record
 class ItemStats:
     item: Item
     n: int  # students who were asked it
@@ -67,7 +69,7 @@ class ItemStats:
     flags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class SetStats:
     students: int
     mean: float | None  # of totals, in items (each item counts 1)
@@ -83,7 +85,7 @@ class SetStats:
         return self.students >= MEANINGFUL_FROM
 
 
-@dataclass(frozen=True)
+@record
 class Analysis:
     summary: SetStats
     items: tuple[ItemStats, ...]
@@ -250,7 +252,7 @@ def cronbach_alpha(matrix: Sequence[Sequence[float]]) -> float | None:
     return k / (k - 1) * (1 - item_var / total_var)
 
 
-@dataclass(frozen=True)
+@record
 class FactShare:
     fact: str
     questions: int

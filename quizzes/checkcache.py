@@ -14,15 +14,16 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from seeds.loadcache import code_version
+from seeds.records import record
 
 FORMAT = 1
 
 
-@dataclass(frozen=True)
+@record
 class CachedReport:
     lines: list[str]
     summary: str

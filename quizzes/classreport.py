@@ -7,12 +7,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from quizzes.analysis import Analysis, FactShare, ItemStats, analyse, fact_shares
 from quizzes.results import ClassResults
 from seeds.model import Actor, Argument, Event, Fact, Figure, Pack, Term
+from seeds.records import record
 
 # The brief section that prints each kind of fact (briefing/compose.py's titles).
 SECTION_FOR_KIND = {
@@ -46,7 +46,7 @@ def fact_name(fact: Fact) -> str:
     return fact.id
 
 
-@dataclass(frozen=True)
+@record
 class FactLine:
     share: FactShare
     kind: str | None
@@ -59,7 +59,7 @@ class FactLine:
         return f"re-teach: {where}{self.name}"
 
 
-@dataclass(frozen=True)
+@record
 class ClassReport:
     set_id: str
     set_title: str

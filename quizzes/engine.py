@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Literal
 
@@ -16,6 +16,7 @@ from quizzes.giveaways import answered_first
 from quizzes.grading import Grade
 from quizzes.model import Choice, Match, Multi, Order, Question, QuestionSet, TrueFalse
 from seeds.model import FACT_KINDS, Fact, FactKind, Pack
+from seeds.records import record
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")
@@ -23,7 +24,7 @@ MODE_BY_NAME: dict[str, Mode] = {mode: mode for mode in MODES}
 """A mode by its name (as stored or typed), typed as a Mode; a KeyError for any other."""
 
 
-@dataclass(frozen=True)
+@record
 class RunItem:
     """One question as this run shows it: ``options`` are its choices, right sides or
     items, in this run's shuffled order (empty for types with a free input)."""
@@ -37,7 +38,7 @@ class RunItem:
         return self.fact.kind if self.fact else None
 
 
-@dataclass(frozen=True)
+@record
 class Run:
     set_id: str
     title: str
@@ -101,7 +102,7 @@ def _options(q: Question, rng: random.Random) -> tuple[str, ...]:
     return tuple(options)
 
 
-@dataclass(frozen=True)
+@record
 class Tally:
     score: Decimal = Decimal(0)
     points: Decimal = Decimal(0)
@@ -121,7 +122,7 @@ class Tally:
         return float(self.score / self.points * 100) if self.points else 0.0
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     total: Tally
     by_kind: dict[str, Tally] = field(default_factory=dict)

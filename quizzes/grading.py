@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -27,13 +26,14 @@ from quizzes.model import (
 )
 from seeds.model import Fact, Pack
 from seeds.numbers import format_amount, format_number, read_number, unit_matches, unit_scale
+from seeds.records import record
 
 
 class InvalidAnswer(ValueError):
     """An answer that cannot be graded (e.g. not a number); say why, mark nothing."""
 
 
-@dataclass(frozen=True)
+@record
 class Grade:
     question_id: str
     correct: bool

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from seeds.model import Amount, Id, Text, check_display
+from seeds.records import record
 from seeds.rules import Strict, before, described, json_schema
 from seeds.rules import field as rule
 
@@ -15,7 +16,7 @@ Difficulty = Literal["easy", "medium", "hard"]
 QUESTION_TYPES = ("choice", "multi", "truefalse", "numeric", "text", "match", "order")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Question(Strict):
     type: str  # each type's class narrows it to its own name
     id: Id
@@ -30,7 +31,7 @@ class Question(Strict):
     ] = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Choice(Question):
     """Pick one of the choices."""
 
@@ -39,7 +40,7 @@ class Choice(Question):
     answer: Annotated[Text | list[Text], described("The text of the one right choice.")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Multi(Question):
     """Pick every right choice; partial credit is right picks minus wrong picks."""
 
@@ -48,7 +49,7 @@ class Multi(Question):
     answers: Annotated[list[Text], rule(min_length=1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class TrueFalse(Question):
     """The prompt is a statement; is it true?"""
 
@@ -56,7 +57,7 @@ class TrueFalse(Question):
     answer: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Tolerance(Strict):
     amount: Amount
     percent: bool
@@ -83,7 +84,7 @@ def _parse_tolerance(value: object) -> object:
     return value
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Numeric(Question):
     """A number, within an optional tolerance (absolute, or percent with a % sign)."""
 
@@ -115,7 +116,7 @@ class Numeric(Question):
         check_display(self.display, self.answer, self.unit)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class FreeText(Question):
     """Typed text; case, surrounding spaces, punctuation and diacritics are ignored."""
 
@@ -123,13 +124,13 @@ class FreeText(Question):
     accept: Annotated[list[Text], rule(min_length=1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Pair(Strict):
     left: Text
     right: Text
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Match(Question):
     """Pair each left side with its right side; credit per pair."""
 
@@ -137,7 +138,7 @@ class Match(Question):
     pairs: list[Pair]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Order(Question):
     """Put the items in order (written here in the right order); credit by position."""
 
@@ -150,7 +151,7 @@ AnyQuestion = Annotated[
 ]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class QuestionSet(Strict):
     id: Id
     title: Text

@@ -19,6 +19,7 @@ from typing import Any
 from quizzes.analysis import Item, Response
 from quizzes.model import Choice, Multi, QuestionSet, TrueFalse
 from quizzes.store import AnswerRecord, RunRecord, Store
+from seeds.records import record
 
 FILE_KIND = "classbrief-results"
 FILE_VERSION = 1
@@ -28,7 +29,7 @@ class ResultsError(ValueError):
     """A results file that cannot be read; the message names the file and the fix."""
 
 
-@dataclass(frozen=True)
+@record
 class ClassRun:
     run: RunRecord
     answers: tuple[AnswerRecord, ...]

@@ -9,11 +9,12 @@ days-long intervals (no same-day learning steps): a class reviews once a day at 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Any
+
+from seeds.records import record
 
 AGAIN, HARD, GOOD = "again", "hard", "good"
 
@@ -40,7 +41,7 @@ def _aware(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-@dataclass(frozen=True)
+@record
 class Scheduled:
     card: dict[str, Any]  # the scheduler's state, as JSON-ready data
     due: datetime  # UTC

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from quizzes import places
@@ -27,11 +26,12 @@ from seeds.model import Figure, Pack
 from seeds.numbers import amount_of, format_amount
 from seeds.packs import LoadedPack
 from seeds.problems import Problem, ProblemsFound, sort_problems
+from seeds.records import record
 
 BUNDLED_SETS = places.BUNDLED_SETS
 
 
-@dataclass(frozen=True)
+@record
 class LoadedSet:
     """A valid set, where it came from, and its source document (None when generated)."""
 

@@ -16,11 +16,12 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from seeds.records import record
 
 BUSY_SECONDS = 30
 """How long to wait for another process (a second window, a class of students sharing a
@@ -66,7 +67,7 @@ def add_column(table: str, column: str, declaration: str) -> str:
     return f"ALTER TABLE {table} ADD COLUMN {column} {declaration}"
 
 
-@dataclass(frozen=True)
+@record
 class Migration:
     """One step from format ``to - 1`` to ``to``: SQL statements, then an optional function
     that fills the new shape from the old data. Runs in one transaction."""
@@ -141,7 +142,7 @@ class StoreReadOnly(StoreError):
     """The database or its folder cannot be written by this user (e.g. after `sudo quiz`)."""
 
 
-@dataclass(frozen=True)
+@record
 class RunRecord:
     id: int
     set_id: str
@@ -167,7 +168,7 @@ class RunRecord:
         return self.only is not None
 
 
-@dataclass(frozen=True)
+@record
 class CardRecord:
     """A (student, question) pair's spaced-review state: the scheduler's card as JSON."""
 
@@ -180,7 +181,7 @@ class CardRecord:
     reviewed: datetime
 
 
-@dataclass(frozen=True)
+@record
 class AnswerRecord:
     question_id: str
     position: int
@@ -191,7 +192,7 @@ class AnswerRecord:
     answered_at: datetime
 
 
-@dataclass(frozen=True)
+@record
 class SetStats:
     """A set's history: scores are percentages of finished runs that were not retries."""
 

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+
+from seeds.records import record
 
 MAX_NAME = 60
 
@@ -25,7 +26,7 @@ def next_free(name: str, taken: set[str]) -> str:
     return f"{name} ({number})"
 
 
-@dataclass(frozen=True)
+@record
 class Roster:
     names: tuple[str, ...]
     blank: int = 0  # blank lines skipped

@@ -7,12 +7,12 @@ after 2017-03-02. Questions and the timeline use this order, never string order.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from seeds.records import record
 
 Precision = Literal["year", "month", "day"]
 MONTHS = (
@@ -33,7 +33,7 @@ _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
-@dataclass(frozen=True, order=False)
+@record
 class PartialDate:
     year: int
     month: int | None = None
@@ -67,8 +67,9 @@ class PartialDate:
         """The last day the date may stand for."""
         if self.day is not None:
             return self.start
-        month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        if self.month is None or self.month == 12:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
 
     def before(self, other: PartialDate) -> bool:
         """Certainly earlier: every day this date may be comes before every day of ``other``."""

@@ -9,7 +9,7 @@ facts by id, so the same fact is printed and quizzed alike.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, ClassVar, Literal
@@ -24,6 +24,7 @@ from seeds.numbers import (
     unit_matches,
     unit_scale,
 )
+from seeds.records import record
 from seeds.rules import Strict, after, before, described, text
 
 FactKind = Literal["figure", "actor", "argument", "event", "term"]
@@ -73,7 +74,7 @@ def _quote_shorthand(value: object) -> object:
     return {"text": value} if isinstance(value, str) else value
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Quote(Strict):
     """A few words copied verbatim from the article, credited where they are someone's."""
 
@@ -84,7 +85,7 @@ class Quote(Strict):
 QuoteItem = Annotated[Quote, before(_quote_shorthand)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Fact(Strict):
     id: Id
     statement: Text
@@ -94,7 +95,7 @@ class Fact(Strict):
     kind: ClassVar[FactKind]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Figure(Fact):
     label: Annotated[Text, described("A short name for charts and callouts.")]
     value: Amount
@@ -136,7 +137,7 @@ class Figure(Fact):
         return format_amount(self.value, self.unit, self.display)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Actor(Fact):
     name: Text
     type: Literal["state", "person", "organisation", "group", "region"]
@@ -158,7 +159,7 @@ class Actor(Fact):
         return self.mid_sentence or self.name
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Argument(Fact):
     claim: Annotated[Text, described("The argument in a few words, for tables and choices.")]
     by: Id
@@ -167,7 +168,7 @@ class Argument(Fact):
     kind: ClassVar[FactKind] = "argument"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Event(Fact):
     date: PartialDate
     date_text: Annotated[str | None, described("The article's own wording of the date.")] = None
@@ -178,7 +179,7 @@ class Event(Fact):
     kind: ClassVar[FactKind] = "event"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Term(Fact):
     term: Text
     short: Annotated[str | None, described("Abbreviation, e.g. GSI.")] = None
@@ -186,7 +187,7 @@ class Term(Fact):
     kind: ClassVar[FactKind] = "term"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Source(Strict):
     kind: Annotated[
         SourceKind, described("What the source is: news, editorial, report, speech or interview.")
@@ -210,14 +211,14 @@ class Source(Strict):
         return "article" if self.kind == "news" else self.kind_name
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Takeaways(Strict):
     what_happened: Text
     why_it_matters: Text
     what_to_watch: Text
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Pack(Strict):
     id: Id
     title: Text

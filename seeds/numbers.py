@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from seeds.records import record
 
 LIMIT = Decimal(10) ** 15
 PLACES = 6
@@ -94,7 +95,7 @@ def unit_scale(unit: str | None) -> tuple[int, str]:
     return 1, unit or ""
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     """A typed number: its value, any words after it, and whether it was ambiguous."""
 

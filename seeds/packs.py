@@ -16,11 +16,12 @@ from seeds.files import BUNDLED_PACKS as BUNDLED_PACKS  # re-exported for caller
 from seeds.loadcache import LoadCache
 from seeds.model import Pack
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
+from seeds.records import record
 
 _GROUPS = ("figures", "actors", "arguments", "events", "terms")
 
 
-@dataclass(frozen=True)
+@record
 class LoadedPack:
     """A valid pack with the file it came from (for located messages)."""
 
@@ -51,7 +52,7 @@ def pack_files(folder: Path) -> Iterator[Path]:
         yield from sorted(folder.glob(f"*/{PACK_FILE}"))
 
 
-@dataclass(frozen=True)
+@record
 class PackCheck:
     """What loading one pack file found: the pack (None when unusable), every problem, its
     id as written, and how many quoted fragments were checked against which article."""

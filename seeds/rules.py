@@ -10,8 +10,9 @@ builds a schema, which happens in `seeds.schema` when a changed file is validate
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
+
+from seeds.records import record
 
 
 class Rule:
@@ -87,7 +88,7 @@ def json_schema(schema: dict[str, Any]) -> Rule:
     return Rule(make)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Strict:
     """Base of every model: immutable, built by keyword, unknown fields are errors."""
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from types import ModuleType
 
 from quizzes.export.base import Exported, ExportError, SetToExport
+from seeds.records import record
 
 __all__ = ["FORMATS", "ExportError", "ExportFormat", "Exported", "SetToExport", "get_format"]
 
 
-@dataclass(frozen=True)
+@record
 class ExportFormat:
     name: str
     extension: str  # with the leading dot, e.g. ".gift.txt"

@@ -11,13 +11,14 @@ from functools import cached_property
 
 from quizzes.model import Multi, Numeric, Question, QuestionSet
 from seeds.model import Fact, Pack
+from seeds.records import record
 
 
 class ExportError(ValueError):
     """Nothing of the sets fits the format; the message says why."""
 
 
-@dataclass(frozen=True)
+@record
 class SetToExport:
     qset: QuestionSet
     pack: Pack | None = None
@@ -34,7 +35,7 @@ class SetToExport:
         return self.facts.get(question.fact or "")
 
 
-@dataclass(frozen=True)
+@record
 class Exported:
     content: bytes
     written: int  # questions in the file
@@ -196,7 +197,7 @@ def multi_fractions_or_note(q: Multi, notes: Notes, key: str) -> tuple[str, str]
     return fractions
 
 
-@dataclass(frozen=True)
+@record
 class Feedback:
     """What a student reads after answering: the explanation (or the fact's statement),
     the fact's quoted words with their speaker after the closing mark, and the source."""

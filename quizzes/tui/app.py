@@ -9,10 +9,9 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -24,24 +23,21 @@ from quizzes.engine import MODE_BY_NAME
 from quizzes.sets import LoadedSet
 from quizzes.store import RunRecord, Store
 from quizzes.tui.commands import PlaySetCommands
-from quizzes.tui.screens.dialogs import (
-    HelpScreen,
-    ResumeScreen,
-    StartChoice,
-    StartScreen,
-    UnsavedScreen,
-)
-from quizzes.tui.screens.home import HomeScreen
 from quizzes.tui.screens.question import QuestionScreen
-from quizzes.tui.screens.results import ResultsScreen
-from quizzes.tui.screens.student import StudentScreen
 from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice, due_review
 from quizzes.tui.text import clean
 from seeds.problems import ProblemsFound
+from seeds.records import record
 from seeds.startup import settled
 
+if TYPE_CHECKING:
+    from quizzes.tui.screens.dialogs import StartChoice
 
-@dataclass(frozen=True)
+# Only the question screen is imported up front: the others load when first shown, which
+# keeps `quiz play` quick to its first question.
+
+
+@record
 class PlayRequest:
     """Go straight to a set (``quiz play``) instead of waiting on the home screen."""
 
@@ -114,6 +110,8 @@ class QuizApp(App[int]):
             self.sub_title = student or ""
             self.check_saving()
 
+        from quizzes.tui.screens.student import StudentScreen
+
         self.push_screen(StudentScreen(self.roster, set(self.store.students())), named)
 
     def check_saving(self) -> None:
@@ -128,6 +126,8 @@ class QuizApp(App[int]):
             else:
                 self.exit(return_code=1)
 
+        from quizzes.tui.screens.dialogs import UnsavedScreen
+
         self.push_screen(UnsavedScreen(self.unsaved), decided)
 
     def open_first(self) -> None:
@@ -140,6 +140,8 @@ class QuizApp(App[int]):
             # keeps `quiz play` quick to its first question.
             self.begin(self.play)
         else:
+            from quizzes.tui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
             self.offer_resume()
 
@@ -166,6 +168,8 @@ class QuizApp(App[int]):
                 self.store.abandon_run(record.id, self.clock())
             self.start(request.choice, request.options)
 
+        from quizzes.tui.screens.dialogs import ResumeScreen
+
         self.push_screen(
             ResumeScreen(record, len(self.store.answers(record.id)), later_label="Start new"),
             decided,
@@ -184,6 +188,8 @@ class QuizApp(App[int]):
             elif answer == "discard":
                 self.store.abandon_run(record.id, self.clock())
                 self.refresh_home()
+
+        from quizzes.tui.screens.dialogs import ResumeScreen
 
         self.push_screen(ResumeScreen(record, len(self.store.answers(record.id))), decided)
 
@@ -204,6 +210,8 @@ class QuizApp(App[int]):
             mode = MODE_BY_NAME.get(choice.mode, "practice")
             options = PlayOptions(mode, self.seeds(), choice.count, time_limit=choice.time_limit)
             self.start(SetChoice.of(loaded, self.catalog), options)
+
+        from quizzes.tui.screens.dialogs import StartScreen
 
         self.push_screen(StartScreen(loaded, unfinished), decided)
 
@@ -260,18 +268,20 @@ class QuizApp(App[int]):
         self.clear_stack()
         limit = session.time_limit_seconds
         session.deadline = None if limit is None else self.now() + limit
-        if session.current is None:
-            session.finish()
-            self.push_screen(ResultsScreen(session))
-        elif limit is not None and limit <= 0:  # resumed after the exam's deadline
-            session.finish()
-            self.push_screen(ResultsScreen(session, notice=_time_up(session)))
-        else:
+        if session.current is not None and (limit is None or limit > 0):
             self.push_screen(QuestionScreen(session))
+            return
+        from quizzes.tui.screens.results import ResultsScreen
+
+        late = session.current is not None  # resumed after the exam's deadline
+        session.finish()
+        self.push_screen(ResultsScreen(session, notice=_time_up(session) if late else ""))
 
     # Moving through a run --------------------------------------------------------------
 
     def advance(self, session: Session) -> None:
+        from quizzes.tui.screens.results import ResultsScreen
+
         if session.current is None:
             session.finish()
             self.switch_screen(ResultsScreen(session))
@@ -279,6 +289,8 @@ class QuizApp(App[int]):
             self.switch_screen(QuestionScreen(session))
 
     def time_up(self, session: Session) -> None:
+        from quizzes.tui.screens.results import ResultsScreen
+
         session.finish()
         self.switch_screen(ResultsScreen(session, notice=_time_up(session)))
 
@@ -302,10 +314,17 @@ class QuizApp(App[int]):
 
     def clear_stack(self) -> None:
         """Back to Textual's default screen, or to home when it was built."""
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+        while len(self.screen_stack) > 1 and not self.home_shown():
             self.pop_screen()
 
+    def home_shown(self) -> bool:
+        from quizzes.tui.screens.home import HomeScreen
+
+        return isinstance(self.screen, HomeScreen)
+
     def go_home(self) -> None:
+        from quizzes.tui.screens.home import HomeScreen
+
         self.clear_stack()
         if isinstance(self.screen, HomeScreen):
             self.refresh_home()
@@ -324,6 +343,8 @@ class QuizApp(App[int]):
             )
 
     def refresh_home(self) -> None:
+        from quizzes.tui.screens.home import HomeScreen
+
         home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
         if home is not None and home.is_mounted:
             home.fill()
@@ -331,6 +352,8 @@ class QuizApp(App[int]):
     # App-wide ---------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from quizzes.tui.screens.dialogs import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -28,11 +28,12 @@ from quizzes.grading import Grade, InvalidAnswer, grade
 from quizzes.sets import LoadedSet
 from quizzes.store import RunRecord, Store
 from seeds.model import Pack
+from seeds.records import record
 
 Clock = Callable[[], datetime]
 
 
-@dataclass(frozen=True)
+@record
 class PlayOptions:
     mode: Mode = "practice"
     seed: int = 0
@@ -42,7 +43,7 @@ class PlayOptions:
     time_limit: float | None = None  # minutes, exam mode only
 
 
-@dataclass(frozen=True)
+@record
 class SetChoice:
     """A set ready to play: the set, its pack, and how to find it again on resume."""
 

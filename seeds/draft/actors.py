@@ -25,6 +25,7 @@ from seeds.draft.gazetteer import (
     STATES,
     TITLES,
 )
+from seeds.records import record
 
 REPORTING = (
     r"(?:said|says|say|told|tells|added|adds|argued|argues|noted|notes|warned|warns|"
@@ -87,7 +88,7 @@ class ActorFound:
         return set(self.name.split()) if self.type == "person" else set()
 
 
-@dataclass(frozen=True)
+@record
 class TermFound:
     term: str
     short: str

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +19,7 @@ from seeds.draft.quotes import QuoteFound, find_quotes
 from seeds.draft.text import Sentence, SentenceIndex, fragment, slug, split_sentences
 from seeds.model import Actor
 from seeds.packs import PLACEHOLDER, is_placeholder
+from seeds.records import record
 
 NEAR = 300  # characters: how far a figure's period, date and actor may stand from it
 KINDS = ("news", "editorial", "report", "speech", "interview")
@@ -28,7 +29,7 @@ def todo(hint: str = "") -> str:
     return f"{PLACEHOLDER}: {hint}" if hint else PLACEHOLDER
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     figures: int
     quotes: int
@@ -48,7 +49,7 @@ class Summary:
         )
 
 
-@dataclass(frozen=True)
+@record
 class Draft:
     data: dict[str, Any]
     comments: dict[tuple[str | int, ...], list[str]] = field(default_factory=dict)

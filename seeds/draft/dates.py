@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from seeds.dates import MONTHS
+from seeds.records import record
 
 _MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 MONTH = rf"(?:{'|'.join(MONTHS)}|{_MONTH_ABBR})"
@@ -68,7 +68,7 @@ _FUTURE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class DateMention:
     start: int
     end: int

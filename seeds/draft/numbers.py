@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+
+from seeds.records import record
 
 
 def _words(text: str) -> frozenset[str]:
@@ -139,7 +140,7 @@ _PERIOD_LEAD = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class NumberMention:
     start: int  # of the number (or its currency sign)
     end: int  # of the number with its scale and percent sign

@@ -4,16 +4,16 @@ and the tests): recall of figures, quotes, actors and event dates, and false can
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from seeds.draft.quotes import _passages
 from seeds.model import Pack
 from seeds.packs import normalise_for_quotes
+from seeds.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Recall:
     found: int
     total: int
@@ -24,7 +24,7 @@ class Recall:
         return 100.0 * self.found / self.total if self.total else 100.0
 
 
-@dataclass(frozen=True)
+@record
 class Score:
     figures: Recall
     quotes: Recall

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cache
+
+from seeds.records import record
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 _WORD = re.compile(r"[\w’'\-]+")
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     start: int
     end: int

@@ -126,6 +126,21 @@ def test_headless_play_reaches_the_first_question_and_records_the_run(root: Path
     assert (set_id, seed, questions) == ("every-type", 4, 7)
 
 
+def test_play_loads_no_screen_but_the_question_before_its_first_frame(root: Path):
+    """Home, dialogs, results and the student prompt load when first shown, not before."""
+    code = (
+        "import sys; from quizzes.cli import main\n"
+        "try:\n"
+        f"    main(['--data-dir', {str(root)!r}, 'play', 'every-type', '--headless'])\n"
+        "except SystemExit:\n    pass\n"
+        "print('SCREENS', sorted(m for m in sys.modules if m.startswith('quizzes.tui.screens.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert "SCREENS ['quizzes.tui.screens.question']" in done.stdout, done.stdout[-300:]
+
+
 # Killing a running app ---------------------------------------------------------------
 
 KEY_BYTES = {"enter": b"\r", "space": b" ", "up": b"\x1b[A", "down": b"\x1b[B"}

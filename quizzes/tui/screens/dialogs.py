@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.console import Group
@@ -16,13 +15,14 @@ from textual.widgets import Button, Input, Label, Static
 
 from quizzes.tui.text import join, plain
 from quizzes.tui.widgets.keybar import KeyBar
+from seeds.records import record
 
 if TYPE_CHECKING:
     from quizzes.sets import LoadedSet
     from quizzes.store import RunRecord
 
 
-@dataclass(frozen=True)
+@record
 class StartChoice:
     mode: Literal["practice", "exam", "resume"]
     count: int | None = None

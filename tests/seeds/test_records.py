@@ -1,0 +1,84 @@
+"""`record` behaves as `dataclass(frozen=True)` does: the same equality, hash and repr."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from dataclasses import FrozenInstanceError, dataclass, field
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seeds.dates import PartialDate
+from seeds.records import record
+
+
+def _pair(**options: bool):
+    """The same class made by `record` and by `dataclass(frozen=True)`."""
+
+    def body() -> dict:
+        return {
+            "__annotations__": {"a": "int", "b": "str", "c": "tuple", "d": "int"},
+            "b": "x",
+            "c": field(default=(), compare=False),
+            "d": field(default=0, repr=False, hash=False),
+        }
+
+    made = record(type("Thing", (), body()), **options)
+    reference = dataclass(frozen=True, **options)(type("Thing", (), body()))
+    return made, reference
+
+
+values = st.tuples(st.integers(-3, 3), st.sampled_from(["", "x", "<b>&"]), st.integers(0, 2))
+
+
+@given(values, values)
+def test_equality_hash_and_repr_match_a_frozen_dataclass(one, other) -> None:
+    made, reference = _pair()
+    (a1, b1, d1), (a2, b2, d2) = one, other
+    m1, m2 = made(a1, b1, (a1,), d1), made(a2, b2, (a2,), d2)
+    r1, r2 = reference(a1, b1, (a1,), d1), reference(a2, b2, (a2,), d2)
+    assert (m1 == m2) is (r1 == r2)
+    assert (m1 != m2) is (r1 != r2)
+    assert hash(m1) == hash(r1)
+    assert repr(m1) == repr(r1)
+
+
+def test_fields_left_out_of_comparison_are_left_out_of_equality_and_hash() -> None:
+    made, _ = _pair()
+    assert made(1, c=(1,)) == made(1, c=(2,))  # compare=False
+    assert made(1, d=1) != made(1, d=2)  # compared, though not hashed
+    assert hash(made(1, d=1)) == hash(made(1, d=2))
+    assert "d=" not in repr(made(1, d=5))
+
+
+def test_a_record_is_frozen_and_never_equal_to_another_class() -> None:
+    made, reference = _pair()
+    thing = made(1)
+    with pytest.raises(FrozenInstanceError):
+        thing.a = 2  # type: ignore[attr-defined]
+    assert thing != reference(1)
+    assert thing != (1, "x")
+    assert dataclasses.replace(thing, a=2) == made(2)
+    month = PartialDate(2023, 5)  # a record the caches pickle
+    assert pickle.loads(pickle.dumps(month)) == month
+    assert hash(pickle.loads(pickle.dumps(month))) == hash(month)
+
+
+def test_keyword_only_and_subclasses() -> None:
+    @record(kw_only=True)
+    class Base:
+        a: int
+
+    @record(kw_only=True)
+    class Child(Base):
+        b: int = 0
+
+    with pytest.raises(TypeError):
+        Base(1)  # type: ignore[misc]
+    assert Child(a=1, b=2) == Child(a=1, b=2)
+    assert Child(a=1, b=2) != Child(a=1, b=3)
+    assert Child(a=1) != Base(a=1)
+    assert repr(Child(a=1, b=2)) == "test_keyword_only_and_subclasses.<locals>.Child(a=1, b=2)"
+    assert len({Child(a=1), Child(a=1), Child(a=2)}) == 2
