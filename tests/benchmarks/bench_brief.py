@@ -13,6 +13,7 @@ from quizzes.sets import BUNDLED_SETS, load_set
 from seeds.packs import BUNDLED_PACKS, load_pack
 from tests.benchmarks.processes import installed_env
 
+REPO = Path(__file__).resolve().parents[2]
 PACK = BUNDLED_PACKS / "gsi-training-2023" / "pack.yaml"
 HANDOUT_SET = BUNDLED_SETS / "gsi-training-2023" / "timeline.yaml"  # 14 questions, 7 types
 
@@ -36,6 +37,21 @@ def cases():
             env=installed_env(),
         )
 
+    def own_share() -> dict:
+        """The part of compose+render spent in this project's code (by cProfile's own
+        time per function); the rest is reportlab, Python's library and built-ins."""
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        profile.runcall(compose_and_render)
+        own = total = 0.0
+        for (file, _, _), (_, _, self_time, _, _) in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+            total += self_time
+            if Path(file).is_relative_to(REPO) and ".venv" not in Path(file).parts:
+                own += self_time
+        return {"value": 100 * own / total, "unit": "%"}
+
     def pdf_size() -> dict:
         from briefing.render import render_brief
 
@@ -55,6 +71,7 @@ def cases():
     return [
         ("brief compose (pure data)", lambda: compose_brief(pack), None),
         ("brief compose+render in-process", compose_and_render, 0.060),
+        ("  of which in this project's code (the rest: reportlab, Python)", own_share, None),
         ("brief build process", build_process, 0.6),
         ("brief PDF size", pdf_size, None),
         ("30 variants with keys", handouts_30, 3.0),

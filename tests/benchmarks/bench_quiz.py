@@ -3,20 +3,18 @@ app, `quiz --help`, and the peak memory of the app process."""
 
 from __future__ import annotations
 
-import asyncio
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 from seeds.validation import parse
 from tests.benchmarks.processes import installed_env
+from tests.benchmarks.running_app import RunningApp, timed
 
 REPO = Path(__file__).resolve().parents[2]
 ENV = installed_env(NO_COLOR="1")
@@ -63,24 +61,10 @@ def _peak_memory(data: Path) -> dict[str, Any]:
     return {"value": int(result.stdout.strip()) / 1024, "unit": "MB"}  # ru_maxrss is KiB
 
 
-class _RunningApp:
-    """A quiz app kept running in its own thread and event loop. Keys go in through the
-    driver, as a terminal's would; a waiter is released by the first frame drawn once
-    its condition holds (headless frames are composed, just not written)."""
+def _quiz_app(data: Path, questions: int = 500) -> Callable[[RunningApp], Any]:
+    """The quiz app playing a set of ``questions`` choice questions, for `RunningApp`."""
 
-    def __init__(self, data: Path, questions: int = 500) -> None:
-        self.data = data
-        self.questions = questions
-        self.loop = asyncio.new_event_loop()
-        self.waiter: tuple[Callable[[Any], bool], Future[float]] | None = None
-        self.stop = asyncio.Event()
-        ready: Future[Any] = Future()
-        threading.Thread(
-            target=self.loop.run_until_complete, args=(self.main(ready),), daemon=True
-        ).start()
-        self.app = ready.result(timeout=60)
-
-    def build(self):
+    def build(running: RunningApp) -> Any:
         from quizzes.catalog import Catalog
         from quizzes.model import QuestionSet
         from quizzes.places import progress_db
@@ -89,18 +73,7 @@ class _RunningApp:
         from quizzes.tui.app import PlayRequest, QuizApp
         from quizzes.tui.session import PlayOptions, SetChoice
 
-        running = self
-
-        class TimedApp(QuizApp):
-            def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
-                super()._display(screen, renderable)
-                if renderable is not None and running.waiter is not None:
-                    condition, done = running.waiter
-                    if condition(screen):
-                        running.waiter = None
-                        done.set_result(time.perf_counter())
-
-        catalog = Catalog.load(self.data)
+        catalog = Catalog.load(data)
         pack = catalog.packs["gsi-training-2023"].pack
         qset = parse(
             QuestionSet,
@@ -117,46 +90,19 @@ class _RunningApp:
                         "choices": ["5,000", "2,000", "1,500", "32"],
                         "answer": "5,000",
                     }
-                    for n in range(self.questions)
+                    for n in range(questions)
                 ],
             },
         )
         choice = SetChoice(LoadedSet(qset, "path"), pack, "bench")
-        return TimedApp(
+        return timed(QuizApp, running)(
             catalog,
-            Store.open(progress_db(self.data)),
+            Store.open(progress_db(data)),
             blink=False,
             play=PlayRequest(choice, PlayOptions(seed=1)),
         )
 
-    async def main(self, ready: Future[Any]) -> None:
-        import gc
-
-        # As `quiz` runs it (seeds.startup): collection off while starting, then the app
-        # freezes what start-up made and collects again once its first frame is drawn.
-        gc.disable()
-        try:
-            app = self.build()
-            async with app.run_test(size=(80, 24)) as pilot:
-                await pilot.pause()
-                ready.set_result(app)
-                await self.stop.wait()
-        except Exception as err:  # handed to the waiting thread
-            if not ready.done():
-                ready.set_exception(err)
-
-    def press(self, key: str, character: str, shown: Callable[[Any], bool]) -> float:
-        """Seconds from sending ``key`` to the first frame for which ``shown`` holds."""
-        from textual import events
-
-        done: Future[float] = Future()
-        self.waiter = (shown, done)
-        started = time.perf_counter()
-        self.loop.call_soon_threadsafe(self.app._driver.send_message, events.Key(key, character))
-        return done.result(timeout=30) - started
-
-    def close(self) -> None:
-        self.loop.call_soon_threadsafe(self.stop.set)
+    return build
 
 
 def _feedback_shown(screen: Any) -> bool:
@@ -169,50 +115,86 @@ def _feedback_shown(screen: Any) -> bool:
     )
 
 
-def _next_question_shown(previous: list[Any]) -> Callable[[Any], bool]:
+def _next_question_shown(previous: Any) -> Callable[[Any], bool]:
     from quizzes.tui.screens.question import QuestionScreen
 
     def shown(screen: Any) -> bool:
-        return isinstance(screen, QuestionScreen) and screen not in previous and not screen.answered
+        return isinstance(screen, QuestionScreen) and screen is not previous and not screen.answered
 
     return shown
 
 
-def _cycle(running: _RunningApp, settle: float = 0.0) -> tuple[float, float]:
-    """Answer the question on screen, then move on: (answer to feedback, on to next).
-    ``settle`` lets the app finish drawing the new question (footer and all) before the
-    answer, as it has by the time a student has read the question."""
-    time.sleep(settle)
-    answer = running.press("1", "1", _feedback_shown)
-    moved = running.press("enter", "\r", _next_question_shown([running.app.screen]))
-    return answer, moved
+def _steps(
+    running: RunningApp,
+    answered: Callable[[Any], bool],
+    moved_on: Callable[[Any], Callable[[Any], bool]],
+    cycles: int = 40,
+) -> dict[str, float]:
+    """Medians (ms) of answering and moving on, each key timed alone to its frame.
+    A pause before each answer lets the screen settle (footer and all), as it has by
+    the time a student has read the question."""
+    feedback, onward = [], []
+    for _ in range(cycles):
+        time.sleep(0.2)
+        feedback.append(running.press("1", "1", answered))
+        onward.append(running.press("enter", "\r", moved_on(running.app.screen)))
+    return {
+        "feedback": statistics.median(feedback) * 1000,
+        "next": statistics.median(onward) * 1000,
+        "both": statistics.median(a + b for a, b in zip(feedback, onward, strict=True)) * 1000,
+    }
 
 
-def _answer_to_feedback(running: _RunningApp, answers: int = 40) -> dict[str, Any]:
-    """Median of many answers, each timed alone. The runner times whole calls, and a
-    call that answered would also have to move on to the next question, so this case
-    measures itself and reports the median (goal 20 ms, as "goal")."""
-    times = [_cycle(running, settle=0.2)[0] for _ in range(answers)]
-    return {"value": statistics.median(times) * 1000, "unit": "ms", "goal": 20.0}
+def _row(steps: Callable[[], dict[str, float]], key: str, goal: float | None = None):
+    def measure() -> dict[str, Any]:
+        return {"value": steps()[key], "unit": "ms", "goal": goal}
+
+    return measure
+
+
+def _once(make: Callable[[], dict[str, float]]) -> Callable[[], dict[str, float]]:
+    """``make`` run on first use only, its result kept: several rows read one run."""
+    kept: list[dict[str, float]] = []
+
+    def get() -> dict[str, float]:
+        if not kept:
+            kept.append(make())
+        return kept[0]
+
+    return get
 
 
 def cases():
+    from tests.benchmarks import textual_floor as floor
+
     data = Path(tempfile.mkdtemp(prefix="classbrief-bench-quiz-"))
-    started: list[_RunningApp] = []
 
-    def running() -> _RunningApp:  # started on first use: only when a case needs it
-        if not started:
-            started.append(_RunningApp(data))
-        return started[0]
+    def quiz_steps() -> dict[str, float]:
+        running = RunningApp(_quiz_app(data))
+        try:
+            return _steps(running, _feedback_shown, _next_question_shown)
+        finally:
+            running.close()
 
+    def floor_steps() -> dict[str, float]:
+        running = RunningApp(floor.floor_app)
+        try:
+            return _steps(running, floor.answered, floor.moved_on)
+        finally:
+            running.close()
+
+    quiz, bare = _once(quiz_steps), _once(floor_steps)
     return [
         (
             "quiz play process to first question, headless",
             _quiz("--data-dir", str(data), "play", "gsi-figures", "--seed", "1", "--headless"),
             0.8,
         ),
-        ("answer -> feedback shown in-process", lambda: _answer_to_feedback(running()), None),
-        ("answer, feedback and next question shown in-process", lambda: _cycle(running()), None),
+        ("answer -> feedback shown in-process", _row(quiz, "feedback", 16.0), None),
+        ("feedback -> next question shown in-process", _row(quiz, "next"), None),
+        ("answer -> feedback -> next question in-process", _row(quiz, "both", 50.0), None),
+        ("  Textual alone: key -> one line of feedback", _row(bare, "feedback"), None),
+        ("  Textual alone: key -> a new screen, same widgets", _row(bare, "next"), None),
         ("quiz --help process", _quiz("--help"), 0.15),
         ("quiz play peak memory MB", lambda: _peak_memory(data), None),
     ]

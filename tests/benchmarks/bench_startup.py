@@ -21,6 +21,9 @@ RUNS = 7
 FLOOR_PASS = [sys.executable, "-c", "pass"]
 FLOOR_PDF = [sys.executable, "-c", "import reportlab.platypus, reportlab.pdfbase.ttfonts"]
 FLOOR_TUI = [sys.executable, "-c", "import textual.app"]
+# What the libraries alone take, beside the rows measured against the same floors.
+CLICK_ALONE = [sys.executable, "-c", "import click"]
+TEXTUAL_ALONE = [sys.executable, str(Path(__file__).with_name("textual_floor.py"))]
 
 
 def _seconds(command: list[str], env: dict[str, str]) -> float:
@@ -31,7 +34,7 @@ def _seconds(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def _ratio(command: list[str], floor: list[str], goal: float, env: dict[str, str]):
+def _ratio(command: list[str], floor: list[str], goal: float | None, env: dict[str, str]):
     def measure() -> dict[str, object]:
         _seconds(command, env)  # warm the file cache (and any cache of ours) once
         _seconds(floor, env)
@@ -66,6 +69,11 @@ def cases():
             None,
         ),
         (
+            "  click alone: import click / python -c pass",
+            _ratio(CLICK_ALONE, FLOOR_PASS, None, env),
+            None,
+        ),
+        (
             "quiz check (all bundled) / python -c pass",
             _ratio([str(BIN / "quiz"), "check"], FLOOR_PASS, 3.0, env),
             None,
@@ -85,6 +93,11 @@ def cases():
                 1.4,
                 env,
             ),
+            None,
+        ),
+        (
+            "  Textual alone: a question-shaped screen / import textual.app",
+            _ratio(TEXTUAL_ALONE, FLOOR_TUI, None, env),
             None,
         ),
     ]

@@ -87,6 +87,9 @@ class QuestionScreen(Screen[None]):
         Binding("escape", "leave", "Home (saved)"),
         Binding("n", "next", "Next", key_display="⏎/n"),
     ]
+    # None would mean the app's "*": the scrolling body, focused and restyled on every
+    # question just before on_mount moves focus to the answer (without scrolling).
+    AUTO_FOCUS = ""
     app: QuizApp
 
     def __init__(self, session: Session) -> None:
