@@ -450,3 +450,27 @@ async def test_each_next_question_shows_its_own_prompt_place_and_focused_input(b
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_focus_goes_straight_to_the_answer_on_every_question(build, monkeypatch):
+    """No passing focus (and restyle) of the scrolling body before the answer takes it."""
+    from textual.widget import Widget
+
+    focused: list[str] = []
+    watch = Widget.watch_has_focus
+
+    def spy(self: Widget, value: bool) -> None:
+        if value:
+            focused.append(self.id or type(self).__name__)
+        watch(self, value)
+
+    monkeypatch.setattr(Widget, "watch_has_focus", spy)
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            assert isinstance(app.screen, QuestionScreen)
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+    assert focused and "body" not in focused, focused
