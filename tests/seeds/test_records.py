@@ -82,3 +82,11 @@ def test_keyword_only_and_subclasses() -> None:
     assert Child(a=1) != Base(a=1)
     assert repr(Child(a=1, b=2)) == "test_keyword_only_and_subclasses.<locals>.Child(a=1, b=2)"
     assert len({Child(a=1), Child(a=1), Child(a=2)}) == 2
+
+
+def test_equality_hash_and_repr_are_shared_not_generated_per_class() -> None:
+    from quizzes.model import Choice, QuestionSet
+    from seeds.model import Figure, Pack
+
+    for method in ("__eq__", "__hash__", "__repr__"):
+        assert len({getattr(cls, method) for cls in (Choice, QuestionSet, Figure, Pack)}) == 1
