@@ -2,7 +2,8 @@
 
 Each bench module has ``cases()`` returning (name, callable, goal in seconds or None).
 A callable that returns {"value": v, "unit": u} reports that measurement instead of a time
-(with "goal" in that unit, and a "detail" to print beside it, such as the times a ratio is of).
+(with "goal" in that unit, "at_least" when the goal is a least, such as a recall, and a
+"detail" to print beside it, such as the times a ratio is of).
 Benchmarks never fail: they print a table to read and compare.
 """
 
@@ -52,7 +53,10 @@ def main(selected: list[str]) -> None:
             own_goal = value.get("goal")
             goal_text = f"{own_goal:>7.1f}{value['unit']:<2}" if own_goal else f"{'':>9}"
             ratio = f"{value['value'] / own_goal:>6.2f}" if own_goal else f"{'':>6}"
-            if own_goal and value["value"] > own_goal:
+            # A goal is a most, or with "at_least" (such as a recall) a least.
+            if own_goal and (
+                value["value"] < own_goal if value.get("at_least") else value["value"] > own_goal
+            ):
                 missed.append(name)
             detail = f"  {value['detail']}" if value.get("detail") else ""
             print(
@@ -65,7 +69,7 @@ def main(selected: list[str]) -> None:
         if goal and value > goal:
             missed.append(name)
         print(f"{name:<{width}}  {value * 1000:>8.2f}ms  {runs:>5}  {goal_text}  {ratio}")
-    print("ratio = median / goal; below 1.00 meets the goal.")
+    print("ratio = median / goal; below 1.00 meets the goal (above, for a goal that is a least).")
     print("goals missed: " + ("; ".join(missed) if missed else "none"))
 
 

@@ -95,7 +95,7 @@ def cases():
 
     def recall(kind: str, goal: float):
         got = getattr(result, kind)
-        return lambda: {"value": got.percent, "unit": "%", "goal": goal}
+        return lambda: {"value": got.percent, "unit": "%", "goal": goal, "at_least": True}
 
     false = result.false_candidates
     false_text = ", ".join(f"{k} {v}" for k, v in false.items())
