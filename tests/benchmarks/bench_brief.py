@@ -3,6 +3,7 @@ and the class handouts: 30 variants of a set, each a student sheet and an answer
 
 from __future__ import annotations
 
+import cProfile
 import subprocess
 import sys
 import tempfile
@@ -11,9 +12,9 @@ from pathlib import Path
 from briefing.compose import compose_brief
 from quizzes.sets import BUNDLED_SETS, load_set
 from seeds.packs import BUNDLED_PACKS, load_pack
+from tests.benchmarks import profiled
 from tests.benchmarks.processes import installed_env
 
-REPO = Path(__file__).resolve().parents[2]
 PACK = BUNDLED_PACKS / "gsi-training-2023" / "pack.yaml"
 HANDOUT_SET = BUNDLED_SETS / "gsi-training-2023" / "timeline.yaml"  # 14 questions, 7 types
 
@@ -38,19 +39,12 @@ def cases():
         )
 
     def own_share() -> dict:
-        """The part of compose+render spent in this project's code (by cProfile's own
-        time per function); the rest is reportlab, Python's library and built-ins."""
-        import cProfile
-        import pstats
-
+        """The part of compose+render spent in this project's code (a warm run: the
+        first also loads parts of reportlab)."""
+        compose_and_render()
         profile = cProfile.Profile()
         profile.runcall(compose_and_render)
-        own = total = 0.0
-        for (file, _, _), (_, _, self_time, _, _) in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
-            total += self_time
-            if Path(file).is_relative_to(REPO) and ".venv" not in Path(file).parts:
-                own += self_time
-        return {"value": 100 * own / total, "unit": "%"}
+        return profiled.own_share(profile)
 
     def pdf_size() -> dict:
         from briefing.render import render_brief

@@ -3,20 +3,24 @@ app, `quiz --help`, and the peak memory of the app process."""
 
 from __future__ import annotations
 
+import cProfile
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from seeds.validation import parse
+from tests.benchmarks import profiled
 from tests.benchmarks.processes import installed_env
 from tests.benchmarks.running_app import RunningApp, timed
 
 REPO = Path(__file__).resolve().parents[2]
+T = TypeVar("T")
 ENV = installed_env(NO_COLOR="1")
 
 
@@ -145,6 +149,33 @@ def _steps(
     }
 
 
+def _own_shares(
+    running: RunningApp,
+    answered: Callable[[Any], bool],
+    moved_on: Callable[[Any], Callable[[Any], bool]],
+    cycles: int = 15,
+) -> dict[str, dict[str, object]]:
+    """The share of answering, and of moving on, spent in this project's code: each key
+    profiled from its sending to its frame, in the app's own thread."""
+    profiles = {"feedback": cProfile.Profile(), "next": cProfile.Profile()}
+
+    def in_app(call: Callable[[], object]) -> None:
+        done: Future[None] = Future()
+        running.loop.call_soon_threadsafe(lambda: (call(), done.set_result(None)))
+        done.result(timeout=30)
+
+    for _ in range(cycles):
+        time.sleep(0.2)
+        for name, key, char, shown in (
+            ("feedback", "1", "1", answered),
+            ("next", "enter", "\r", moved_on(running.app.screen)),
+        ):
+            in_app(profiles[name].enable)
+            running.press(key, char, shown)
+            in_app(profiles[name].disable)
+    return {name: profiled.own_share(profile) for name, profile in profiles.items()}
+
+
 def _row(steps: Callable[[], dict[str, float]], key: str, goal: float | None = None):
     def measure() -> dict[str, Any]:
         return {"value": steps()[key], "unit": "ms", "goal": goal}
@@ -152,11 +183,11 @@ def _row(steps: Callable[[], dict[str, float]], key: str, goal: float | None = N
     return measure
 
 
-def _once(make: Callable[[], dict[str, float]]) -> Callable[[], dict[str, float]]:
+def _once(make: Callable[[], T]) -> Callable[[], T]:
     """``make`` run on first use only, its result kept: several rows read one run."""
-    kept: list[dict[str, float]] = []
+    kept: list[T] = []
 
-    def get() -> dict[str, float]:
+    def get() -> T:
         if not kept:
             kept.append(make())
         return kept[0]
@@ -183,7 +214,14 @@ def cases():
         finally:
             running.close()
 
-    quiz, bare = _once(quiz_steps), _once(floor_steps)
+    def quiz_shares() -> dict[str, dict[str, object]]:
+        running = RunningApp(_quiz_app(data))
+        try:
+            return _own_shares(running, _feedback_shown, _next_question_shown)
+        finally:
+            running.close()
+
+    quiz, bare, shares = _once(quiz_steps), _once(floor_steps), _once(quiz_shares)
     return [
         (
             "quiz play process to first question, headless",
@@ -193,6 +231,8 @@ def cases():
         ("answer -> feedback shown in-process", _row(quiz, "feedback", 16.0), None),
         ("feedback -> next question shown in-process", _row(quiz, "next"), None),
         ("answer -> feedback -> next question in-process", _row(quiz, "both", 50.0), None),
+        ("  answer -> feedback: share in this project's code", lambda: shares()["feedback"], None),
+        ("  feedback -> next: share in this project's code", lambda: shares()["next"], None),
         ("  Textual alone: key -> one line of feedback", _row(bare, "feedback"), None),
         ("  Textual alone: key -> a new screen, same widgets", _row(bare, "next"), None),
         ("quiz --help process", _quiz("--help"), 0.15),
