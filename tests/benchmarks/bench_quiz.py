@@ -200,8 +200,10 @@ def cases():
 
     data = Path(tempfile.mkdtemp(prefix="classbrief-bench-quiz-"))
 
+    # Each app gets a data folder of its own: a run left unfinished in a shared one would
+    # greet the next app with the offer to resume it instead of a question.
     def quiz_steps() -> dict[str, float]:
-        running = RunningApp(_quiz_app(data))
+        running = RunningApp(_quiz_app(data / "steps"))
         try:
             return _steps(running, _feedback_shown, _next_question_shown)
         finally:
@@ -215,7 +217,7 @@ def cases():
             running.close()
 
     def quiz_shares() -> dict[str, dict[str, object]]:
-        running = RunningApp(_quiz_app(data))
+        running = RunningApp(_quiz_app(data / "shares"))
         try:
             return _own_shares(running, _feedback_shown, _next_question_shown)
         finally:
