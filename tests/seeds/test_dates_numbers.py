@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -37,6 +39,13 @@ def test_dates_are_ordered_only_when_certain(a, b, before, overlap):
 def test_a_leap_day_and_month_ends():
     assert D("2016-02").end.day == 29 and D("2017-02").end.day == 28
     assert D("2017").end.isoformat() == "2017-12-31"
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_a_month_ends_on_its_last_day_in_every_year(year, month):
+    last = calendar.monthrange(year, month)[1]
+    assert PartialDate(year, month).end == dt.date(year, month, last)
+    assert PartialDate(year).end == dt.date(year, 12, 31)
 
 
 @pytest.mark.parametrize("bad", ["2017-13", "2017-02-30", "17", "2017/03", "next year", "0000"])
