@@ -158,20 +158,20 @@ class QuizApp(App[int]):
         if not waiting:
             self.start(request.choice, request.options)
             return
-        record = waiting[0]
+        run = waiting[0]
 
         def decided(answer: str | None) -> None:
             if answer == "resume":
-                self.resume(record)
+                self.resume(run)
                 return
             if answer == "discard":
-                self.store.abandon_run(record.id, self.clock())
+                self.store.abandon_run(run.id, self.clock())
             self.start(request.choice, request.options)
 
         from quizzes.tui.screens.dialogs import ResumeScreen
 
         self.push_screen(
-            ResumeScreen(record, len(self.store.answers(record.id)), later_label="Start new"),
+            ResumeScreen(run, len(self.store.answers(run.id)), later_label="Start new"),
             decided,
         )
 
@@ -180,18 +180,18 @@ class QuizApp(App[int]):
         waiting = self.store.unfinished_runs()
         if not waiting:
             return
-        record = waiting[0]
+        run = waiting[0]
 
         def decided(answer: str | None) -> None:
             if answer == "resume":
-                self.resume(record)
+                self.resume(run)
             elif answer == "discard":
-                self.store.abandon_run(record.id, self.clock())
+                self.store.abandon_run(run.id, self.clock())
                 self.refresh_home()
 
         from quizzes.tui.screens.dialogs import ResumeScreen
 
-        self.push_screen(ResumeScreen(record, len(self.store.answers(record.id))), decided)
+        self.push_screen(ResumeScreen(run, len(self.store.answers(run.id))), decided)
 
     def choose(self, loaded: LoadedSet) -> None:
         """A set was picked on the home screen or in the palette: ask how to play it."""
@@ -242,23 +242,21 @@ class QuizApp(App[int]):
     def has_cards(self) -> bool:
         return bool(self.store.cards())
 
-    def resume(self, record: RunRecord) -> None:
+    def resume(self, run: RunRecord) -> None:
         try:
-            loaded = self.catalog.find_set(record.set_ref)
+            loaded = self.catalog.find_set(run.set_ref)
         except ProblemsFound as found:
             why = found.problems[0].message if found.problems else "the set cannot be loaded"
             self.notify(
-                clean(
-                    f"Cannot resume “{record.set_title}”: {why}. `quiz check` shows the details."
-                ),
+                clean(f"Cannot resume “{run.set_title}”: {why}. `quiz check` shows the details."),
                 severity="error",
                 markup=False,
                 timeout=10,
             )
             return
         session = Session.resume(
-            record,
-            SetChoice(loaded, self.catalog.pack_for(loaded).pack, record.set_ref),
+            run,
+            SetChoice(loaded, self.catalog.pack_for(loaded).pack, run.set_ref),
             self.store,
             self.clock,
         )
@@ -280,13 +278,13 @@ class QuizApp(App[int]):
     # Moving through a run --------------------------------------------------------------
 
     def advance(self, session: Session) -> None:
+        if session.current is not None:
+            self.switch_screen(QuestionScreen(session))
+            return
         from quizzes.tui.screens.results import ResultsScreen
 
-        if session.current is None:
-            session.finish()
-            self.switch_screen(ResultsScreen(session))
-        else:
-            self.switch_screen(QuestionScreen(session))
+        session.finish()
+        self.switch_screen(ResultsScreen(session))
 
     def time_up(self, session: Session) -> None:
         from quizzes.tui.screens.results import ResultsScreen
@@ -323,12 +321,12 @@ class QuizApp(App[int]):
         return isinstance(self.screen, HomeScreen)
 
     def go_home(self) -> None:
-        from quizzes.tui.screens.home import HomeScreen
-
         self.clear_stack()
-        if isinstance(self.screen, HomeScreen):
+        if self.home_shown():
             self.refresh_home()
         else:
+            from quizzes.tui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
 
     def reload_catalog(self) -> None:

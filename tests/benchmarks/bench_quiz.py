@@ -164,15 +164,15 @@ def _own_shares(
         running.loop.call_soon_threadsafe(lambda: (call(), done.set_result(None)))
         done.result(timeout=30)
 
+    def profiled_press(name: str, key: str, char: str, shown: Callable[[Any], bool]) -> None:
+        in_app(profiles[name].enable)
+        running.press(key, char, shown)
+        in_app(profiles[name].disable)
+
     for _ in range(cycles):
         time.sleep(0.2)
-        for name, key, char, shown in (
-            ("feedback", "1", "1", answered),
-            ("next", "enter", "\r", moved_on(running.app.screen)),
-        ):
-            in_app(profiles[name].enable)
-            running.press(key, char, shown)
-            in_app(profiles[name].disable)
+        profiled_press("feedback", "1", "1", answered)
+        profiled_press("next", "enter", "\r", moved_on(running.app.screen))
     return {name: profiled.own_share(profile) for name, profile in profiles.items()}
 
 
@@ -203,25 +203,16 @@ def cases():
     # Each app gets a data folder of its own: a run left unfinished in a shared one would
     # greet the next app with the offer to resume it instead of a question.
     def quiz_steps() -> dict[str, float]:
-        running = RunningApp(_quiz_app(data / "steps"))
-        try:
+        with RunningApp(_quiz_app(data / "steps")) as running:
             return _steps(running, _feedback_shown, _next_question_shown)
-        finally:
-            running.close()
 
     def floor_steps() -> dict[str, float]:
-        running = RunningApp(floor.floor_app)
-        try:
+        with RunningApp(floor.floor_app) as running:
             return _steps(running, floor.answered, floor.moved_on)
-        finally:
-            running.close()
 
     def quiz_shares() -> dict[str, dict[str, object]]:
-        running = RunningApp(_quiz_app(data / "shares"))
-        try:
+        with RunningApp(_quiz_app(data / "shares")) as running:
             return _own_shares(running, _feedback_shown, _next_question_shown)
-        finally:
-            running.close()
 
     quiz, bare, shares = _once(quiz_steps), _once(floor_steps), _once(quiz_shares)
     return [

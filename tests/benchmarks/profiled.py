@@ -8,7 +8,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 PROJECT = tuple(REPO / package for package in ("seeds", "quizzes", "briefing"))
-IDLE = "<method 'poll' of 'select.epoll' objects>"  # an event loop waiting, not working
+# An event loop waiting for something to do, not working (on Linux, macOS, elsewhere).
+IDLE = {
+    "<method 'poll' of 'select.epoll' objects>",
+    "<method 'control' of 'select.kqueue' objects>",
+    "<built-in method select.select>",
+}
 
 
 def own_share(profile: cProfile.Profile) -> dict[str, object]:
@@ -17,9 +22,9 @@ def own_share(profile: cProfile.Profile) -> dict[str, object]:
     own = total = 0.0
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     for (file, _, function), (_, _, self_time, _, _) in stats.items():
-        if function == IDLE:
+        if function in IDLE:
             continue
         total += self_time
         if any(Path(file).is_relative_to(package) for package in PROJECT):
             own += self_time
-    return {"value": 100 * own / total, "unit": "%"}
+    return {"value": 100 * own / total if total else 0.0, "unit": "%"}

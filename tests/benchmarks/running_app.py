@@ -8,20 +8,26 @@ The quiz benchmarks and the bare-Textual floor they are read against share it.
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
+from seeds.startup import settled
+
 
 class RunningApp:
+    """Use as a context manager: the app stops, and its thread ends, on leaving."""
+
     def __init__(self, build: Callable[[RunningApp], Any]) -> None:
         """``build`` makes the app; its class must call `frame_drawn` from `_display`
         (see `timed`)."""
         self.build = build
         self.loop = asyncio.new_event_loop()
         self.waiter: tuple[Callable[[Any], bool], Future[float]] | None = None
+        self.failure: BaseException | None = None
         self.stop = asyncio.Event()
         ready: Future[Any] = Future()
         self.thread = threading.Thread(
@@ -30,22 +36,32 @@ class RunningApp:
         self.thread.start()
         self.app = ready.result(timeout=60)
 
-    async def main(self, ready: Future[Any]) -> None:
-        import gc
+    def __enter__(self) -> RunningApp:
+        return self
 
-        # As `quiz` runs it (seeds.startup): collection off while starting, then the app
-        # freezes what start-up made and collects again once its first frame is drawn.
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    async def main(self, ready: Future[Any]) -> None:
+        # As `quiz` runs (seeds.startup): the collector is off while the app starts, and
+        # on again, with what start-up made frozen, once its first frame is drawn. The
+        # quiz app does that itself; `settled` does it here for any other app.
         gc.disable()
         try:
             app = self.build(self)
             async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.pause()
+                settled()
                 ready.set_result(app)
                 await self.stop.wait()
                 await pilot.pause()  # let a screen still mounting finish before closing
         except Exception as err:  # handed to the waiting thread
-            if not ready.done():
+            if ready.done():
+                self.failure = err
+            else:
                 ready.set_exception(err)
+        finally:
+            gc.enable()
 
     def frame_drawn(self, screen: Any) -> None:
         if self.waiter is not None:
@@ -62,12 +78,20 @@ class RunningApp:
         self.waiter = (shown, done)
         started = time.perf_counter()
         self.loop.call_soon_threadsafe(self.app._driver.send_message, events.Key(key, character))
-        return done.result(timeout=30) - started
+        try:
+            return done.result(timeout=30) - started
+        except TimeoutError:
+            raise RuntimeError(f"no frame showed the effect of {key!r}") from self.failure
 
     def close(self) -> None:
         """Stop the app and wait for it, so it does not run beside the next benchmark."""
         self.loop.call_soon_threadsafe(self.stop.set)
         self.thread.join(timeout=30)
+        if self.thread.is_alive():
+            raise RuntimeError("the app did not stop within 30 s")
+        self.loop.close()
+        if self.failure is not None:
+            raise RuntimeError("the app failed while it was being timed") from self.failure
 
 
 def timed(app_class: type, running: RunningApp) -> type:

@@ -18,7 +18,7 @@ from textual.widgets import Button, Header, Input, Static
 
 
 class FloorScreen(Screen[None]):
-    AUTO_FOCUS = None  # keys go to the screen itself
+    AUTO_FOCUS = ""  # keys go to the screen itself (None would mean the app's "*")
 
     def __init__(self, number: int) -> None:
         super().__init__()

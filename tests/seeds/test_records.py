@@ -15,7 +15,8 @@ from seeds.records import record
 
 
 def _pair(**options: bool):
-    """The same class made by `record` and by `dataclass(frozen=True)`."""
+    """The same class made by `record` and by `dataclass(frozen=True)`, with a subclass
+    of each that adds a field left out of comparison but hashed."""
 
     def body() -> dict:
         return {
@@ -25,20 +26,30 @@ def _pair(**options: bool):
             "d": field(default=0, repr=False, hash=False),
         }
 
+    def child() -> dict:
+        return {"__annotations__": {"e": "int"}, "e": field(default=0, compare=False, hash=True)}
+
     made = record(type("Thing", (), body()), **options)
     reference = dataclass(frozen=True, **options)(type("Thing", (), body()))
-    return made, reference
+    made_child = record(type("Child", (made,), child()), **options)
+    reference_child = dataclass(frozen=True, **options)(type("Child", (reference,), child()))
+    return made, reference, made_child, reference_child
 
 
 values = st.tuples(st.integers(-3, 3), st.sampled_from(["", "x", "<b>&"]), st.integers(0, 2))
 
 
-@given(values, values)
-def test_equality_hash_and_repr_match_a_frozen_dataclass(one, other) -> None:
-    made, reference = _pair()
+@given(values, values, st.booleans(), st.booleans())
+def test_equality_hash_and_repr_match_a_frozen_dataclass(one, other, kw_only, sub) -> None:
+    made, reference, made_child, reference_child = _pair(kw_only=kw_only)
+    if sub:
+        made, reference = made_child, reference_child
     (a1, b1, d1), (a2, b2, d2) = one, other
-    m1, m2 = made(a1, b1, (a1,), d1), made(a2, b2, (a2,), d2)
-    r1, r2 = reference(a1, b1, (a1,), d1), reference(a2, b2, (a2,), d2)
+    extra = {"e": a1} if sub else {}
+    m1 = made(a=a1, b=b1, c=(a1,), d=d1, **extra)
+    m2 = made(a=a2, b=b2, c=(a2,), d=d2)
+    r1 = reference(a=a1, b=b1, c=(a1,), d=d1, **extra)
+    r2 = reference(a=a2, b=b2, c=(a2,), d=d2)
     assert (m1 == m2) is (r1 == r2)
     assert (m1 != m2) is (r1 != r2)
     assert hash(m1) == hash(r1)
@@ -46,7 +57,7 @@ def test_equality_hash_and_repr_match_a_frozen_dataclass(one, other) -> None:
 
 
 def test_fields_left_out_of_comparison_are_left_out_of_equality_and_hash() -> None:
-    made, _ = _pair()
+    made, *_ = _pair()
     assert made(1, c=(1,)) == made(1, c=(2,))  # compare=False
     assert made(1, d=1) != made(1, d=2)  # compared, though not hashed
     assert hash(made(1, d=1)) == hash(made(1, d=2))
@@ -54,7 +65,7 @@ def test_fields_left_out_of_comparison_are_left_out_of_equality_and_hash() -> No
 
 
 def test_a_record_is_frozen_and_never_equal_to_another_class() -> None:
-    made, reference = _pair()
+    made, reference, *_ = _pair()
     thing = made(1)
     with pytest.raises(FrozenInstanceError):
         thing.a = 2  # type: ignore[attr-defined]
@@ -90,3 +101,18 @@ def test_equality_hash_and_repr_are_shared_not_generated_per_class() -> None:
 
     for method in ("__eq__", "__hash__", "__repr__"):
         assert len({getattr(cls, method) for cls in (Choice, QuestionSet, Figure, Pack)}) == 1
+
+
+def test_a_record_that_holds_itself_prints_as_a_dataclass_does() -> None:
+    @record
+    class Box:
+        items: list
+
+    @dataclass(frozen=True)
+    class Reference:
+        items: list
+
+    box, reference = Box([]), Reference([])
+    box.items.append(box)
+    reference.items.append(reference)
+    assert repr(box).replace("Box", "Reference") == repr(reference)
