@@ -4,7 +4,7 @@ The fact and question models are plain frozen dataclasses, so a command that rea
 pack or set from the validated cache never pays for pydantic (about 0.2 s a process).
 Their fields carry `Rule`s in `Annotated[...]`: each stands for pydantic metadata
 (constraints, validators, a description) and builds it only when pydantic first
-builds a schema, which happens in `seeds.schema` when a changed file is validated.
+builds a schema, which happens in `seeds.validation` when a changed file is validated.
 """
 
 from __future__ import annotations
@@ -28,26 +28,25 @@ class Rule:
         return handler(Annotated[(source, *made)])
 
 
-def text(**constraints: Any) -> Rule:
-    """String constraints, as pydantic's StringConstraints takes them."""
+def _pydantic(name: str, *args: Any, **kwargs: Any) -> Rule:
+    """A Rule standing for ``pydantic.<name>(*args, **kwargs)``."""
 
     def make() -> Any:
-        from pydantic import StringConstraints
+        import pydantic
 
-        return StringConstraints(**constraints)
+        return getattr(pydantic, name)(*args, **kwargs)
 
     return Rule(make)
+
+
+def text(**constraints: Any) -> Rule:
+    """String constraints, as pydantic's StringConstraints takes them."""
+    return _pydantic("StringConstraints", **constraints)
 
 
 def field(**options: Any) -> Rule:
     """Bounds, lengths, a discriminator or a description, as pydantic's Field takes them."""
-
-    def make() -> Any:
-        from pydantic import Field
-
-        return Field(**options)
-
-    return Rule(make)
+    return _pydantic("Field", **options)
 
 
 def described(description: str) -> Rule:
@@ -57,35 +56,17 @@ def described(description: str) -> Rule:
 
 def after(check: Callable[[Any], Any]) -> Rule:
     """Run ``check`` on the validated value; a ValueError it raises is a located problem."""
-
-    def make() -> Any:
-        from pydantic import AfterValidator
-
-        return AfterValidator(check)
-
-    return Rule(make)
+    return _pydantic("AfterValidator", check)
 
 
 def before(convert: Callable[[Any], Any]) -> Rule:
     """Turn the raw value into what the field's type validates (e.g. a shorthand form)."""
-
-    def make() -> Any:
-        from pydantic import BeforeValidator
-
-        return BeforeValidator(convert)
-
-    return Rule(make)
+    return _pydantic("BeforeValidator", convert)
 
 
 def json_schema(schema: dict[str, Any]) -> Rule:
     """The JSON schema editors see for a field written in a friendlier form than its type."""
-
-    def make() -> Any:
-        from pydantic import WithJsonSchema
-
-        return WithJsonSchema(schema)
-
-    return Rule(make)
+    return _pydantic("WithJsonSchema", schema)
 
 
 @record(kw_only=True)
