@@ -138,11 +138,16 @@ def bar_chart(chart: BarChart, width: float, font: str, bold: str, glyphs: Glyph
                 anchor="end",
             )
         length = plot_width * max(bar.value, 0.0) / scale_top
+        begin = plot_width * min(max(bar.start, 0.0), bar.value) / scale_top
+        if begin:  # a range: a thin line up to its low end, the bar from there to its high
+            drawing.add(
+                Line(plot_x, centre, plot_x + begin, centre, strokeColor=RULE, strokeWidth=1.2)
+            )
         drawing.add(
             Rect(
-                plot_x,
+                plot_x + begin,
                 centre - BAR_HEIGHT / 2,
-                length,
+                length - begin,
                 BAR_HEIGHT,
                 fillColor=NAVY,
                 strokeColor=None,

@@ -185,7 +185,9 @@ def shared_units(figures: Iterable[Figure], least: int = 3) -> list[list[Figure]
 def _chart(pack: Pack, figures: list[Figure]) -> BarChart:
     unit = figures[0].unit
     shown, rest = figures[:CHART_BARS], figures[CHART_BARS:]
-    bars = tuple(Bar(f.label, float(f.value), f.shown()) for f in shown)
+    bars = tuple(
+        Bar(f.label, float(f.high), f.shown(), float(f.low) if f.range else 0.0) for f in shown
+    )
     values = "; ".join(f"{b.label}: {b.value_text}" for b in bars)
     notes = []
     periods: dict[str, list[str]] = {}

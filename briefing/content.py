@@ -66,9 +66,12 @@ class KeyFigures:
 
 @record
 class Bar:
+    """One figure's bar: from ``start`` (a range's low end, else 0) to ``value``."""
+
     label: str
     value: float
     value_text: str
+    start: float = 0.0
 
 
 @record

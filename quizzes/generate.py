@@ -116,6 +116,8 @@ def _choice(
 
 def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     for fig in pack.figures:
+        if fig.range or fig.bound:
+            continue  # asked as a range or a bound further down
         rng = _rng(pack, seed, fig.id)
         tags = ["figures", "automatic"]
         unit = "as a year" if is_year_unit(fig.unit) else f"in {fig.unit}"
@@ -127,7 +129,7 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
             prompt=sentence(
                 f"What figure does the {pack.source.short_name} give for “{fig.label}”, {unit}?"
             ),
-            answer=fig.value,
+            answer=fig.low,
             unit=fig.unit,
             display=fig.display,
         )
@@ -136,7 +138,7 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
             f"{fig.id}-choice",
             f"Which figure goes with “{fig.label}”?",
             fig.id,
-            _shown_like(fig.value, fig),
+            _shown_like(fig.low, fig),
             shown,
             rng,
             tags,
@@ -149,8 +151,8 @@ def _shown_like(value: Decimal, fig: Figure) -> str:
     """A wrong value written the way the right one is, so the form gives nothing away."""
     reading = read_number(fig.display) if fig.display else None
     word = re.search(rf"\b({'|'.join(SCALES)})\b", fig.display or "", re.IGNORECASE)
-    if reading is not None and reading.scaled and word and fig.value:
-        per_value = reading.value / fig.value  # the amount one unit of `value` stands for
+    if reading is not None and reading.scaled and word and fig.low:
+        per_value = reading.value / fig.low  # the amount one unit of `value` stands for
         shown = value * per_value / SCALES[word.group().lower()]
         return format_amount(value, fig.unit, f"{format_number(shown)} {word.group()}")
     return format_amount(value, fig.unit)
@@ -161,26 +163,28 @@ def _plausible_values(fig: Figure, pack: Pack, rng: random.Random) -> list[Decim
 
     Every value differs from the right one as printed, so no two options read the same.
     """
-    right = _shown_like(fig.value, fig)
+    right = _shown_like(fig.low, fig)
 
     def distinct(values: Iterable[Decimal]) -> list[Decimal]:
         seen = {normalise_text(right)}
         kept = []
         for value in sorted(set(values)):
             key = normalise_text(_shown_like(value, fig))
-            if value != fig.value and value > 0 and key not in seen:
+            if value != fig.low and value > 0 and key not in seen:
                 seen.add(key)
                 kept.append(value)
         return kept
 
     unit = fig.unit.strip().casefold()
-    same_unit = distinct(f.value for f in pack.figures if f.unit.strip().casefold() == unit)
-    if fig.value == fig.value.to_integral_value() and is_year_unit(fig.unit):
-        scaled = distinct(fig.value + d for d in (-2, -1, 1, 2))
+    same_unit = distinct(
+        f.low for f in pack.figures if not f.range and f.unit.strip().casefold() == unit
+    )
+    if fig.low == fig.low.to_integral_value() and is_year_unit(fig.unit):
+        scaled = distinct(fig.low + d for d in (-2, -1, 1, 2))
     else:
         scaled = distinct(
             v
-            for v in (fig.value * 2, fig.value / 2, fig.value * 10, fig.value / 10, fig.value * 3)
+            for v in (fig.low * 2, fig.low / 2, fig.low * 10, fig.low / 10, fig.low * 3)
             if v == v.quantize(Decimal("0.01")) and v not in same_unit
         )
     picked = rng.sample(same_unit, min(_DISTRACTORS, len(same_unit)))

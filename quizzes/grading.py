@@ -154,7 +154,8 @@ def expected_text(q: Question) -> str:
     """The right answer as a student reads it."""
     if isinstance(q, Numeric):
         text = format_amount(q.answer, q.unit, q.display)
-        return text + (f" (within {q.tolerance})" if q.tolerance and q.tolerance.amount else "")
+        slack = q.tolerance and q.tolerance.amount and not q.shows_range
+        return text + (f" (within {q.tolerance})" if slack else "")
     return answer_text(q, model_answer(q))
 
 

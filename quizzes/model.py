@@ -7,7 +7,8 @@ from dataclasses import field
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from seeds.model import Amount, Id, Text, check_display
+from seeds.model import Amount, Id, Text, check_display, check_range_display
+from seeds.numbers import read_range
 from seeds.records import record
 from seeds.rules import Strict, before, described, json_schema
 from seeds.rules import field as rule
@@ -113,7 +114,18 @@ class Numeric(Question):
     ] = None
 
     def __post_init__(self) -> None:
-        check_display(self.display, self.answer, self.unit)
+        if self.display and read_range(self.display):
+            # A range ("12–17") is the answer give or take an absolute tolerance.
+            slack = self.tolerance.amount if self.tolerance and not self.tolerance.percent else 0
+            low, high = self.answer - slack, self.answer + slack
+            check_range_display(self.display, low, high, self.unit or "")
+        else:
+            check_display(self.display, self.answer, self.unit)
+
+    @property
+    def shows_range(self) -> bool:
+        """The display is a range, which says what the tolerance accepts."""
+        return bool(self.display and read_range(self.display))
 
 
 @record(kw_only=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from pathlib import Path
 
 from quizzes import places
@@ -211,14 +212,19 @@ def check_set(
     return problems
 
 
+def _agrees(q: Numeric, figure: Figure) -> bool:
+    """A numeric answer is the figure's number, or lies inside the figure's range."""
+    answer = amount_of(q.answer, q.unit)
+    if figure.range is None:
+        return answer in (figure.amount, figure.value)
+    scale = amount_of(Decimal(1), figure.unit)
+    return any(figure.low * s <= answer <= figure.high * s for s in {scale, Decimal(1)})
+
+
 def fact_problems(q: Question, pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str, str, str]]:
     """(field, message, hint, severity) where a question disagrees with the pack's facts."""
     fact = pack.facts().get(q.fact or "")
-    if (
-        isinstance(q, Numeric)
-        and isinstance(fact, Figure)
-        and amount_of(q.answer, q.unit) not in (fact.amount, fact.value)
-    ):
+    if isinstance(q, Numeric) and isinstance(fact, Figure) and not _agrees(q, fact):
         yield (
             ("answer",),
             f"answer {format_amount(q.answer, q.unit, q.display)} disagrees "

@@ -53,7 +53,8 @@ def _question_data(q: Question) -> dict[str, object]:
 
 
 def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str:
-    figure = pack.figures[0] if pack.figures else None
+    # A figure with one exact number: the example answer is that number.
+    figure = next((f for f in pack.figures if f.value is not None and f.bound is None), None)
     actors = pack.actors[:3]
     events = [pack.events[i] for i in longest_chain([e.date for e in pack.events])][:3]
     term = pack.terms[0] if pack.terms else None
@@ -77,7 +78,7 @@ def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str
             "    type: numeric",
             f"    prompt: {_q(f'{figure.label}: what is the figure?')}",
             f"    fact: {figure.id}",
-            f"    answer: {format_number(figure.value).replace(',', '')}",
+            f"    answer: {format_number(figure.low).replace(',', '')}",
             f"    unit: {_q(figure.unit)}",
             "    tolerance: 0   # or e.g. 5% (percent) or 100 (absolute)",
             "    tags: [figures]   # optional; `quiz play --tag figures` plays only these",
@@ -115,7 +116,7 @@ def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str
             *[f"      - left: {_q(a.name)}\n        right: {_q(a.role)}" for a in actors],
         ]
     if figure:
-        wrong_figure = format_number(figure.value * 2)  # false, so it gives nothing away
+        wrong_figure = format_number(figure.low * 2)  # false, so it gives nothing away
         lines += [
             "  # truefalse: the prompt is a statement; answer true or false.",
             "  - id: example-truefalse",

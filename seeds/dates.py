@@ -1,8 +1,12 @@
-"""Dates as precise as the source allows: a year, a month or a day.
+"""Dates as precise as the source allows: a decade, a fiscal year, a year, a month or a day.
 
-A partial date is an interval (2017 is every day of 2017), so two dates are ordered
-only when one interval ends before the other begins: 2017-03 is neither before nor
-after 2017-03-02. Questions and the timeline use this order, never string order.
+A partial date is an interval (2017 is every day of 2017, the 1980s every day from 1980 to
+1989), so two dates are ordered only when one interval ends before the other begins:
+2017-03 is neither before nor after 2017-03-02. Questions and the timeline use this order,
+never string order.
+
+A fiscal year is the U.S. federal one, as government reports write it: FY2006 runs from
+1 October 2005 to 30 September 2006.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from typing import Any, Literal
 
 from seeds.records import record
 
-Precision = Literal["year", "month", "day"]
+Precision = Literal["decade", "fiscal year", "year", "month", "day"]
+Span = Literal["decade", "fiscal year"]
 MONTHS = (
     "January",
     "February",
@@ -30,41 +35,63 @@ MONTHS = (
     "December",
 )
 _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DECADE = re.compile(r"^(\d{3}0)s$")
+_FISCAL = re.compile(r"^FY\s?(\d{4})$", re.IGNORECASE)
+PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{3}0s|FY\d{4})$"
+_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, a decade (1980s) or a fiscal year (FY2006)"
 
 
 @record
 class PartialDate:
-    year: int
+    year: int  # a decade's first year; a fiscal year's own (FY2006: 2006)
     month: int | None = None
     day: int | None = None
+    span: Span | None = None  # a decade or a fiscal year instead of a calendar year
 
     @classmethod
     def parse(cls, value: str) -> PartialDate:
-        """YYYY, YYYY-MM or YYYY-MM-DD; ValueError with a plain message otherwise."""
-        match = _FORM.match(value.strip())
+        """YYYY, YYYY-MM, YYYY-MM-DD, 1980s or FY2006; ValueError with a plain message
+        otherwise."""
+        value = value.strip()
+        if decade := _DECADE.match(value):
+            return cls(int(decade[1]), span="decade") if int(decade[1]) >= 10 else cls._bad(value)
+        if fiscal := _FISCAL.match(value):
+            fy = int(fiscal[1])
+            return cls(fy, span="fiscal year") if 2 <= fy <= 9999 else cls._bad(value)
+        match = _FORM.match(value)
         if not match:
-            raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(part) if part else None for part in match.groups())
+            raise ValueError(f"'{value}' is not a date; write {_FORMS}")
+        year = int(match[1])
+        month, day = (int(part) if part else None for part in match.groups()[1:])
         try:
             dt.date(year or 1, month or 1, day or 1)
         except ValueError:
             raise ValueError(f"'{value}' is not a real date") from None
-        if year is None or year < 1:
-            raise ValueError(f"'{value}' is not a real date")
-        return cls(year, month, day)
+        return cls(year, month, day) if year >= 1 else cls._bad(value)
+
+    @staticmethod
+    def _bad(value: str) -> PartialDate:
+        raise ValueError(f"'{value}' is not a real date")
 
     @property
     def precision(self) -> Precision:
+        if self.span is not None:
+            return self.span
         return "year" if self.month is None else "month" if self.day is None else "day"
 
     @property
     def start(self) -> dt.date:
+        if self.span == "fiscal year":
+            return dt.date(self.year - 1, 10, 1)
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
     def end(self) -> dt.date:
         """The last day the date may stand for."""
+        if self.span == "decade":
+            return dt.date(min(self.year + 9, 9999), 12, 31)
+        if self.span == "fiscal year":
+            return dt.date(self.year, 9, 30)
         if self.day is not None:
             return self.start
         if self.month is None or self.month == 12:
@@ -85,6 +112,11 @@ class PartialDate:
     def shifted(self, steps: int) -> PartialDate | None:
         """The date ``steps`` units of its own precision away (None outside years 1..9999)."""
         try:
+            if self.span is not None:
+                decade = self.span == "decade"
+                year = self.year + steps * (10 if decade else 1)
+                lowest, highest = (10, 9990) if decade else (2, 9999)
+                return PartialDate(year, span=self.span) if lowest <= year <= highest else None
             if self.precision == "year":
                 return PartialDate(self.year + steps) if 1 <= self.year + steps <= 9999 else None
             if self.precision == "month":
@@ -97,13 +129,19 @@ class PartialDate:
             return None
 
     def iso(self) -> str:
+        """As a pack writes it: "2022-04-21", "2022-04", "2022", "1980s", "FY2006"."""
+        if self.span == "decade":
+            return f"{self.year:04d}s"
+        if self.span == "fiscal year":
+            return f"FY{self.year:04d}"
         parts = [f"{self.year:04d}"]
         parts += [f"{self.month:02d}"] if self.month else []
         parts += [f"{self.day:02d}"] if self.day else []
         return "-".join(parts)
 
     def long(self) -> str:
-        """2022 -> "2022"; 2022-04 -> "April 2022"; 2022-04-21 -> "21 April 2022"."""
+        """2022 -> "2022"; 2022-04 -> "April 2022"; 2022-04-21 -> "21 April 2022";
+        1980s and FY2006 as written."""
         return self._words(MONTHS[(self.month or 1) - 1])
 
     def short(self) -> str:
@@ -111,6 +149,8 @@ class PartialDate:
         return self._words(MONTHS[(self.month or 1) - 1][:3])
 
     def _words(self, month: str) -> str:
+        if self.span is not None:
+            return self.iso()
         if self.month is None:
             return str(self.year)
         return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
@@ -131,7 +171,7 @@ class PartialDate:
         if isinstance(value, cls):
             return value
         if not isinstance(value, str):
-            raise ValueError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ValueError(f"{value!r} is not a date; write {_FORMS}")
         return cls.parse(value)
 
     @classmethod
@@ -139,7 +179,7 @@ class PartialDate:
         return {
             "type": "string",
             "pattern": PATTERN,
-            "description": "A date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.",
+            "description": f"A date as precise as the source: {_FORMS}.",
         }
 
 

@@ -16,13 +16,17 @@ from typing import Annotated, ClassVar, Literal
 
 from seeds.dates import PartialDate
 from seeds.numbers import (
+    BOUNDS,
     amount_of,
     check_amount,
     format_amount,
     format_number,
+    format_range,
     read_number,
+    read_range,
     unit_matches,
     unit_scale,
+    with_bound,
 )
 from seeds.records import record
 from seeds.rules import Strict, after, before, described, text
@@ -54,10 +58,15 @@ SOURCE_KIND_NAMES: dict[str, str] = {
 }
 
 
+Bound = Literal["about", "at least", "more than", "up to", "less than"]
+assert Bound.__args__ == BOUNDS  # type: ignore[attr-defined]
+
+
 def check_display(display: str | None, value: Decimal, unit: str | None) -> None:
     """A display form in digits ("6 billion") must read as the value it stands for."""
     if display is None or not any(c.isdigit() for c in display):
         return  # none, or words ("three", "a third"): nothing to hold against the value
+    _no_bound_in(display)
     reading = read_number(display)
     if reading is None or not unit_matches(reading.rest, unit):
         raise ValueError(
@@ -68,6 +77,56 @@ def check_display(display: str | None, value: Decimal, unit: str | None) -> None
             f"display '{display}' says {reading.value:,f}, but the value is "
             f"{value:,f}; make them agree"
         )
+
+
+def check_range_display(display: str | None, low: Decimal, high: Decimal, unit: str) -> None:
+    """A range's display form ("12–17", "$2-3 billion") must read as its two ends."""
+    if display is None or not any(c.isdigit() for c in display):
+        return
+    _no_bound_in(display)
+    ends = read_range(display)
+    if ends is None or not all(unit_matches(end.rest, unit) for end in ends):
+        raise ValueError(
+            f"display '{display}' is not a range as written, e.g. '12–17' or '$2-3 billion'"
+        )
+    for end, want in zip(ends, (low, high), strict=True):
+        if end.value not in (want, amount_of(want, unit)):
+            raise ValueError(
+                f"display '{display}' says {end.value:,f} where the range has {want:,f}; "
+                "make them agree"
+            )
+
+
+def _no_bound_in(display: str) -> None:
+    words = display.casefold().split()
+    for bound in BOUNDS:
+        if words[: len(bound.split())] == bound.split():
+            raise ValueError(
+                f"display '{display}' starts with '{bound}': write `bound: {bound}` and "
+                f"the number alone in `display`"
+            )
+
+
+@record(kw_only=True)
+class Range(Strict):
+    """Two ends of what a source gives as a range ("12–17 named storms")."""
+
+    low: Amount
+    high: Amount
+
+    def __post_init__(self) -> None:
+        if self.low >= self.high:
+            raise ValueError(
+                f"range [{self.low:f}, {self.high:f}] does not rise; write the low end first"
+            )
+
+
+def _range_shorthand(value: object) -> object:
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return {"low": value[0], "high": value[1]}
+    if isinstance(value, list | tuple):
+        raise ValueError(f"a range has two ends, [low, high]; this one has {len(value)}")
+    return value
 
 
 def _quote_shorthand(value: object) -> object:
@@ -98,13 +157,27 @@ class Fact(Strict):
 @record(kw_only=True)
 class Figure(Fact):
     label: Annotated[Text, described("A short name for charts and callouts.")]
-    value: Amount
+    value: Annotated[
+        Amount | None, described("The number; leave it out when the source gives a range.")
+    ] = None
+    range: Annotated[
+        Range | None,
+        before(_range_shorthand),
+        described("A range the source gives instead of one number: [low, high]."),
+    ] = None
+    bound: Annotated[
+        Bound | None,
+        described(
+            "How the number bounds the truth, as the source says: about, at least, "
+            "more than, up to, less than."
+        ),
+    ] = None
     unit: Text
     display: Annotated[
         str | None,
         described(
             "How the source writes the number, e.g. "
-            "'6 billion' or '1.5 million'; printed instead of the digits."
+            "'6 billion', '1.5 million' or '12–17'; printed instead of the digits."
         ),
     ] = None
     period: str | None = None
@@ -116,16 +189,51 @@ class Figure(Fact):
     kind: ClassVar[FactKind] = "figure"
 
     def __post_init__(self) -> None:
-        check_display(self.display, self.value, self.unit)
+        if self.value is None and self.range is None:
+            raise ValueError(
+                "missing required field 'value'; add `value:` here, or `range: [low, high]` "
+                "for a range"
+            )
+        if self.value is not None and self.range is not None:
+            raise ValueError("both `value` and `range` are given; keep one")
+        if self.range is not None:
+            if self.bound is not None:
+                raise ValueError(f"a range has its own ends: remove `bound: {self.bound}`")
+            check_range_display(self.display, self.range.low, self.range.high, self.unit)
+        else:
+            check_display(self.display, self.low, self.unit)
+
+    @property
+    def low(self) -> Decimal:
+        """The number, or a range's low end."""
+        return self.range.low if self.range else self.value  # type: ignore[return-value]
+
+    @property
+    def high(self) -> Decimal:
+        """The number, or a range's high end."""
+        return self.range.high if self.range else self.value  # type: ignore[return-value]
+
+    @property
+    def middle(self) -> Decimal:
+        """The number, or the middle of a range: what a chart or a scaled guess starts from."""
+        return (self.low + self.high) / 2
 
     @property
     def amount(self) -> Decimal:
-        """The absolute amount: value 6 with unit "billion dollars" is 6,000,000,000."""
-        return amount_of(self.value, self.unit)
+        """The absolute amount: value 6 with unit "billion dollars" is 6,000,000,000 (a
+        range's middle)."""
+        return amount_of(self.middle, self.unit)
 
     def shown(self) -> str:
-        """The number as the source wrote it, without the unit: "6 billion", "5,000"."""
-        return self.display or format_number(self.value, self.unit)
+        """The number as the source wrote it, without the unit: "6 billion", "5,000",
+        "12–17", "more than 200"."""
+        if self.range:
+            bare = self.display or format_range(self.low, self.high, self.unit).removesuffix(
+                f" {self.unit}"
+            )
+        else:
+            bare = self.display or format_number(self.low, self.unit)
+        return with_bound(self.bound, bare)
 
     def unit_after_display(self) -> str:
         """The unit as read after the shown number: "U.S. dollars" after "6 billion"."""
@@ -133,8 +241,11 @@ class Figure(Fact):
         return unit_scale(self.unit)[1] if reading and reading.scaled else self.unit
 
     def shown_with_unit(self) -> str:
-        """ "5,000 people to be trained", "6 billion U.S. dollars", a year alone: "2022"."""
-        return format_amount(self.value, self.unit, self.display)
+        """ "5,000 people to be trained", "6 billion U.S. dollars", "12–17 named storms",
+        "more than $200 billion", a year alone: "2022"."""
+        if self.range:
+            return format_range(self.low, self.high, self.unit, self.display)
+        return with_bound(self.bound, format_amount(self.low, self.unit, self.display))
 
 
 @record(kw_only=True)

@@ -34,6 +34,14 @@ _NUMBER = re.compile(
 )
 _CURRENCY = "$€£¥₹"
 _AMBIGUOUS = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")
+BOUNDS = ("about", "at least", "more than", "up to", "less than")
+"""How a figure may say it is not exact: "more than $200 billion", "about 6 billion"."""
+DASH = "–"
+# "12–17", "12 to 17", "between 12 and 17", "$2-3 billion": two numbers, the unit once.
+_RANGE = re.compile(
+    r"^(?:between\s+)?(?P<low>[^\s–—-][^–—]*?)\s*(?:[–—-]|\s(?:to|and)\s)\s*(?P<high>[$€£¥₹]?\d.*)$",
+    re.IGNORECASE,
+)
 
 
 def check_amount(value: Decimal) -> Decimal:
@@ -72,10 +80,11 @@ def is_year_unit(unit: str | None) -> bool:
 def format_amount(value: Decimal, unit: str | None = None, display: str | None = None) -> str:
     """A value with its unit as printed in the brief, keys and feedback: "2,000 people",
     "6 billion U.S. dollars" (display "6 billion", unit "billion U.S. dollars" or "U.S.
-    dollars"), and a year alone: "2022"."""
+    dollars"), "$200 billion" (a currency sign names the unit), a year alone: "2022"."""
     if display:
-        reading = read_number(display)
-        if reading is not None and reading.rest:
+        ends = read_range(display)
+        reading = ends[1] if ends else read_number(display)
+        if reading is not None and (reading.rest or names_currency(display)):
             return display  # the display names its unit already
         if reading is not None and reading.scaled:
             unit = unit_scale(unit)[1]
@@ -84,6 +93,50 @@ def format_amount(value: Decimal, unit: str | None = None, display: str | None =
     if not unit or (is_year_unit(unit) and shown == str(value) and len(shown) == 4):
         return shown
     return f"{shown} {unit}"
+
+
+def names_currency(display: str) -> bool:
+    """A display form that starts with a currency sign ("$200 billion", "-€5m")."""
+    return display.lstrip("+-−–— ")[:1] in _CURRENCY
+
+
+def format_range(
+    low: Decimal, high: Decimal, unit: str | None = None, display: str | None = None
+) -> str:
+    """A range with its unit: "12–17 named storms", "$2–3 billion" (as displayed)."""
+    if display:
+        return format_amount(low, unit, display)
+    shown = f"{format_number(low, unit or '')}{DASH}{format_number(high, unit or '')}"
+    return f"{shown} {unit}" if unit else shown
+
+
+def with_bound(bound: str | None, shown: str) -> str:
+    """ "more than $200 billion", "about 6 billion people"; ``shown`` alone without a bound."""
+    return f"{bound} {shown}" if bound else shown
+
+
+def read_range(text: str) -> tuple[Reading, Reading] | None:
+    """Read "12–17", "12 to 17 storms", "between 2 and 3 percent", "$2-3 billion" as its two
+    ends (the low end takes the high end's scale and words when it has none); None when the
+    text is not two numbers joined by a dash, "to" or "and"."""
+    match = _RANGE.match(unicodedata.normalize("NFKC", text).strip())
+    if not match:
+        return None
+    low, high = read_number(match["low"]), read_number(match["high"])
+    if low is None or high is None or (low.rest and not high.rest):
+        return None
+    if high.scaled and not low.scaled:
+        scale = read_number("1 " + _scale_word(match["high"]))
+        factor = scale.value if scale is not None and scale.scaled else Decimal(1)
+        low = Reading(low.value * factor, high.rest, True, None)
+    elif not low.rest:
+        low = Reading(low.value, high.rest, low.scaled, low.other)
+    return low, high
+
+
+def _scale_word(text: str) -> str:
+    match = re.search(r"\d\s*(" + _SCALE_WORDS + r")(?![a-z])", text, re.IGNORECASE)
+    return match.group(1) if match else ""
 
 
 def unit_scale(unit: str | None) -> tuple[int, str]:

@@ -104,14 +104,16 @@ def test_every_semantic_and_schema_problem_is_reported_at_once(tmp_path):
 
     found = messages(_copy_mini(tmp_path, edit))
     assert found == [
-        "pack.yaml:22:5: error: missing required field 'value'; add `value:` here",
+        "pack.yaml:22:5: error: missing required field 'value'; add `value:` here, or "
+        "`range: [low, high]` for a range",
         "pack.yaml:43:11: error: 'type' cannot be 'crowd'; expected 'state', 'person', "
         "'organisation', 'group' or 'region'",
         "pack.yaml:54:9: error: unknown actor 'sylvania-critic'; did you mean 'sylvania-critics'?",
         "pack.yaml:66:9: error: duplicate fact id 'announced' (first at line 59); give each "
         "fact its own id",
         "pack.yaml:67:11: error: '2023-13' is not a real date",
-        "pack.yaml:71:11: error: 'next year' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+        "pack.yaml:71:11: error: 'next year' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD, "
+            "a decade (1980s) or a fiscal year (FY2006)",
     ]
 
 
