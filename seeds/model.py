@@ -58,7 +58,7 @@ SOURCE_KIND_NAMES: dict[str, str] = {
 }
 
 
-Bound = Literal["about", "at least", "more than", "up to", "less than"]
+Bound = Literal["about", "nearly", "at least", "more than", "up to", "less than"]
 assert Bound.__args__ == BOUNDS  # type: ignore[attr-defined]
 
 
@@ -168,8 +168,8 @@ class Figure(Fact):
     bound: Annotated[
         Bound | None,
         described(
-            "How the number bounds the truth, as the source says: about, at least, "
-            "more than, up to, less than."
+            "How the number bounds the truth, as the source says: about, nearly, "
+            "at least, more than, up to, less than."
         ),
     ] = None
     unit: Text

@@ -34,7 +34,7 @@ _NUMBER = re.compile(
 )
 _CURRENCY = "$€£¥₹"
 _AMBIGUOUS = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")
-BOUNDS = ("about", "at least", "more than", "up to", "less than")
+BOUNDS = ("about", "nearly", "at least", "more than", "up to", "less than")
 """How a figure may say it is not exact: "more than $200 billion", "about 6 billion"."""
 DASH = "–"
 # "12–17", "12 to 17", "between 12 and 17", "$2-3 billion": two numbers, the unit once.

@@ -17,9 +17,12 @@ from seeds.draft.gazetteer import (
     COMMON,
     GROUP_NOUNS,
     GROUP_WORDS,
+    INSTITUTIONS,
+    JOB_WORDS,
     KNOWN_ACRONYMS,
     METONYMS,
     NATIONALITIES,
+    NOT_ACTORS,
     ORG_WORDS,
     REGIONS,
     STATES,
@@ -36,11 +39,11 @@ REPORTING = (
     r"observed|maintained|maintains|urged|urges|countered|agreed|disagreed|"
     r"pointed out|points out|went on|continued)"
 )
-_TOKEN = r"[A-Z][\w’'\-]*"
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*)"  # "U.S.", "Defense"
 _CONNECT = r"(?:of|for|and|on|de|del|van|von|al)(?:\s+the)?"
 CAPSEQ = rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,7}}"  # a name has a few words
 _CAPSEQ = re.compile(rf"(?<![\w’'-]){CAPSEQ}")
-_NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}"
+_NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}"  # "Jane Q. Roe"
 _NAME_ANY = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
 _TITLE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _NAT = "|".join(sorted(NATIONALITIES, key=len, reverse=True))
@@ -49,12 +52,14 @@ _TITLED = re.compile(
     rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<aff>{CAPSEQ}))?"
 )
 _APPOSED = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME})\s*,\s+(?:(?:a|an|the)\s+)?(?P<role>[a-z][^,.;:“”\"()]{{1,70}}?)"
+    rf"(?<![\w-])(?P<name>{_NAME})\s*,\s+(?:(?:a|an|the)\s+)?"
+    rf"(?P<role>(?:[A-Z][\w-]*\s+){{0,3}}[a-z][^,.;:“”\"()\n]{{1,70}}?)"
     rf"(?:\s+(?:at|of|with|from|for)\s+(?:the\s+)?(?P<aff>{CAPSEQ}(?:\s+\([A-Z][\w&-]+\))?)"
     rf"(?:\s+in\s+(?P<place>{CAPSEQ}))?)?\s*[,.;]"
 )
+_APPOSITION = r"(?:\s*,(?:[^,.“”\"]|(?<=[A-Z])\.){1,90},)"  # ", an officer at U.S. Army X,"
 _SPEAKER = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME})(?:\s*,[^,.“”\"]{{1,90}},)?\s+(?:also\s+)?"
+    rf"(?<![\w-])(?P<name>{_NAME}){_APPOSITION}?\s+(?:also\s+)?"
     rf"{REPORTING}\b|\b{REPORTING}\s+(?P<name2>{_NAME})"
 )
 _ACRONYM = re.compile(rf"(?P<full>{CAPSEQ})\s+\((?P<short>[A-Z][A-Za-z0-9&-]{{1,11}})\)")
@@ -67,6 +72,17 @@ _GROUP = re.compile(
 )
 _LONE_SPEAKER = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+)\s+(?:also\s+)?{REPORTING}\b")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr"}
+# "the Departments of State and Defense", "the State and Defense Departments": two bodies.
+_PLURAL_BODIES = {"Departments": "Department", "Ministries": "Ministry"}
+_COORDINATED = re.compile(
+    r"\b(?P<plural>Departments|Ministries)\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+    r"\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+    r"|\b(?P<a2>[A-Z][\w-]*)\s+and\s+(?P<b2>[A-Z][\w-]*)\s+(?P<plural2>Departments|Ministries)\b"
+)
+_BODY_FIRST = re.compile(r"^(?P<what>[A-Z][\w-]*)\s+(?P<body>Department|Ministry)$")
+# "By Jane Q. Roe" on a line of its own near the top: the author.
+_BYLINE = re.compile(rf"^\s*(?:[Bb]y|BY)\s+(?P<name>{_NAME})\s*(?:,|$)", re.MULTILINE)
+_ACRONYM_ALONE = re.compile(r"(?<![\w.-])[A-Z]{2,6}s?(?![\w.-])")
 _SEPARATOR = re.compile(r"\s+(?:and|or)(?:\s+the)?\s+")
 _CONNECTORS = {"of", "for", "and", "on", "de", "del", "van", "von", "al", "the"}
 
@@ -160,6 +176,9 @@ def find_cast(text: str) -> Cast:
     acronyms: dict[str, tuple[str, int]] = {}  # short -> (full, first offset)
 
     def add(name: str, kind: str, start: int, end: int) -> ActorFound:
+        body = _BODY_FIRST.match(name)
+        if body:  # "State Department" is the "Department of State"
+            name = f"{body['body']} of {body['what']}"
         key = _key(name)
         actor = found.get(key)
         if actor is None:
@@ -172,6 +191,16 @@ def find_cast(text: str) -> Cast:
         full = _trim_to_initials(match.group("full"), match.group("short"))
         if full and match.group("short") not in acronyms:
             acronyms[match.group("short")] = (full, match.start("short"))
+    coordinated: list[tuple[int, int]] = []
+    for match in _COORDINATED.finditer(text):
+        body = _PLURAL_BODIES[match["plural"] or match["plural2"]]
+        for group in ("a", "b") if match["plural"] else ("a2", "b2"):
+            add(f"{body} of {match[group]}", "organisation", *match.span(group))
+        coordinated.append(match.span())
+    for match in _BYLINE.finditer(text, 0, min(len(text), 600)):
+        if not _bad_person(match["name"]):
+            actor = add(match["name"], "person", *match.span("name"))
+            actor.role = actor.role or "author"
     for match in _TITLED.finditer(text):
         name = match.group("name")
         if _bad_person(name):
@@ -217,7 +246,9 @@ def find_cast(text: str) -> Cast:
     for match in _GROUP.finditer(text):
         adj = match.group("adj")
         add(f"{adj[0].upper()}{adj[1:]} {match.group('noun')}", "group", match.start(), match.end())
-    for match in _CAPSEQ.finditer(text):
+    for match in _CAPSEQ.finditer(_headlines_apart(text)):
+        if any(a <= match.start() < b for a, b in coordinated):
+            continue
         for start, end in _pieces(text, match.start(), match.end()):
             if _classify(text[start:end], start, end, add, people, acronyms):
                 continue
@@ -228,6 +259,7 @@ def find_cast(text: str) -> Cast:
                 if cursor < stop and (cursor, stop) != (start, end):
                     _classify(text[cursor:stop], cursor, stop, add, people, acronyms)
                 cursor = sep.end() if sep else end
+    _acronyms_alone(text, found, acronyms, add)
     mentions.sort(key=lambda m: m[0])
     for actor in found.values():
         spans = [(a, b) for a, b, who in mentions if who is actor]
@@ -241,6 +273,35 @@ def find_cast(text: str) -> Cast:
     return Cast(
         actors, sorted(terms, key=lambda t: t.start), [m for m in mentions if id(m[2]) in kept]
     )
+
+
+def _headlines_apart(text: str) -> str:
+    """``text`` with the line break after a headline, dateline or byline (a short line
+    without a final stop) made a semicolon, so no name runs across it (same length)."""
+    out = []
+    for line in text.split("\n"):
+        short = 0 < len(line.strip()) < 120 and not line.rstrip().endswith((".", ",", ":"))
+        out.append(line + (";" if short else "\n"))
+    return "".join(out)[: len(text)]
+
+
+def _acronyms_alone(text: str, found: dict[str, ActorFound], acronyms, add) -> None:
+    """An undefined acronym used twice or more names an organisation ("NOAA", "DOD"),
+    unless it names a thing (GDP) or is a known state, actor or defined term."""
+    counts: dict[str, list[tuple[int, int]]] = {}
+    for match in _ACRONYM_ALONE.finditer(text):
+        word = match.group()
+        counts.setdefault(word, []).append(match.span())
+    for word, spans in counts.items():
+        known = _key(word) in found or any(a.short == word for a in found.values())
+        if len(spans) < 2 or known or word in NOT_ACTORS or word in acronyms:
+            continue
+        if word in METONYMS or word in STATES or word.rstrip("s") in found:
+            continue
+        if not text[spans[0][0] : spans[0][1]].isupper():
+            continue
+        for start, end in spans:
+            add(word, "organisation", start, end)
 
 
 def _classify(
@@ -273,6 +334,8 @@ def _classify(
         return _classify(longer, start, end, add, people, acronyms)
     if name in METONYMS:
         add(METONYMS[name], "state", start, end)
+    elif name in INSTITUTIONS:
+        add(name, "organisation", start, end)
     elif name in STATES:
         add(name, "state", start, end)
     elif name in REGIONS:
@@ -357,7 +420,7 @@ def _known_place(name: str) -> bool:
 def _bad_person(name: str) -> bool:
     words = name.split()
     return (
-        any(w in COMMON or w.rstrip("’'s") in STATES for w in words)
+        any(w in COMMON or w in JOB_WORDS or w.rstrip("’'s") in STATES for w in words)
         or _org_like(name)
         or _known_place(name)
         or words[0] in TITLES

@@ -182,8 +182,8 @@ def _source(
     source: dict[str, Any] = {"headline": headline or detected or todo("the article's headline")}
     if outlet:
         source["outlet"] = outlet
-    if date:
-        source["published"] = date.isoformat()
+    if reference:  # given with --date, or read off the dateline
+        source["published"] = reference.isoformat()
     source["about"] = todo("what the article is about, in a sentence or two")
     if reference is None:
         basis = todo(
@@ -228,7 +228,7 @@ def _figures(
     index: SentenceIndex,
     ids: _Ids,
 ) -> list[tuple[dict[str, Any], NumberMention]]:
-    by_value: dict[tuple[Decimal, bool], dict[str, Any]] = {}
+    by_value: dict[tuple[Decimal, Decimal | None, bool], list[tuple[dict[str, Any], str]]] = {}
     found: list[tuple[dict[str, Any], NumberMention]] = []
     number_starts = [n.start for n in numbers]
     date_starts = [d.start for d in dates]
@@ -246,16 +246,32 @@ def _figures(
             earlier = [n for n in counts if n.start < number.start and n.unit]
             if earlier and earlier[-1].unit != "%":
                 number = dataclasses.replace(number, unit=earlier[-1].unit)
-        key = (number.value, number.unit == "%")
-        start = _words_before(text, number.start, lo)
+        key = (number.value, number.high, number.unit == "%")
+        start = number.lead if number.lead is not None else number.start
+        start = _words_before(text, start, lo)
         quote = fragment(text, start, _clause_end(text, number.unit_end, hi))
-        figure = by_value.get(key)
+        same = by_value.setdefault(key, [])
+        figure = next((f for f, unit in same if _counts_alike(unit, number.unit)), None)
         if figure is None:
-            figure = by_value[key] = _figure(text, number, beside, dates_beside, cast, lo, ids)
+            figure = _figure(text, number, beside, dates_beside, cast, lo, ids)
+            same.append((figure, number.unit))
             found.append((figure, number))
         if quote and quote not in figure["quotes"]:
             figure["quotes"].append(quote)
     return found
+
+
+def _counts_alike(a: str, b: str) -> bool:
+    """Two mentions of one value count the same thing: a unit is missing, or the units
+    share their counted noun ("security personnel" and "personnel")."""
+    if not a or not b or a == b:
+        return True
+    return _head(a) == _head(b)
+
+
+def _head(unit: str) -> str:
+    words = _content_words(re.sub(r"\(.*?\)", "", unit).lower())
+    return words[-1].rstrip("s") if words else ""
 
 
 def _content_words(text: str) -> list[str]:
@@ -274,14 +290,23 @@ def _figure(
     """A new figure; ``numbers`` and ``dates`` are those of its sentence (from ``lo``)."""
     value = number.value.normalize()
     shown = f"{value:f}"
+    if number.high is not None:
+        shown = f"{shown}-{number.high.normalize():f}"
     figure: dict[str, Any] = {
         "id": ids.take(slug(f"{shown} {' '.join(_content_words(number.unit)[:2])}")),
         "label": todo("a short name for charts"),
         "statement": todo("what this figure says, in your own words"),
-        "value": shown,
-        "unit": number.unit or todo("what is counted"),
     }
-    if number.worded:
+    if number.high is not None:
+        figure["range"] = [f"{value:f}", f"{number.high.normalize():f}"]
+    else:
+        figure["value"] = shown
+    if number.bound:
+        figure["bound"] = number.bound
+    figure["unit"] = number.unit or todo("what is counted")
+    if number.high is not None:
+        figure["display"] = re.sub(r"^between\s+", "", number.written, flags=re.IGNORECASE)
+    elif number.worded:
         figure["display"] = number.written
     period = next((n for n in numbers if n.duration and n is not number), None)
     if period is not None:

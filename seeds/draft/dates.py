@@ -43,7 +43,7 @@ _CORES = [
     ("month", MONTH),
     (
         "relative",
-        rf"(?i:yesterday|the\s+day\s+before\s+yesterday|"
+        rf"(?i:yesterday|today|tonight|the\s+day\s+before\s+yesterday|"
         rf"(?:last|this|next|past)\s+(?:week|month|year|weekend)|"
         rf"{_NUMBER_WORD}\s+(?:days?|weeks?|months?|years?)\s+ago)",
     ),
@@ -55,11 +55,30 @@ _DATE = re.compile(
     + "|".join(f"(?P<{k}>{p})" for k, p in _CORES)
     + r"))(?![\w-])"
 )
-# A year standing alone as a date: "in 2019", "since 2014", "the 2022 summit" is a label.
+_FUNCTION = (
+    r"(?:and|or|but|to|the|when|as|that|which|was|were|is|are|had|has|have|for|in|on|at|by|"
+    r"with|after|before|until|through|amid|following|under|saw|marked|too|also|respectively)"
+)
+# A year standing alone as a date: "in 2019", "since 2014", "the Act of 1961", "(1976)";
+# "the 2022 summit" is a label. After "of", "to" or "and" a lowercase word other than a
+# function word makes it a count ("a total of 2000 people").
 _YEAR = re.compile(
-    rf"(?<![\w,.-])(?P<text>(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|"
-    rf"[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]hrough|[Ee]nd of)\s+"
+    rf"(?<![\w,.-])(?P<text>(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|"
+    rf"[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]hrough|[Ee]nd of|[Bb]etween|"
+    rf"[Aa]s of|[Ss]tarting in|[Bb]eginning in)\s+|\()"
     rf"(?:early\s+|late\s+)?(?P<year>{YEAR}))(?![\w,-])"
+    rf"|(?<![\w,.-])(?P<weak>(?:[Oo]f|[Tt]o|and)\s+(?P<weak_year>{YEAR}))(?![\w,-])"
+    rf"(?!\s+(?!{_FUNCTION}\b)[a-z]+)"
+)
+# "the 1980s", "the early 2000s": a decade.
+_DECADE = re.compile(
+    r"(?<![\w-])(?P<text>(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Ff]rom)\s+)?"
+    r"(?:[Tt]he\s+)?(?:(?:early|mid|late)(?:-|\s+))?(?P<decade>(?:1[0-9]|20)\d0)s)(?![\w’'-])"
+)
+# "FY2006", "FY 2023", "fiscal year 2006", "fiscal 2024": a U.S. federal fiscal year.
+_FISCAL = re.compile(
+    r"(?<![\w-])(?P<text>(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]or|[Tt]hrough|[Ff]rom|[Uu]ntil)\s+)?"
+    r"(?:FY\s?|[Ff]iscal\s+(?:[Yy]ear\s+)?)(?P<fy>(?:19|20)\d\d|\d\d))(?![\w-])"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled|expects?|"
@@ -102,18 +121,20 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
             )
         )
         taken.append((match.start(), match.end()))
-    for match in _YEAR.finditer(text):
-        if any(a <= match.start("year") < b for a, b in taken):
-            continue
-        mentions.append(
-            DateMention(
-                match.start("text"),
-                match.end("text"),
-                match.group("text"),
-                match.group("year"),
-                False,
-            )
-        )
+    for pattern, value in (
+        (_FISCAL, lambda m: "FY" + (m["fy"] if len(m["fy"]) == 4 else "20" + m["fy"])),
+        (_DECADE, lambda m: m["decade"] + "s"),
+        (_YEAR, lambda m: m["year"] or m["weak_year"]),
+    ):
+        for match in pattern.finditer(text):
+            group = "weak" if pattern is _YEAR and match["weak"] else "text"
+            start, end = match.span(group)
+            if any(a < end and start < b for a, b in taken):
+                continue
+            written = match.group(group).lstrip("(")
+            start = end - len(written)
+            mentions.append(DateMention(start, end, written, value(match), False))
+            taken.append((start, end))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -210,16 +231,22 @@ _PUBLISHED = re.compile(
 )
 
 
+# What may stand before the date on a dateline or byline: "WASHINGTON, ", "Published: ",
+# "For immediate release — ", "By Ann Lee | " (capitalised words and a few lowercase ones).
+_DATELINE_LEAD = re.compile(
+    r"^(?:[A-Z][\w.’'&-]*|on|of|for|immediate|release|published|posted|updated|issued|"
+    r"released|date|[,:;|—–()\-]|\s)*$"
+)
+
+
 def date_in_text(text: str) -> dt.date | None:
-    """A full date on one of the first three lines if that line is a dateline (short, not
-    a sentence), else None."""
-    lines = [
-        line
-        for line in text.strip().split("\n")[:3]
-        if len(line) < 100 and not line.rstrip().endswith((".", "!", "?"))
-    ]
-    match = next((m for line in lines if (m := _PUBLISHED.search(line))), None)
-    if match is None:
-        return None
-    parsed = _parse(match.group(), dt.date(2000, 1, 1), False)
-    return parsed[0] if parsed else None
+    """The article's own date: a full date near the start of one of its first lines, on a
+    dateline ("WASHINGTON, May 21, 2026 — ...") or a line of its own; else None."""
+    lines = [line for line in text.strip().split("\n")[:8] if line.strip()][:6]
+    for line in lines:
+        match = _PUBLISHED.search(line, 0, 80)
+        if match and _DATELINE_LEAD.match(line[: match.start()]):
+            parsed = _parse(match.group(), dt.date(2000, 1, 1), False)
+            if parsed:
+                return parsed[0]
+    return None

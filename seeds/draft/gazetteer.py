@@ -71,7 +71,41 @@ METONYMS = {
     "Brasilia": "Brazil",
     "Kremlin": "Russia",
     "White House": "United States",
+    # Initials that stand for a state: one actor with its full name.
+    "U.S.": "United States",
+    "US": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
 }
+
+# Bodies named by one word: "Congress voted ...", "the Pentagon said ...".
+INSTITUTIONS = frozenset(
+    """Congress|Parliament|Senate|Pentagon|Duma|Knesset|Bundestag|Bundesrat|Politburo|
+Interpol|Europol|Frontex|Hamas|Hezbollah|Taliban|Reuters|Xinhua|Bloomberg""".replace(
+        "\n", ""
+    ).split("|")
+)
+
+# Capitalised acronyms that name things, not actors: an undefined one used twice is an
+# organisation unless it is one of these.
+NOT_ACTORS = frozenset(
+    """GDP|GNP|CEO|CFO|AI|COVID|HIV|AIDS|TV|PDF|FY|OK|USD|EUR|GMT|UTC|ID|IT|PR|QA|FAQ|
+NB|PS|AM|PM|BC|AD|CO2|NGO|NGOs|VAT|IPO|ICT|STEM|LGBT|LGBTQ|DNA|RNA|SUV|UAV|UAVs|GPS|
+PPE|ICU|ER|MP|MPs|PhD|MA|BA|Q|A|I|II|III|IV|V|VI|KM|MW|GW|TWh|SDG|SDGs""".replace("\n", "").split(
+        "|"
+    )
+)
+
+# Words of a job or an office, never of a person's name ("Public Affairs officer").
+JOB_WORDS = frozenset(
+    """Affairs|Public|Officer|Specialist|Analyst|Forecaster|Spokesperson|Correspondent|
+Editor|Reporter|Director|Manager|Adviser|Advisor|Coordinator|Administrator|Chief|Head|
+Deputy|Assistant|Associate|Senior|Junior|Lead|Principal|Staff|Security|Defense|Defence|
+International|National|Federal|State|Climate|Prediction|Research|Policy|Studies|Service|
+Remarks|Interview|Transcript|Summary|Release|Statement""".replace("\n", "").split("|")
+)
 
 NATIONALITIES = frozenset(
     """

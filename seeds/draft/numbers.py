@@ -8,6 +8,7 @@ no unit nouns for counts ("5,000 security personnel" is "dimensionless") and rea
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -110,7 +111,7 @@ _NUMBER = re.compile(
     + "|".join(sorted(DURATIONS))
     + r")-long))"
     r"(?:\s?(?P<scale>(?i:hundred|thousand|million|billion|trillion)|bn|mn|tn)(?![a-z]))?"
-    r"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?)"
+    r"(?P<pct>\s?%|[\s-](?:per\s?cent|percent)\b)?)"
     r"(?P<long>-(?:" + "|".join(sorted(DURATIONS)) + r")(?:-(?:long|old))?\b|"
     r"\s(?:" + "|".join(sorted(DURATIONS)) + r")s?-(?:long|old)\b)?"
     r"(?![\w])"
@@ -122,6 +123,12 @@ no so such said says per each every more most less least some many much than the
 when while where after before since until during between among across through around against
 within without also only just up down out off back again further last next first since
 ago""")
+# Verbs that follow a number without a noun: "$200 billion went to ...", "Four made landfall".
+_VERBS = _words("""went came rose fell grew dropped jumped climbed declined increased decreased
+made became remained stood reached took gave got received spent left arrived died lived
+worked voted signed joined attended applied returned fled hit struck caused cost killed
+injured survived passed failed won lost saw met face faced need needed want wanted get
+make made take go come remain stay live work vote""")
 _SMALL_WORDS = frozenset({"one"})  # "one country alone" is not a figure worth quizzing
 _CURRENCIES = {
     "US$": "US dollars",
@@ -145,20 +152,85 @@ class NumberMention:
     start: int  # of the number (or its currency sign)
     end: int  # of the number with its scale and percent sign
     unit_end: int  # of the unit noun phrase after it
-    value: Decimal
-    written: str  # the number as written: "5,000", "five", "6 billion"
+    value: Decimal  # a range's low end
+    written: str  # the number as written: "5,000", "five", "6 billion", "12–17"
     unit: str  # the counted noun ("security personnel"), "%", a currency, or ""
     duration: bool  # a span of time ("five years", "a month-long")
     worded: bool  # written in words or with a scale word (worth a display form)
+    high: Decimal | None = None  # a range's high end ("12–17 named storms")
+    bound: str | None = None  # "more than $200 billion": one of seeds.numbers.BOUNDS
+    lead: int | None = None  # where the bound's words begin
+
+
+# Words that make the number after them a label, not a quantity: "P.L. 87-195", "Title 22",
+# "Section 333", "Category 4", "No. 5".
+_IDENTIFIER = re.compile(
+    r"(?:\b(?:P\.\s?L|Pub\.\s?L|H\.\s?R|S|Sec|No|Nos|Vol|pp?|Art|Ch|Fig|Res)\.|§+|"
+    r"\b(?:Public\s+Laws?|Titles?|Sections?|Chapters?|Articles?|Paragraphs?|Rules?|"
+    r"Resolutions?|Amendments?|Executive\s+Orders?|Orders?|Reports?|Divisions?|Parts?|Subtitles?|"
+    r"Clauses?|Volumes?|Pages?|Figures?|Tables?|Annex|Protocols?|Phases?|Stages?|Levels?|"
+    r"Categor(?:y|ies)|Class|Type|Grade|Route|Highway|Interstate|Flight|Room|Box|"
+    r"Number|Item|Step|Option|Tier|Block|Lot|Unit|District|Ward|Region|Zone|Model|Version)"
+    r"|\b(?:section|chapter|paragraph|clause|title|article)|#)\s*$"
+)
+# "more than $200 billion", "some 6 billion": how the source bounds the number.
+_BOUND_WORDS = {
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "up to": "up to",
+    "as many as": "up to",
+    "as much as": "up to",
+    "no more than": "up to",
+    "at most": "up to",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "fewer than": "less than",
+    "less than": "less than",
+    "under": "less than",
+}
+_BOUND = re.compile(
+    r"(?<![\w-])(?P<words>(?i:"
+    + "|".join(sorted(_BOUND_WORDS, key=len, reverse=True)).replace(" ", r"\s+")
+    + r"))\s+$"
+)
+_CURRENCY_SIGN = r"(?:US\$|A\$|HK\$|\$|£|€|¥)"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn)"
+# "12–17", "12 to 17 named storms", "between 2 and 3 percent", "$2-3 billion".
+_RANGE = re.compile(
+    rf"(?<![\w.,/$-])(?P<between>between\s+)?(?P<cur>{_CURRENCY_SIGN})?\s?"
+    rf"(?P<low>{_DIGITS})(?:\s?(?P<low_scale>{_SCALE_WORD})(?![a-z]))?(?P<low_pct>\s?%)?"
+    rf"(?P<sep>\s?[–—-]\s?|\s+to\s+|\s+and\s+){_CURRENCY_SIGN}?"
+    rf"(?P<high>{_DIGITS})(?:\s?(?P<scale>{_SCALE_WORD})(?![a-z]))?"
+    r"(?P<pct>\s?%|[\s-](?:per\s?cent|percent)\b)?(?![\w-])",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(r"(?:1[89]|20)\d\d")
 
 
 _AGE = re.compile(r"[A-Z][a-z’'-]+,\s$")
 
 
 def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
-    """Every number in ``text`` outside the ``skip`` spans (dates)."""
-    found = []
-    spans = sorted(skip)
+    """Every number in ``text`` outside the ``skip`` spans (dates) that counts something:
+    labels ("Title 22", "P.L. 87-195") are left out, a range is one mention, and words
+    that bound a number ("more than") are kept with it."""
+    ranges = [r for r in _ranges(text, skip)]
+    found = [*ranges]
+    spans = sorted([*skip, *((r.start, r.end) for r in ranges)])
     starts = [a for a, _ in spans]
     for match in _NUMBER.finditer(text):
         if not (match.group("num") or match.group("frac")):
@@ -182,9 +254,75 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Number
             continue
         if text[end : end + 1] == "," and _AGE.search(text, max(0, start - 40), start):
             continue  # "Peter Ekai, 54, a herder": an age
+        if _labels(text, start):
+            continue
         mention = _mention(text, match, start, end)
         if mention is not None:
-            found.append(mention)
+            found.append(_bounded(text, mention))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _labels(text: str, start: int) -> bool:
+    """The number at ``start`` names something ("Title 22", "P.L. 87-195", "No. 5")."""
+    return bool(_IDENTIFIER.search(text, max(0, start - 24), start))
+
+
+def _bounded(text: str, mention: NumberMention) -> NumberMention:
+    if mention.duration:
+        return mention
+    match = _BOUND.search(text, max(0, mention.start - 20), mention.start)
+    if match is None:
+        return mention
+    bound = _BOUND_WORDS[" ".join(match["words"].lower().split())]
+    return dataclasses.replace(mention, bound=bound, lead=match.start())
+
+
+def _ranges(text: str, skip: Sequence[tuple[int, int]]) -> list[NumberMention]:
+    found = []
+    for match in _RANGE.finditer(text):
+        sep = match["sep"].strip().lower()
+        if (sep == "and") != bool(match["between"]):
+            continue  # "12 and 17" is two numbers; "between 12 and 17" a range
+        if re.search(r"\bfrom\s+$", text[max(0, match.start() - 6) : match.start()]):
+            continue  # "from 12 to 17" is a change: two figures
+        if _labels(text, match.start()) or any(
+            a < match.end() and match.start() < b for a, b in skip
+        ):
+            continue
+        low_text, high_text = match["low"], match["high"]
+        if _YEARS.fullmatch(low_text) and (_YEARS.fullmatch(high_text) or len(high_text) == 2):
+            continue  # "2018–2020", "2018-19": years, a period
+        low, high = Decimal(low_text.replace(",", "")), Decimal(high_text.replace(",", ""))
+        scale = _SCALES[match["scale"].lower()] if match["scale"] else 1
+        low_scale = _SCALES[match["low_scale"].lower()] if match["low_scale"] else scale
+        low, high = low * low_scale, high * scale
+        if low >= high:
+            continue
+        end = (
+            match.end("pct")
+            if match["pct"]
+            else match.end("scale")
+            if match["scale"]
+            else match.end("high")
+        )
+        if match["pct"] or match["low_pct"]:
+            unit, unit_end = "%", end
+        else:
+            unit, unit_end = _unit_after(text, end)
+        if match["cur"]:
+            unit = _CURRENCIES.get(match["cur"], match["cur"]) + (f" ({unit})" if unit else "")
+        start = (
+            match.start("between")
+            if match["between"]
+            else match.start("cur")
+            if match["cur"]
+            else match.start("low")
+        )
+        written = text[start:end]
+        duration = unit.split(" ")[0].lower().rstrip("s") in DURATIONS
+        found.append(
+            NumberMention(start, end, unit_end, low, written, unit, duration, True, high=high)
+        )
     return found
 
 
@@ -268,7 +406,11 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
                 cursor = match.end()
                 continue
             break
-        if lowered in _STOP or (word[0].isupper() and (words or not _people_word(word))):
+        if (
+            lowered in _STOP
+            or lowered in _VERBS
+            or (word[0].isupper() and (words or not _people_word(word)))
+        ):
             break
         words.append(word)
         cursor = unit_end = match.end()

@@ -113,7 +113,7 @@ def test_every_semantic_and_schema_problem_is_reported_at_once(tmp_path):
         "fact its own id",
         "pack.yaml:67:11: error: '2023-13' is not a real date",
         "pack.yaml:71:11: error: 'next year' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD, "
-            "a decade (1980s) or a fiscal year (FY2006)",
+        "a decade (1980s) or a fiscal year (FY2006)",
     ]
 
 
