@@ -43,19 +43,32 @@ _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*)"  # "U.S.", "Defense"
 _CONNECT = r"(?:of|for|and|on|de|del|van|von|al)(?:\s+the)?"
 CAPSEQ = rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,7}}"  # a name has a few words
 _CAPSEQ = re.compile(rf"(?<![\w’'-]){CAPSEQ}")
-_NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}"  # "Jane Q. Roe"
-_NAME_ANY = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
-_TITLE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+# A name never starts with a common word: in "But Frank Delaney, ..." the name is the last two.
+_NOT_FIRST = r"(?!(?:" + "|".join(sorted(COMMON, key=len, reverse=True)) + r")\s)"
+_NAME = _NOT_FIRST + r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}"  # "Jane Q. Roe"
+_NAME_ANY = _NOT_FIRST + r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){0,2}"
+_TITLE = "|".join(
+    re.escape(t)
+    for t in sorted(
+        {*TITLES, *(t.lower() for t in TITLES if " " not in t and t.isalpha())},
+        key=len,
+        reverse=True,
+    )
+)
+# "Deputy Secretary of the Interior", "Assistant Secretary of State for Political-Military
+# Affairs": a title may be ranked and name its office.
+_OFFICE = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?){0,2}?"
+_RANK = r"(?:(?:Deputy|Assistant|Under|Acting|Vice|Chief|Senior|Principal|deputy|acting)\s+)?"
 _NAT = "|".join(sorted(NATIONALITIES, key=len, reverse=True))
 _TITLED = re.compile(
-    rf"(?<![\w-])(?P<title>(?:(?:{_NAT})\s+)?(?:{_TITLE}))\s+(?P<name>{_NAME_ANY})"
+    rf"(?<![\w-])(?P<title>(?:(?:{_NAT})\s+)?{_RANK}(?:{_TITLE}){_OFFICE})\s+(?P<name>{_NAME_ANY})"
     rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<aff>{CAPSEQ}))?"
 )
 _APPOSED = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME})\s*,\s+(?:(?:a|an|the)\s+)?"
     rf"(?P<role>(?:[A-Z][\w-]*\s+){{0,3}}[a-z][^,.;:“”\"()\n]{{1,70}}?)"
-    rf"(?:\s+(?:at|of|with|from|for)\s+(?:the\s+)?(?P<aff>{CAPSEQ}(?:\s+\([A-Z][\w&-]+\))?)"
-    rf"(?:\s+in\s+(?P<place>{CAPSEQ}))?)?\s*[,.;]"
+    rf"(?:\s+(?:at|of|with|from|for|in)\s+(?:the\s+)?(?P<aff>{CAPSEQ}(?:\s+\([A-Z][\w&-]+\))?)"
+    rf"(?:\s+in\s+(?P<place>{CAPSEQ}))?)?[ \t]*(?:[,.;]|(?=\n)|$)"
 )
 _APPOSITION = r"(?:\s*,(?:[^,.“”\"]|(?<=[A-Z])\.){1,90},)"  # ", an officer at U.S. Army X,"
 _SPEAKER = re.compile(

@@ -266,7 +266,9 @@ def _counts_alike(a: str, b: str) -> bool:
     share their counted noun ("security personnel" and "personnel")."""
     if not a or not b or a == b:
         return True
-    return _head(a) == _head(b)
+    x, y = a.lower().split(), b.lower().split()
+    shorter, longer = sorted((x, y), key=len)
+    return longer[: len(shorter)] == shorter or _head(a) == _head(b)
 
 
 def _head(unit: str) -> str:

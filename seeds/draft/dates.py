@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
-from seeds.dates import MONTHS
+from seeds.dates import MONTHS, PartialDate
 from seeds.records import record
 
 _MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
@@ -38,13 +39,17 @@ _CORES = [
         rf"{YEAR}-[01]\d-[0-3]\d",
     ),
     ("month_year", rf"{MONTH}(?:\s+of)?,?\s+{YEAR}"),
-    ("day_month", rf"{_DAY}\s+{MONTH}|{MONTH}\s+{_DAY}(?![\d,]*\s*{YEAR})"),
+    (
+        "day_month",
+        rf"(?:{WEEKDAY},?\s+)?(?:{_DAY}\s+{MONTH}|{MONTH}\s+{_DAY}(?![\d,]*\s*{YEAR}))",
+    ),
     ("weekday", rf"{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"),
     ("month", MONTH),
     (
         "relative",
         rf"(?i:yesterday|today|tonight|the\s+day\s+before\s+yesterday|"
         rf"(?:last|this|next|past)\s+(?:week|month|year|weekend)|"
+        rf"(?P<season>(?:last|this|next)\s+(?:spring|summer|fall|autumn|winter))|"
         rf"{_NUMBER_WORD}\s+(?:days?|weeks?|months?|years?)\s+ago)",
     ),
 ]
@@ -66,8 +71,8 @@ _YEAR = re.compile(
     rf"(?<![\w,.-])(?P<text>(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|"
     rf"[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]hrough|[Ee]nd of|[Bb]etween|"
     rf"[Aa]s of|[Ss]tarting in|[Bb]eginning in)\s+|\()"
-    rf"(?:early\s+|late\s+)?(?P<year>{YEAR}))(?![\w,-])"
-    rf"|(?<![\w,.-])(?P<weak>(?:[Oo]f|[Tt]o|and)\s+(?P<weak_year>{YEAR}))(?![\w,-])"
+    rf"(?:early\s+|late\s+)?(?P<year>{YEAR}))(?![\w-])(?!,\d)"
+    rf"|(?<![\w,.-])(?P<weak>(?:[Oo]f|[Tt]o|and)\s+(?P<weak_year>{YEAR}))(?![\w-])(?!,\d)"
     rf"(?!\s+(?!{_FUNCTION}\b)[a-z]+)"
 )
 # "the 1980s", "the early 2000s": a decade.
@@ -99,8 +104,9 @@ class DateMention:
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     """Every date in ``text`` (offsets into it), resolved against ``reference``.
 
-    A clause that speaks of the future ("will meet in October") takes the next October;
-    otherwise the last one.
+    A clause that speaks of the future ("will meet in October") takes the next October, one
+    in the past tense the last one; with no sign of either, a month or day takes the nearer
+    ("runs from June 1", a week before June) and a weekday the last one.
     """
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -109,23 +115,25 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
         core = match.group(kind)
         if kind == "month" and core == "May" and not _looks_like_month(text, match):
             continue
-        lead = match.group("text").lower()
-        future = lead.startswith("next") or (
-            not lead.startswith(("last", "since", "earlier", "during", "until", "before"))
-            and bool(_FUTURE.search(_clause(text, match.start(), match.end())))
-        )
-        value, inferred = _resolve(kind, core, match.group("text"), reference, future)
+        tense = _tense(text, match)
+        base = reference
+        previous = mentions[-1] if mentions else None
+        if previous and previous.value and _UNTIL.fullmatch(text[previous.end : match.start()]):
+            # "from June 1 through November 30": the end is after the start
+            tense, base = "future", PartialDate.parse(previous.value).start
+        value, inferred = _resolve(kind, core, match.group("text"), base, tense)
         mentions.append(
             DateMention(
                 match.start("text"), match.end("text"), match.group("text"), value, inferred
             )
         )
         taken.append((match.start(), match.end()))
-    for pattern, value in (
+    spans: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
         (_FISCAL, lambda m: "FY" + (m["fy"] if len(m["fy"]) == 4 else "20" + m["fy"])),
         (_DECADE, lambda m: m["decade"] + "s"),
         (_YEAR, lambda m: m["year"] or m["weak_year"]),
-    ):
+    )
+    for pattern, read in spans:
         for match in pattern.finditer(text):
             group = "weak" if pattern is _YEAR and match["weak"] else "text"
             start, end = match.span(group)
@@ -133,18 +141,46 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
                 continue
             written = match.group(group).lstrip("(")
             start = end - len(written)
-            mentions.append(DateMention(start, end, written, value(match), False))
+            mentions.append(DateMention(start, end, written, read(match), False))
             taken.append((start, end))
     return sorted(mentions, key=lambda m: m.start)
 
 
+# Past-tense words: "approved", "was", "came"; "-ed" words that look ahead are futures.
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|came|went|took|made|said|told|began|won|lost|saw|met|"
+    r"held|led|left|gave|grew|fell|rose|sent|spent|paid|broke|built|bought|sold|found|"
+    r"brought|chose|drove|flew|got|hit|kept|knew|put|ran|read|set|spoke|stood|struck|"
+    r"thought|threw|understood|wrote|became|began|\w{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _tense(text: str, match: re.Match[str]) -> str | None:
+    """ "future", "past" or None (no sign) for the date ``match`` found in the sentence
+    ``text``: its lead word first, then its clause, then a future anywhere in the sentence."""
+    lead = match.group("text").lower()
+    if lead.startswith("next"):
+        return "future"
+    if lead.startswith(("last", "since", "earlier", "during", "until", "before")):
+        return "past"
+    clause = _clause(text, match.start(), match.end(), _TENSE_BREAK)
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    return "future" if _FUTURE.search(text) else None
+
+
+_UNTIL = re.compile(r"\s*(?:through|to|until|till|and|[-–—])\s*")
 _CLAUSE_BREAK = re.compile(r"[;:!?\n]|[,.](?!\d)")
+_TENSE_BREAK = re.compile(r"[;:!?]|[,.](?!\d)")  # a hard-wrapped line goes on
 
 
-def _clause(text: str, start: int, end: int) -> str:
+def _clause(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
     """The clause around a date: between the punctuation before and after it."""
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
-    after = _CLAUSE_BREAK.search(text, end)
+    before = [m.end() for m in breaks.finditer(text, 0, start)]
+    after = breaks.search(text, end)
     return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
@@ -155,8 +191,10 @@ def _looks_like_month(text: str, match: re.Match[str]) -> bool:
 
 
 def _resolve(
-    kind: str, core: str, written: str, reference: dt.date | None, future: bool
+    kind: str, core: str, written: str, reference: dt.date | None, tense: str | None
 ) -> tuple[str | None, bool]:
+    core = re.sub(rf"^{WEEKDAY},?\s+(?=\S)", "", core) if kind == "day_month" else core
+    future = tense == "future"
     if kind == "full":
         parsed = _parse(core, reference or dt.date(2000, 1, 1), future)
         return (parsed[0].isoformat(), False) if parsed else (None, False)
@@ -168,8 +206,12 @@ def _resolve(
     lead = written[: len(written) - len(core)].strip().lower()
     if kind == "weekday":
         return _weekday(core.split()[0], reference, future or lead == "next"), True
+    if kind in ("month", "day_month") and tense is None:
+        return _nearest(kind, core, reference), True
     if kind == "month":
         return _month(core, reference, future or lead == "next"), True
+    if season := re.fullmatch(r"(last|this|next)\s+(spring|summer|fall|autumn|winter)", core, re.I):
+        return str(_season_year(season[1].lower(), season[2].lower(), reference)), True
     parsed = _parse(core, reference, future)
     if parsed is None:
         return None, True
@@ -179,6 +221,30 @@ def _resolve(
     if period == "year":
         return f"{day:%Y}", True
     return f"{day:%Y-%m}", True
+
+
+def _nearest(kind: str, core: str, reference: dt.date) -> str | None:
+    """The occurrence of a month or day nearer to ``reference``, before or after it."""
+    found = [p[0] for future in (False, True) if (p := _parse(core, reference, future))]
+    if not found:
+        return None
+    day = min(found, key=lambda d: (abs((d - reference).days), d))
+    return day.isoformat() if kind == "day_month" else f"{day:%Y-%m}"
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def _season_year(which: str, season: str, reference: dt.date) -> int:
+    """The year a season falls in (northern seasons, winter by its December): "last spring"
+    in September is this year's, in February last year's."""
+    start = _SEASON_START[season]
+    begun = reference.month >= start
+    if which == "this":
+        return reference.year
+    if which == "last":
+        return reference.year if begun and reference.month >= start + 3 else reference.year - 1
+    return reference.year if not begun else reference.year + 1
 
 
 def _weekday(name: str, reference: dt.date, future: bool) -> str:

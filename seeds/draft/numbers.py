@@ -254,9 +254,11 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Number
             continue
         if text[end : end + 1] == "," and _AGE.search(text, max(0, start - 40), start):
             continue  # "Peter Ekai, 54, a herder": an age
-        if _labels(text, start):
+        if _labels(text, start) or _in_code(text, start, end):
             continue
         mention = _mention(text, match, start, end)
+        if mention is not None and mention.worded and not mention.unit and mention.value < 10:
+            continue  # "a dry year, maybe two": a small number in words counts nothing
         if mention is not None:
             found.append(_bounded(text, mention))
     return sorted(found, key=lambda m: m.start)
@@ -265,6 +267,13 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Number
 def _labels(text: str, start: int) -> bool:
     """The number at ``start`` names something ("Title 22", "P.L. 87-195", "No. 5")."""
     return bool(_IDENTIFIER.search(text, max(0, start - 24), start))
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Part of a telephone number or code: "202-555-0143", "4-2"."""
+    return bool(re.match(r"[-–]\d", text[end : end + 2])) or bool(
+        re.search(r"\d[-–]$", text[max(0, start - 2) : start])
+    )
 
 
 def _bounded(text: str, mention: NumberMention) -> NumberMention:
