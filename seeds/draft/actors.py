@@ -15,6 +15,7 @@ from functools import cache
 
 from seeds.draft.gazetteer import (
     COMMON,
+    EVENT_WORDS,
     GROUP_NOUNS,
     GROUP_WORDS,
     INSTITUTIONS,
@@ -66,7 +67,7 @@ _TITLED = re.compile(
 )
 _APPOSED = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME})\s*,\s+(?:(?:a|an|the)\s+)?"
-    rf"(?P<role>(?:[A-Z][\w-]*\s+){{0,3}}[a-z][^,.;:“”\"()\n]{{1,70}}?)"
+    rf"(?P<role>(?:[A-Z][\w’'-]*\s+){{0,3}}[a-z][^,.;:“”\"()\n]{{1,70}}?)"
     rf"(?:\s+(?:at|of|with|from|for|in)\s+(?:the\s+)?(?P<aff>{CAPSEQ}(?:\s+\([A-Z][\w&-]+\))?)"
     rf"(?:\s+in\s+(?P<place>{CAPSEQ}))?)?[ \t]*(?:[,.;]|(?=\n)|$)"
 )
@@ -95,6 +96,18 @@ _COORDINATED = re.compile(
 _BODY_FIRST = re.compile(r"^(?P<what>[A-Z][\w-]*)\s+(?P<body>Department|Ministry)$")
 # "By Jane Q. Roe" on a line of its own near the top: the author.
 _BYLINE = re.compile(rf"^\s*(?:[Bb]y|BY)\s+(?P<name>{_NAME})\s*(?:,|$)", re.MULTILINE)
+_TOWN = re.compile(
+    r"\b(?:town|city|village|county|province|district|municipality) of "
+    r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)\b"
+)
+# "Voltara Energie, a German battery maker": an organisation by what it is.
+_ORG_APPOSED = re.compile(
+    rf"(?<![\w-])(?P<name>{CAPSEQ}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
+    r"(?:company|maker|manufacturer|firm|bank|lender|group|agency|nonprofit|charity|"
+    r"start-?up|producer|operator|retailer|utility|insurer|airline|carrier|developer|"
+    r"supplier|contractor|consultancy|organi[sz]ation|association|union|publisher|"
+    r"newspaper|broadcaster|think tank|institute|university|school)\b"
+)
 _ACRONYM_ALONE = re.compile(r"(?<![\w.-])[A-Z]{2,6}s?(?![\w.-])")
 _SEPARATOR = re.compile(r"\s+(?:and|or)(?:\s+the)?\s+")
 _CONNECTORS = {"of", "for", "and", "on", "de", "del", "van", "von", "al", "the"}
@@ -192,10 +205,12 @@ def find_cast(text: str) -> Cast:
         body = _BODY_FIRST.match(name)
         if body:  # "State Department" is the "Department of State"
             name = f"{body['body']} of {body['what']}"
-        key = _key(name)
-        actor = found.get(key)
+        key = _key(re.sub(r"\s*\([^()]*\)$", "", name))  # "Department of Defense (DOD)"
+        actor = found.get(key) or _longer_name(found, key, kind)
         if actor is None:
             actor = found[key] = ActorFound(name, kind, start)
+        elif "(" in name and "(" not in actor.name:
+            actor.name = name
         actor.first = min(actor.first, start)
         mentions.append((start, end, actor))
         return actor
@@ -210,6 +225,10 @@ def find_cast(text: str) -> Cast:
         for group in ("a", "b") if match["plural"] else ("a2", "b2"):
             add(f"{body} of {match[group]}", "organisation", *match.span(group))
         coordinated.append(match.span())
+    for match in _ORG_APPOSED.finditer(text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match["name"])
+        if not _known_place(name) and name.split()[0] not in COMMON:
+            add(name, "organisation", match.end("name") - len(name), match.end("name"))
     for match in _BYLINE.finditer(text, 0, min(len(text), 600)):
         if not _bad_person(match["name"]):
             actor = add(match["name"], "person", *match.span("name"))
@@ -226,7 +245,7 @@ def find_cast(text: str) -> Cast:
             affiliation_spans.append(match.span("aff"))
     for match in _APPOSED.finditer(text):
         name = match.group("name")
-        if _bad_person(name) or (match.group("aff") is None and len(match.group("role")) > 40):
+        if _bad_person(name) or (match.group("aff") is None and len(match.group("role")) > 60):
             continue
         actor = add(name, "person", match.start("name"), match.end("name"))
         actor.role = actor.role or match.group("role").strip()
@@ -272,6 +291,9 @@ def find_cast(text: str) -> Cast:
                 if cursor < stop and (cursor, stop) != (start, end):
                     _classify(text[cursor:stop], cursor, stop, add, people, acronyms)
                 cursor = sep.end() if sep else end
+    for match in _TOWN.finditer(text):
+        if not _known_place(match["name"]) and _key(match["name"]) not in found:
+            add(match["name"], "region", *match.span("name"))
     _acronyms_alone(text, found, acronyms, add)
     mentions.sort(key=lambda m: m[0])
     for actor in found.values():
@@ -288,14 +310,30 @@ def find_cast(text: str) -> Cast:
     )
 
 
+def _longer_name(found: dict[str, ActorFound], key: str, kind: str) -> ActorFound | None:
+    """The organisation ``key`` is the end of: "the City Council" after "Marlow City
+    Council" was named."""
+    if kind != "organisation" or " " not in key:
+        return None
+    return next((a for k, a in found.items() if a.type == kind and k.endswith(" " + key)), None)
+
+
 def _headlines_apart(text: str) -> str:
     """``text`` with the line break after a headline, dateline or byline (a short line
     without a final stop) made a semicolon, so no name runs across it (same length)."""
     out = []
-    for line in text.split("\n"):
-        short = 0 < len(line.strip()) < 120 and not line.rstrip().endswith((".", ",", ":"))
+    for number, line in enumerate(text.split("\n")):
+        short = 0 < len(line.strip()) < 160 and not line.rstrip().endswith((".", ",", ":"))
+        if number == 0 and short and _title_case(line):
+            line = " " * len(line)  # a headline in title case: every word is capitalised
         out.append(line + (";" if short else "\n"))
     return "".join(out)[: len(text)]
+
+
+def _title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    small = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with"}
+    return len(words) >= 3 and all(w[0].isupper() for w in words if w.lower() not in small)
 
 
 def _acronyms_alone(text: str, found: dict[str, ActorFound], acronyms, add) -> None:
@@ -305,16 +343,28 @@ def _acronyms_alone(text: str, found: dict[str, ActorFound], acronyms, add) -> N
     for match in _ACRONYM_ALONE.finditer(text):
         word = match.group()
         counts.setdefault(word, []).append(match.span())
+    surnames = {a.name.split()[-1].upper() for a in found.values() if a.type == "person"}
     for word, spans in counts.items():
         known = _key(word) in found or any(a.short == word for a in found.values())
-        if len(spans) < 2 or known or word in NOT_ACTORS or word in acronyms:
-            continue
+        if known or word in NOT_ACTORS or word in acronyms or word in surnames:
+            continue  # "LINDQVIST:" is a speaker's label in an interview
         if word in METONYMS or word in STATES or word.rstrip("s") in found:
             continue
-        if not text[spans[0][0] : spans[0][1]].isupper():
-            continue
-        for start, end in spans:
-            add(word, "organisation", start, end)
+        spelled = next(
+            (a for a in found.values() if a.type == "organisation" and _initials(a.name) == word),
+            None,
+        )
+        if spelled is not None:  # "CRS" after "Congressional Research Service"
+            spelled.short = spelled.short or word
+            for start, end in spans:
+                add(spelled.name, "organisation", start, end)
+        elif len(spans) >= 2:
+            for start, end in spans:
+                add(word, "organisation", start, end)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.sub(r"\s*\(.*?\)", "", name).split() if w[0].isupper())
 
 
 def _classify(
@@ -335,6 +385,8 @@ def _classify(
             actor.short = short
         return True
     name = re.sub(r"^the\s+", "", piece)
+    if name.split()[-1] in EVENT_WORDS:
+        return True  # "Community Day" is an occasion
     longer = next(
         (
             short
@@ -410,7 +462,8 @@ def _trim_to_initials(full: str, short: str) -> str | None:
     for begin in range(len(words)):
         tail = words[begin:]
         initials = [w[0] for w in tail if w[0].isupper()]
-        if initials == letters and tail[0][0].isupper():
+        with_small = [w[0].upper() for w in tail]  # "Department of Defense" is DOD
+        if letters in (initials, with_small) and tail[0][0].isupper():
             return " ".join(tail).rstrip("’'")
     return None
 

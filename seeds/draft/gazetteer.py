@@ -83,9 +83,28 @@ METONYMS = {
 # Bodies named by one word: "Congress voted ...", "the Pentagon said ...".
 INSTITUTIONS = frozenset(
     """Congress|Parliament|Senate|Pentagon|Duma|Knesset|Bundestag|Bundesrat|Politburo|
-Interpol|Europol|Frontex|Hamas|Hezbollah|Taliban|Reuters|Xinhua|Bloomberg""".replace(
+Interpol|Europol|Frontex|Hamas|Hezbollah|Taliban|Reuters|Xinhua|Bloomberg|Army|Navy|Marines""".replace(
         "\n", ""
     ).split("|")
+)
+
+# The last word of a name of an occasion, not an actor: "Community Day", "Water Summit".
+EVENT_WORDS = frozenset(
+    [
+        "Day",
+        "Days",
+        "Week",
+        "Summit",
+        "Festival",
+        "Conference",
+        "Fair",
+        "Expo",
+        "Games",
+        "Cup",
+        "Awards",
+        "Marathon",
+        "Parade",
+    ]
 )
 
 # Capitalised acronyms that name things, not actors: an undefined one used twice is an
@@ -183,6 +202,19 @@ TITLES = (
     "Emir",
     "Crown Prince",
     "Chief Executive",
+    "Administrator",
+    "Council member",
+    "Councilmember",
+    "Councilman",
+    "Councilwoman",
+    "Commander",
+    "Lieutenant",
+    "Lt.",
+    "Sergeant",
+    "Sgt.",
+    "Superintendent",
+    "Sheriff",
+    "Dean",
     "CEO",
     "Speaker",
     "Archbishop",
@@ -200,7 +232,8 @@ Forces|Foundation|Front|Fund|Government|Group|Guard|Inc|Institute|Institutes|
 Institution|League|Ltd|Ministry|Movement|Navy|Network|Office|Organisation|Organization|
 Parliament|Partnership|Party|Police|Council|Programme|Program|Reuters|School|Senate|
 Service|Society|Tribunal|Union|University|Agency|Times|Post|News|Press|Daily|Television|
-Xinhua|Institutes|Observatory|Secretariat|Force|Ministries
+Xinhua|Institutes|Observatory|Secretariat|Force|Ministries|Ledger|Gazette|Herald|Tribune|
+Journal|Chronicle|Courier|Observer|Fort|Garrison
 """.replace("\n", "").split("|")
 )
 

@@ -161,14 +161,17 @@ def _actors(truth: list[dict], draft: list[dict]) -> Tally:
         name = re.sub(r"\s*\(.*?\)", "", actor["name"])
         short = re.search(r"\((.*?)\)", actor["name"])
         names = [name, *([short.group(1)] if short else [])]
-        hit = next(
-            (
-                i
-                for i, want in enumerate(truth)
-                if any(_same_actor(n, w) for n in names for w in _names(want))
-            ),
-            None,
-        )
+        exact = [
+            i
+            for i, want in enumerate(truth)
+            if any(n.casefold() == w.casefold() for n in names for w in _names(want))
+        ]
+        near = [
+            i
+            for i, want in enumerate(truth)
+            if any(_same_actor(n, w) for n in names for w in _names(want))
+        ]
+        hit = next(iter(exact or near), None)
         if hit is None or hit in taken:
             tally.false.append(actor["name"] + (" (again)" if hit is not None else ""))
         else:
