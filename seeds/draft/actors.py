@@ -279,7 +279,7 @@ def find_cast(text: str) -> Cast:
         adj = match.group("adj")
         add(f"{adj[0].upper()}{adj[1:]} {match.group('noun')}", "group", match.start(), match.end())
     for match in _CAPSEQ.finditer(_headlines_apart(text)):
-        if any(a <= match.start() < b for a, b in coordinated):
+        if any(a < match.end() and match.start() < b for a, b in coordinated):
             continue
         for start, end in _pieces(text, match.start(), match.end()):
             if _classify(text[start:end], start, end, add, people, acronyms):

@@ -262,9 +262,12 @@ def _figures(
 
 
 def _counts_alike(a: str, b: str) -> bool:
-    """Two mentions of one value count the same thing: a unit is missing, or the units
-    share their counted noun ("security personnel" and "personnel")."""
-    if not a or not b or a == b:
+    """Two mentions of one value count the same thing: the units share their counted noun
+    ("security personnel" and "personnel"). Without a noun nothing says so ("4 major
+    hurricanes" ... "Four made landfall"): a candidate of its own."""
+    if not a or not b:
+        return False
+    if a == b:
         return True
     x, y = a.lower().split(), b.lower().split()
     shorter, longer = sorted((x, y), key=len)
@@ -445,7 +448,8 @@ def _actor(actor: ActorFound, speaks: bool) -> dict[str, Any]:
         "id": actor.id,
         "name": actor.name,
         "type": actor.type,
-        "role": todo(actor.role) if actor.role else todo("their role in the story"),
+        # The article's own words for a title or job are kept: a role is a label, not prose.
+        "role": actor.role or todo("their role in the story"),
     }
     if actor.affiliation:
         entry["affiliation"] = actor.affiliation

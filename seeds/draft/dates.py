@@ -65,8 +65,8 @@ _FUNCTION = (
     r"with|after|before|until|through|amid|following|under|saw|marked|too|also|respectively)"
 )
 # A year standing alone as a date: "in 2019", "since 2014", "the Act of 1961", "(1976)";
-# "the 2022 summit" is a label. After "of", "to" or "and" a lowercase word other than a
-# function word makes it a count ("a total of 2000 people").
+# "the 2022 summit" (the year alone). After "of", "to" or "and" a lowercase word other than
+# a function word makes it a count ("a total of 2000 people").
 _YEAR = re.compile(
     rf"(?<![\w,.-])(?P<text>(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|"
     rf"[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-|[Tt]hrough|[Ee]nd of|[Bb]etween|"
@@ -74,6 +74,8 @@ _YEAR = re.compile(
     rf"(?:early\s+|late\s+)?(?P<year>{YEAR}))(?![\w-])(?!,\d)"
     rf"|(?<![\w,.-])(?P<weak>(?:[Oo]f|[Tt]o|and)\s+(?P<weak_year>{YEAR}))(?![\w-])(?!,\d)"
     rf"(?!\s+(?!{_FUNCTION}\b)[a-z]+)"
+    rf"|(?<![\w,.-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+"
+    rf"(?P<attributive>(?P<year2>{YEAR}))(?=\s+[a-z])"
 )
 # "the 1980s", "the early 2000s": a decade.
 _DECADE = re.compile(
@@ -131,11 +133,13 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     spans: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
         (_FISCAL, lambda m: "FY" + (m["fy"] if len(m["fy"]) == 4 else "20" + m["fy"])),
         (_DECADE, lambda m: m["decade"] + "s"),
-        (_YEAR, lambda m: m["year"] or m["weak_year"]),
+        (_YEAR, lambda m: m["year"] or m["weak_year"] or m["year2"]),
     )
     for pattern, read in spans:
         for match in pattern.finditer(text):
-            group = "weak" if pattern is _YEAR and match["weak"] else "text"
+            group = next(
+                (g for g in ("weak", "attributive") if pattern is _YEAR and match[g]), "text"
+            )
             start, end = match.span(group)
             if any(a < end and start < b for a, b in taken):
                 continue

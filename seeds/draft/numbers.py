@@ -257,8 +257,8 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Number
         if _labels(text, start) or _in_code(text, start, end):
             continue
         mention = _mention(text, match, start, end)
-        if mention is not None and mention.worded and not mention.unit and mention.value < 10:
-            continue  # "a dry year, maybe two": a small number in words counts nothing
+        if mention is not None and _counts_nothing(text, mention):
+            continue
         if mention is not None:
             found.append(_bounded(text, mention))
     return sorted(found, key=lambda m: m.start)
@@ -267,6 +267,14 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Number
 def _labels(text: str, start: int) -> bool:
     """The number at ``start`` names something ("Title 22", "P.L. 87-195", "No. 5")."""
     return bool(_IDENTIFIER.search(text, max(0, start - 24), start))
+
+
+def _counts_nothing(text: str, mention: NumberMention) -> bool:
+    """ "A dry year, maybe two, and ...": a small number in words with no noun and no verb
+    after it ("Four made landfall" counts the storms named before)."""
+    if not mention.worded or mention.unit or mention.value >= 10:
+        return False
+    return _UNIT_WORD.match(text, mention.end) is None
 
 
 def _in_code(text: str, start: int, end: int) -> bool:

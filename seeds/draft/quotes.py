@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from seeds.draft.actors import _NAME, REPORTING, ActorFound, Cast
+from seeds.draft.actors import _APPOSITION, _NAME, REPORTING, ActorFound, Cast
 from seeds.draft.text import _PARAGRAPH, SentenceIndex
 
 _PAIRS = {"“": "”", "„": "“", "«": "»", "‘": "’"}
 _SPEAKER_NAME = rf"(?:{_NAME}|[A-Z][a-z’'\-]+|[A-Z]{{2,}}|he|she|they|it|the\s+[a-z]+)"
 _AFTER = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<verb>{REPORTING})\s+(?P<name>{_SPEAKER_NAME})|"
-    rf"(?:[A-Z][\w’'-]*\s+){{0,3}}?(?P<name2>{_SPEAKER_NAME})\s+(?:also\s+|then\s+|later\s+)?"
-    rf"{REPORTING}\b)"
+    rf"(?:[A-Z][\w’'-]*\s+){{0,3}}?(?P<name2>{_SPEAKER_NAME}){_APPOSITION}?\s+"
+    rf"(?:also\s+|then\s+|later\s+)?{REPORTING}\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[“\"]")
 _BEFORE = re.compile(

@@ -156,7 +156,7 @@ def test_quote_marks_of_every_kind_and_their_speakers():
     novak = next(a for a in draft.data["actors"] if a["id"] == "peter-novak")
     assert "surgeon" in novak["role"] and novak["affiliation"] == "Central Hospital"
     costa = next(a for a in draft.data["actors"] if a["id"] == "ana-costa")
-    assert costa["role"] == "TODO: Minister" and costa["type"] == "person"
+    assert costa["role"] == "Minister" and costa["type"] == "person"  # the text says so
 
 
 SAID = """\
