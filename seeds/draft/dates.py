@@ -117,6 +117,8 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
         core = match.group(kind)
         if kind == "month" and core == "May" and not _looks_like_month(text, match):
             continue
+        if kind == "weekday" and _OWNED.search(text, max(0, match.start() - 8), match.start()):
+            continue  # "gave up their Saturday": any Saturday, not a date
         tense = _tense(text, match)
         base = reference
         previous = mentions[-1] if mentions else None
@@ -176,6 +178,7 @@ def _tense(text: str, match: re.Match[str]) -> str | None:
     return "future" if _FUTURE.search(text) else None
 
 
+_OWNED = re.compile(r"\b(?:their|his|her|our|my|your|its|a|an|every|each|one)\s+$", re.I)
 _UNTIL = re.compile(r"\s*(?:through|to|until|till|and|[-–—])\s*")
 _CLAUSE_BREAK = re.compile(r"[;:!?\n]|[,.](?!\d)")
 _TENSE_BREAK = re.compile(r"[;:!?]|[,.](?!\d)")  # a hard-wrapped line goes on

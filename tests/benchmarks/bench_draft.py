@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from seeds.draft.assemble import draft_pack
+from tests.articles.truth import Tally, articles, evaluate
 from seeds.draft.score import score
 from seeds.packs import BUNDLED_PACKS, load_pack
 
@@ -65,6 +66,33 @@ def _cold_cli(article: Path) -> None:
         )
 
 
+def truth_rows():
+    """Recall and precision of the draft against the test articles' truth files (summed
+    over the articles), and how many drafted quotes are verbatim."""
+    summed = {kind: Tally() for kind in ("figures", "actors", "dates", "quotes")}
+    names = []
+    for folder in articles():
+        result = evaluate(folder)
+        names.append(folder.name)
+        for kind in ("figures", "actors", "dates"):
+            summed[kind].add(getattr(result, kind))
+        summed["quotes"].add(result.quotes_verbatim)
+
+    def row(value: float, goal: float):
+        return lambda: {"value": value, "unit": "%", "goal": goal, "at_least": True}
+
+    where = f"{len(names)} test articles"
+    rows = []
+    for kind in ("figures", "actors", "dates"):
+        tally = summed[kind]
+        rows.append((f"draft vs truth, {where}: {kind} recall", row(tally.recall, 90), None))
+        rows.append((f"draft vs truth, {where}: {kind} precision", row(tally.precision, 90), None))
+    quotes = summed["quotes"]
+    verbatim = 100.0 * quotes.found / quotes.total if quotes.total else 100.0
+    rows.append((f"draft vs truth, {where}: quotes verbatim", row(verbatim, 100), None))
+    return rows
+
+
 def cases():
     report = synthetic_report()
     one_paragraph = report.replace("\n\n", " ")
@@ -87,7 +115,7 @@ def cases():
     ]
     if not SEED.is_file():
         print(f"  (seed article not found at {SEED}: seed cases skipped)", file=sys.stderr)
-        return rows
+        return rows + truth_rows()
     text = SEED.read_text(encoding="utf-8")
     loaded, _ = load_pack(BUNDLED_PACKS / "gsi-training-2023" / "pack.yaml")
     assert loaded is not None
@@ -116,4 +144,5 @@ def cases():
             lambda: {"value": sum(false.values()), "unit": ""},
             None,
         ),
+        *truth_rows(),
     ]
