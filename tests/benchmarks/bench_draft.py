@@ -11,9 +11,9 @@ import tempfile
 from pathlib import Path
 
 from seeds.draft.assemble import draft_pack
-from tests.articles.truth import Tally, articles, evaluate
 from seeds.draft.score import score
 from seeds.packs import BUNDLED_PACKS, load_pack
+from tests.articles.truth import Tally, articles, evaluate
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_9147dd273ece69a7.txt"
 REFERENCE = dt.date(2023, 2, 21)
