@@ -377,11 +377,15 @@ def _date_note(event: Event, events: list[Event], wording: str) -> str | None:
         notes.append(
             f"inferred; {wording}: {quoted(event.date_text)}" if event.date_text else "inferred"
         )
-    if _overlapping(event, events):
+    overlapping = _overlapping(event, events)
+    if overlapping:
+        same = all(e.date == event.date for e in overlapping)
         notes.append(
             "same day: order not known"
-            if event.date.precision == "day"
+            if same and event.date.precision == "day"
             else f"{event.date.precision} only: order not known"
+            if event.date.precision != "day"
+            else f"within {overlapping[0].date.long()}: order not known"
         )
     return f"({'; '.join(notes)})" if notes else None
 
