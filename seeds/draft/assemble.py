@@ -261,6 +261,11 @@ def _figures(
     return found
 
 
+def _id_words(unit: str) -> str:
+    """What a figure's id says after its number: "percent", "security personnel"."""
+    return "percent" if unit == "%" else " ".join(_content_words(unit)[:2])
+
+
 def _counts_alike(a: str, b: str) -> bool:
     """Two mentions of one value count the same thing: the units share their counted noun
     ("security personnel" and "personnel"). Without a noun nothing says so ("4 major
@@ -298,7 +303,7 @@ def _figure(
     if number.high is not None:
         shown = f"{shown}-{number.high.normalize():f}"
     figure: dict[str, Any] = {
-        "id": ids.take(slug(f"{shown} {' '.join(_content_words(number.unit)[:2])}")),
+        "id": ids.take(slug(f"{shown} {_id_words(number.unit)}")),
         "label": todo("a short name for charts"),
         "statement": todo("what this figure says, in your own words"),
     }

@@ -61,7 +61,9 @@ def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
     events = draft.get("events", [])
     actors = draft.get("actors", [])
     draft_names = {a["id"]: a["name"] for a in actors}
-    draft_values = {Decimal(f["value"]) for f in figures}
+    draft_values = {
+        Decimal(v) for f in figures for v in ([f["value"]] if "value" in f else f["range"])
+    }
     event_dates = {e["date"] for e in events}
 
     found, missed = 0, []
@@ -69,7 +71,7 @@ def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
         as_event = (
             "year" in figure.unit and figure.date is not None and figure.date.iso() in event_dates
         )
-        if figure.value in draft_values or as_event:
+        if {figure.low, figure.high} <= draft_values or as_event:
             found += 1
         else:
             missed.append(figure.id)
@@ -114,10 +116,16 @@ def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
         tuple(d for d in wanted if d not in event_dates),
     )
 
-    curated_values = {f.value for f in pack.figures}
+    curated_values = {v for f in pack.figures for v in (f.low, f.high)}
     curated_quotes = [normalise_for_quotes(q.text) for f in pack.facts().values() for q in f.quotes]
     false = {
-        "figures": sum(Decimal(f["value"]) not in curated_values for f in figures),
+        "figures": sum(
+            any(
+                Decimal(v) not in curated_values
+                for v in ([f["value"]] if "value" in f else f["range"])
+            )
+            for f in figures
+        ),
         "actors": sum(
             not any(names_match(a.name, d) for a in pack.actors) for d in draft_names.values()
         ),
