@@ -3,7 +3,7 @@
 A person needs evidence to be one: a title ("President Xi Jinping"), an apposition
 ("Li Wei, an expert at CICIR") or a reporting verb ("said Li Wei"). An acronym in
 parentheses links to its full name ("Global Security Initiative (GSI)") and becomes a
-term; an organisation named only as someone's affiliation stays on that person.
+term; an organisation named as someone's employer is in the cast too.
 """
 
 from __future__ import annotations
@@ -46,8 +46,11 @@ CAPSEQ = rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,7}}"  # a name has a fe
 _CAPSEQ = re.compile(rf"(?<![\w’'-]){CAPSEQ}")
 # A name never starts with a common word: in "But Frank Delaney, ..." the name is the last two.
 _NOT_FIRST = r"(?!(?:" + "|".join(sorted(COMMON, key=len, reverse=True)) + r")\s)"
-_NAME = _NOT_FIRST + r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}"  # "Jane Q. Roe"
-_NAME_ANY = _NOT_FIRST + r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){0,2}"
+_WORD = r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*"  # "Molina-Grant", "O'Neil"
+_PARTICLE = r"(?:\s+(?:van|von|de|da|del|della|di|du|le|la|bin|ter|den|der|dos))*"
+# "Jane Q. Roe", "Pieter van Aalst"
+_NAME = _NOT_FIRST + rf"{_WORD}(?:\s+[A-Z]\.)?(?:{_PARTICLE}\s+{_WORD}){{1,2}}"
+_NAME_ANY = _NOT_FIRST + rf"{_WORD}(?:\s+[A-Z]\.)?(?:{_PARTICLE}\s+{_WORD}){{0,2}}"
 _TITLE = "|".join(
     re.escape(t)
     for t in sorted(
@@ -66,12 +69,19 @@ _TITLED = re.compile(
     rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<aff>{CAPSEQ}))?"
 )
 _APPOSED = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME})\s*,\s+(?:(?:a|an|the)\s+)?"
+    rf"(?<![\w-])(?P<name>{_NAME})\s*,(?:\s*\d{{1,3}},)?\s+(?:(?:a|an|the)\s+)?"
     rf"(?P<role>(?:[A-Z][\w’'-]*\s+){{0,3}}[a-z][^,.;:“”\"()\n]{{1,70}}?)"
     rf"(?:\s+(?:at|of|with|from|for|in)\s+(?:the\s+)?(?P<aff>{CAPSEQ}(?:\s+\([A-Z][\w&-]+\))?)"
     rf"(?:\s+in\s+(?P<place>{CAPSEQ}))?)?[ \t]*(?:[,.;]|(?=\n)|$)"
 )
-_APPOSITION = r"(?:\s*,(?:[^,.“”\"]|(?<=[A-Z])\.){1,90},)"  # ", an officer at U.S. Army X,"
+# ", an officer at U.S. Army X,"; ", 38, a nurse in Larkin,"
+_APPOSITION = r"(?:\s*,(?:\s*\d{1,3},)?(?:[^,.“”\"]|(?<=[A-Z])\.){1,90},)"
+# "Teresa Molina-Grant is a professor of economics at Halden University." (an author's line)
+_IS_ROLE = re.compile(
+    rf"(?m)^(?P<name>{_NAME}) (?:is|was) (?:a|an|the) (?P<role>[a-z][^.\n]{{1,80}}?)"
+    rf"(?: (?:at|of|with|for) (?:the )?(?P<aff>{CAPSEQ}))?\.\s*$"
+)
+_REPORTING_START = re.compile(rf"^{REPORTING}\b")
 _SPEAKER = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}){_APPOSITION}?\s+(?:also\s+)?"
     rf"{REPORTING}\b|\b{REPORTING}\s+(?P<name2>{_NAME})"
@@ -86,6 +96,7 @@ _GROUP = re.compile(
 )
 _LONE_SPEAKER = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+)\s+(?:also\s+)?{REPORTING}\b")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr"}
+KNOWN_FULL_NAMES = {full: short for short, full in KNOWN_ACRONYMS.items() if full != short}
 # "the Departments of State and Defense", "the State and Defense Departments": two bodies.
 _PLURAL_BODIES = {"Departments": "Department", "Ministries": "Ministry"}
 _COORDINATED = re.compile(
@@ -243,14 +254,16 @@ def find_cast(text: str) -> Cast:
         if match.group("aff") and _org_like(match.group("aff")):
             actor.affiliation = actor.affiliation or _with_acronym(match.group("aff"), acronyms)
             affiliation_spans.append(match.span("aff"))
-    for match in _APPOSED.finditer(text):
+    for match in [*_APPOSED.finditer(text), *_IS_ROLE.finditer(text)]:
         name = match.group("name")
         if _bad_person(name) or (match.group("aff") is None and len(match.group("role")) > 60):
             continue
+        if _REPORTING_START.match(match.group("role")):
+            continue  # "its director, Joseph Kiprono, said in a statement": no role here
         actor = add(name, "person", match.start("name"), match.end("name"))
         actor.role = actor.role or match.group("role").strip()
         if match.group("aff"):
-            place = f", {match.group('place')}" if match.group("place") else ""
+            place = f", {match.group('place')}" if match.groupdict().get("place") else ""
             actor.affiliation = actor.affiliation or (
                 _with_acronym(match.group("aff"), acronyms) + place
             )
@@ -282,6 +295,15 @@ def find_cast(text: str) -> Cast:
         if any(a < match.end() and match.start() < b for a, b in coordinated):
             continue
         for start, end in _pieces(text, match.start(), match.end()):
+            sides = _sides(text, start, end)
+            if (
+                len(sides) > 1
+                and not _known_place(text[start:end])
+                and all(_names_actor(text[a:b], people, acronyms) for a, b in sides)
+            ):  # "Kenya and the European Union": two actors, not one body
+                for a, b in sides:
+                    _classify(text[a:b], a, b, add, people, acronyms)
+                continue
             if _classify(text[start:end], start, end, add, people, acronyms):
                 continue
             # "Afghanistan and Pakistan", "China and Russia": each side on its own
@@ -302,11 +324,38 @@ def find_cast(text: str) -> Cast:
         actor.as_affiliation_only = actor.type == "organisation" and all(
             any(x <= a < y for x, y in affiliation_spans) for a, _ in spans
         )
-    actors = sorted((a for a in found.values() if not a.as_affiliation_only), key=lambda a: a.first)
+    # An organisation named only as someone's employer is still in the story's cast.
+    actors = sorted(found.values(), key=lambda a: a.first)
     kept = {id(a) for a in actors}
     terms = [TermFound(full, short, start) for short, (full, start) in acronyms.items()]
     return Cast(
         actors, sorted(terms, key=lambda t: t.start), [m for m in mentions if id(m[2]) in kept]
+    )
+
+
+def _sides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` between "and"/"or" separators."""
+    sides, cursor = [], start
+    for sep in [*_SEPARATOR.finditer(text, start, end), None]:
+        stop = sep.start() if sep else end
+        if cursor < stop:
+            sides.append((cursor, stop))
+        cursor = sep.end() if sep else end
+    return sides
+
+
+def _names_actor(piece: str, people: list[ActorFound], acronyms) -> bool:
+    """``piece`` is a name ``_classify`` would take on its own (without adding it)."""
+    name = re.sub(r"^the\s+", "", piece)
+    return (
+        name in acronyms
+        or any(full == name for full, _ in acronyms.values())
+        or _known_place(name)
+        or name in INSTITUTIONS
+        or name in KNOWN_ACRONYMS
+        or name in KNOWN_FULL_NAMES
+        or any(p.name == name for p in people)
+        or (len(name.split()) > 1 and _org_like(name))
     )
 
 
@@ -406,7 +455,13 @@ def _classify(
     elif name in REGIONS:
         add(name, "region", start, end)
     elif name in KNOWN_ACRONYMS:
-        add(name, "organisation", start, end)
+        full = KNOWN_ACRONYMS[name]
+        actor = add(name if full == name else f"{full} ({name})", "organisation", start, end)
+        actor.short = actor.short or (name if full != name else None)
+    elif name in KNOWN_FULL_NAMES:
+        add(f"{name} ({KNOWN_FULL_NAMES[name]})", "organisation", start, end)
+    elif person := next((p for p in people if name.endswith(" " + p.name)), None):
+        add(person.name, "person", end - len(person.name), end)  # "Trade Secretary Ruth X"
     elif any(p.name == name for p in people):
         add(name, "person", start, end)
     elif len(name.split()) == 1 and (match := [p for p in people if name in p.tokens]):
@@ -463,7 +518,8 @@ def _trim_to_initials(full: str, short: str) -> str | None:
         tail = words[begin:]
         initials = [w[0] for w in tail if w[0].isupper()]
         with_small = [w[0].upper() for w in tail]  # "Department of Defense" is DOD
-        if letters in (initials, with_small) and tail[0][0].isupper():
+        hyphened = [p[0] for w in tail for p in w.split("-") if p[:1].isupper()]  # Agri-Logistics
+        if letters in (initials, with_small, hyphened) and tail[0][0].isupper():
             return " ".join(tail).rstrip("’'")
     return None
 

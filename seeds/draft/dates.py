@@ -318,7 +318,10 @@ def date_in_text(text: str) -> dt.date | None:
     lines = [line for line in text.strip().split("\n")[:8] if line.strip()][:6]
     for line in lines:
         match = _PUBLISHED.search(line, 0, 80)
-        if match and _DATELINE_LEAD.match(line[: match.start()]):
+        lead = line[: match.start()] if match else ""
+        # "Guest opinion — March 22, 2026": a few words and a dash before it on a short line
+        short_line = len(line) < 80 and len(lead.split()) <= 4 and not lead.rstrip().endswith(".")
+        if match and (_DATELINE_LEAD.match(lead) or short_line):
             parsed = _parse(match.group(), dt.date(2000, 1, 1), False)
             if parsed:
                 return parsed[0]

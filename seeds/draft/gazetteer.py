@@ -83,9 +83,8 @@ METONYMS = {
 # Bodies named by one word: "Congress voted ...", "the Pentagon said ...".
 INSTITUTIONS = frozenset(
     """Congress|Parliament|Senate|Pentagon|Duma|Knesset|Bundestag|Bundesrat|Politburo|
-Interpol|Europol|Frontex|Hamas|Hezbollah|Taliban|Reuters|Xinhua|Bloomberg|Army|Navy|Marines""".replace(
-        "\n", ""
-    ).split("|")
+Interpol|Europol|Frontex|Hamas|Hezbollah|Taliban|Reuters|Xinhua|Bloomberg|Army|Navy|Marines|
+Legislature|Treasury|Cabinet|Bundeswehr""".replace("\n", "").split("|")
 )
 
 # The last word of a name of an occasion, not an actor: "Community Day", "Water Summit".
@@ -233,7 +232,7 @@ Institution|League|Ltd|Ministry|Movement|Navy|Network|Office|Organisation|Organi
 Parliament|Partnership|Party|Police|Council|Programme|Program|Reuters|School|Senate|
 Service|Society|Tribunal|Union|University|Agency|Times|Post|News|Press|Daily|Television|
 Xinhua|Institutes|Observatory|Secretariat|Force|Ministries|Ledger|Gazette|Herald|Tribune|
-Journal|Chronicle|Courier|Observer|Fort|Garrison
+Journal|Chronicle|Courier|Observer|Fort|Garrison|Treasury|Legislature
 """.replace("\n", "").split("|")
 )
 

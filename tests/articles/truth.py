@@ -27,6 +27,7 @@ from seeds.draft.score import names_match
 from seeds.packs import normalise_for_quotes
 
 ARTICLES = Path(__file__).resolve().parent
+HELD_OUT = ARTICLES / "held-out"  # written later, measured but not tuned on
 
 
 @dataclass
@@ -66,8 +67,8 @@ class Result:
     quotes_verbatim: Tally  # found: verbatim drafted quotes; total: drafted quotes
 
 
-def articles() -> list[Path]:
-    return sorted(p for p in ARTICLES.iterdir() if (p / "truth.yaml").is_file())
+def articles(folder: Path = ARTICLES) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if (p / "truth.yaml").is_file())
 
 
 def load(folder: Path) -> tuple[str, dict[str, Any]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from seeds.draft.assemble import draft_pack
 from seeds.draft.score import score
 from seeds.packs import BUNDLED_PACKS, load_pack
-from tests.articles.truth import Tally, articles, evaluate
+from tests.articles.truth import HELD_OUT, Tally, articles, evaluate
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_9147dd273ece69a7.txt"
 REFERENCE = dt.date(2023, 2, 21)
@@ -66,14 +66,14 @@ def _cold_cli(article: Path) -> None:
         )
 
 
-def truth_rows():
+def truth_rows(folder: Path | None = None, label: str = "test articles"):
     """Recall and precision of the draft against the test articles' truth files (summed
     over the articles), and how many drafted quotes are verbatim."""
     summed = {kind: Tally() for kind in ("figures", "actors", "dates", "quotes")}
     names = []
-    for folder in articles():
-        result = evaluate(folder)
-        names.append(folder.name)
+    for article in articles(folder) if folder else articles():
+        result = evaluate(article)
+        names.append(article.name)
         for kind in ("figures", "actors", "dates"):
             summed[kind].add(getattr(result, kind))
         summed["quotes"].add(result.quotes_verbatim)
@@ -81,7 +81,7 @@ def truth_rows():
     def row(value: float, goal: float):
         return lambda: {"value": value, "unit": "%", "goal": goal, "at_least": True}
 
-    where = f"{len(names)} test articles"
+    where = f"{len(names)} {label}"
     rows = []
     for kind in ("figures", "actors", "dates"):
         tally = summed[kind]
@@ -115,7 +115,7 @@ def cases():
     ]
     if not SEED.is_file():
         print(f"  (seed article not found at {SEED}: seed cases skipped)", file=sys.stderr)
-        return rows + truth_rows()
+        return rows + truth_rows() + truth_rows(HELD_OUT, "held-out articles")
     text = SEED.read_text(encoding="utf-8")
     loaded, _ = load_pack(BUNDLED_PACKS / "gsi-training-2023" / "pack.yaml")
     assert loaded is not None
@@ -145,4 +145,5 @@ def cases():
             None,
         ),
         *truth_rows(),
+        *truth_rows(HELD_OUT, "held-out articles"),
     ]

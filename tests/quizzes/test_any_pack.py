@@ -30,8 +30,14 @@ def shaped(name: str) -> Pack:
     return loaded.pack
 
 
-def test_the_four_shapes_are_there():
-    assert SHAPES == ["coalition-editorial", "harvest-figures", "rtl-voices", "three-framings"]
+def test_the_five_shapes_are_there():
+    assert SHAPES == [
+        "coalition-editorial",
+        "harvest-figures",
+        "rtl-voices",
+        "storm-outlook",
+        "three-framings",
+    ]
 
 
 def assert_right(pack: Pack) -> None:
