@@ -305,6 +305,8 @@ def _date_pool(event: Event, events: Sequence[Event]) -> list[str]:
     date = event.date
     real = [e.date for e in events if e.date.precision == date.precision and e.date != date]
     steps = {
+        "decade": (-2, -1, 1, 2),
+        "fiscal year": (-2, -1, 1, 2),
         "year": (-2, -1, 1, 2),
         "month": (-3, -2, -1, 1, 2, 3),
         "day": (-14, -7, -3, 3, 7, 14),

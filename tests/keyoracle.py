@@ -41,9 +41,13 @@ def amount(text: str, unit: str) -> Decimal | None:
 
 
 def parse_date(text: str) -> PartialDate | None:
-    """ "2017", "March 2017" or "2 March 2017" back to a partial date."""
+    """ "2017", "March 2017", "2 March 2017", "1990s" or "FY2026" back to a partial date."""
     parts = text.split()
     try:
+        if len(parts) == 1 and text.endswith("s") and text[:-1].isdigit():
+            return PartialDate(int(text[:-1]), span="decade")
+        if len(parts) == 1 and text.startswith("FY") and text[2:].isdigit():
+            return PartialDate(int(text[2:]), span="fiscal year")
         if len(parts) == 1:
             return PartialDate(int(parts[0]))
         if len(parts) == 2:
