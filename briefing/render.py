@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from briefing.blocks import Kit
-from briefing.content import Brief, DocumentInfo, Masthead
+from briefing.content import Brief, DocumentInfo, Footer, Masthead
 from briefing.fonts import Glyphs, describe_missing, load_fonts
 from briefing.markup import Markup
 from briefing.styles import (
@@ -57,7 +57,22 @@ class PageFurniture:
 
     band_left: str
     band_right: str
-    footer: str
+    footer: Footer
+
+
+class RunningFooter(Flowable):
+    """Takes no room: from the page it stands on, the footer says `footer` (e.g. a quiz
+    sheet printed after a brief names its set and variant, as a sheet of its own does)."""
+
+    def __init__(self, footer: Footer):
+        super().__init__()
+        self.footer = footer
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.running_footer = self.footer
 
 
 Story = Sequence[Flowable] | Callable[[Kit], Sequence[Flowable]]
@@ -118,7 +133,7 @@ def render_document(
     page = PAPERS[paper]
     kit = Kit(styles, Markup(glyphs), page[0] - 2 * MARGIN_X)
     flowables = list(story(kit) if callable(story) else story)
-    for text in (furniture.band_left, furniture.band_right, furniture.footer):
+    for text in (furniture.band_left, furniture.band_right, furniture.footer.text):
         _ = list(glyphs.spans(text))  # page furniture is drawn, not typeset: check it too
 
     buffer = io.BytesIO()
@@ -220,6 +235,11 @@ def _watermark(canvas: Canvas, page: tuple[float, float], styles: Styles, text: 
     canvas.restoreState()
 
 
+def _width(text: str, font: str, size: float, glyphs: Glyphs) -> float:
+    """The drawn width of one line, each character in the font that shows it."""
+    return sum(stringWidth(c, f or font, size) for f, c in glyphs.spans(text))
+
+
 def _draw(
     canvas: Canvas,
     x: float,
@@ -232,20 +252,43 @@ def _draw(
     max_width: float | None = None,
 ) -> None:
     """Draw one line of text on the canvas with per-character font fallback."""
-
-    def width(t: str) -> float:
-        return sum(stringWidth(c, f or font, size) for f, c in glyphs.spans(t))
-
-    if max_width is not None and width(text) > max_width:
-        while text and width(text + "…") > max_width:
+    if max_width is not None and _width(text, font, size, glyphs) > max_width:
+        while text and _width(text + "…", font, size, glyphs) > max_width:
             text = text[:-1]
         text = text.rstrip() + "…"
     if align == "right":
-        x -= width(text)
+        x -= _width(text, font, size, glyphs)
     for fallback, chunk in glyphs.spans(text):
         canvas.setFont(fallback or font, size)
         canvas.drawString(x, y, chunk)
         x += stringWidth(chunk, fallback or font, size)
+
+
+def fit_footer(footer: Footer, room: float, width: Callable[[str], float]) -> str:
+    """The footer in `room` points: only its title is shortened (at a word where it can
+    be, with "…"), and dropped if need be; what stands before and after it never is."""
+    if width(footer.text) <= room:
+        return footer.text
+    title = footer.title
+    low, high = 0, len(title)  # the longest cut of the title that fits, found by halving
+    while low < high:
+        mid = (low + high + 1) // 2
+        if width(footer.before + title[:mid] + "…" + footer.after) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    short = _at_a_word(title[:low])
+    if not short:
+        return footer.before + footer.after.lstrip()
+    return footer.before + short + "…" + footer.after
+
+
+def _at_a_word(cut: str) -> str:
+    """A cut title ended at a whole word when one ends near the cut."""
+    head, _, tail = cut.rpartition(" ")
+    if head and len(tail) < 0.3 * len(cut):
+        cut = head
+    return cut.rstrip(" ,;:·–—-")
 
 
 def _band(
@@ -287,6 +330,9 @@ def _band(
     canvas.restoreState()
 
 
+FOOTER_GAP = 14.0  # between "Page N of M" and the footer's words
+
+
 def _footer(
     canvas: Canvas,
     page: tuple[float, float],
@@ -300,23 +346,23 @@ def _footer(
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, FOOTER_Y + 9, width - MARGIN_X, FOOTER_Y + 9)
     canvas.setFillColor(GREY)
-    label = f"Page {canvas.getPageNumber()} of "
+    number = canvas.getPageNumber()
+    label = f"Page {number} of "
     canvas.setFont(styles.sans_bold, FOOTER_SIZE)
     canvas.drawString(MARGIN_X, FOOTER_Y, label)
     canvas.translate(MARGIN_X + stringWidth(label, styles.sans_bold, FOOTER_SIZE), FOOTER_Y)
     canvas.doForm(PAGE_COUNT_FORM)  # the total is only known at the end: see _canvas_class
     canvas.translate(-MARGIN_X - stringWidth(label, styles.sans_bold, FOOTER_SIZE), -FOOTER_Y)
-    _draw(
-        canvas,
-        width - MARGIN_X,
-        FOOTER_Y,
-        furniture.footer,
-        styles.sans,
-        FOOTER_SIZE,
-        glyphs,
-        align="right",
-        max_width=width * 0.6,
-    )
+    # room for the total too: it has as many digits as this page's number, or more
+    total = "0" * max(3, len(str(number)))
+    label_width = stringWidth(label + total, styles.sans_bold, FOOTER_SIZE)
+    room = width - 2 * MARGIN_X - label_width - FOOTER_GAP
+    footer = getattr(canvas, "running_footer", None) or furniture.footer
+    text = fit_footer(footer, room, lambda t: _width(t, styles.sans, FOOTER_SIZE, glyphs))
+    # without its title it fits unless the page is absurdly narrow: then smaller, not cut
+    natural = _width(text, styles.sans, FOOTER_SIZE, glyphs)
+    size = FOOTER_SIZE if natural <= room else FOOTER_SIZE * room / natural
+    _draw(canvas, width - MARGIN_X, FOOTER_Y, text, styles.sans, size, glyphs, "right")
     canvas.restoreState()
 
 
@@ -331,6 +377,8 @@ def _pdf_date(day: dt.date) -> Callable[..., str]:
 def _canvas_class(created: dt.date | None, styles: Styles, counted: list[int]) -> type[Canvas]:
     class BriefCanvas(Canvas):
         """Fixes the creation date, opens the outline, fills in the page total at the end."""
+
+        running_footer: Footer | None = None  # set by a RunningFooter on the page
 
         def __init__(self, *args: Any, **kwargs: Any):
             super().__init__(*args, **kwargs)
@@ -355,6 +403,7 @@ __all__ = [
     "Kit",
     "PageFurniture",
     "Rendered",
+    "RunningFooter",
     "brief_furniture",
     "brief_story",
     "masthead_story",

@@ -28,7 +28,6 @@ from briefing.handouts import (
     Handout,
     SheetQuestion,
     Variant,
-    footer_text,
     key_intro,
     key_note,
     key_title,
@@ -37,6 +36,7 @@ from briefing.handouts import (
     points_label,
     sheet_end,
     sheet_file,
+    sheet_footer,
     sheet_instructions,
     variant_code,
 )
@@ -506,7 +506,7 @@ def render_sheet(
     furniture = PageFurniture(
         f"CLASS HANDOUT · VARIANT {variant.code}",
         f"Variant {variant.code} · {count} questions · {points_label(handout.total_points)}",
-        footer_text(handout, variant, printed),
+        sheet_footer(handout, variant, printed),
     )
     info = _info(
         handout,
@@ -531,7 +531,7 @@ def render_key(
     furniture = PageFurniture(
         f"ANSWER KEY · VARIANT {variant.code}",
         "NOT FOR STUDENTS",
-        "Answer key · " + footer_text(handout, variant, printed),
+        sheet_footer(handout, variant, printed, key=True),
     )
     info = _info(
         handout,

@@ -113,11 +113,11 @@ def test_timeline_marks_dates_whose_order_is_not_known():
     (timeline,) = section(loaded.pack, "timeline").blocks
     assert isinstance(timeline, Timeline)
     assert [m.when for m in timeline.entries] == [
-        "Nov 2016",
+        "November 2016",
         "2017",
-        "Mar 2017",
-        "2 Mar 2017",
-        "9 Mar 2017",
+        "March 2017",
+        "2 March 2017",
+        "9 March 2017",
     ]
     notes = [m.when_note for m in timeline.entries]
     assert notes == [
