@@ -88,8 +88,8 @@ def render_brief(brief: Brief, paper: str = "a4", watermark: str | None = None) 
 def brief_story(kit: Kit, brief: Brief) -> list[Flowable]:
     """The brief's flowables, for appending other material (e.g. a quiz sheet) after them."""
     story = masthead_story(kit, brief.masthead)
-    for section in brief.sections:
-        story += kit.section(section)
+    for n, section in enumerate(brief.sections, 1):
+        story += kit.section(section, last=n == len(brief.sections))
     return story
 
 

@@ -22,6 +22,7 @@ from reportlab.platypus import Table as RLTable
 
 from briefing.bidi import has_rtl, is_rtl_paragraph
 from briefing.blocks import Kit, Para
+from briefing.breaks import END, Passage
 from briefing.content import DocumentInfo, Rich, rich_text
 from briefing.fonts import Fonts
 from briefing.handouts import (
@@ -433,7 +434,9 @@ def key_story(
         kit.para(key_title(variant), st.key_title),
         kit.para(key_intro(handout, variant), s.dek),
         kit.para(f"Quiz on: {handout.pack_title}. Based on: {handout.citation}", s.dek),
-        Spacer(1, 8),
+        # how to read the keys comes before them: a closing note could end up alone on a page
+        kit.para(key_note(handout), s.note),
+        Spacer(1, 4),
     ]
     rows = []
     for q, k in zip(variant.questions, variant.key, strict=True):
@@ -474,8 +477,10 @@ def key_story(
         default=0,
     )
     table.splitInRow = int(longest > 1500)
-    story.append(table)
-    return [*story, Spacer(1, 6), kit.para(key_note(handout), s.note)]
+    # a page break leaves two rows at least on the last page (see `Rows`), and the
+    # passage starts that page with them instead of squeezing them under the others
+    story.append(Passage([table], tail=END))
+    return story
 
 
 # --- files -----------------------------------------------------------------------------------
