@@ -93,3 +93,15 @@ def test_two_letter_variants_and_the_longest_set_id_are_printed_whole(catalog, t
         render_key(handout, variant, printed=day),
     ):
         assert_footers_name_set_variant_and_page(rendered.pdf, "AB", LONGEST_ID, 1)
+
+
+def test_only_the_title_gives_way():
+    from briefing.content import Footer
+    from briefing.furniture import fit_footer
+
+    title = "The numbers: China's security training offers"
+    footer = Footer(title, " (gsi) · variant AB", "Key · ")
+    assert fit_footer(footer, 100, len) == footer.text  # it fits: nothing is cut
+    assert fit_footer(footer, 50, len) == "Key · The numbers: China's… (gsi) · variant AB"
+    assert fit_footer(footer, 30, len) == "Key · The… (gsi) · variant AB"
+    assert fit_footer(footer, 26, len) == "Key · (gsi) · variant AB"  # the title goes first
