@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.doctemplate import FrameBreak
 
@@ -48,7 +48,7 @@ def fill(
         before = max(part.getSpaceBefore() - after, 0) if placed else 0.0
         free = room - used - before - (after if placed else 0.0)
         if free <= 0:
-            return placed, list(parts[index:])
+            return placed, _next_page(parts[index:])
         _, height = part.wrap(width, free)
         if height <= free + FUZZ:
             placed.append(part)
@@ -57,9 +57,17 @@ def fill(
             continue
         pieces = part.split(width, free)
         if pieces and pieces[0].wrap(width, free)[1] <= free + FUZZ:
-            return [*placed, pieces[0]], [*pieces[1:], *parts[index + 1 :]]
-        return placed, list(parts[index:])
+            return [*placed, pieces[0]], _next_page([*pieces[1:], *parts[index + 1 :]])
+        return placed, _next_page(parts[index:])
     return placed, []
+
+
+def _next_page(parts: Sequence[Flowable]) -> list[Flowable]:
+    """What goes over to the next page, without the space that stood between parts."""
+    parts = list(parts)
+    while parts and isinstance(parts[0], Spacer):
+        parts = parts[1:]
+    return parts
 
 
 class Passage(Flowable):
