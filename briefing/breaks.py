@@ -100,8 +100,8 @@ class Passage(Flowable):
             if not at_top:
                 return [FrameBreak(), Passage(self.parts, self.heads, self.tail)]
             placed, rest = fill(self.parts, availWidth, availHeight)  # no fair break
-            if not placed:
-                return list(self.parts)  # taller than a page and unbreakable: reportlab says so
+            if len(placed) <= self.heads:  # not even a line under the heading on a whole page:
+                return list(self.parts)  # something taller than a page; reportlab does its best
         else:
             placed, rest = cut
         if not rest:
