@@ -9,17 +9,11 @@ from functools import singledispatchmethod
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    ListFlowable,
-    ListItem,
-    Paragraph,
-    Spacer,
-)
+from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus import Table as RLTable
 
 from briefing.bidi import break_lines, has_rtl, is_rtl_paragraph, visual
+from briefing.breaks import END, TAIL, Group, Passage, Rows
 from briefing.chart import bar_chart
 from briefing.content import (
     ArgumentList,
@@ -195,7 +189,7 @@ class Kit:
             commands += [
                 ("BACKGROUND", (0, r), (-1, r), STRIPE) for r in range(2, len(rows) + 1, 2)
             ]
-        return RLTable(
+        return Rows(
             [head, *rows],
             colWidths=[self.width * w for w in widths],
             repeatRows=1,
@@ -206,15 +200,21 @@ class Kit:
 
     # --- sections and blocks ---------------------------------------------------------------
 
-    def section(self, section: Section) -> list[Flowable]:
-        flowables: list[Flowable] = [self.heading(section.title, section.key, section.label)]
+    def section(self, section: Section, last: bool = False) -> list[Flowable]:
+        """A section as one `Passage`: its heading never ends a page, and a page never
+        holds only its last line or two (nor, in the `last` section, only a few lines)."""
         self.text_style = self.styles.small if section.key in SMALL_PRINT else self.styles.body
+        content: list[Flowable] = []
         try:
             for block in section.blocks:
-                flowables += self.block(block)
+                content += self.block(block)
         finally:
             self.text_style = self.styles.body
-        return flowables
+        if not content:
+            return []  # a heading over nothing is never printed
+        heading = self.heading(section.title, section.key, section.label)
+        heading.keepWithNext = 0  # the passage keeps it with what it heads
+        return [Passage([heading, *content], heads=1, tail=END if last else TAIL)]
 
     @singledispatchmethod
     def block(self, block: Block) -> list[Flowable]:
@@ -295,10 +295,12 @@ class Kit:
         if block.note:
             parts.append(self.para(block.note, s.caption))
         parts.append(self.para(block.source, s.caption))
-        return [KeepTogether(parts), Spacer(1, 2)]
+        return [Group(parts), Spacer(1, 2)]
 
     @block.register
     def _(self, block: Table) -> list[Flowable]:
+        if not block.rows:
+            return []  # a header row over nothing is never printed
         rows = [[self.para(cell, self.styles.cell) for cell in row] for row in block.rows]
         parts: list[Flowable] = [self.table(block.header, rows, block.widths), Spacer(1, 6)]
         if block.caption:
@@ -336,33 +338,60 @@ class Kit:
 
     @block.register
     def _(self, block: ItemList) -> list[Flowable]:
-        s = self.styles
-        items = [ListItem(self.para(item, self.text_style)) for item in block.items]
+        """One paragraph an item, its bullet or number hanging in the margin: items break
+        across pages like any paragraph, and a section can keep its last ones together."""
+        s, style = self.styles, self.text_style
         if block.numbered:
-            return [
-                ListFlowable(
-                    items,
-                    bulletType="1",
-                    bulletFormat="%s.",
-                    bulletFontName=s.sans_bold,
-                    bulletFontSize=8.5,
-                    bulletColor=NAVY,
-                    leftIndent=16,
-                )
-            ]
-        # "•" is in every font used, even reportlab's built-in fallback
-        return [
-            ListFlowable(
-                items,
-                bulletType="bullet",
-                start="•",
+            marker = ParagraphStyle(
+                f"{style.name}-numbered",
+                parent=style,
+                leftIndent=16,
+                bulletIndent=0,
+                bulletFontName=s.sans_bold,
+                bulletFontSize=8.5,
+                bulletColor=NAVY,
+            )
+        else:  # "•" is in every font used, even reportlab's built-in fallback
+            marker = ParagraphStyle(
+                f"{style.name}-bulleted",
+                parent=style,
+                leftIndent=12,
+                bulletIndent=0,
                 bulletFontName=s.sans,
                 bulletFontSize=9,
                 bulletColor=GREY,
-                leftIndent=12,
-                bulletOffsetY=0,
             )
+        return [
+            self._item(item, marker, f"{n}." if block.numbered else "•")
+            for n, item in enumerate(block.items, 1)
         ]
+
+    def _item(self, item: Rich, style: ParagraphStyle, bullet: str) -> Flowable:
+        text = rich_text(item)
+        if not (has_rtl(text) and is_rtl_paragraph(text)):
+            return Para(self.markup.rich(item, style.fontSize), style, bulletText=bullet)
+        # a right-to-left item is set flush right; its number still hangs at the left
+        plain = ParagraphStyle(f"{style.name}-rtl", parent=style, leftIndent=0)
+        mark = ParagraphStyle(
+            f"{style.name}-mark",
+            parent=style,
+            leftIndent=0,
+            fontName=style.bulletFontName,
+            fontSize=style.bulletFontSize,
+            textColor=style.bulletColor,
+        )
+        return RLTable(
+            [[Para(escape_text(bullet), mark), RtlPara(text, plain, self.markup)]],
+            colWidths=[style.leftIndent, self.width - style.leftIndent],
+            style=[
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), style.spaceAfter),
+            ],
+            hAlign="LEFT",
+        )
 
 
 __all__ = ["Heading", "Kit"]

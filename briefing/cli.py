@@ -247,21 +247,34 @@ def _quiz_for_brief(ref: str, loaded: LoadedPack | None) -> tuple[LoadedPack, Ha
 def _render_brief(
     brief: Brief, paper: str, handout: Handout | None, watermark: str | None = None
 ) -> Rendered:
-    from briefing.render import brief_furniture, brief_story, render_brief, render_document
+    from briefing.render import (
+        RunningFooter,
+        brief_furniture,
+        brief_story,
+        render_brief,
+        render_document,
+    )
 
     if handout is None:
         return render_brief(brief, paper, watermark)
     from reportlab.platypus import PageBreak
 
+    from briefing.handouts import sheet_footer
     from briefing.sheets import student_story
 
     variant = handout.variants[0]
-    # One story in one document: the sheet keeps the brief's fonts, footer and page count.
+    # One story in one document: the sheet keeps the brief's fonts and page count, and its
+    # pages name its set and variant at their foot, as a sheet printed alone does.
     return render_document(
         brief.info,
         brief_furniture(brief),
         paper,
-        lambda kit: [*brief_story(kit, brief), PageBreak(), *student_story(kit, handout, variant)],
+        lambda kit: [
+            *brief_story(kit, brief),
+            PageBreak(),
+            RunningFooter(sheet_footer(handout, variant, None)),
+            *student_story(kit, handout, variant),
+        ],
     )
 
 

@@ -22,6 +22,7 @@ from briefing.content import (
     Brief,
     Callout,
     DocumentInfo,
+    Footer,
     ItemList,
     KeyFigures,
     LabelledBox,
@@ -37,7 +38,7 @@ from briefing.content import (
     Timeline,
     plain,
 )
-from seeds.dates import MONTHS
+from seeds.dates import PartialDate
 from seeds.model import Actor, Argument, Event, Figure, Pack, Quote
 
 AUDIENCE = "For classroom use"
@@ -73,7 +74,7 @@ def compose_brief(pack: Pack, date: dt.date | None = None) -> Brief:
         masthead,
         tuple(s for s in sections if s is not None),
         _info(pack, date),
-        footer=f"{pack.title} · {KICKER.lower()}",
+        footer=Footer(pack.title, f" · {KICKER.lower()}"),
     )
 
 
@@ -90,7 +91,8 @@ def brief_date(pack: Pack) -> dt.date | None:
 
 
 def long_date(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    """A day as every date is printed for a reader: "21 April 2022"."""
+    return PartialDate(date.year, date.month, date.day).long()
 
 
 def quoted(text: str) -> str:
@@ -167,7 +169,7 @@ def _figure_table(pack: Pack) -> Table:
 
 def _figure_source(pack: Pack, figure: Figure) -> Rich:
     actor = pack.actor(figure.who)
-    parts = [actor.name if actor else None, figure.date.short() if figure.date else None]
+    parts = [actor.name if actor else None, figure.date.long() if figure.date else None]
     said = ", ".join(p for p in parts if p)
     return (Run("Source: ", "bold"), Run(said or f"the {pack.source.kind_name}"))
 
@@ -344,7 +346,7 @@ def _timeline(pack: Pack) -> Section | None:
     events = sorted(pack.events, key=lambda e: e.date.sort_key())
     moments = tuple(
         Moment(
-            e.date.short(),
+            e.date.long(),
             _date_note(e, events, pack.source.short_name),
             e.title,
             e.statement,

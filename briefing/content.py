@@ -198,8 +198,22 @@ class DocumentInfo:
 
 
 @record
+class Footer:
+    """The running footer's words: `title` may be shortened to fit the page, never what
+    comes `before` or `after` it (the variant letter of a handout, say)."""
+
+    title: str
+    after: str = ""
+    before: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.before + self.title + self.after
+
+
+@record
 class Brief:
     masthead: Masthead
     sections: tuple[Section, ...]
     info: DocumentInfo
-    footer: str = ""
+    footer: Footer = Footer("")

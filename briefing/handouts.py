@@ -15,6 +15,8 @@ import string
 from collections.abc import Sequence
 from typing import Any
 
+from briefing.compose import long_date
+from briefing.content import Footer
 from quizzes.engine import Run, build_run
 from quizzes.grading import expected_text, model_answer
 from quizzes.model import FreeText, Match, Multi, Numeric, Order, QuestionSet, TrueFalse
@@ -255,6 +257,14 @@ def key_note(handout: Handout) -> str:
     )
 
 
-def footer_text(handout: Handout, variant: Variant, printed: dt.date | None) -> str:
-    when = f" · {printed.isoformat()}" if printed else ""
-    return f"{handout.title} · variant {variant.code}{when}"
+def sheet_footer(
+    handout: Handout, variant: Variant, printed: dt.date | None, *, key: bool = False
+) -> Footer:
+    """What every page of a sheet or key says at its foot, so a loose page finds its key:
+    the set (title and id), the variant and the date; only the title may be shortened."""
+    when = f" · {long_date(printed)}" if printed else ""
+    return Footer(
+        handout.title,
+        f" ({handout.set_id}) · variant {variant.code}{when}",
+        "Answer key · " if key else "",
+    )

@@ -9,36 +9,36 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from briefing.blocks import Kit
-from briefing.content import Brief, DocumentInfo, Masthead
+from briefing.content import Brief, DocumentInfo, Footer, Masthead
 from briefing.fonts import Glyphs, describe_missing, load_fonts
+from briefing.furniture import (
+    FOOTER_SIZE,
+    PAGE_COUNT_FORM,
+    PageFurniture,
+    RunningFooter,
+    draw_band,
+    draw_footer,
+    draw_watermark,
+)
 from briefing.markup import Markup
 from briefing.styles import (
     BAND_HEIGHT,
-    FOOTER_Y,
     GREY,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
-    NAVY,
     PAPERS,
-    RULE,
-    WHITE,
     Styles,
     make_styles,
 )
 from seeds.records import record
-
-PAGE_COUNT_FORM = "classbrief-page-count"
-FOOTER_SIZE = 7.0
 
 
 @record
@@ -49,15 +49,6 @@ class Rendered:
     pages: int
     warnings: tuple[str, ...] = ()
     missing: frozenset[str] = frozenset()  # characters no font could show
-
-
-@record
-class PageFurniture:
-    """What is drawn around the flow: the first-page band and the running footer."""
-
-    band_left: str
-    band_right: str
-    footer: str
 
 
 Story = Sequence[Flowable] | Callable[[Kit], Sequence[Flowable]]
@@ -73,8 +64,8 @@ def render_brief(brief: Brief, paper: str = "a4", watermark: str | None = None) 
 def brief_story(kit: Kit, brief: Brief) -> list[Flowable]:
     """The brief's flowables, for appending other material (e.g. a quiz sheet) after them."""
     story = masthead_story(kit, brief.masthead)
-    for section in brief.sections:
-        story += kit.section(section)
+    for n, section in enumerate(brief.sections, 1):
+        story += kit.section(section, last=n == len(brief.sections))
     return story
 
 
@@ -118,7 +109,7 @@ def render_document(
     page = PAPERS[paper]
     kit = Kit(styles, Markup(glyphs), page[0] - 2 * MARGIN_X)
     flowables = list(story(kit) if callable(story) else story)
-    for text in (furniture.band_left, furniture.band_right, furniture.footer):
+    for text in (furniture.band_left, furniture.band_right, furniture.footer.text):
         _ = list(glyphs.spans(text))  # page furniture is drawn, not typeset: check it too
 
     buffer = io.BytesIO()
@@ -186,138 +177,20 @@ def _templates(
 
     def mark(canvas: Canvas, doc: BaseDocTemplate) -> None:
         if watermark:  # drawn first, so the page's text lies over it
-            _watermark(canvas, page, styles, watermark)
+            draw_watermark(canvas, page, styles, watermark)
 
     def band(canvas: Canvas, doc: BaseDocTemplate) -> None:
         mark(canvas, doc)
-        _band(canvas, page, styles, glyphs, furniture)
+        draw_band(canvas, page, styles, glyphs, furniture)
 
     def footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        _footer(canvas, page, styles, glyphs, furniture)
+        draw_footer(canvas, page, styles, glyphs, furniture)
 
     # the footer is drawn last so that extracted text reads in page order
     return [
         PageTemplate("first", [first], onPage=band, onPageEnd=footer, autoNextPageTemplate="later"),
         PageTemplate("later", [later], onPage=mark, onPageEnd=footer),
     ]
-
-
-WATERMARK_GREY = 0.88
-
-
-def _watermark(canvas: Canvas, page: tuple[float, float], styles: Styles, text: str) -> None:
-    """Large light-grey text corner to corner, e.g. DRAFT on a brief under review."""
-    width, height = page
-    canvas.saveState()
-    canvas.setFillGray(WATERMARK_GREY)
-    canvas.translate(width / 2, height / 2)
-    canvas.rotate(math.degrees(math.atan2(height, width)))
-    size = min(
-        140.0, 0.8 * math.hypot(width, height) / max(stringWidth(text, styles.sans_bold, 1), 1)
-    )
-    canvas.setFont(styles.sans_bold, size)
-    canvas.drawCentredString(0, -size * 0.35, text)
-    canvas.restoreState()
-
-
-def _draw(
-    canvas: Canvas,
-    x: float,
-    y: float,
-    text: str,
-    font: str,
-    size: float,
-    glyphs: Glyphs,
-    align: str = "left",
-    max_width: float | None = None,
-) -> None:
-    """Draw one line of text on the canvas with per-character font fallback."""
-
-    def width(t: str) -> float:
-        return sum(stringWidth(c, f or font, size) for f, c in glyphs.spans(t))
-
-    if max_width is not None and width(text) > max_width:
-        while text and width(text + "…") > max_width:
-            text = text[:-1]
-        text = text.rstrip() + "…"
-    if align == "right":
-        x -= width(text)
-    for fallback, chunk in glyphs.spans(text):
-        canvas.setFont(fallback or font, size)
-        canvas.drawString(x, y, chunk)
-        x += stringWidth(chunk, fallback or font, size)
-
-
-def _band(
-    canvas: Canvas,
-    page: tuple[float, float],
-    styles: Styles,
-    glyphs: Glyphs,
-    furniture: PageFurniture,
-) -> None:
-    width, height = page
-    top = height - MARGIN_TOP
-    canvas.saveState()
-    canvas.setFillColor(NAVY)
-    canvas.rect(MARGIN_X, top - BAND_HEIGHT, width - 2 * MARGIN_X, BAND_HEIGHT, stroke=0, fill=1)
-    canvas.setFillColor(WHITE)
-    baseline = top - BAND_HEIGHT / 2 - 3
-    inner = width - 2 * MARGIN_X - 16
-    _draw(
-        canvas,
-        MARGIN_X + 8,
-        baseline,
-        furniture.band_left,
-        styles.sans_bold,
-        8.5,
-        glyphs,
-        max_width=inner * 0.45,
-    )
-    _draw(
-        canvas,
-        width - MARGIN_X - 8,
-        baseline,
-        furniture.band_right,
-        styles.sans,
-        8,
-        glyphs,
-        align="right",
-        max_width=inner * 0.5,
-    )
-    canvas.restoreState()
-
-
-def _footer(
-    canvas: Canvas,
-    page: tuple[float, float],
-    styles: Styles,
-    glyphs: Glyphs,
-    furniture: PageFurniture,
-) -> None:
-    width, _ = page
-    canvas.saveState()
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.line(MARGIN_X, FOOTER_Y + 9, width - MARGIN_X, FOOTER_Y + 9)
-    canvas.setFillColor(GREY)
-    label = f"Page {canvas.getPageNumber()} of "
-    canvas.setFont(styles.sans_bold, FOOTER_SIZE)
-    canvas.drawString(MARGIN_X, FOOTER_Y, label)
-    canvas.translate(MARGIN_X + stringWidth(label, styles.sans_bold, FOOTER_SIZE), FOOTER_Y)
-    canvas.doForm(PAGE_COUNT_FORM)  # the total is only known at the end: see _canvas_class
-    canvas.translate(-MARGIN_X - stringWidth(label, styles.sans_bold, FOOTER_SIZE), -FOOTER_Y)
-    _draw(
-        canvas,
-        width - MARGIN_X,
-        FOOTER_Y,
-        furniture.footer,
-        styles.sans,
-        FOOTER_SIZE,
-        glyphs,
-        align="right",
-        max_width=width * 0.6,
-    )
-    canvas.restoreState()
 
 
 def _pdf_date(day: dt.date) -> Callable[..., str]:
@@ -331,6 +204,8 @@ def _pdf_date(day: dt.date) -> Callable[..., str]:
 def _canvas_class(created: dt.date | None, styles: Styles, counted: list[int]) -> type[Canvas]:
     class BriefCanvas(Canvas):
         """Fixes the creation date, opens the outline, fills in the page total at the end."""
+
+        running_footer: Footer | None = None  # set by a RunningFooter on the page
 
         def __init__(self, *args: Any, **kwargs: Any):
             super().__init__(*args, **kwargs)
@@ -355,6 +230,7 @@ __all__ = [
     "Kit",
     "PageFurniture",
     "Rendered",
+    "RunningFooter",
     "brief_furniture",
     "brief_story",
     "masthead_story",

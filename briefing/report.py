@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from briefing.blocks import Kit
 from briefing.chart import draw_text
-from briefing.content import Bar, BarChart, DocumentInfo
+from briefing.content import Bar, BarChart, DocumentInfo, Footer
 from briefing.render import PageFurniture, Rendered, render_document
 from briefing.styles import ACCENT, GREY, INK, NAVY, RULE
 from quizzes.analysis import MEANINGFUL_FROM, ItemStats
@@ -26,7 +26,7 @@ def render_report(report: ClassReport, paper: str = "a4") -> Rendered:
         created=report.made.date(),
     )
     furniture = PageFurniture(
-        "CLASS REPORT", report.pack_title, f"{report.set_title} · {report.set_id}"
+        "CLASS REPORT", report.pack_title, Footer(report.set_title, f" · {report.set_id}")
     )
     return render_document(info, furniture, paper, lambda kit: _story(kit, report))
 

@@ -22,13 +22,13 @@ from reportlab.platypus import Table as RLTable
 
 from briefing.bidi import has_rtl, is_rtl_paragraph
 from briefing.blocks import Kit, Para
+from briefing.breaks import END, Passage
 from briefing.content import DocumentInfo, Rich, rich_text
 from briefing.fonts import Fonts
 from briefing.handouts import (
     Handout,
     SheetQuestion,
     Variant,
-    footer_text,
     key_intro,
     key_note,
     key_title,
@@ -37,6 +37,7 @@ from briefing.handouts import (
     points_label,
     sheet_end,
     sheet_file,
+    sheet_footer,
     sheet_instructions,
     variant_code,
 )
@@ -433,7 +434,9 @@ def key_story(
         kit.para(key_title(variant), st.key_title),
         kit.para(key_intro(handout, variant), s.dek),
         kit.para(f"Quiz on: {handout.pack_title}. Based on: {handout.citation}", s.dek),
-        Spacer(1, 8),
+        # how to read the keys comes before them: a closing note could end up alone on a page
+        kit.para(key_note(handout), s.note),
+        Spacer(1, 4),
     ]
     rows = []
     for q, k in zip(variant.questions, variant.key, strict=True):
@@ -474,8 +477,10 @@ def key_story(
         default=0,
     )
     table.splitInRow = int(longest > 1500)
-    story.append(table)
-    return [*story, Spacer(1, 6), kit.para(key_note(handout), s.note)]
+    # a page break leaves two rows at least on the last page (see `Rows`), and the
+    # passage starts that page with them instead of squeezing them under the others
+    story.append(Passage([table], tail=END))
+    return story
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -506,7 +511,7 @@ def render_sheet(
     furniture = PageFurniture(
         f"CLASS HANDOUT · VARIANT {variant.code}",
         f"Variant {variant.code} · {count} questions · {points_label(handout.total_points)}",
-        footer_text(handout, variant, printed),
+        sheet_footer(handout, variant, printed),
     )
     info = _info(
         handout,
@@ -531,7 +536,7 @@ def render_key(
     furniture = PageFurniture(
         f"ANSWER KEY · VARIANT {variant.code}",
         "NOT FOR STUDENTS",
-        "Answer key · " + footer_text(handout, variant, printed),
+        sheet_footer(handout, variant, printed, key=True),
     )
     info = _info(
         handout,

@@ -392,7 +392,7 @@ class Pack(Strict):
         """The source in one line, as printed under quotes and explanations."""
         parts = [self.source.outlet or "Outlet not named", f"“{self.source.headline}”"]
         if self.source.published:
-            parts.append(self.source.published.iso())
+            parts.append(self.source.published.long())
         elif self.source.reference_date:
             parts.append(f"c. {self.source.reference_date:%B %Y}")
         return ", ".join(parts)

@@ -122,12 +122,12 @@ def test_timeline_sorted_and_inferred_marked(brief):
     (timeline,) = section(brief, "timeline").blocks
     assert isinstance(timeline, Timeline)
     assert [m.when for m in timeline.entries] == [
-        "Jan 2022",
-        "Apr 2022",
-        "Sep 2022",
-        "Oct 2022",
-        "Dec 2022",
-        "21 Feb 2023",
+        "January 2022",
+        "April 2022",
+        "September 2022",
+        "October 2022",
+        "December 2022",
+        "21 February 2023",
     ]
     april = timeline.entries[1]
     assert april.inferred and april.when_note == "(inferred; article: “last April”)"

@@ -58,7 +58,7 @@ def test_writes_a_sheet_and_a_key_per_variant(tmp_path):
     assert "wrote 6 files" in result.output and "gsi-figures-C-key.pdf" in result.output
     sheet = reader((out / "gsi-figures-B.pdf").read_bytes())
     assert sheet.metadata["/CreationDate"].startswith("D:20240105")
-    assert "2024-01-05" in text_of((out / "gsi-figures-B.pdf").read_bytes())
+    assert "5 January 2024" in text_of((out / "gsi-figures-B.pdf").read_bytes())
     key = text_of((out / "gsi-figures-B-key.pdf").read_bytes())
     assert "ANSWER KEY — Variant B — not for students" in key
 

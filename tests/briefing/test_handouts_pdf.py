@@ -269,7 +269,7 @@ def test_metadata_paper_and_printed_date(catalog):
     assert round(float(pdf.pages[0].mediabox.height)) == 792
     assert pdf.metadata["/CreationDate"].startswith("D:20240309")
     assert pdf.metadata["/Title"] == f"{handout.title} — variant A"
-    assert "2024-03-09" in text_of(rendered.pdf)
+    assert "9 March 2024" in text_of(rendered.pdf)
     key = reader(render_key(handout, variant).pdf)
     assert key.metadata["/Title"].startswith("Answer key")
     assert outline_titles(render_key(handout, variant).pdf) == ["Answer key, variant A"]

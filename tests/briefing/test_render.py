@@ -53,7 +53,7 @@ def test_figures_and_actors_in_text(built, gsi):
     for actor in gsi.pack.actors:
         assert squeeze(actor.name) in text, actor.name
     assert "Source:" in text
-    assert squeeze("Apr 2022 (inferred; article: “last April”)") in text
+    assert squeeze("April 2022 (inferred; article: “last April”)") in text
 
 
 def test_running_footer(built):

@@ -133,7 +133,7 @@ def test_hostile_feedback_reaches_the_parser_literally(parsed, hostile):
     assert literal(choice["globalFeedback"]).splitlines() == [
         "Explained with <i>markup</i> & ]]> and {GIFT} ~marks~ = # :",
         '“1,250 <b>widgets</b> ]]> = ~ # { } :” — Dr. O\'Neil <b>&</b> "Co"',
-        "Source: The <Gazette> & Co, “Headline with <i>markup</i> & ]]> and {braces}”, 2024-05",
+        "Source: The <Gazette> & Co, “Headline with <i>markup</i> & ]]> and {braces}”, May 2024",
     ]
 
 

@@ -138,7 +138,7 @@ def test_hostile_text_reaches_moodle_literally(hostile, root):
     assert general.splitlines() == [
         "Explained with <i>markup</i> & ]]> and {GIFT} ~marks~ = # :",
         '“1,250 <b>widgets</b> ]]> = ~ # { } :” — Dr. O\'Neil <b>&</b> "Co"',
-        "Source: The <Gazette> & Co, “Headline with <i>markup</i> & ]]> and {braces}”, 2024-05",
+        "Source: The <Gazette> & Co, “Headline with <i>markup</i> & ]]> and {braces}”, May 2024",
     ]
     assert choice.findtext("name/text").startswith("choice-markup: Which is <b>bold</b>")
 
