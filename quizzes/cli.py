@@ -530,6 +530,27 @@ def review(ctx: click.Context, pack_id: str | None, data_dir: Path | None) -> No
     default=None,
     help="With --set: practice (default) or exam.",
 )
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.5, max=600),
+    default=None,
+    metavar="MIN",
+    help="Minutes an exam lasts (times 1.5 or 2 for students whose roster line says so).",
+)
+@click.option(
+    "--teacher-password",
+    envvar="CLASSBRIEF_TEACHER_PASSWORD",
+    default=None,
+    help="The password of your live view (default: a token printed at start).",
+)
+@click.option(
+    "--allow-origin",
+    "allowed_origins",
+    multiple=True,
+    metavar="URL",
+    help="Another address the pages are reached at, e.g. https://quiz.school.example "
+    "behind a proxy (forms from any other origin are refused).",
+)
 @_DATA_DIR
 @click.pass_context
 def serve(
@@ -539,15 +560,37 @@ def serve(
     roster: Path | None,
     set_ref: str | None,
     mode: str | None,
+    time_limit: float | None,
+    teacher_password: str | None,
+    allowed_origins: tuple[str, ...],
     data_dir: Path | None,
 ) -> None:
-    """Serve the quiz app to browsers: each tab is its own app, for one student.
+    """Serve the class to browsers: web pages for students, a live view for you.
 
     Listens on this computer only unless --host is given (--host 0.0.0.0 for a classroom
-    network). Every run and answer is saved under the name the student gives.
+    network). Every run and answer is saved under the student's name.
     """
-    from quizzes.tui.serve import serve as run_server
+    from quizzes.classroom.web.server import serve as run_server
 
     if mode is not None and set_ref is None:
         raise click.UsageError("--mode applies with --set")
-    sys.exit(run_server(_root(ctx, data_dir), host, port, roster, set_ref, mode))
+
+    def report_pdf(report: object) -> bytes:
+        from briefing.report import render_report
+
+        return render_report(report, "a4").pdf  # type: ignore[arg-type]
+
+    sys.exit(
+        run_server(
+            _root(ctx, data_dir),
+            host,
+            port,
+            roster,
+            set_ref,
+            mode,
+            time_limit=time_limit,
+            teacher_password=teacher_password,
+            allowed_origins=allowed_origins,
+            report_pdf=report_pdf,
+        )
+    )
