@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -26,6 +27,7 @@ from quizzes.tui.commands import PlaySetCommands
 from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice, due_review
 from quizzes.tui.text import clean
+from quizzes.tui.widgets.answers import mark_typed_for, typed_for
 from seeds.problems import ProblemsFound
 from seeds.records import record
 from seeds.startup import settled
@@ -98,6 +100,20 @@ class QuizApp(App[int]):
         self.seeds = seeds
         self.now = monotonic
         self.blink = blink
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key belongs to the screen it was typed on. A key that comes back up to the
+        app's bindings after that screen was replaced (typed on a question's feedback,
+        then Enter moved on) was meant for a question no longer shown: it is dropped, so
+        it never answers the next one."""
+        if isinstance(event, events.Key):
+            screen = typed_for(event)
+            if screen is None:
+                mark_typed_for(event, self.screen)
+            elif screen is not self.screen:
+                event.stop()
+                return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.call_after_refresh(settled)  # collect garbage once the first frame is up

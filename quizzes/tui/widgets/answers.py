@@ -3,8 +3,8 @@ numeric and text. Each hands its answer, in the shape grading takes, to the scre
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Protocol, runtime_checkable
-from weakref import WeakSet
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+from weakref import WeakKeyDictionary, WeakSet
 
 from textual import events
 from textual.app import ComposeResult
@@ -18,6 +18,9 @@ from textual.widgets.option_list import Option
 from quizzes.grading import number_examples
 from quizzes.model import Numeric
 from quizzes.tui.text import hanging, plain
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 
 @runtime_checkable
@@ -39,16 +42,38 @@ def give_answer(widget: Widget, value: Any) -> None:
 
 
 _HELD: WeakSet[events.Key] = WeakSet()
+_TYPED_FOR: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
+
+
+def typed_for(key: events.Key) -> Screen[Any] | None:
+    """The screen that was showing when ``key`` was typed (its question, for a question
+    screen); None for a key the app has not seen yet."""
+    return _TYPED_FOR.get(key)
+
+
+def mark_typed_for(key: events.Key, screen: Screen[Any]) -> None:
+    """Tie a key to the screen it was typed on. Keys queue up in widgets while the app
+    draws, and one that bubbles up to the app's bindings after its screen was replaced
+    would otherwise act on the next one (see QuizApp.on_event)."""
+    _TYPED_FOR[key] = screen
+
+
+def retyped(event: events.Key, screen: Screen[Any]) -> events.Key:
+    """A copy of ``event`` to post again, typed for ``screen``."""
+    key = events.Key(event.key, event.character)
+    mark_typed_for(key, screen)
+    return key
 
 
 def pass_on(event: events.Key, widget: Widget) -> None:
     """A key that reached ``widget`` after it was done with: to the screen that now asks,
-    which gives it to its input (see QuestionScreen.on_key)."""
+    which gives it to its input (see QuestionScreen.on_key). It was typed after the key
+    that moved on (a widget handles its keys in order), so it belongs to that screen."""
     event.stop()
     event.prevent_default()
     ahead = widget.app.screen
     target = ahead.focused if ahead.focused not in (None, widget) else ahead
-    key = events.Key(event.key, event.character)
+    key = retyped(event, ahead)
     if target is ahead:
         hold(key)
     target.post_message(key)
