@@ -319,10 +319,15 @@ class Store:
         questions: int,
         points: Decimal,
         at: datetime,
+        ends_by: datetime | None = None,
     ) -> RunRecord:
+        """A new run. A timed exam ends ``time_limit`` minutes after ``at``, or at
+        ``ends_by`` when that is sooner (the clock of an exam it replaces)."""
         tags_json = json.dumps(list(tags))
         only_json = None if only is None else json.dumps(list(only))
         deadline = at + timedelta(minutes=time_limit) if mode == "exam" and time_limit else None
+        if deadline is not None and ends_by is not None:
+            deadline = min(deadline, ends_by)
         cursor = self._db.execute(
             "INSERT INTO runs (set_id, set_ref, set_title, seed, mode, count, tags, only_ids, "
             "time_limit, questions, points, started, deadline, student, uid) "
@@ -367,6 +372,18 @@ class Store:
             "UPDATE runs SET abandoned = ? WHERE id = ? AND finished IS NULL",
             (at.isoformat(), run_id),
         )
+
+    def running_exam(self, set_id: str) -> RunRecord | None:
+        """This student's latest timed exam of the set, when it did not finish (it was
+        left, discarded or replaced by a new start): its clock is still the set's."""
+        row = self._db.execute(
+            f"SELECT {_RUN_COLUMNS} FROM runs WHERE student = ? AND set_id = ? "
+            "AND mode = 'exam' AND deadline IS NOT NULL AND questions > 0 "
+            "ORDER BY started DESC, id DESC LIMIT 1",
+            (self.student, set_id),
+        ).fetchone()
+        run = None if row is None else _run(row)
+        return run if run is not None and run.finished is None else None
 
     def unfinished_runs(self) -> list[RunRecord]:
         """Runs to offer for resuming, the most recently started first: neither finished

@@ -24,7 +24,7 @@ from quizzes.engine import MODE_BY_NAME
 from quizzes.sets import LoadedSet
 from quizzes.store import RunRecord, Store
 from quizzes.tui.commands import PlaySetCommands
-from quizzes.tui.screens.question import QuestionScreen
+from quizzes.tui.screens.question import QuestionScreen, clock_text
 from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice, due_review
 from quizzes.tui.text import clean
 from quizzes.tui.widgets.answers import mark_typed_for, typed_for
@@ -284,6 +284,13 @@ class QuizApp(App[int]):
         session.deadline = None if limit is None else self.now() + limit
         if session.current is not None and (limit is None or limit > 0):
             self.push_screen(QuestionScreen(session))
+            if session.kept_clock and limit is not None:
+                self.notify(
+                    f"Starting again does not restart an exam's clock: {clock_text(limit)} "
+                    "left of the time since you first started it.",
+                    markup=False,
+                    timeout=8,
+                )
             return
         from quizzes.tui.screens.results import ResultsScreen
 
@@ -379,8 +386,14 @@ class QuizApp(App[int]):
 
 def _time_up(session: Session) -> str:
     left = len(session.items) - session.answered
-    return "Time is up." + (
-        f" {left} question{'s' if left != 1 else ''} not answered." if left else ""
+    return (
+        "Time is up."
+        + (f" {left} question{'s' if left != 1 else ''} not answered." if left else "")
+        + (
+            " The clock ran from your first start of this exam: starting again does not restart it."
+            if session.kept_clock
+            else ""
+        )
     )
 
 

@@ -474,3 +474,28 @@ async def test_focus_goes_straight_to_the_answer_on_every_question(build, monkey
             await pilot.press("enter")
             await pilot.pause()
     assert focused and "body" not in focused, focused
+
+
+async def test_discarding_an_exam_does_not_restart_its_clock(build, store):
+    """`quiz play SET --mode exam --time-limit 1`, one answer, quit; run again 20 seconds
+    later and discard: the new exam has the 40 seconds left of the first, not a minute."""
+    from datetime import timedelta
+
+    from tests.tui.conftest import T0
+
+    first = build("every-type", mode="exam", time_limit=1, clock=lambda: T0)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Time left 1:00" in screen_text(first)
+        await answer(pilot)
+    again = build("every-type", mode="exam", time_limit=1, clock=lambda: T0 + timedelta(seconds=20))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen)
+        assert "Discarding it does not restart its clock" in flat(screen_text(again))
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(again.screen, QuestionScreen)
+        text = screen_text(again)
+        assert "Question 1 of 7" in text and "Time left 0:40" in text
+        assert "Time left 1:00" not in text

@@ -151,6 +151,15 @@ class ResumeScreen(ModalScreen[ResumeAnswer]):
                 classes="dialog-text",
                 markup=False,
             )
+            if record.mode == "exam" and record.deadline is not None:
+                yield Static(
+                    plain(
+                        "Discarding it does not restart its clock: the exam started "
+                        f"again ends when this one does ({record.deadline.astimezone():%H:%M})."
+                    ),
+                    classes="dialog-text",
+                    markup=False,
+                )
             with Horizontal(classes="buttons"):
                 yield Button(plain("Resume"), id="resume", variant="primary")
                 yield Button(plain("Discard"), id="discard", variant="error")
