@@ -22,7 +22,7 @@ from quizzes import places
 from quizzes.catalog import Catalog
 from quizzes.engine import MODE_BY_NAME
 from quizzes.sets import LoadedSet
-from quizzes.store import RunRecord, Store
+from quizzes.store import RunRecord, Store, StoreFull
 from quizzes.tui.commands import PlaySetCommands
 from quizzes.tui.screens.question import QuestionScreen, clock_text
 from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice, due_review
@@ -95,6 +95,7 @@ class QuizApp(App[int]):
         self.exit_on_first_question = exit_on_first_question
         self.catalog = catalog
         self.store = store
+        store.on_unsaved = self.saving_stopped
         self.play = play
         self.clock = clock
         self.seeds = seeds
@@ -145,6 +146,45 @@ class QuizApp(App[int]):
         from quizzes.tui.screens.dialogs import UnsavedScreen
 
         self.push_screen(UnsavedScreen(self.unsaved), decided)
+
+    @property
+    def saving_note(self) -> str:
+        """What the header says on every screen while nothing is being saved."""
+        unsaved = self.unsaved is not None or self.store.unsaved is not None
+        return "not saving progress" if unsaved else ""
+
+    def saving_stopped(self, problem: StoreFull) -> None:
+        """The disk filled up: the store goes on in memory. Called inside the write that
+        failed, so the dialog waits until the screen in hand has done its part."""
+        self.call_later(self.ask_after_disk_full, problem)
+
+    def ask_after_disk_full(self, problem: StoreFull) -> None:
+        self.sub_title = " · ".join(filter(None, (self.store.student, self.saving_note)))
+        lost = problem.lost or "the last change"
+        saved_in = problem.path
+
+        def decided(play: bool | None) -> None:
+            if not play:
+                self.exit(
+                    return_code=1,
+                    message=f"The disk is full. Your earlier answers are saved in {saved_in}; "
+                    "free some space on that disk and play the set again to resume.",
+                )
+
+        from quizzes.tui.screens.dialogs import UnsavedScreen
+
+        self.push_screen(
+            UnsavedScreen(
+                f"Your earlier answers are saved; {lost} could not be saved: the disk is "
+                f"full ({saved_in}).",
+                title="Progress is no longer saved",
+                advice="Free some space on that disk, then play the set again: it resumes "
+                "after your last saved answer. You can keep playing now without saving "
+                "(answers and scores last until you quit), or quit.",
+                play_label="Keep playing without saving",
+            ),
+            decided,
+        )
 
     def open_first(self) -> None:
         if self.review_first is not False:
@@ -327,6 +367,14 @@ class QuizApp(App[int]):
             self.go_home()
             return
         self.go_home()
+        if self.saving_note:
+            self.notify(
+                f"{session.answered} of {len(session.items)} answered, but not saved: "
+                "progress is not being saved now. Pick the set again to go on.",
+                severity="warning",
+                markup=False,
+            )
+            return
         self.notify(
             f"Saved: {session.answered} of {len(session.items)} answered. Pick the "
             "set again to resume it.",
