@@ -15,7 +15,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -122,6 +122,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         _fill_run_uids,
     ),
+    Migration(
+        4,
+        "an answer keeps the key it was graded against (the set may change after)",
+        # JSON of quizzes.answerkey.key_of; NULL for answers given before this format.
+        (add_column("answers", "answer_key", "TEXT"),),
+    ),
 )
 """In order; to change the schema, append a Migration (e.g. ``add_column(...)``)."""
 
@@ -224,6 +230,7 @@ class AnswerRecord:
     score: Decimal
     points: Decimal
     answered_at: datetime
+    key: dict[str, Any] | None = None  # the key it was graded against; None: not recorded
 
 
 @record
@@ -501,15 +508,17 @@ class Store:
         score: Decimal,
         points: Decimal,
         at: datetime,
+        key: Mapping[str, Any] | None = None,
     ) -> None:
-        """Store one answer; committed before this returns. A repeat replaces the earlier."""
+        """Store one answer, with the key it was graded against (quizzes.answerkey);
+        committed before this returns. A repeat replaces the earlier."""
         self._write(
             "INSERT INTO answers (run_id, question_id, position, answer, correct, score, "
-            "points, answered_at, student) VALUES (?,?,?,?,?,?,?,?,"
+            "points, answered_at, answer_key, student) VALUES (?,?,?,?,?,?,?,?,?,"
             "(SELECT student FROM runs WHERE id = ?)) ON CONFLICT (run_id, question_id) "
             "DO UPDATE SET answer = excluded.answer, correct = excluded.correct, "
             "score = excluded.score, points = excluded.points, "
-            "answered_at = excluded.answered_at",
+            "answered_at = excluded.answered_at, answer_key = excluded.answer_key",
             (
                 run_id,
                 question_id,
@@ -519,6 +528,7 @@ class Store:
                 str(score),
                 str(points),
                 at.isoformat(),
+                None if key is None else json.dumps(key, ensure_ascii=False),
                 run_id,
             ),
             "this answer",
@@ -526,15 +536,22 @@ class Store:
 
     def answers(self, run_id: int) -> list[AnswerRecord]:
         rows = self._db.execute(
-            "SELECT question_id, position, answer, correct, score, points, answered_at "
-            "FROM answers WHERE run_id = ? ORDER BY position",
+            "SELECT question_id, position, answer, correct, score, points, answered_at, "
+            "answer_key FROM answers WHERE run_id = ? ORDER BY position",
             (run_id,),
         ).fetchall()
         return [
             AnswerRecord(
-                q, pos, json.loads(a), bool(c), Decimal(s), Decimal(p), datetime.fromisoformat(t)
+                q,
+                pos,
+                json.loads(a),
+                bool(c),
+                Decimal(s),
+                Decimal(p),
+                datetime.fromisoformat(t),
+                None if k is None else json.loads(k),
             )
-            for q, pos, a, c, s, p, t in rows
+            for q, pos, a, c, s, p, t, k in rows
         ]
 
     # History ----------------------------------------------------------------------------

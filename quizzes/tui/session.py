@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from quizzes.answerkey import key_of
 from quizzes.catalog import Catalog
 from quizzes.engine import (
     MODE_BY_NAME,
@@ -205,6 +206,7 @@ class Session:
                 score=result.score,
                 points=result.points,
                 at=self.clock(),
+                key=key_of(item.question),
             )
             self._reschedule(item.question.id, result)
         self.grades[item.question.id] = result
