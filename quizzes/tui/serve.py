@@ -5,14 +5,29 @@ app process, which first asks who is playing; all of them share the one progress
 The served command is fixed here, built from this process's own options with shlex (the
 browser sends only key presses and sizes; nothing it sends reaches a shell). Run as
 ``python -m quizzes.tui.serve ...`` it is that command: one student's app.
+
+No app outlives its tab or the server: the server ends a tab's app when its browser
+disconnects (and kills one that does not quit), ends them all when it is stopped, and each
+app ends by itself when the server dies (killed with SIGKILL, say): it is the server's own
+child (the shell execs it) and asks the kernel to be told of its parent's death.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import os
 import shlex
+import signal
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from aiohttp import web
 
 from quizzes import places
 from quizzes.catalog import Catalog
@@ -53,7 +68,9 @@ def served_command(root: Path, roster: Path | None, set_ref: str | None, mode: s
         argv += ["--set", set_ref]
     if mode is not None:
         argv += ["--mode", mode]
-    return shlex.join(argv)
+    # exec: the app replaces the shell textual-serve starts, so it is the server's child
+    # and ends with it (see end_with_parent).
+    return "exec " + shlex.join(argv)
 
 
 def serve(
@@ -79,13 +96,11 @@ def serve(
             for problem in found.problems:
                 _say(str(problem))
             return 1
-    from textual_serve.server import Server
-
     from seeds.startup import settled
 
     settled()  # the server runs until stopped: collect its garbage
     command = served_command(root, roster_path, set_ref, mode)
-    server = Server(command, host=host, port=port, title="classbrief quiz")
+    server = class_server(command, host=host, port=port, title="classbrief quiz")
     where = (
         "this computer only"
         if host in ("127.0.0.1", "localhost", "::1")
@@ -107,6 +122,86 @@ def serve(
     return 0
 
 
+QUIT_SECONDS = 5.0
+"""How long a tab's app has to quit when asked before it is killed (its answers are all
+committed already, so nothing is lost)."""
+
+
+def class_server(command: str, **options: Any) -> Any:
+    """textual-serve's server, whose tabs' apps end with their browser and with it."""
+    import textual_serve.server as served
+    from textual_serve.app_service import AppService
+    from textual_serve.server import Server
+
+    class TabApp(AppService):
+        """One tab's app process, ended for sure when the tab closes."""
+
+        running: ClassVar[set[TabApp]] = set()
+
+        async def start(self, width: int, height: int) -> None:
+            await super().start(width, height)
+            TabApp.running.add(self)
+
+        async def stop(self) -> None:
+            """The browser has gone: ask the app to quit, and make sure it did."""
+            with contextlib.suppress(TimeoutError, OSError):
+                await asyncio.wait_for(super().stop(), QUIT_SECONDS)
+            await self.end(asked=True)
+
+        async def end(self, *, asked: bool) -> None:
+            """Wait for the process to exit (when it was asked to quit), else terminate
+            it (the app quits as on Ctrl+C), and kill it if that does not do."""
+            TabApp.running.discard(self)
+            process = self._process
+            if process is None or process.returncode is not None:
+                return
+            steps = [process.terminate, process.kill]
+            if asked:
+                steps.insert(0, lambda: None)  # it was asked to quit: wait for it first
+            for step in steps:
+                try:
+                    step()
+                except ProcessLookupError:
+                    return
+                try:
+                    await asyncio.wait_for(process.wait(), QUIT_SECONDS)
+                    return
+                except TimeoutError:
+                    continue
+
+    class ClassServer(Server):
+        async def on_shutdown(self, app: web.Application) -> None:
+            # Stopped (Ctrl+C, SIGTERM): every tab's app ends with the server.
+            await asyncio.gather(*(tab.end(asked=False) for tab in list(TabApp.running)))
+
+    # textual-serve makes each tab's AppService by this module-level name.
+    served.AppService = TabApp  # type: ignore[misc]
+    return ClassServer(command, **options)
+
+
+def end_with_parent() -> None:
+    """End this app (as Ctrl+C would) when the process that started it, the server, is
+    gone: at once on Linux (the kernel's parent-death signal), else within a second."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGTERM)  # the app quits as it does on Ctrl+C
+        time.sleep(QUIT_SECONDS)
+        os._exit(1)  # it did not: every answer is committed already
+
+    threading.Thread(target=watch, name="end-with-server", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     """One student's app, as a browser tab runs it."""
     parser = argparse.ArgumentParser(prog="quizzes.tui.serve")
@@ -115,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", dest="set_ref")
     parser.add_argument("--mode", choices=("practice", "exam"), default="practice")
     args = parser.parse_args(argv)
+    end_with_parent()
     roster = load_roster(args.roster) if args.roster else None
     try:
         store = Store.open(places.progress_db(args.data_dir))

@@ -22,7 +22,8 @@ def test_the_served_command_is_fixed_and_quoted(tmp_path: Path):
     roster = tmp_path / "a; rm -rf ~ $(x).txt"
     command = served_command(tmp_path / "my data", roster, "gsi-figures", "exam")
     argv = shlex.split(command)
-    assert argv[:3] == [sys.executable, "-m", "quizzes.tui.serve"]
+    # exec: the app is the server's own child, so it can end with the server.
+    assert argv[:4] == ["exec", sys.executable, "-m", "quizzes.tui.serve"]
     assert argv[argv.index("--roster") + 1] == str(roster.resolve())
     assert argv[argv.index("--data-dir") + 1] == str((tmp_path / "my data").resolve())
 
