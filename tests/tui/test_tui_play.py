@@ -499,3 +499,42 @@ async def test_discarding_an_exam_does_not_restart_its_clock(build, store):
         text = screen_text(again)
         assert "Question 1 of 7" in text and "Time left 0:40" in text
         assert "Time left 1:00" not in text
+
+
+async def test_the_match_warning_goes_once_every_row_is_paired(build):
+    from quizzes.tui.widgets.arrange import MatchInput
+
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while item_id(pilot) != "q-match":
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("1", "enter")  # Enter with two rows still unpaired
+        await pilot.pause()
+        warning = "Pair every left side first"
+        assert warning in flat(screen_text(app))
+        widget = app.screen.query_one(MatchInput)
+        assert widget.chosen.count(None) == 2
+        await pilot.press("2", "down", "3")  # the ▸ row, then the last one
+        await pilot.pause()
+        assert None not in widget.chosen
+        assert warning not in flat(screen_text(app))
+        assert not app.screen.query_one("#problem").display
+
+
+async def test_the_multi_warning_goes_once_an_answer_is_picked(build):
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while item_id(pilot) != "q-multi":
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Pick at least one answer" in flat(screen_text(app))
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Pick at least one answer" not in flat(screen_text(app))

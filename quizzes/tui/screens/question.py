@@ -221,7 +221,11 @@ class QuestionScreen(Screen[None]):
         self.show_problem(text)
 
     def show_problem(self, text: str) -> None:
+        """Say what stops the answer being taken; "" hides what was said."""
         problem = self.query_one("#problem", Static)
+        if not text:
+            problem.display = False
+            return
         problem.update(join(("! ", "bold"), plain(text)))
         problem.display = True
 

@@ -31,7 +31,7 @@ class AnswerTaker(Protocol):
         """Grade and record it (it may still be invalid, e.g. not a number)."""
 
     def take_problem(self, text: str) -> None:
-        """Say what is missing before the answer can be taken."""
+        """Say what is missing before the answer can be taken ("": nothing is now)."""
 
 
 def give_answer(widget: Widget, value: Any) -> None:
@@ -111,6 +111,11 @@ async def own_key(widget: Widget, event: events.Key) -> None:
 def give_problem(widget: Widget, text: str) -> None:
     if isinstance(widget.screen, AnswerTaker):
         widget.screen.take_problem(text)
+
+
+def clear_problem(widget: Widget) -> None:
+    """What was missing is there now: the warning goes."""
+    give_problem(widget, "")
 
 
 def _numbered(n: int, text: str, prefix: str = "") -> Any:
@@ -249,6 +254,8 @@ class MultiInput(_InViewOptionList):
         self.replace_option_prompt_at_index(
             index, self._label(number, self.order[index], index in self.picked)
         )
+        if self.picked:
+            clear_problem(self)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # Enter is bound to submit, so only a click gets here: it toggles
