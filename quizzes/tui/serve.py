@@ -24,10 +24,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
-
-if TYPE_CHECKING:
-    from aiohttp import web
+from typing import Any, ClassVar
 
 from quizzes import places
 from quizzes.catalog import Catalog
@@ -170,7 +167,7 @@ def class_server(command: str, **options: Any) -> Any:
                     continue
 
     class ClassServer(Server):
-        async def on_shutdown(self, app: web.Application) -> None:
+        async def on_shutdown(self, app: Any) -> None:  # aiohttp's web.Application
             # Stopped (Ctrl+C, SIGTERM): every tab's app ends with the server.
             await asyncio.gather(*(tab.end(asked=False) for tab in list(TabApp.running)))
 
