@@ -41,6 +41,7 @@ class Item:
     fact: str | None = None
     options: tuple[str, ...] = ()  # choice and truefalse questions: every option shown
     keys: tuple[str, ...] = ()  # the right option(s)
+    notes: tuple[str, ...] = ()  # flags known from the data (e.g. the set changed since)
 
 
 @record
@@ -138,7 +139,7 @@ def _item(
     scores = [responses[s][item.id].score for s in asked]
     rest = [totals[s] - responses[s][item.id].score for s in asked]
     if not asked:
-        return ItemStats(item, 0, None, None, None, flags=("nobody was asked it",))
+        return ItemStats(item, 0, None, None, None, flags=(*item.notes, "nobody was asked it"))
     facility = math.fsum(scores) / len(scores)
     up = [responses[s][item.id].score for s in asked if s in upper]
     low = [responses[s][item.id].score for s in asked if s in lower]
@@ -156,7 +157,7 @@ def _item(
         discrimination,
         r,
         options,
-        _flags(facility, r, options, len(asked)),
+        (*item.notes, *_flags(facility, r, options, len(asked))),
     )
 
 

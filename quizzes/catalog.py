@@ -11,7 +11,7 @@ from quizzes.generate import AUTO_SUFFIX, TooFewFacts, automatic_set
 from quizzes.sets import LoadedSet, default_set_folders, load_set, set_files
 from seeds.loadcache import LoadCache
 from seeds.packs import BUNDLED_PACKS, LoadedPack, discover_packs
-from seeds.problems import Problem, ProblemsFound
+from seeds.problems import Problem, ProblemsFound, display_path
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Catalog:
     failed: dict[str, list[Problem]] = field(default_factory=dict)  # packs that did not load
     unplayable: dict[str, str] = field(default_factory=dict)  # packs with no automatic set
     cache: LoadCache | None = None
+    broken_sets: dict[Path, list[Problem]] = field(default_factory=dict)  # files with errors
 
     @classmethod
     def load(cls, root: Path, extra_packs: dict[str, LoadedPack] | None = None) -> Catalog:
@@ -47,6 +48,8 @@ class Catalog:
                 self.problems.extend(problems)
                 if loaded is not None:
                     found.append(loaded)
+                else:
+                    self.broken_sets[path] = problems
         for loaded_pack in self.packs.values():
             automatic = self._automatic(loaded_pack)
             if isinstance(automatic, str):
@@ -101,9 +104,39 @@ class Catalog:
                 ]
             )
         known = ", ".join(s.qset.id for s in self.sets)
+        for broken, problems in self.broken_sets.items():
+            if _set_id(broken) == ref:
+                errors = sum(p.is_error for p in problems)
+                raise ProblemsFound(
+                    [
+                        Problem(
+                            display_path(broken),
+                            1,
+                            1,
+                            "error",
+                            f"set '{ref}' cannot be used until its errors are fixed",
+                            f"{errors} error{'s' if errors != 1 else ''}, listed below "
+                            "(`quiz check` lists them too)",
+                        ),
+                        *problems,
+                    ]
+                )
         raise ProblemsFound(
             [Problem(ref, 1, 1, "error", f"no set or file called '{ref}'", f"known sets: {known}")]
         )
 
     def pack_for(self, loaded: LoadedSet) -> LoadedPack:
         return self.packs[loaded.qset.pack]
+
+
+def _set_id(path: Path) -> str | None:
+    """The id a set file gives itself, even when the set has errors (its file name when
+    even the YAML cannot be read)."""
+    from seeds.yamlread import read_yaml
+
+    try:
+        data = read_yaml(path).data
+    except ProblemsFound:
+        return path.stem
+    found = data.get("id") if isinstance(data, dict) else None
+    return found if isinstance(found, str) else path.stem

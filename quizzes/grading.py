@@ -252,8 +252,9 @@ _THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
 def normalise_text(text: str) -> str:
     """The comparison key of a free-text answer: case, spacing, punctuation and diacritics
     ignored, so "S.C.O." matches "SCO" and "anti terrorism" matches "anti-terrorism". The
-    characters that carry meaning stay: a sign before a number, a separator between digits
-    ("1:30" is not "130"), and + # % ("C++" is not "C")."""
+    characters that carry meaning stay: a sign before a number, a minus that ends a word
+    ("A-" is not "A"), a separator between digits ("1:30" is not "130"), and + # % ("C++"
+    is not "C")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
     chars = [c for c in decomposed.translate(_DASHES) if not unicodedata.combining(c)]
     key: list[str] = []
@@ -270,6 +271,8 @@ def normalise_text(text: str) -> str:
             key.append(" " if c.isspace() else c)
         elif c == "-" and not before.isalnum() and _next_visible(chars, i).isdigit():
             key.append(c)  # a sign: "-5" is not "5"
+        elif c == "-" and before.isalnum() and not (i + 1 < len(chars) and chars[i + 1].isalnum()):
+            key.append(c)  # a minus after a word, as in a grade: "A-" is not "A"
     # Thousands grouped or not are one number: 5,000 = 5 000 = 5000.
     joined = _THOUSANDS.sub("", "".join(key))
     # British and American spellings of the same word (organisation, organization).

@@ -9,7 +9,7 @@ sent twice (or found both in the database and in a file) counts once.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from quizzes.analysis import Item, Response
-from quizzes.model import Choice, Multi, QuestionSet, TrueFalse
+from quizzes.answerkey import describe, grading_of, key_of, options_of
+from quizzes.grading import InvalidAnswer, grade
+from quizzes.model import Question, QuestionSet
 from quizzes.store import AnswerRecord, RunRecord, Store
 from seeds.records import record
 
@@ -97,6 +99,7 @@ def _run_json(c: ClassRun, student: str) -> dict[str, Any]:
                 "score": str(a.score),
                 "points": str(a.points),
                 "answered_at": a.answered_at.isoformat(),
+                "key": a.key,
             }
             for a in c.answers
         ],
@@ -187,6 +190,7 @@ def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
             Decimal(_text(a["score"])),
             Decimal(_text(a["points"])),
             _when(a["answered_at"]),
+            a["key"] if isinstance(a.get("key"), dict) else None,
         )
         for a in entry["answers"]
     )
@@ -233,55 +237,197 @@ def unique_runs(runs: Iterable[ClassRun]) -> tuple[list[ClassRun], int]:
 
 
 def items_of(qset: QuestionSet) -> list[Item]:
-    items = []
-    for q in qset.questions:
-        options: tuple[str, ...] = ()
-        keys: tuple[str, ...] = ()
-        if isinstance(q, Choice):
-            options = tuple(q.choices)
-            keys = tuple(q.answer) if isinstance(q.answer, list) else (q.answer,)
-        elif isinstance(q, Multi):
-            options, keys = tuple(q.choices), tuple(q.answers)
-        elif isinstance(q, TrueFalse):
-            options, keys = ("True", "False"), ("True" if q.answer else "False",)
-        items.append(Item(q.id, q.prompt, q.type, q.fact, options, keys))
-    return items
+    return [_item(q.id, key_of(q)) for q in qset.questions]
+
+
+def _item(item_id: str, key: Mapping[str, Any], notes: tuple[str, ...] = ()) -> Item:
+    options, keys = options_of(key)
+    return Item(
+        item_id,
+        str(key.get("prompt", "")),
+        str(key.get("type", "")),
+        key.get("fact"),
+        options,
+        keys,
+        notes,
+    )
+
+
+@dataclass
+class _Version:
+    """Answers to one question graded against one key that is not the set's key now."""
+
+    question_id: str
+    key: dict[str, Any] | None  # None: graded before keys were recorded
+    deleted: bool
+    item_id: str = ""
+    students: int = 0
+
+
+class _Versions:
+    """Which item each answer belongs to: the set's question as it is now, or, when the
+    answer was graded against another key (the set changed since) or the question is gone,
+    an item of its own, so no statistic mixes answers to two keys."""
+
+    def __init__(self, qset: QuestionSet) -> None:
+        self.qset = qset
+        self.current = {q.id: q for q in qset.questions}
+        self.grading = {q.id: grading_of(key_of(q)) for q in qset.questions}
+        self.other: dict[tuple[str, str], _Version] = {}
+        self.rekeyed: set[str] = set()  # questions whose key changed under unkeyed answers
+
+    def look_at(self, answers: Iterable[AnswerRecord]) -> None:
+        """Answers graded before keys were kept: when any of them to a question scores
+        otherwise under its key now, the key has changed since, and all of them go apart
+        (an answer both keys grade alike cannot tell which key it saw)."""
+        for given in answers:
+            question = self.current.get(given.question_id)
+            if given.key is None and question is not None and not _regrades(question, given):
+                self.rekeyed.add(question.id)
+
+    def item_for(self, question_id: str, given: AnswerRecord) -> str:
+        question = self.current.get(question_id)
+        if question is not None and self._same_key(question, given):
+            return question_id
+        grading = "" if given.key is None else grading_of(given.key)
+        version = self.other.get((question_id, grading))
+        if version is None:
+            version = _Version(question_id, given.key, question is None)
+            self.other[(question_id, grading)] = version
+        version.students += 1
+        return f"{question_id}\0{grading}"  # named once every version is known
+
+    def _same_key(self, question: Question, given: AnswerRecord) -> bool:
+        if given.key is not None:
+            return grading_of(given.key) == self.grading[question.id]
+        return question.id not in self.rekeyed
+
+    def finish(self, responses: dict[str, dict[str, Response]]) -> list[Item]:
+        """The items in set order, each earlier version after its question and deleted
+        questions last; answers renamed to the items' ids."""
+        by_question: dict[str, list[_Version]] = {}
+        for (question_id, _), version in self.other.items():
+            by_question.setdefault(question_id, []).append(version)
+        renamed: dict[str, str] = {}
+        for question_id, versions in by_question.items():
+            for n, version in enumerate(versions, 1):
+                label = "deleted" if version.deleted else "earlier"
+                suffix = f"{label} {n}" if len(versions) > 1 else label
+                version.item_id = f"{question_id} ({suffix})"
+                grading = "" if version.key is None else grading_of(version.key)
+                renamed[f"{question_id}\0{grading}"] = version.item_id
+        for answers in responses.values():
+            for old in [k for k in answers if k in renamed]:
+                answers[renamed[old]] = answers.pop(old)
+        items: list[Item] = []
+        for q in self.qset.questions:
+            versions = by_question.get(q.id, [])
+            notes: tuple[str, ...] = ()
+            if versions:
+                apart = ", ".join(v.item_id for v in versions)
+                notes = (
+                    f"changed after {sum(v.students for v in versions)} student(s) answered "
+                    f"it: their answers are reported apart ({apart}), each graded against "
+                    "the key its student saw",
+                )
+            items.append(_item(q.id, key_of(q), notes))
+            items += [self._earlier(v, key_of(q)) for v in versions]
+        for question_id, versions in by_question.items():
+            if question_id not in self.current:
+                items += [self._deleted(v) for v in versions]
+        return items
+
+    @staticmethod
+    def _earlier(version: _Version, now: dict[str, Any]) -> Item:
+        if version.key is None:
+            note = (
+                f"graded against an earlier key ({version.students} student(s)): their "
+                f"stored scores disagree with the set's key now ({describe(now)}); the "
+                "earlier key was not recorded, so options are not counted"
+            )
+            # Which options were right then is not known: none are counted.
+            return Item(
+                version.item_id,
+                str(now["prompt"]),
+                str(now["type"]),
+                now.get("fact"),
+                notes=(note,),
+            )
+        note = (
+            f"an earlier version: {version.students} student(s) answered it when its key "
+            f"was {describe(version.key)}, graded against that; the set has "
+            f"{describe(now)} now"
+        )
+        return _item(version.item_id, version.key, (note,))
+
+    @staticmethod
+    def _deleted(version: _Version) -> Item:
+        key = version.key or {"type": "", "prompt": "", "fact": None}
+        note = (
+            f"deleted from the set after {version.students} student(s) answered it; "
+            "graded against the key they saw"
+            + (f" ({describe(version.key)})" if version.key is not None else "")
+        )
+        return _item(version.item_id, key, (note,))
+
+
+def _regrades(question: Question, given: AnswerRecord) -> bool:
+    """The question as it is now gives the stored answer its stored score."""
+    try:
+        now = grade(question, given.answer)
+    except InvalidAnswer:
+        return False
+    stored = given.score / given.points if given.points else Decimal(0)
+    return abs(Decimal(str(now.fraction)) - stored) < Decimal("0.0001")
 
 
 def class_results(qset: QuestionSet, runs: Iterable[ClassRun]) -> ClassResults:
     """Each student's first finished run of the set that was not a retry; unanswered
     questions of it (an exam's time ran out) score 0. Two students sharing a name but
-    playing on different machines are kept apart as "Name" and "Name (2)"."""
+    playing on different machines are kept apart as "Name" and "Name (2)". Each answer
+    counts with the score it was given, graded against the key its student saw; where
+    the set has changed since, the answers to each key are items of their own."""
     unique, repeats = unique_runs(runs)
-    items = items_of(qset)
-    known = {i.id for i in items}
+    versions = _Versions(qset)
     notes = [f"{repeats} run(s) were sent more than once; each counted once"] if repeats else []
     mine = sorted(
         (c for c in unique if c.run.set_id == qset.id), key=lambda c: (c.run.started, c.run.uid)
     )
     labels = _labels(mine, notes)
-    responses: dict[str, dict[str, Response]] = {}
-    unfinished = 0
+    counted: dict[str, ClassRun] = {}
     for c in mine:
         label = labels[(c.run.student, c.device)]
-        if c.run.is_retry or label in responses:
-            continue
-        if c.run.finished is None:
-            unfinished += 1
-            continue
-        given = {a.question_id: a for a in c.answers if a.question_id in known}
-        asked = _asked(qset, c.run, given)
-        responses[label] = {
-            q: (
-                Response(
-                    float(given[q].score / given[q].points) if given[q].points else 0.0,
-                    given[q].answer,
+        if not (c.run.is_retry or label in counted or c.run.finished is None):
+            counted[label] = c
+    versions.look_at(a for c in counted.values() for a in c.answers)
+    responses: dict[str, dict[str, Response]] = {}
+    for label, c in counted.items():
+        given = {a.question_id: a for a in c.answers}
+        row: dict[str, Response] = {}
+        for q in _asked(qset, c.run, given):
+            row[q] = Response(0.0, None)  # asked, not answered: the exam's time ran out
+        for question_id, answer in given.items():
+            score = float(answer.score / answer.points) if answer.points else 0.0
+            row.pop(question_id, None)
+            row[versions.item_for(question_id, answer)] = Response(score, answer.answer)
+        responses[label] = row
+    items = versions.finish(responses)
+    changed = {v.question_id for v in versions.other.values() if not v.deleted}
+    deleted = {v.question_id for v in versions.other.values() if v.deleted}
+    if changed or deleted:
+        notes.append(
+            "the set has changed since some answers were given: "
+            + ", ".join(
+                part
+                for part in (
+                    f"{len(changed)} question(s) changed" if changed else "",
+                    f"{len(deleted)} deleted" if deleted else "",
                 )
-                if q in given
-                else Response(0.0, None)
+                if part
             )
-            for q in asked
-        }
+            + "; each answer is graded against the key its student saw, and the report "
+            "flags them"
+        )
     finished_students = set(responses)
     unfinished = sum(
         1

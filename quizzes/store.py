@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -121,6 +122,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         _fill_run_uids,
     ),
+    Migration(
+        4,
+        "an answer keeps the key it was graded against (the set may change after)",
+        # JSON of quizzes.answerkey.key_of; NULL for answers given before this format.
+        (add_column("answers", "answer_key", "TEXT"),),
+    ),
 )
 """In order; to change the schema, append a Migration (e.g. ``add_column(...)``)."""
 
@@ -140,6 +147,39 @@ class StoreError(Exception):
 
 class StoreReadOnly(StoreError):
     """The database or its folder cannot be written by this user (e.g. after `sudo quiz`)."""
+
+
+class StoreFull(StoreError):
+    """The disk holding the database is full. What was saved before stays saved; ``lost``
+    names what could not be saved ("this answer")."""
+
+    def __init__(self, path: Path | str, *, lost: str = "") -> None:
+        super().__init__(
+            path,
+            "the disk is full; your earlier answers are saved"
+            + (f"; {lost} could not be saved" if lost else ""),
+            "free some space on that disk, or use --data-dir for a folder on another "
+            "disk; the file was left as it was",
+        )
+        self.lost = lost
+
+
+NEARLY_FULL = 1 << 20
+"""Bytes free below which an I/O error is the disk being full."""
+
+
+def _disk_full(err: sqlite3.Error, path: Path | str) -> bool:
+    """SQLite says the disk is full, or fails to grow a file (the WAL index, say, which it
+    reports as an I/O error) on a disk with next to no room left."""
+    code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL or "database or disk is full" in str(err):
+        return True
+    if code != sqlite3.SQLITE_IOERR or str(path) == ":memory:":
+        return False
+    try:
+        return shutil.disk_usage(Path(path).parent).free < NEARLY_FULL
+    except OSError:
+        return False
 
 
 @record
@@ -190,6 +230,7 @@ class AnswerRecord:
     score: Decimal
     points: Decimal
     answered_at: datetime
+    key: dict[str, Any] | None = None  # the key it was graded against; None: not recorded
 
 
 @record
@@ -212,7 +253,12 @@ _RUN_COLUMNS = (
 
 class Store:
     """One open progress database. Writes are autocommitted: an answer is on disk when
-    ``record_answer`` returns."""
+    ``record_answer`` returns.
+
+    When the disk fills up, the write that failed and every later one go to a copy of the
+    database in memory (made from what was on disk, so nothing saved is lost and nothing
+    is half-written): play goes on unsaved. ``unsaved`` then says why, and ``on_unsaved``
+    is called once with it."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | str) -> None:
         self._db = connection
@@ -220,6 +266,10 @@ class Store:
         # Whose runs this store starts, resumes and counts: "" is the machine's one
         # student; `quiz serve` sets the name each browser tab's student gives.
         self.student = ""
+        self.unsaved: StoreFull | None = None
+        self.on_unsaved: Callable[[StoreFull], None] | None = None
+        # The writes of the open together() block: replayed in memory if the disk fills.
+        self._batch: list[tuple[str, Sequence[Any], str]] | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -295,12 +345,58 @@ class Store:
             yield
             return
         self._db.execute("BEGIN IMMEDIATE")
+        self._batch = []
         try:
             yield
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.OperationalError as err:
+                if not _disk_full(err, self.path):
+                    raise
+                self._to_memory(self._batch[0][2] if self._batch else "")
+                self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
+        finally:
+            self._batch = None
+
+    def _write(self, sql: str, params: Sequence[Any], what: str) -> sqlite3.Cursor:
+        """Run one write; on a full disk, move to memory (see the class) and run it there.
+        ``what`` names it for the student: "this answer"."""
+        try:
+            cursor = self._db.execute(sql, params)
+        except sqlite3.OperationalError as err:
+            if not _disk_full(err, self.path):
+                raise
+            self._to_memory(self._batch[0][2] if self._batch else what)
+            cursor = self._db.execute(sql, params)
+        if self._batch is not None:
+            self._batch.append((sql, params, what))
+        return cursor
+
+    def _to_memory(self, lost: str) -> None:
+        """Go on in a copy in memory of what is committed on disk; the writes of an open
+        together() block are made again there, in a transaction of their own."""
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            self._db.backup(memory)
+        except sqlite3.Error:
+            memory.close()
+            memory = sqlite3.connect(":memory:", isolation_level=None)
+            _prepare(memory, ":memory:", backup=False)
+        self._db.close()
+        self._db = memory
+        if self._batch is not None:
+            memory.execute("BEGIN")
+            for sql, params, _ in self._batch:
+                memory.execute(sql, params)
+        self.unsaved = StoreFull(self.path, lost=lost)
+        if self.on_unsaved is not None:
+            self.on_unsaved(self.unsaved)
 
     # Runs -------------------------------------------------------------------------------
 
@@ -319,11 +415,16 @@ class Store:
         questions: int,
         points: Decimal,
         at: datetime,
+        ends_by: datetime | None = None,
     ) -> RunRecord:
+        """A new run. A timed exam ends ``time_limit`` minutes after ``at``, or at
+        ``ends_by`` when that is sooner (the clock of an exam it replaces)."""
         tags_json = json.dumps(list(tags))
         only_json = None if only is None else json.dumps(list(only))
         deadline = at + timedelta(minutes=time_limit) if mode == "exam" and time_limit else None
-        cursor = self._db.execute(
+        if deadline is not None and ends_by is not None:
+            deadline = min(deadline, ends_by)
+        cursor = self._write(
             "INSERT INTO runs (set_id, set_ref, set_title, seed, mode, count, tags, only_ids, "
             "time_limit, questions, points, started, deadline, student, uid) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -344,6 +445,7 @@ class Store:
                 self.student,
                 uuid.uuid4().hex,
             ),
+            "this run's start",
         )
         return self.run(int(cursor.lastrowid or 0))
 
@@ -356,17 +458,31 @@ class Store:
         return _run(row)
 
     def finish_run(self, run_id: int, at: datetime) -> None:
-        self._db.execute(
+        self._write(
             "UPDATE runs SET finished = ? WHERE id = ? AND finished IS NULL",
             (at.isoformat(), run_id),
+            "this run's end",
         )
 
     def abandon_run(self, run_id: int, at: datetime) -> None:
         """Stop offering a run for resuming; its answers stay."""
-        self._db.execute(
+        self._write(
             "UPDATE runs SET abandoned = ? WHERE id = ? AND finished IS NULL",
             (at.isoformat(), run_id),
+            "setting this run aside",
         )
+
+    def running_exam(self, set_id: str) -> RunRecord | None:
+        """This student's latest timed exam of the set, when it did not finish (it was
+        left, discarded or replaced by a new start): its clock is still the set's."""
+        row = self._db.execute(
+            f"SELECT {_RUN_COLUMNS} FROM runs WHERE student = ? AND set_id = ? "
+            "AND mode = 'exam' AND deadline IS NOT NULL AND questions > 0 "
+            "ORDER BY started DESC, id DESC LIMIT 1",
+            (self.student, set_id),
+        ).fetchone()
+        run = None if row is None else _run(row)
+        return run if run is not None and run.finished is None else None
 
     def unfinished_runs(self) -> list[RunRecord]:
         """Runs to offer for resuming, the most recently started first: neither finished
@@ -392,15 +508,17 @@ class Store:
         score: Decimal,
         points: Decimal,
         at: datetime,
+        key: Mapping[str, Any] | None = None,
     ) -> None:
-        """Store one answer; committed before this returns. A repeat replaces the earlier."""
-        self._db.execute(
+        """Store one answer, with the key it was graded against (quizzes.answerkey);
+        committed before this returns. A repeat replaces the earlier."""
+        self._write(
             "INSERT INTO answers (run_id, question_id, position, answer, correct, score, "
-            "points, answered_at, student) VALUES (?,?,?,?,?,?,?,?,"
+            "points, answered_at, answer_key, student) VALUES (?,?,?,?,?,?,?,?,?,"
             "(SELECT student FROM runs WHERE id = ?)) ON CONFLICT (run_id, question_id) "
             "DO UPDATE SET answer = excluded.answer, correct = excluded.correct, "
             "score = excluded.score, points = excluded.points, "
-            "answered_at = excluded.answered_at",
+            "answered_at = excluded.answered_at, answer_key = excluded.answer_key",
             (
                 run_id,
                 question_id,
@@ -410,21 +528,30 @@ class Store:
                 str(score),
                 str(points),
                 at.isoformat(),
+                None if key is None else json.dumps(key, ensure_ascii=False),
                 run_id,
             ),
+            "this answer",
         )
 
     def answers(self, run_id: int) -> list[AnswerRecord]:
         rows = self._db.execute(
-            "SELECT question_id, position, answer, correct, score, points, answered_at "
-            "FROM answers WHERE run_id = ? ORDER BY position",
+            "SELECT question_id, position, answer, correct, score, points, answered_at, "
+            "answer_key FROM answers WHERE run_id = ? ORDER BY position",
             (run_id,),
         ).fetchall()
         return [
             AnswerRecord(
-                q, pos, json.loads(a), bool(c), Decimal(s), Decimal(p), datetime.fromisoformat(t)
+                q,
+                pos,
+                json.loads(a),
+                bool(c),
+                Decimal(s),
+                Decimal(p),
+                datetime.fromisoformat(t),
+                None if k is None else json.loads(k),
             )
-            for q, pos, a, c, s, p, t in rows
+            for q, pos, a, c, s, p, t, k in rows
         ]
 
     # History ----------------------------------------------------------------------------
@@ -501,12 +628,13 @@ class Store:
         due: datetime,
         at: datetime,
     ) -> None:
-        self._db.execute(
+        self._write(
             "INSERT INTO cards (student, set_id, set_ref, question_id, card, due, reviewed) "
             "VALUES (?,?,?,?,?,?,?) ON CONFLICT (student, set_id, question_id) DO UPDATE SET "
             "set_ref = excluded.set_ref, card = excluded.card, due = excluded.due, "
             "reviewed = excluded.reviewed",
             (self.student, set_id, set_ref, question_id, json.dumps(card), _utc(due), _utc(at)),
+            "this question's next review",
         )
 
     def cards(
@@ -571,6 +699,8 @@ def _unreadable(path: Path | str, why: object) -> StoreError:
 def _unusable(path: Path | str, err: sqlite3.Error) -> StoreError:
     """Why the database cannot be used: read-only (another user's file or folder) is not
     damage, and is said so with the fix."""
+    if _disk_full(err, path):
+        return StoreFull(path)
     code = getattr(err, "sqlite_errorcode", 0) & 0xFF
     readonly = code == sqlite3.SQLITE_READONLY or (
         code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM)

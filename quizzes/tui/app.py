@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -21,11 +22,12 @@ from quizzes import places
 from quizzes.catalog import Catalog
 from quizzes.engine import MODE_BY_NAME
 from quizzes.sets import LoadedSet
-from quizzes.store import RunRecord, Store
+from quizzes.store import RunRecord, Store, StoreFull
 from quizzes.tui.commands import PlaySetCommands
-from quizzes.tui.screens.question import QuestionScreen
+from quizzes.tui.screens.question import QuestionScreen, clock_text
 from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice, due_review
 from quizzes.tui.text import clean
+from quizzes.tui.widgets.answers import mark_typed_for, typed_for
 from seeds.problems import ProblemsFound
 from seeds.records import record
 from seeds.startup import settled
@@ -93,11 +95,26 @@ class QuizApp(App[int]):
         self.exit_on_first_question = exit_on_first_question
         self.catalog = catalog
         self.store = store
+        store.on_unsaved = self.saving_stopped
         self.play = play
         self.clock = clock
         self.seeds = seeds
         self.now = monotonic
         self.blink = blink
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key belongs to the screen it was typed on. A key that comes back up to the
+        app's bindings after that screen was replaced (typed on a question's feedback,
+        then Enter moved on) was meant for a question no longer shown: it is dropped, so
+        it never answers the next one."""
+        if isinstance(event, events.Key):
+            screen = typed_for(event)
+            if screen is None:
+                mark_typed_for(event, self.screen)
+            elif screen is not self.screen:
+                event.stop()
+                return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.call_after_refresh(settled)  # collect garbage once the first frame is up
@@ -129,6 +146,45 @@ class QuizApp(App[int]):
         from quizzes.tui.screens.dialogs import UnsavedScreen
 
         self.push_screen(UnsavedScreen(self.unsaved), decided)
+
+    @property
+    def saving_note(self) -> str:
+        """What the header says on every screen while nothing is being saved."""
+        unsaved = self.unsaved is not None or self.store.unsaved is not None
+        return "not saving progress" if unsaved else ""
+
+    def saving_stopped(self, problem: StoreFull) -> None:
+        """The disk filled up: the store goes on in memory. Called inside the write that
+        failed, so the dialog waits until the screen in hand has done its part."""
+        self.call_later(self.ask_after_disk_full, problem)
+
+    def ask_after_disk_full(self, problem: StoreFull) -> None:
+        self.sub_title = " · ".join(filter(None, (self.store.student, self.saving_note)))
+        lost = problem.lost or "the last change"
+        saved_in = problem.path
+
+        def decided(play: bool | None) -> None:
+            if not play:
+                self.exit(
+                    return_code=1,
+                    message=f"The disk is full. Your earlier answers are saved in {saved_in}; "
+                    "free some space on that disk and play the set again to resume.",
+                )
+
+        from quizzes.tui.screens.dialogs import UnsavedScreen
+
+        self.push_screen(
+            UnsavedScreen(
+                f"Your earlier answers are saved; {lost} could not be saved: the disk is "
+                f"full ({saved_in}).",
+                title="Progress is no longer saved",
+                advice="Free some space on that disk, then play the set again: it resumes "
+                "after your last saved answer. You can keep playing now without saving "
+                "(answers and scores last until you quit), or quit.",
+                play_label="Keep playing without saving",
+            ),
+            decided,
+        )
 
     def open_first(self) -> None:
         if self.review_first is not False:
@@ -268,6 +324,13 @@ class QuizApp(App[int]):
         session.deadline = None if limit is None else self.now() + limit
         if session.current is not None and (limit is None or limit > 0):
             self.push_screen(QuestionScreen(session))
+            if session.kept_clock and limit is not None:
+                self.notify(
+                    f"Starting again does not restart an exam's clock: {clock_text(limit)} "
+                    "left of the time since you first started it.",
+                    markup=False,
+                    timeout=8,
+                )
             return
         from quizzes.tui.screens.results import ResultsScreen
 
@@ -304,6 +367,14 @@ class QuizApp(App[int]):
             self.go_home()
             return
         self.go_home()
+        if self.saving_note:
+            self.notify(
+                f"{session.answered} of {len(session.items)} answered, but not saved: "
+                "progress is not being saved now. Pick the set again to go on.",
+                severity="warning",
+                markup=False,
+            )
+            return
         self.notify(
             f"Saved: {session.answered} of {len(session.items)} answered. Pick the "
             "set again to resume it.",
@@ -363,8 +434,14 @@ class QuizApp(App[int]):
 
 def _time_up(session: Session) -> str:
     left = len(session.items) - session.answered
-    return "Time is up." + (
-        f" {left} question{'s' if left != 1 else ''} not answered." if left else ""
+    return (
+        "Time is up."
+        + (f" {left} question{'s' if left != 1 else ''} not answered." if left else "")
+        + (
+            " The clock ran from your first start of this exam: starting again does not restart it."
+            if session.kept_clock
+            else ""
+        )
     )
 
 

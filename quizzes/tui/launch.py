@@ -9,17 +9,18 @@ from pathlib import Path
 from quizzes import places
 from quizzes.catalog import Catalog
 from quizzes.engine import Mode, build_run
-from quizzes.store import Store, StoreError, StoreReadOnly
+from quizzes.store import Store, StoreError, StoreFull, StoreReadOnly
 from seeds.problems import ProblemsFound
 
 
 def _open_store(root: Path, *, can_ask: bool = True) -> tuple[Store | None, str | None]:
-    """The store, and why it is an unsaved copy (a read-only database: the app offers to
-    play without saving); (None, None) after printing why nothing can be done."""
+    """The store, and why it is an unsaved copy (a read-only database or a full disk: the
+    app offers to play without saving); (None, None) after printing why nothing can be
+    done."""
     path = places.progress_db(root)
     try:
         return Store.open(path), None
-    except StoreReadOnly as err:
+    except (StoreReadOnly, StoreFull) as err:
         print(f"error: {err}", file=sys.stderr)
         if not can_ask:
             return None, None

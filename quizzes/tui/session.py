@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from quizzes.answerkey import key_of
 from quizzes.catalog import Catalog
 from quizzes.engine import (
     MODE_BY_NAME,
@@ -74,10 +75,18 @@ class Session:
     grades: dict[str, Grade] = field(default_factory=dict)
     time_left: float | None = None  # seconds of an exam's time when this session was made
     deadline: float | None = None  # monotonic time the exam ends, set when play starts
+    kept_clock: bool = False  # a timed exam started again: its clock ran from an earlier start
 
     @classmethod
     def start(cls, choice: SetChoice, options: PlayOptions, store: Store, clock: Clock) -> Session:
+        """A new run. A timed exam started again while an earlier exam of the set by the
+        same student is unfinished (left, discarded, or set aside with "Start new") keeps
+        that exam's deadline: starting over never buys time. Once an exam of the set has
+        finished, the next one has its full time."""
         run = _build(choice, options)
+        limit = options.time_limit if options.mode == "exam" and options.time_limit else None
+        earlier = store.running_exam(choice.loaded.qset.id) if limit is not None else None
+        at = clock()
         record = store.start_run(
             set_id=choice.loaded.qset.id,
             set_ref=choice.ref,
@@ -90,9 +99,12 @@ class Session:
             time_limit=options.time_limit,
             questions=len(run.items),
             points=sum((i.question.points for i in run.items), Decimal(0)),
-            at=clock(),
+            at=at,
+            ends_by=earlier.deadline if earlier is not None else None,
         )
-        limit = options.time_limit if options.mode == "exam" and options.time_limit else None
+        time_left = None
+        if limit is not None and record.deadline is not None:
+            time_left = max((record.deadline - at).total_seconds(), 0.0)
         return cls(
             run,
             record,
@@ -100,7 +112,8 @@ class Session:
             clock,
             choice,
             options,
-            time_left=None if limit is None else limit * 60,
+            time_left=time_left,
+            kept_clock=earlier is not None,
         )
 
     @classmethod
@@ -193,6 +206,7 @@ class Session:
                 score=result.score,
                 points=result.points,
                 at=self.clock(),
+                key=key_of(item.question),
             )
             self._reschedule(item.question.id, result)
         self.grades[item.question.id] = result
@@ -218,7 +232,12 @@ class Session:
         )
 
     def finish(self) -> None:
-        self.store.finish_run(self.record.id, self.clock())
+        """Finished now, or at the deadline of an exam whose time ran out before (one
+        resumed late ends when its time was up, not when the student came back)."""
+        at = self.clock()
+        if self.record.deadline is not None and at > self.record.deadline:
+            at = self.record.deadline
+        self.store.finish_run(self.record.id, at)
 
     def abandon(self) -> None:
         self.store.abandon_run(self.record.id, self.clock())

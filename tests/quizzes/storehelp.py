@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+import pytest
+
+from quizzes import store as store_module
 from quizzes.store import Store
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
@@ -52,3 +56,32 @@ def answer(
         points=Decimal(1),
         at=at(minute),
     )
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE", "COMMIT", "PRAGMA USER_VERSION =")
+
+
+class FullDisk(sqlite3.Connection):
+    """A connection whose writes fail as on a full disk once ``FullDisk.full`` is set."""
+
+    full = False
+
+    def execute(self, sql: str, *args, **kwargs):  # type: ignore[override]
+        if FullDisk.full and sql.lstrip().upper().startswith(WRITES):
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().execute(sql, *args, **kwargs)
+
+
+@pytest.fixture
+def full_disk(monkeypatch) -> type[FullDisk]:
+    """Stores opened from now on fill up when ``full_disk.full = True``."""
+    real = sqlite3.connect
+
+    def connect(database, *args, **kwargs):
+        if str(database) != ":memory:":
+            kwargs["factory"] = FullDisk
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", connect)
+    monkeypatch.setattr(FullDisk, "full", False)
+    return FullDisk

@@ -208,6 +208,10 @@ def test_grade_carries_the_fact_its_quote_and_citation(gsi):
         ("1/2", "12"),
         ("50%", "50"),
         ("5 000", "50 00"),
+        ("A-", "A"),  # a grade: A minus is not A
+        ("A", "A-"),
+        ("B+", "B"),
+        ("Grade B-", "grade b"),
     ],
 )
 def test_text_keeps_characters_that_carry_meaning(accepted, typed):
@@ -231,6 +235,9 @@ def test_text_keeps_characters_that_carry_meaning(accepted, typed):
         ("10 km", "10km"),
         ("5,000", "5000"),
         ("5 000", "5,000"),
+        ("A-", "a−"),  # a minus sign or a dash is the same minus
+        ("A-", "a–."),
+        ("A-", " A- "),
     ],
 )
 def test_text_still_ignores_case_spacing_and_trailing_punctuation(accepted, typed):

@@ -163,3 +163,133 @@ def test_a_file_from_another_set_is_named(tmp_path, served):
     )
     assert result.exit_code == 0
     assert f"holds no runs of set '{SET}' (it has: gsi-actors)" in result.output
+
+
+WEEK = """\
+id: week
+title: Week
+pack: gsi-training-2023
+questions:
+  - id: period
+    type: choice
+    prompt: Over what period does China plan to provide the GSI training places?
+    fact: gsi-training-places
+    choices: [One year, Three years, Five years, Ten years]
+    answer: Ten years
+  - id: places
+    type: numeric
+    prompt: How many training places does the GSI paper offer?
+    fact: gsi-training-places
+    answer: 5000
+  - id: sco
+    type: text
+    prompt: Which grouping did Xi offer training to in September 2022?
+    fact: sco-training-places
+    accept: [SCO]
+"""
+
+
+def changed_week(root: Path) -> None:
+    """The teacher fixes the key of 'period' and deletes 'sco' after the class played."""
+    fixed = WEEK.replace("answer: Ten years", "answer: Five years")
+    (root / "sets" / "week.yaml").write_text(fixed[: fixed.index("  - id: sco")])
+
+
+def played_week(root: Path, students: int = 8) -> None:
+    (root / "sets").mkdir(parents=True)
+    (root / "sets" / "week.yaml").write_text(WEEK)
+    play_class(root, "week", students)
+
+
+def rows_by_question(table: Path) -> dict[str, dict[str, str]]:
+    rows = csv.DictReader(io.StringIO(table.read_text(encoding="utf-8")))
+    return {row["question"]: row for row in rows}
+
+
+def stored(root: Path, question: str) -> list[tuple[str, float]]:
+    with sqlite3.connect(progress_db(root)) as db:
+        return [
+            (json.loads(answer), float(score) / float(points))
+            for answer, score, points in db.execute(
+                "SELECT answer, score, points FROM answers WHERE question_id = ?", (question,)
+            )
+        ]
+
+
+@pytest.mark.parametrize("keys_recorded", [True, False])
+def test_a_changed_set_grades_each_answer_against_the_key_its_student_saw(tmp_path, keys_recorded):
+    root = tmp_path / "class"
+    played_week(root)
+    if not keys_recorded:  # answers given before answers kept their key
+        with sqlite3.connect(progress_db(root)) as db:
+            db.execute("UPDATE answers SET answer_key = NULL")
+    changed_week(root)
+    pdf, table = tmp_path / "r.pdf", tmp_path / "items.csv"
+    result = quiz("--data-dir", str(root), "report", "week", "-o", str(pdf), "--csv", str(table))
+    assert result.exit_code == 0, result.output
+    assert "the set has changed since some answers were given" in result.output
+    rows = rows_by_question(table)
+    assert set(rows) == {"period", "period (earlier)", "places", "sco (deleted)"}
+    # The answers to the old key are their own item, graded as their students were.
+    answers = stored(root, "period")
+    earlier = rows["period (earlier)"]
+    right = sum(score for _, score in answers) / len(answers)
+    assert int(earlier["students"]) == len(answers) == 8
+    assert float(earlier["facility"]) == pytest.approx(right, abs=1e-4)
+    assert 0 < right < 1
+    if keys_recorded:
+        ten = sum(answer == "Ten years" for answer, _ in answers)
+        assert f"*Ten years: {ten} " in earlier["options"]  # the key they saw
+        assert "*Five years" not in earlier["options"]
+        assert "“Ten years”" in earlier["flags"] and "“Five years” now" in earlier["flags"]
+    else:
+        assert earlier["options"] == ""  # which option was right then is not known
+        assert "earlier key" in earlier["flags"] and "not recorded" in earlier["flags"]
+    assert (
+        rows["period"]["students"] == "0"
+        and "changed after 8 student(s)" in (rows["period"]["flags"])
+    )
+    # Nobody's answers to the unchanged question moved; the deleted one is still reported.
+    assert rows["places"]["flags"] == ""
+    deleted = rows["sco (deleted)"]
+    assert int(deleted["students"]) == 8 and "deleted from the set" in deleted["flags"]
+    text = pdf_text(pdf)
+    assert "period (earlier)" in text and "deleted from the set" in text
+
+
+def test_a_changed_set_reported_from_files_sent_in(tmp_path):
+    """The key travels in the results file a student sends."""
+    student = tmp_path / "student"
+    played_week(student, students=1)
+    sent = tmp_path / "ana.json"
+    assert export(student, sent).exit_code == 0
+    assert json.loads(sent.read_text())["runs"][0]["answers"][0]["key"]["type"]
+    teacher = tmp_path / "teacher"
+    (teacher / "sets").mkdir(parents=True)
+    changed_week(teacher)
+    table = tmp_path / "items.csv"
+    result = quiz(
+        "--data-dir",
+        str(teacher),
+        "report",
+        "week",
+        str(sent),
+        "-o",
+        str(tmp_path / "r.pdf"),
+        "--csv",
+        str(table),
+    )
+    assert result.exit_code == 0, result.output
+    assert "sco (deleted)" in rows_by_question(table)
+
+
+def test_a_set_with_an_error_now_is_named_with_its_error(tmp_path):
+    root = tmp_path / "class"
+    played_week(root, students=2)
+    broken = WEEK.replace("answer: Ten years", "answer: Fifteen years")
+    (root / "sets" / "week.yaml").write_text(broken)
+    result = quiz("--data-dir", str(root), "report", "week", "-o", str(tmp_path / "r.pdf"))
+    assert result.exit_code == 1
+    assert "no set or file called" not in result.output
+    assert "set 'week' cannot be used until its errors are fixed" in result.output
+    assert "answer 'Fifteen years' is not among the choices" in result.output

@@ -71,7 +71,7 @@ def test_format_1_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Path):
     assert practice.deadline is None and practice.finished is not None
     assert [a.question_id for a in store.answers(1)] == ["q1"]
     store.close()
-    assert dump(path)[0] == FORMAT == 3
+    assert dump(path)[0] == FORMAT == 4
     backup = backup_path(path, 1)
     assert backup.is_file() and dump(backup) == before  # the copy is the old file, as it was
     # A migrated database has exactly the shape of a new one.
@@ -123,3 +123,48 @@ def test_adding_a_column_is_one_appended_migration(tmp_path: Path, monkeypatch):
     assert version == FORMAT + 1 and len(runs) == 2 and runs[0][-1] == ""
     assert backup_path(path, 1).is_file()  # one copy, before the first step of the two
     assert not backup_path(path, 2).exists() and not backup_path(path, FORMAT).exists()
+
+
+def test_format_3_answers_are_kept_and_new_answers_keep_their_key(tmp_path: Path, monkeypatch):
+    """Format 4 stores with each answer the key it was graded against; answers from
+    before are kept as they were, with no key recorded."""
+    from decimal import Decimal
+
+    from tests.quizzes.storehelp import start
+
+    path = tmp_path / "progress.sqlite3"
+    with monkeypatch.context() as old:
+        old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:2])
+        old.setattr(store_module, "FORMAT", 3)
+        store = Store.open(path)
+        run = start(store, questions=2, points=Decimal(2))
+        store.close()
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO answers VALUES (?, 'q1', 0, '\"Ten years\"', 1, '1', '1', "
+        "'2024-03-04T09:01:00+00:00', '')",
+        (run.id,),
+    )
+    db.commit()
+    db.close()
+    before = dump(path)
+    store = Store.open(path)
+    [kept] = store.answers(run.id)
+    assert (kept.question_id, kept.answer, kept.key) == ("q1", "Ten years", None)
+    key = {"type": "choice", "choices": ["Five years", "Ten years"], "answer": "Five years"}
+    store.record_answer(
+        run.id,
+        question_id="q2",
+        position=1,
+        answer="Five years",
+        correct=True,
+        score=Decimal(1),
+        points=Decimal(1),
+        at=kept.answered_at,
+        key=key,
+    )
+    assert store.answers(run.id)[1].key == key
+    store.close()
+    assert dump(path)[0] == 4 and dump(backup_path(path, 3)) == before
+    Store.open(tmp_path / "new.sqlite3").close()
+    assert schema(path) == schema(tmp_path / "new.sqlite3")

@@ -144,3 +144,61 @@ def test_a_set_given_by_path_is_found_again_by_its_absolute_path(
     record = store.unfinished_runs()[0]
     again = Catalog.load(root).find_set(record.set_ref)
     assert again.path == outside.resolve() or again.path.resolve() == outside.resolve()
+
+
+def test_an_exam_started_again_keeps_the_clock_of_the_one_it_replaces(root, choice, store):
+    """Discarding a timed exam (or leaving it) and starting the set again does not buy
+    time: the new run ends when the first one would have, for that student and set."""
+    from datetime import timedelta
+
+    from tests.tui.conftest import T0
+
+    now = [T0]
+    exam = PlayOptions("exam", 7, time_limit=1)
+    first = Session.start(choice, exam, store, lambda: now[0])
+    now[0] = T0 + timedelta(seconds=10)
+    first.answer(model_answer(first.current.question))
+    now[0] = T0 + timedelta(seconds=20)
+    first.abandon()  # "Discard" on the resume dialog
+    now[0] = T0 + timedelta(seconds=25)
+    second = Session.start(choice, PlayOptions("exam", 8, time_limit=1), store, lambda: now[0])
+    assert second.time_limit_seconds == 35
+    assert store.run(second.record.id).deadline == T0 + timedelta(minutes=1)
+    # Left open and started again (no discard): still the first start's clock, and a
+    # longer limit typed the second time does not lengthen it.
+    now[0] = T0 + timedelta(seconds=40)
+    third = Session.start(choice, PlayOptions("exam", 9, time_limit=5), store, lambda: now[0])
+    assert third.time_limit_seconds == 20
+    # Started again after that time was up: it ends at once.
+    third.abandon()
+    now[0] = T0 + timedelta(minutes=3)
+    late = Session.start(choice, exam, store, lambda: now[0])
+    assert late.time_limit_seconds == 0
+    late.finish()
+    # Once an exam of the set has finished, the next one has its full time again; and
+    # another student's clock, or practice, is their own.
+    assert Session.start(choice, exam, store, lambda: now[0]).time_limit_seconds == 60
+    other = Store.open(progress_db(root))
+    other.student = "Ana"
+    try:
+        first_of_ana = Session.start(choice, exam, other, lambda: now[0])
+        assert first_of_ana.time_limit_seconds == 60
+    finally:
+        other.close()
+
+
+def test_an_exam_that_ran_out_of_time_finishes_at_its_deadline(choice, store):
+    """Resumed (or ended) after its deadline, an exam is recorded as finished when its
+    time ran out, not when the student came back."""
+    from datetime import timedelta
+
+    from tests.tui.conftest import T0
+
+    now = [T0]
+    first = Session.start(choice, PlayOptions("exam", 7, time_limit=2), store, lambda: now[0])
+    first.answer(model_answer(first.current.question))
+    now[0] = T0 + timedelta(hours=5)
+    late = Session.resume(store.run(first.record.id), choice, store, lambda: now[0])
+    assert late.time_limit_seconds == 0
+    late.finish()
+    assert store.run(first.record.id).finished == T0 + timedelta(minutes=2)

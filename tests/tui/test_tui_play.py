@@ -474,3 +474,67 @@ async def test_focus_goes_straight_to_the_answer_on_every_question(build, monkey
             await pilot.press("enter")
             await pilot.pause()
     assert focused and "body" not in focused, focused
+
+
+async def test_discarding_an_exam_does_not_restart_its_clock(build, store):
+    """`quiz play SET --mode exam --time-limit 1`, one answer, quit; run again 20 seconds
+    later and discard: the new exam has the 40 seconds left of the first, not a minute."""
+    from datetime import timedelta
+
+    from tests.tui.conftest import T0
+
+    first = build("every-type", mode="exam", time_limit=1, clock=lambda: T0)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Time left 1:00" in screen_text(first)
+        await answer(pilot)
+    again = build("every-type", mode="exam", time_limit=1, clock=lambda: T0 + timedelta(seconds=20))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen)
+        assert "Discarding it does not restart its clock" in flat(screen_text(again))
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(again.screen, QuestionScreen)
+        text = screen_text(again)
+        assert "Question 1 of 7" in text and "Time left 0:40" in text
+        assert "Time left 1:00" not in text
+
+
+async def test_the_match_warning_goes_once_every_row_is_paired(build):
+    from quizzes.tui.widgets.arrange import MatchInput
+
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while item_id(pilot) != "q-match":
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("1", "enter")  # Enter with two rows still unpaired
+        await pilot.pause()
+        warning = "Pair every left side first"
+        assert warning in flat(screen_text(app))
+        widget = app.screen.query_one(MatchInput)
+        assert widget.chosen.count(None) == 2
+        await pilot.press("2", "down", "3")  # the ▸ row, then the last one
+        await pilot.pause()
+        assert None not in widget.chosen
+        assert warning not in flat(screen_text(app))
+        assert not app.screen.query_one("#problem").display
+
+
+async def test_the_multi_warning_goes_once_an_answer_is_picked(build):
+    app = build("every-type")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while item_id(pilot) != "q-multi":
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Pick at least one answer" in flat(screen_text(app))
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Pick at least one answer" not in flat(screen_text(app))

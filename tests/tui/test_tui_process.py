@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import pty
 import signal
@@ -328,3 +329,73 @@ def test_a_burst_of_keys_after_enter_reaches_the_next_question_intact(root: Path
         stop.set()
         os.close(fd)
     assert answers == {"n1": '"2000"', "c1": '"Yes"', "n2": '"7"', "t1": "true"}
+
+
+CHOICES_SET = """\
+id: two-choices
+title: Two choices
+pack: hostile
+questions:
+  - {id: c1, type: choice, prompt: First of two?, fact: freedonia,
+     choices: [Alpha, Bravo, Charlie], answer: Alpha}
+  - {id: c2, type: choice, prompt: Second of two?, fact: costa,
+     choices: [Delta, Echo, Foxtrot], answer: Delta}
+"""
+
+
+def test_keys_typed_on_the_feedback_never_answer_the_next_question(root: Path):
+    """Practice: `1 3 Enter` in one burst answers the first question with 1; the 3 was
+    typed while its feedback showed, so the next question (never seen) stays unanswered,
+    and then takes its own keys."""
+    (root / "sets" / "two-choices.yaml").write_text(CHOICES_SET, encoding="utf-8")
+    catalog = Catalog.load(root)
+    loaded = catalog.find_set("two-choices")
+    run = build_run(loaded.qset, catalog.pack_for(loaded).pack, seed=5)
+    first, second = run.items
+    db = progress_db(root)
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
+    env.pop("NO_COLOR", None)
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(REPO)
+        os.execve(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "quizzes",
+                "--data-dir",
+                str(root),
+                "play",
+                "two-choices",
+                "--seed",
+                "5",
+            ],
+            env,
+        )
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    stop = threading.Event()
+    seen = bytearray()
+    reader = threading.Thread(target=_drain, args=(fd, stop, seen), daemon=True)
+    reader.start()
+    try:
+        _wait_for(lambda: first.question.prompt.encode() in seen, "the first question")
+        time.sleep(0.3)
+        os.write(fd, b"13\r")
+        _wait_for(lambda: second.question.prompt.encode() in seen, "the second question")
+        time.sleep(1.0)  # a stray key would have been handled by now
+        after_burst = dict(_rows(db, "SELECT question_id, answer FROM answers"))
+        right = list(second.options).index(second.question.answer) + 1
+        os.write(fd, str(right).encode())
+        _wait_for(lambda: len(_rows(db, "SELECT * FROM answers")) == 2, "the second answer")
+        answers = dict(_rows(db, "SELECT question_id, answer FROM answers"))
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        stop.set()
+        os.close(fd)
+    assert after_burst == {first.question.id: json.dumps(first.options[0])}
+    assert answers == {
+        first.question.id: json.dumps(first.options[0]),
+        second.question.id: json.dumps(second.question.answer),
+    }

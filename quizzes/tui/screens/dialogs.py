@@ -151,6 +151,15 @@ class ResumeScreen(ModalScreen[ResumeAnswer]):
                 classes="dialog-text",
                 markup=False,
             )
+            if record.mode == "exam" and record.deadline is not None:
+                yield Static(
+                    plain(
+                        "Discarding it does not restart its clock: the exam started "
+                        f"again ends when this one does ({record.deadline.astimezone():%H:%M})."
+                    ),
+                    classes="dialog-text",
+                    markup=False,
+                )
             with Horizontal(classes="buttons"):
                 yield Button(plain("Resume"), id="resume", variant="primary")
                 yield Button(plain("Discard"), id="discard", variant="error")
@@ -174,26 +183,30 @@ class UnsavedScreen(ModalScreen[bool]):
         Binding("p", "dismiss(True)", "Play without saving"),
     ]
 
-    def __init__(self, problem: str) -> None:
+    def __init__(
+        self,
+        problem: str,
+        *,
+        title: str = "Progress cannot be saved",
+        advice: str = (
+            "You can play without saving: answers and scores last until you quit. Or quit, "
+            "fix it as said above, and start again."
+        ),
+        play_label: str = "Play without saving",
+    ) -> None:
         super().__init__()
         self.problem = problem
+        self.title_text = title
+        self.advice = advice
+        self.play_label = play_label
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(
-                plain("Progress cannot be saved", "bold"), classes="dialog-title", markup=False
-            )
+            yield Static(plain(self.title_text, "bold"), classes="dialog-title", markup=False)
             yield Static(plain(self.problem), classes="dialog-text", markup=False)
-            yield Static(
-                plain(
-                    "You can play without saving: answers and scores last until "
-                    "you quit. Or quit, fix the folder, and start again."
-                ),
-                classes="dialog-text",
-                markup=False,
-            )
+            yield Static(plain(self.advice), classes="dialog-text", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(plain("Play without saving"), id="play", variant="warning")
+                yield Button(plain(self.play_label), id="play", variant="warning")
                 yield Button(plain("Quit"), id="quit")
         yield KeyBar()
 

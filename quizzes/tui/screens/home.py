@@ -73,7 +73,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Quiz sets"
-        self.sub_title = ""
+        self.sub_title = self.app.saving_note
         self.fill()
         self.query_one("#sets").focus()
         if self.app.catalog.problems:

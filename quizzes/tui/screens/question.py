@@ -26,6 +26,7 @@ from quizzes.tui.widgets.answers import (
     hold,
     is_held,
     pass_on,
+    retyped,
 )
 from quizzes.tui.widgets.arrange import MatchInput, OrderInput
 from quizzes.tui.widgets.feedback import Feedback
@@ -156,7 +157,7 @@ class QuestionScreen(Screen[None]):
             event.prevent_default()
             target = self.answer_target()
             self.set_focus(target, scroll_visible=False)
-            target.post_message(events.Key(event.key, event.character))
+            target.post_message(retyped(event, self))
 
     def status_text(self) -> Any:
         session = self.session
@@ -220,7 +221,11 @@ class QuestionScreen(Screen[None]):
         self.show_problem(text)
 
     def show_problem(self, text: str) -> None:
+        """Say what stops the answer being taken; "" hides what was said."""
         problem = self.query_one("#problem", Static)
+        if not text:
+            problem.display = False
+            return
         problem.update(join(("! ", "bold"), plain(text)))
         problem.display = True
 

@@ -96,7 +96,8 @@ class ResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Results"
-        self.sub_title = "Exam" if self.session.options.mode == "exam" else "Practice"
+        mode = "Exam" if self.session.options.mode == "exam" else "Practice"
+        self.sub_title = " · ".join(filter(None, (mode, self.app.saving_note)))
         # The list has the focus, not a button: an extra Enter after the last answer
         # must not skip the results. ↑ ↓ scroll; r, n, h (or Tab to a button) act.
         self.query_one("#results").focus()

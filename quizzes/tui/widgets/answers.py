@@ -3,8 +3,8 @@ numeric and text. Each hands its answer, in the shape grading takes, to the scre
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Protocol, runtime_checkable
-from weakref import WeakSet
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+from weakref import WeakKeyDictionary, WeakSet
 
 from textual import events
 from textual.app import ComposeResult
@@ -19,6 +19,9 @@ from quizzes.grading import number_examples
 from quizzes.model import Numeric
 from quizzes.tui.text import hanging, plain
 
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
 
 @runtime_checkable
 class AnswerTaker(Protocol):
@@ -28,7 +31,7 @@ class AnswerTaker(Protocol):
         """Grade and record it (it may still be invalid, e.g. not a number)."""
 
     def take_problem(self, text: str) -> None:
-        """Say what is missing before the answer can be taken."""
+        """Say what is missing before the answer can be taken ("": nothing is now)."""
 
 
 def give_answer(widget: Widget, value: Any) -> None:
@@ -39,16 +42,38 @@ def give_answer(widget: Widget, value: Any) -> None:
 
 
 _HELD: WeakSet[events.Key] = WeakSet()
+_TYPED_FOR: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
+
+
+def typed_for(key: events.Key) -> Screen[Any] | None:
+    """The screen that was showing when ``key`` was typed (its question, for a question
+    screen); None for a key the app has not seen yet."""
+    return _TYPED_FOR.get(key)
+
+
+def mark_typed_for(key: events.Key, screen: Screen[Any]) -> None:
+    """Tie a key to the screen it was typed on. Keys queue up in widgets while the app
+    draws, and one that bubbles up to the app's bindings after its screen was replaced
+    would otherwise act on the next one (see QuizApp.on_event)."""
+    _TYPED_FOR[key] = screen
+
+
+def retyped(event: events.Key, screen: Screen[Any]) -> events.Key:
+    """A copy of ``event`` to post again, typed for ``screen``."""
+    key = events.Key(event.key, event.character)
+    mark_typed_for(key, screen)
+    return key
 
 
 def pass_on(event: events.Key, widget: Widget) -> None:
     """A key that reached ``widget`` after it was done with: to the screen that now asks,
-    which gives it to its input (see QuestionScreen.on_key)."""
+    which gives it to its input (see QuestionScreen.on_key). It was typed after the key
+    that moved on (a widget handles its keys in order), so it belongs to that screen."""
     event.stop()
     event.prevent_default()
     ahead = widget.app.screen
     target = ahead.focused if ahead.focused not in (None, widget) else ahead
-    key = events.Key(event.key, event.character)
+    key = retyped(event, ahead)
     if target is ahead:
         hold(key)
     target.post_message(key)
@@ -86,6 +111,11 @@ async def own_key(widget: Widget, event: events.Key) -> None:
 def give_problem(widget: Widget, text: str) -> None:
     if isinstance(widget.screen, AnswerTaker):
         widget.screen.take_problem(text)
+
+
+def clear_problem(widget: Widget) -> None:
+    """What was missing is there now: the warning goes."""
+    give_problem(widget, "")
 
 
 def _numbered(n: int, text: str, prefix: str = "") -> Any:
@@ -224,6 +254,8 @@ class MultiInput(_InViewOptionList):
         self.replace_option_prompt_at_index(
             index, self._label(number, self.order[index], index in self.picked)
         )
+        if self.picked:
+            clear_problem(self)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # Enter is bound to submit, so only a click gets here: it toggles

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from quizzes.tui.text import Hanging, hanging, pieces
-from quizzes.tui.widgets.answers import give_answer, give_problem, own_key
+from quizzes.tui.widgets.answers import clear_problem, give_answer, give_problem, own_key
 
 
 class _Rows(Vertical, can_focus=True):
@@ -101,14 +101,19 @@ class MatchInput(_Rows):
     def action_cycle(self, step: int) -> None:
         pick = self.chosen[self.cursor]
         start = -1 if pick is None and step > 0 else (0 if pick is None else pick)
-        self.chosen[self.cursor] = (start + step) % len(self.rights)
-        self.refresh_rows()
+        self.paired((start + step) % len(self.rights))
 
     def action_pick(self, number: int) -> None:
         if number <= len(self.rights):
             # The cursor stays, as with ← →: moving on by itself made "1 ↓ 2" skip a row.
-            self.chosen[self.cursor] = number - 1
-            self.refresh_rows()
+            self.paired(number - 1)
+
+    def paired(self, right: int) -> None:
+        """Pair the ▸ row; once every row has a partner, "pair every left side" goes."""
+        self.chosen[self.cursor] = right
+        self.refresh_rows()
+        if None not in self.chosen:
+            clear_problem(self)
 
     def action_submit(self) -> None:
         if any(pick is None for pick in self.chosen):
