@@ -17,11 +17,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from quizzes import amounts
+from quizzes.giveaways import mentions
 from quizzes.grading import normalise_text
-from quizzes.model import AnyQuestion, Choice, FreeText, Numeric, Order, QuestionSet
+from quizzes.model import AnyQuestion, Choice, FreeText, Numeric, Order, QuestionSet, TrueFalse
+from quizzes.wording import abbreviation_is_plural, mention, verb
 from seeds.dates import PartialDate, longest_chain
-from seeds.model import Actor, Event, Figure, Pack, Term
-from seeds.numbers import SCALES, format_amount, format_number, is_year_unit, read_number
+from seeds.model import Actor, Argument, Event, Figure, Pack, Term
 
 AUTO_SUFFIX = "-auto"
 _DISTRACTORS = 3
@@ -85,19 +87,25 @@ def _choice(
     tags: list[str],
     *,
     exclude: Iterable[str] = (),
+    fallback: Iterable[str] = (),
 ) -> Choice | None:
-    """A choice question with up to three distractors drawn from ``pool``: options stay
-    distinct after normalisation, and nothing in ``exclude`` (true answers, the subject)
-    is ever offered."""
+    """A choice question with up to three distractors drawn from ``pool``, topped up from
+    ``fallback``: options stay distinct after normalisation, and nothing in ``exclude``
+    (true answers, the subject) is ever offered."""
     barred = {normalise_text(right), *(normalise_text(e) for e in exclude)}
-    others: dict[str, str] = {}
-    for option in pool:
-        key = normalise_text(option)
-        if key and key not in barred:
-            others.setdefault(key, option)
-    if not others:
+    picks: list[str] = []
+    for options in (pool, fallback):
+        others: dict[str, str] = {}
+        for option in options:
+            key = normalise_text(option)
+            if key and key not in barred:
+                others.setdefault(key, option)
+        wanted = min(_DISTRACTORS - len(picks), len(others))
+        chosen = rng.sample(sorted(others.values()), wanted)
+        picks += chosen
+        barred |= {normalise_text(c) for c in chosen}
+    if not picks:
         return None
-    picks = rng.sample(sorted(others.values()), min(_DISTRACTORS, len(others)))
     choices = [right, *picks]
     rng.shuffle(choices)
     return Choice(
@@ -118,26 +126,22 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     for fig in pack.figures:
         rng = _rng(pack, seed, fig.id)
         tags = ["figures", "automatic"]
-        unit = "as a year" if is_year_unit(fig.unit) else f"in {fig.unit}"
         yield Numeric(
             type="numeric",
             id=f"{fig.id}-number",
             fact=fig.id,
             tags=tags,
-            prompt=sentence(
-                f"What figure does the {pack.source.short_name} give for “{fig.label}”, {unit}?"
-            ),
+            prompt=sentence(_number_prompt(fig, pack)),
             answer=fig.value,
             unit=fig.unit,
             display=fig.display,
         )
-        shown = [_shown_like(v, fig) for v in _plausible_values(fig, pack, rng)]
         question = _choice(
             f"{fig.id}-choice",
             f"Which figure goes with “{fig.label}”?",
             fig.id,
-            _shown_like(fig.value, fig),
-            shown,
+            amounts.written(fig.value, fig),
+            [amounts.written(v, fig) for v in _wrong_values(fig, pack, rng)],
             rng,
             tags,
         )
@@ -145,65 +149,67 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
             yield question
 
 
-def _shown_like(value: Decimal, fig: Figure) -> str:
-    """A wrong value written the way the right one is, so the form gives nothing away."""
-    reading = read_number(fig.display) if fig.display else None
-    word = re.search(rf"\b({'|'.join(SCALES)})\b", fig.display or "", re.IGNORECASE)
-    if reading is not None and reading.scaled and word and fig.value:
-        per_value = reading.value / fig.value  # the amount one unit of `value` stands for
-        shown = value * per_value / SCALES[word.group().lower()]
-        return format_amount(value, fig.unit, f"{format_number(shown)} {word.group()}")
-    return format_amount(value, fig.unit)
+def _number_prompt(fig: Figure, pack: Pack) -> str:
+    """The question asks for the kind of number the figure is, in its unit's words."""
+    what = amounts.kind(fig)
+    if what == "year":
+        ask = "Which year"
+    elif what == "percent":
+        ask = "What percentage" + amounts.percent_rest(fig.unit)
+    elif what == "share":
+        ask = " ".join(["What share", *fig.unit.split()[1:]])
+    else:
+        ask = f"How many {fig.unit.strip()}"
+    return f"{ask} does the {pack.source.short_name} give for “{fig.label}”?"
 
 
-def _plausible_values(fig: Figure, pack: Pack, rng: random.Random) -> list[Decimal]:
-    """Three wrong values: other figures with the same unit first, then scalings of this one.
-
-    Every value differs from the right one as printed, so no two options read the same.
-    """
-    right = _shown_like(fig.value, fig)
+def _wrong_values(fig: Figure, pack: Pack, rng: random.Random) -> list[Decimal]:
+    """Up to three wrong values: other figures with the same unit first (never one with
+    the same label, which would be a second right answer), then values near this one.
+    Each is possible for the figure's kind and reads unlike the others once written."""
+    what = amounts.kind(fig)
+    seen = {normalise_text(amounts.written(fig.value, fig))}
 
     def distinct(values: Iterable[Decimal]) -> list[Decimal]:
-        seen = {normalise_text(right)}
         kept = []
         for value in sorted(set(values)):
-            key = normalise_text(_shown_like(value, fig))
-            if value != fig.value and value > 0 and key not in seen:
+            key = normalise_text(amounts.written(value, fig))
+            if value != fig.value and amounts.fits(value, fig, what) and key not in seen:
                 seen.add(key)
                 kept.append(value)
         return kept
 
     unit = fig.unit.strip().casefold()
-    same_unit = distinct(f.value for f in pack.figures if f.unit.strip().casefold() == unit)
-    if fig.value == fig.value.to_integral_value() and is_year_unit(fig.unit):
-        scaled = distinct(fig.value + d for d in (-2, -1, 1, 2))
-    else:
-        scaled = distinct(
-            v
-            for v in (fig.value * 2, fig.value / 2, fig.value * 10, fig.value / 10, fig.value * 3)
-            if v == v.quantize(Decimal("0.01")) and v not in same_unit
-        )
+    label = normalise_text(fig.label)
+    same_unit = distinct(
+        f.value
+        for f in pack.figures
+        if f.unit.strip().casefold() == unit and normalise_text(f.label) != label
+    )
+    near = distinct(v for v in amounts.near(fig, what) if v not in same_unit)
     picked = rng.sample(same_unit, min(_DISTRACTORS, len(same_unit)))
-    return picked + rng.sample(scaled, min(_DISTRACTORS - len(picked), len(scaled)))
+    return picked + rng.sample(near, min(_DISTRACTORS - len(picked), len(near)))
 
 
 # --- actors -------------------------------------------------------------------------------
 
 
 def _actor_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
-    roles = [a.role for a in pack.actors]
+    kinship = kin(pack)
     for actor in pack.actors:
         rng = _rng(pack, seed, actor.id)
         tags = ["actors", "automatic"]
-        related = [a for a in pack.actors if a.id in pack.related(actor.id) and a != actor]
+        # A role said of the actor's kin may be true of the actor as well.
+        close = [a for a in pack.actors if a.id in kinship[actor.id] and a != actor]
         question = _choice(
             f"{actor.id}-role",
-            f"Which best describes {actor.in_sentence} in this story?",
+            f"Which best describes {mention(actor)} in this story?",
             actor.id,
             actor.role,
-            roles,
+            [a.role for a in pack.actors],
             rng,
             tags,
+            exclude=[a.role for a in close],
         )
         if question:
             yield question
@@ -211,6 +217,7 @@ def _actor_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
         if right is None:
             continue
         # Anything the actor belongs to, or that belongs to it, is true or confusing.
+        related = [a for a in pack.actors if a.id in pack.related(actor.id) and a != actor]
         true_too = [
             actor.name,
             actor.affiliation or "",
@@ -219,10 +226,11 @@ def _actor_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
         ]
         pool = [a.affiliation for a in pack.actors if a.affiliation]
         pool += [a.name for a in pack.actors if a.type == "organisation"]
-        verb = "affiliated with" if actor.type == "person" else "part of"
+        is_ = verb(actor, "is", "are")
+        what = "affiliated with" if actor.type == "person" else "part of"
         question = _choice(
             f"{actor.id}-affiliation",
-            f"Which institution is {actor.in_sentence} {verb}?",
+            f"Which institution {is_} {mention(actor)} {what}?",
             actor.id,
             right,
             pool,
@@ -240,36 +248,106 @@ def _institution(pack: Pack, actor: Actor) -> str | None:
     return within[0].name if within else actor.affiliation
 
 
+def kin(pack: Pack) -> dict[str, set[str]]:
+    """For each actor, the actors (itself included) of whom a role or claim said of one
+    may be true of the other: every actor it belongs to or that belongs to it
+    (``Pack.related``), its siblings (the same parent actor, or the same affiliation),
+    and the actors one actor's description names together, the parts of one list."""
+    parent = {a.id: next(iter(pack.within(a.id)), None) for a in pack.actors}
+    affiliation = {a.id: normalise_text(a.affiliation or "") for a in pack.actors}
+    found = {a.id: pack.related(a.id) for a in pack.actors}
+    for a in pack.actors:
+        for b in pack.actors:
+            same_parent = parent[a.id] is not None and parent[a.id] == parent[b.id]
+            if same_parent or (affiliation[a.id] and affiliation[a.id] == affiliation[b.id]):
+                found[a.id].add(b.id)
+    for describer in pack.actors:
+        text = f"{describer.role} {describer.statement}"
+        listed = {a.id for a in pack.actors if a != describer and mentions(text, [a.name])}
+        if len(listed) > 1:
+            for actor_id in listed:
+                found[actor_id] |= listed
+    return found
+
+
 # --- arguments ----------------------------------------------------------------------------
 
 
 def _argument_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
-    names = [a.name for a in pack.actors]
+    """One question an argument, the first that can be made of: who makes it, which of
+    several claims the speaker makes, or (when the pack offers no wrong answer) whether
+    the speaker makes it."""
     for argument in pack.arguments:
         speaker = pack.actor(argument.by)
         if speaker is None:
             continue
         rng = _rng(pack, seed, argument.id)
-        # Speakers of other arguments are the most plausible wrong answers.
-        pool = [s.name for a in pack.arguments if (s := pack.actor(a.by))]
-        pool = pool if len({normalise_text(p) for p in pool}) > 1 else names
-        # Whoever makes the same claim, and the speaker's own institutions, are right too.
-        claim = normalise_text(argument.claim)
-        makers = {a.by for a in pack.arguments if normalise_text(a.claim) == claim}
-        true_too = {i for by in makers for i in pack.related(by)}
-        exclude = [a.name for a in pack.actors if a.id in true_too and a != speaker]
-        question = _choice(
-            f"{argument.id}-who",
-            f"Who makes this argument: “{_inline(argument.claim)}”?",
-            argument.id,
-            speaker.name,
-            pool,
-            rng,
-            ["arguments", "automatic"],
-            exclude=exclude,
+        yield (
+            _who_argues(pack, argument, speaker, rng)
+            or _which_claim(pack, argument, speaker, rng)
+            or _claim_true(pack, argument, speaker)
         )
-        if question:
-            yield question
+
+
+_ARGUMENT_TAGS = ["arguments", "automatic"]
+
+
+def _makers(pack: Pack, claim: str) -> set[str]:
+    """Every actor of whom the claim is true: who makes it, and their related actors."""
+    key = normalise_text(claim)
+    return {i for a in pack.arguments if normalise_text(a.claim) == key for i in pack.related(a.by)}
+
+
+def _who_argues(
+    pack: Pack, argument: Argument, speaker: Actor, rng: random.Random
+) -> Choice | None:
+    makers = _makers(pack, argument.claim)
+    # Speakers of other arguments are the most plausible wrong answers; any actor will do.
+    speakers = [s.name for a in pack.arguments if (s := pack.actor(a.by))]
+    return _choice(
+        f"{argument.id}-who",
+        f"Who makes this argument: “{_inline(argument.claim)}”?",
+        argument.id,
+        speaker.name,
+        speakers,
+        rng,
+        _ARGUMENT_TAGS,
+        exclude=[a.name for a in pack.actors if a.id in makers and a != speaker],
+        fallback=[a.name for a in pack.actors],
+    )
+
+
+def _which_claim(
+    pack: Pack, argument: Argument, speaker: Actor, rng: random.Random
+) -> Choice | None:
+    true_of_speaker = [a.claim for a in pack.arguments if speaker.id in _makers(pack, a.claim)]
+    does = verb(speaker, "does", "do")
+    return _choice(
+        f"{argument.id}-claim",
+        f"Which of these arguments {does} {mention(speaker)} make?",
+        argument.id,
+        _inline(argument.claim),
+        [_inline(a.claim) for a in pack.arguments],
+        rng,
+        _ARGUMENT_TAGS,
+        exclude=[_inline(c) for c in true_of_speaker],
+    )
+
+
+def _claim_true(pack: Pack, argument: Argument, speaker: Actor) -> TrueFalse:
+    makes = verb(speaker, "makes", "make")
+    return TrueFalse(
+        type="truefalse",
+        id=f"{argument.id}-true",
+        prompt=sentence(
+            f"In the {pack.source.short_name}, {mention(speaker)} {makes} the argument "
+            f"“{_inline(argument.claim)}”",
+            end=".",
+        ),
+        fact=argument.id,
+        answer=True,
+        tags=_ARGUMENT_TAGS,
+    )
 
 
 # --- events -------------------------------------------------------------------------------
@@ -345,6 +423,7 @@ def _term_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     definitions = [t.statement for t in pack.terms]
     for term in pack.terms:
         rng = _rng(pack, seed, term.id)
+        tags = ["terms", "automatic"]
         question = _choice(
             f"{term.id}-meaning",
             f"What is meant by “{_inline(term.term)}”?",
@@ -352,19 +431,34 @@ def _term_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
             term.statement,
             definitions,
             rng,
-            ["terms", "automatic"],
+            tags,
         )
         if question:
             yield dataclasses.replace(question, explanation=_term_in_story(pack, term))
         if term.short:
+            does = "do" if abbreviation_is_plural(term.short) else "does"
             yield FreeText(
                 type="text",
                 id=f"{term.id}-short",
-                prompt=sentence(f"What does {term.short} stand for?"),
+                prompt=sentence(f"What {does} {term.short} stand for?"),
                 fact=term.id,
                 accept=[term.term],
-                tags=["terms", "automatic"],
+                tags=tags,
             )
+        elif question is None and not _names_term(term.statement, term):
+            yield FreeText(
+                type="text",
+                id=f"{term.id}-term",
+                prompt=sentence(f"Which term means this: “{_inline(term.statement)}”?"),
+                fact=term.id,
+                accept=[term.term],
+                tags=tags,
+            )
+
+
+def _names_term(text: str, term: Term) -> bool:
+    """Whether the text says the term (or its abbreviation) itself."""
+    return mentions(text, [n for n in (term.term, term.short) if n])
 
 
 def _term_in_story(pack: Pack, term: Term) -> str:

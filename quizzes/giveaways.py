@@ -1,19 +1,24 @@
-"""Questions that give each other away: one prompt states another question's answer.
+"""Questions that give each other away, and a selection free of them.
 
-The checker names such pairs; a run puts the question whose answer is given away before
-the question that gives it, so by the time the giveaway is read it no longer helps.
-(Options are left alone: an option claims nothing, and the same names rightly recur as
-distractors.)
+Two questions answer each other when one prompt states the other's answer (the checker
+warns of these), or when both test one fact so that one answers the other: two questions
+whose answer is the same figure's value (its number and its choice of four), or a
+question asking for a term beside one whose prompt names it. (Options of questions on
+other facts are left alone: an option claims nothing, and the same names rightly recur
+as distractors.) A run or a printed sheet keeps one question of each such pair.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import TypeVar
 
+from quizzes.grading import normalise_text
 from quizzes.model import Choice, FreeText, Numeric, Question
-from seeds.numbers import format_amount, format_number, is_year_unit
+from seeds.model import Fact, Figure, Term
+from seeds.numbers import amount_of, format_amount, format_number, is_year_unit, read_number
 
 T = TypeVar("T")
 
@@ -67,32 +72,126 @@ def give_aways(
             yield questions[number], giver, shown
 
 
+def _figure_value(q: Question, figure: Figure) -> bool:
+    """Whether the question's answer is the figure's value."""
+    if isinstance(q, Numeric):
+        return amount_of(q.answer, q.unit) in (figure.amount, figure.value)
+    if isinstance(q, Choice) and isinstance(q.answer, str):
+        reading = read_number(q.answer)
+        return reading is not None and reading.value in (figure.amount, figure.value)
+    return False
+
+
+def mentions(text: str, names: Iterable[str]) -> bool:
+    """Whether the text says any of the names, as whole words (case aside)."""
+    said = tokens(text)
+    for name in names:
+        wanted = tokens(name)
+        if wanted and any(
+            said[i : i + len(wanted)] == wanted for i in range(len(said) - len(wanted) + 1)
+        ):
+            return True
+    return False
+
+
+def _asks_term(q: Question, term: Term) -> bool:
+    """Whether the question's answer is the term itself (or its abbreviation)."""
+    names = {normalise_text(n) for n in (term.term, term.short) if n}
+    if isinstance(q, FreeText):
+        return any(normalise_text(a) in names for a in q.accept)
+    return isinstance(q, Choice) and isinstance(q.answer, str) and normalise_text(q.answer) in names
+
+
+def same_fact_pairs(a: Question, b: Question, fact: Fact | None) -> bool:
+    """Whether two questions on ``fact`` answer each other though neither prompt may
+    state the other's answer word for word."""
+    if isinstance(fact, Figure):
+        return _figure_value(a, fact) and _figure_value(b, fact)
+    if isinstance(fact, Term):
+        names = [n for n in (fact.term, fact.short) if n]
+        return (_asks_term(a, fact) and mentions(b.prompt, names)) or (
+            _asks_term(b, fact) and mentions(a.prompt, names)
+        )
+    return False
+
+
+def answer_pairs(questions: Sequence[Question], facts: Mapping[str, Fact]) -> set[tuple[int, int]]:
+    """(i, j), i < j, for every two questions of which one answers the other."""
+    pairs = {(min(i, j), max(i, j)) for (i, _), (j, _), _ in give_aways(list(enumerate(questions)))}
+    by_fact: dict[str, list[int]] = {}
+    for i, q in enumerate(questions):
+        if q.fact:
+            by_fact.setdefault(q.fact, []).append(i)
+    for fact_id, numbers in by_fact.items():
+        fact = facts.get(fact_id)
+        for x, i in enumerate(numbers):
+            for j in numbers[x + 1 :]:
+                if same_fact_pairs(questions[i], questions[j], fact):
+                    pairs.add((i, j))
+    return pairs
+
+
 Q = TypeVar("Q", bound=Question)
 
+# Beyond this many linked questions the best choice is searched no more: the first
+# questions that fit are kept instead.
+_SEARCHED = 24
 
-def answered_first(questions: list[Q]) -> list[Q]:
-    """The questions in the same order, except that a question whose answer another prompt
-    gives away moves before that prompt (when the pairs allow it: a cycle stays as it is)."""
-    before: dict[int, list[int]] = {i: [] for i in range(len(questions))}
-    for (given, _), (giver, _), _ in give_aways(list(enumerate(questions))):
-        before[giver].append(given)
-    # Depth-first, children (the questions to come first) in their own order; a node met
-    # again while it is still open closes a cycle and is skipped.
-    placed: list[int] = []
-    state: dict[int, bool] = {}  # False: open, True: placed
-    for root in range(len(questions)):
-        if root in state:
+
+def one_of_each_pair(questions: Sequence[Q], facts: Mapping[str, Fact]) -> list[Q]:
+    """The questions in their order, less one of each pair that answers each other.
+
+    Of each group of questions linked by such pairs, the selection keeps as many points,
+    then as many questions, as a selection free of pairs can, so every run and every
+    handout variant of a set is as long as the others; among equal selections it keeps
+    the questions that come first. Which question of a pair stays thus follows the
+    order, which a run shuffles by its seed."""
+    pairs = answer_pairs(questions, facts)
+    linked: dict[int, set[int]] = {i: set() for i in range(len(questions))}
+    for i, j in pairs:
+        linked[i].add(j)
+        linked[j].add(i)
+    points = [q.points for q in questions]
+    kept: set[int] = set()
+    placed: set[int] = set()
+    for start in range(len(questions)):
+        if start in placed:
             continue
-        state[root] = False
-        stack = [(root, iter(sorted(before[root])))]
+        group, stack = {start}, [start]
         while stack:
-            node, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                state[node] = True
-                placed.append(node)
-            elif child not in state:
-                state[child] = False
-                stack.append((child, iter(sorted(before[child]))))
-    return [questions[i] for i in placed]
+            for other in linked[stack.pop()] - group:
+                group.add(other)
+                stack.append(other)
+        placed |= group
+        kept |= _best(sorted(group), linked, points)
+    return [q for i, q in enumerate(questions) if i in kept]
+
+
+def _best(group: list[int], linked: dict[int, set[int]], points: list[Decimal]) -> set[int]:
+    """The pair-free subset of ``group`` with the most points, then the most questions,
+    preferring the earliest questions (depth first, taking a question before leaving it)."""
+    if len(group) > _SEARCHED:
+        chosen: set[int] = set()
+        for i in group:
+            if not linked[i] & chosen:
+                chosen.add(i)
+        return chosen
+    best: tuple[tuple[Decimal, int], set[int]] = ((Decimal(-1), -1), set())
+    weight_after = [sum((points[i] for i in group[k:]), Decimal(0)) for k in range(len(group) + 1)]
+
+    def search(k: int, chosen: set[int], score: Decimal) -> None:
+        nonlocal best
+        if (score + weight_after[k], len(chosen) + len(group) - k) <= best[0]:
+            return  # even taking every question left could not do better
+        if k == len(group):
+            best = ((score, len(chosen)), set(chosen))
+            return
+        i = group[k]
+        if not linked[i] & chosen:
+            chosen.add(i)
+            search(k + 1, chosen, score + points[i])
+            chosen.remove(i)
+        search(k + 1, chosen, score)
+
+    search(0, set(), Decimal(0))
+    return best[1]
