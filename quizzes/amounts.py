@@ -105,11 +105,15 @@ def displayed(fig: Figure) -> str | None:
 
 
 def written(value: Decimal, fig: Figure) -> str:
-    """``value`` written as the figure's display writes its own value: the same currency
-    sign and words, and a scale word of the same family chosen for this size."""
+    """``value`` written as the figure's display (or a unit such as "billion U.S.
+    dollars") writes its own value: the same currency sign and words, and a scale word of
+    the same family chosen for this size."""
     display = displayed(fig)
     if value == fig.value:
         return amount_text(value, fig.unit, display)
+    scale_word = fig.unit.split()[0] if unit_scale(fig.unit)[0] > 1 else ""
+    if display is None and scale_word:  # "200 billion U.S. dollars" is written as "200 billion"
+        display = f"{format_number(fig.value)} {scale_word}"
     reading = read_number(display) if display else None
     shape = _DISPLAY.match(display) if display else None
     if reading is None or shape is None or not fig.value:

@@ -34,8 +34,9 @@ def tokens(text: str) -> tuple[str, ...]:
 def answer_forms(q: Question) -> list[tuple[tuple[str, ...], str]]:
     """(tokens, as shown) for each way the question's answer could appear in a prompt."""
     if isinstance(q, Numeric):
-        if is_year_unit(q.unit) or abs(q.answer) < 10:
-            return []  # years and small numbers recur in any story
+        year = is_year_unit(q.unit) and q.answer in range(1000, 3000)
+        if year or abs(q.answer) < 10:
+            return []  # calendar years and small numbers recur in any story
         shown = format_amount(q.answer, None, q.display)
         forms = {format_number(q.answer), f"{q.answer.normalize():f}", q.display or ""}
         return [(tokens(form), shown) for form in sorted(forms) if form]
@@ -133,8 +134,8 @@ def answer_pairs(questions: Sequence[Question], facts: Mapping[str, Fact]) -> se
 
 Q = TypeVar("Q", bound=Question)
 
-# Beyond this many linked questions the best choice is searched no more: the first
-# questions that fit are kept instead.
+# Beyond this many linked questions the best choice is searched no more: questions are
+# kept greedily, fewest links first, in an order of their ids that no seed changes.
 _SEARCHED = 24
 
 
@@ -163,16 +164,20 @@ def one_of_each_pair(questions: Sequence[Q], facts: Mapping[str, Fact]) -> list[
                 group.add(other)
                 stack.append(other)
         placed |= group
-        kept |= _best(sorted(group), linked, points)
+        kept |= _best(sorted(group), linked, points, [q.id for q in questions])
     return [q for i, q in enumerate(questions) if i in kept]
 
 
-def _best(group: list[int], linked: dict[int, set[int]], points: list[Decimal]) -> set[int]:
+def _best(
+    group: list[int], linked: dict[int, set[int]], points: list[Decimal], ids: list[str]
+) -> set[int]:
     """The pair-free subset of ``group`` with the most points, then the most questions,
-    preferring the earliest questions (depth first, taking a question before leaving it)."""
+    preferring the earliest questions (depth first, taking a question before leaving it).
+    A group too large to search is chosen the same way whatever its order, so that its
+    size too is the same in every run."""
     if len(group) > _SEARCHED:
         chosen: set[int] = set()
-        for i in group:
+        for i in sorted(group, key=lambda i: (len(linked[i]), -points[i], ids[i])):
             if not linked[i] & chosen:
                 chosen.add(i)
         return chosen

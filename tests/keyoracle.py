@@ -194,7 +194,8 @@ def stated_answers(q: Question) -> list[str]:
     characters."""
     if isinstance(q, Numeric):
         whole = q.answer == q.answer.to_integral_value()
-        if abs(q.answer) < 10 or (whole and 1000 <= q.answer <= 2999 and "year" in (q.unit or "")):
+        calendar = whole and 1000 <= q.answer <= 2999 and "year" in (q.unit or "").casefold()
+        if abs(q.answer) < 10 or calendar:
             return []
         plain = f"{q.answer.normalize():f}"
         grouped = f"{q.answer:,f}".rstrip("0").rstrip(".") if "." in plain else f"{int(q.answer):,}"
