@@ -1,11 +1,12 @@
 """Questions that give each other away, and a selection free of them.
 
 Two questions answer each other when one prompt states the other's answer (the checker
-warns of these), or when both test one fact so that one answers the other: two questions
-whose answer is the same figure's value (its number and its choice of four), or a
-question asking for a term beside one whose prompt names it. (Options of questions on
-other facts are left alone: an option claims nothing, and the same names rightly recur
-as distractors.) A run or a printed sheet keeps one question of each such pair.
+warns of these), or when both test one fact so that one answers the other: a question
+asking a figure's value beside one that prints it among its options (its number and its
+choice of four), or a question asking for a term beside one whose prompt names it.
+(Options of questions on other facts are left alone: an option claims nothing, and the
+same names rightly recur as distractors.) A run or a printed sheet keeps one question of
+each such pair.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from quizzes.grading import normalise_text
-from quizzes.model import Choice, FreeText, Numeric, Question
+from quizzes.model import Choice, FreeText, Multi, Numeric, Question
 from seeds.model import Fact, Figure, Term
 from seeds.numbers import amount_of, format_amount, format_number, is_year_unit, read_number
 
@@ -73,14 +74,21 @@ def give_aways(
             yield questions[number], giver, shown
 
 
-def _figure_value(q: Question, figure: Figure) -> bool:
+def _is_value(text: str, figure: Figure) -> bool:
+    reading = read_number(text)
+    return reading is not None and reading.value in (figure.amount, figure.value)
+
+
+def _asks_value(q: Question, figure: Figure) -> bool:
     """Whether the question's answer is the figure's value."""
     if isinstance(q, Numeric):
         return amount_of(q.answer, q.unit) in (figure.amount, figure.value)
-    if isinstance(q, Choice) and isinstance(q.answer, str):
-        reading = read_number(q.answer)
-        return reading is not None and reading.value in (figure.amount, figure.value)
-    return False
+    return isinstance(q, Choice) and isinstance(q.answer, str) and _is_value(q.answer, figure)
+
+
+def _shows_value(q: Question, figure: Figure) -> bool:
+    """Whether the question prints the figure's value among its options."""
+    return isinstance(q, Choice | Multi) and any(_is_value(c, figure) for c in q.choices)
 
 
 def mentions(text: str, names: Iterable[str]) -> bool:
@@ -107,7 +115,9 @@ def same_fact_pairs(a: Question, b: Question, fact: Fact | None) -> bool:
     """Whether two questions on ``fact`` answer each other though neither prompt may
     state the other's answer word for word."""
     if isinstance(fact, Figure):
-        return _figure_value(a, fact) and _figure_value(b, fact)
+        return (_asks_value(a, fact) and _shows_value(b, fact)) or (
+            _asks_value(b, fact) and _shows_value(a, fact)
+        )
     if isinstance(fact, Term):
         names = [n for n in (fact.term, fact.short) if n]
         return (_asks_term(a, fact) and mentions(b.prompt, names)) or (

@@ -6,8 +6,9 @@ question's subject. A right key has exactly one true option, and that option is 
 A role or a claim counts as true of an actor when the pack says it of the actor's kin:
 what it belongs to, what belongs to it, its siblings and the actors listed with it.
 
-It also judges pairs of questions: whether one states the other's answer, or both answer
-the same figure's value, or one asks for a term another names (`answers_another`).
+It also judges pairs of questions: whether one states the other's answer, or one asks a
+figure's value another prints among its options, or one asks for a term another names
+(`answers_another`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from quizzes.model import Choice, FreeText, Numeric, Order, Question, TrueFalse
+from quizzes.model import Choice, FreeText, Multi, Numeric, Order, Question, TrueFalse
 from seeds.dates import MONTHS, PartialDate
 from seeds.model import Actor, Argument, Event, Figure, Pack, Term
 
@@ -228,8 +229,13 @@ def answers_another(a: Question, b: Question, pack: Pack) -> str | None:
     if a.fact != b.fact or a.fact is None:
         return None
     fact = pack.facts().get(a.fact)
-    if isinstance(fact, Figure) and _value_of(a, fact) and _value_of(b, fact):
-        return f"{a.id} and {b.id} both ask the value of {fact.id}"
+    if isinstance(fact, Figure):
+        for asker, shower in ((a, b), (b, a)):
+            shown = isinstance(shower, Choice | Multi) and any(
+                amount(c, fact.unit) == fact.amount for c in shower.choices
+            )
+            if _value_of(asker, fact) and shown:
+                return f"{shower.id} prints the value of {fact.id}, which {asker.id} asks"
     if isinstance(fact, Term):
         names = [n for n in (fact.term, fact.short) if n]
         for asker, namer in ((a, b), (b, a)):
