@@ -1,11 +1,17 @@
 """Questions derived from a pack's facts, deterministic for a given seed.
 
-Every pack has this automatic set, so it can be played before anyone writes one.
-Distractors come from the pack itself (other figures, roles, speakers, dates,
+Every pack has this automatic set, so it can be played before anyone writes one: every
+figure, event and argument gets a question, and every actor and term that the pack offers
+wrong answers for (or, for a term, an abbreviation or a definition that does not name it).
+Distractors come from the pack itself (other figures, roles, speakers, claims, dates,
 definitions) or from the right answer (a scaled figure, a nearby date of the same
-precision), and a distractor is never true under the pack's facts: options that
-read alike, the question's own subject, an actor's own institution or a date that
-overlaps the answer are all left out.
+precision), and a distractor is never true under the pack's facts: options that read
+alike, the question's own subject, what is said of an actor's kin (what it belongs to,
+what belongs to it, its siblings, the actors listed with it), an actor's own institution
+or a date that overlaps the answer are all left out. Sentences take their grammar from
+the model (quizzes/wording.py) and numbers are written as the figure's display writes
+them (quizzes/amounts.py). Questions of the set may answer each other (a figure's number
+and its choice of four); a run keeps one of each such pair (quizzes/giveaways.py).
 """
 
 from __future__ import annotations
@@ -18,11 +24,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from quizzes import amounts
-from quizzes.giveaways import mentions
+from quizzes.giveaways import longest_is_right, mentions
 from quizzes.grading import normalise_text
 from quizzes.model import AnyQuestion, Choice, FreeText, Numeric, Order, QuestionSet, TrueFalse
 from quizzes.wording import abbreviation_is_plural, mention, verb
-from seeds.dates import PartialDate, longest_chain
+from seeds.dates import longest_chain
 from seeds.model import Actor, Argument, Event, Figure, Pack, Term
 
 AUTO_SUFFIX = "-auto"
@@ -49,7 +55,7 @@ def automatic_set(pack: Pack, seed: int = 0) -> QuestionSet:
     if not questions:
         raise TooFewFacts(
             f"pack '{pack.id}' has too few facts for automatic questions: add "
-            "a figure, or two actors, events or terms"
+            "a figure, an event or an argument, or a second actor or term"
         )
     return QuestionSet(
         id=pack.id + AUTO_SUFFIX,
@@ -91,19 +97,28 @@ def _choice(
 ) -> Choice | None:
     """A choice question with up to three distractors drawn from ``pool``, topped up from
     ``fallback``: options stay distinct after normalisation, and nothing in ``exclude``
-    (true answers, the subject) is ever offered."""
+    (true answers, the subject) is ever offered. When the pool (else the fallback) has an
+    option longer than the right one, or else as long, one such is among the distractors,
+    so that the right choice is not the longest in every question (`quiz check` warns of
+    a set where it is)."""
     barred = {normalise_text(right), *(normalise_text(e) for e in exclude)}
-    picks: list[str] = []
+    tiers: list[list[str]] = []
     for options in (pool, fallback):
         others: dict[str, str] = {}
         for option in options:
             key = normalise_text(option)
             if key and key not in barred:
                 others.setdefault(key, option)
-        wanted = min(_DISTRACTORS - len(picks), len(others))
-        chosen = rng.sample(sorted(others.values()), wanted)
-        picks += chosen
-        barred |= {normalise_text(c) for c in chosen}
+        tiers.append(sorted(others.values()))
+        barred |= set(others)
+    # One option longer than the right one (else as long), the pool's or else the fallback's.
+    longer = [[c for c in tier if len(c) > len(right)] for tier in tiers]
+    longer += [[c for c in tier if len(c) == len(right)] for tier in tiers]
+    first = next((found for found in longer if found), [])
+    picks = rng.sample(first, min(1, len(first)))
+    for tier in tiers:
+        rest = [c for c in tier if c not in picks]
+        picks += rng.sample(rest, min(_DISTRACTORS - len(picks), len(rest)))
     if not picks:
         return None
     choices = [right, *picks]
@@ -136,14 +151,16 @@ def _figure_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
             unit=fig.unit,
             display=fig.display,
         )
+        same_unit, near = _wrong_values(fig, pack)
         question = _choice(
             f"{fig.id}-choice",
             f"Which figure goes with “{fig.label}”?",
             fig.id,
             amounts.written(fig.value, fig),
-            [amounts.written(v, fig) for v in _wrong_values(fig, pack, rng)],
+            [amounts.written(v, fig) for v in same_unit],
             rng,
             tags,
+            fallback=[amounts.written(v, fig) for v in near],
         )
         if question:
             yield question
@@ -163,10 +180,10 @@ def _number_prompt(fig: Figure, pack: Pack) -> str:
     return f"{ask} does the {pack.source.short_name} give for “{fig.label}”?"
 
 
-def _wrong_values(fig: Figure, pack: Pack, rng: random.Random) -> list[Decimal]:
-    """Up to three wrong values: other figures with the same unit first (never one with
-    the same label, which would be a second right answer), then values near this one.
-    Each is possible for the figure's kind and reads unlike the others once written."""
+def _wrong_values(fig: Figure, pack: Pack) -> tuple[list[Decimal], list[Decimal]]:
+    """Wrong values: other figures with the same unit (never one with the same label,
+    which would be a second right answer), and values near this one. Each is possible for
+    the figure's kind and reads unlike the others once written."""
     what = amounts.kind(fig)
     seen = {normalise_text(amounts.written(fig.value, fig))}
 
@@ -186,9 +203,7 @@ def _wrong_values(fig: Figure, pack: Pack, rng: random.Random) -> list[Decimal]:
         for f in pack.figures
         if f.unit.strip().casefold() == unit and normalise_text(f.label) != label
     )
-    near = distinct(v for v in amounts.near(fig, what) if v not in same_unit)
-    picked = rng.sample(same_unit, min(_DISTRACTORS, len(same_unit)))
-    return picked + rng.sample(near, min(_DISTRACTORS - len(picked), len(near)))
+    return same_unit, distinct(v for v in amounts.near(fig, what) if v not in same_unit)
 
 
 # --- actors -------------------------------------------------------------------------------
@@ -276,16 +291,24 @@ def kin(pack: Pack) -> dict[str, set[str]]:
 def _argument_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     """One question an argument, the first that can be made of: who makes it, which of
     several claims the speaker makes, or (when the pack offers no wrong answer) whether
-    the speaker makes it."""
+    the speaker makes it. A speaker whose name is longer than every other name would be
+    found by its length alone: the question then states that the speaker, or another
+    actor, makes the argument, true or false."""
     for argument in pack.arguments:
         speaker = pack.actor(argument.by)
         if speaker is None:
             continue
         rng = _rng(pack, seed, argument.id)
+        who = _who_argues(pack, argument, speaker, rng)
+        if who is not None and longest_is_right(who):
+            others = [a for a in pack.actors if a.name in who.choices and a != speaker]
+            said_by = speaker if rng.random() < 0.5 else rng.choice(others)
+            yield _claim_said(pack, argument, said_by, said_by == speaker)
+            continue
         yield (
-            _who_argues(pack, argument, speaker, rng)
+            who
             or _which_claim(pack, argument, speaker, rng)
-            or _claim_true(pack, argument, speaker)
+            or _claim_said(pack, argument, speaker, True)
         )
 
 
@@ -334,18 +357,19 @@ def _which_claim(
     )
 
 
-def _claim_true(pack: Pack, argument: Argument, speaker: Actor) -> TrueFalse:
-    makes = verb(speaker, "makes", "make")
+def _claim_said(pack: Pack, argument: Argument, actor: Actor, true: bool) -> TrueFalse:
+    """ "In the article, X makes the argument “…”.", true when X is the speaker."""
+    makes = verb(actor, "makes", "make")
     return TrueFalse(
         type="truefalse",
-        id=f"{argument.id}-true",
+        id=f"{argument.id}-said",
         prompt=sentence(
-            f"In the {pack.source.short_name}, {mention(speaker)} {makes} the argument "
+            f"In the {pack.source.short_name}, {mention(actor)} {makes} the argument "
             f"“{_inline(argument.claim)}”",
             end=".",
         ),
         fact=argument.id,
-        answer=True,
+        answer=true,
         tags=_ARGUMENT_TAGS,
     )
 
@@ -357,14 +381,16 @@ def _event_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
     events: list[Event] = sorted(pack.events, key=lambda e: e.date.sort_key())
     for event in events:
         rng = _rng(pack, seed, event.id)
+        real, near = _date_pools(event, events)
         question = _choice(
             f"{event.id}-when",
             f"When did this happen: {_inline(event.title)}?",
             event.id,
             event.date.long(),
-            _date_pool(event, events),
+            real,
             rng,
             ["events", "automatic"],
+            fallback=near,
         )
         if question:
             yield question
@@ -373,19 +399,21 @@ def _event_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
         yield order
 
 
-def _date_pool(event: Event, events: Sequence[Event]) -> list[str]:
-    """Wrong dates of the answer's precision that cannot overlap it: other events' dates
-    first, then dates a few steps away."""
+def _date_pools(event: Event, events: Sequence[Event]) -> tuple[list[str], list[str]]:
+    """Wrong dates of the answer's precision that cannot overlap it: other events' dates,
+    and dates a few steps away (to fill up, or to offer one written longer)."""
     date = event.date
     real = [e.date for e in events if e.date.precision == date.precision and e.date != date]
     steps = {
         "year": (-2, -1, 1, 2),
-        "month": (-3, -2, -1, 1, 2, 3),
+        "month": (-3, -2, -1, 1, 2, 3, -12, 12),  # the same month of another year too
         "day": (-14, -7, -3, 3, 7, 14),
     }[date.precision]
     near = [d for s in steps if (d := date.shifted(s)) is not None]
-    pool: list[PartialDate] = real if len(real) >= _DISTRACTORS else real + near
-    return [d.long() for d in pool if not d.overlaps(date)]
+    return (
+        [d.long() for d in real if not d.overlaps(date)],
+        [d.long() for d in near if not d.overlaps(date)],
+    )
 
 
 def _order_question(events: Sequence[Event]) -> Order | None:

@@ -142,6 +142,30 @@ def answer_pairs(questions: Sequence[Question], facts: Mapping[str, Fact]) -> se
     return pairs
 
 
+def longest_is_right(q: Choice) -> bool:
+    """Whether the right choice is longer than every other (a tie gives nothing away)."""
+    answer = q.answer if isinstance(q.answer, str) else "".join(q.answer)
+    return len(answer) > max((len(c) for c in q.choices if c != answer), default=0)
+
+
+def longest_always_right(questions: Sequence[Question]) -> list[int]:
+    """Where the choice questions are, when in every one of them (three or more, with
+    choices of different lengths) the right choice is the longest: students learn to pick
+    the longest. Empty when length gives nothing away."""
+    singles = [
+        i
+        for i, q in enumerate(questions)
+        if isinstance(q, Choice)
+        and isinstance(q.answer, str)
+        and len(q.choices) > 2
+        and len({len(c) for c in q.choices}) > 1
+    ]
+    if len(singles) < 3:
+        return []
+    longest = [q for i in singles if isinstance(q := questions[i], Choice) and longest_is_right(q)]
+    return singles if len(longest) == len(singles) else []
+
+
 Q = TypeVar("Q", bound=Question)
 
 # Beyond this many linked questions the best choice is searched no more: questions are

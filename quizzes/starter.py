@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import yaml
 
-from quizzes.giveaways import one_of_each_pair
+from quizzes.giveaways import longest_always_right, one_of_each_pair
 from quizzes.model import Numeric, Question, QuestionSet
 from seeds.dates import longest_chain
 from seeds.model import Fact, Pack
@@ -51,15 +51,20 @@ def auto_yaml(auto: QuestionSet, pack: Pack, schema_path: str | None = None) -> 
 
     The file holds no two questions of which one answers the other (so `quiz check
     --strict` passes and a printed sheet of it is fair); the left-out partner of each such
-    pair follows as commented YAML, to swap in by hand. Of two such questions the one of
-    a kind with fewer questions is kept, so that arguments or terms are not all left out
-    for the actors' questions that name their speakers."""
+    pair follows as commented YAML, to swap in by hand. Of two such questions the one of a
+    kind with fewer questions is kept, so that arguments or terms are not all left out for
+    the actors' questions that name their speakers. Should every choice question left have
+    its right choice the longest (rare: distractors are chosen against it), all but two
+    of them are left out too, as `quiz check` would warn of the set."""
     facts = pack.facts()
     kinds = Counter(_kind(q, facts) for q in auto.questions)
     rarer_first = sorted(auto.questions, key=lambda q: kinds[_kind(q, facts)])
     kept_ids = {q.id for q in one_of_each_pair(rarer_first, facts)}
     kept = [q for q in auto.questions if q.id in kept_ids]
-    left_out = [q for q in auto.questions if q.id not in kept_ids]
+    # Rarely every choice question left has its right choice the longest: keep two of them.
+    longest = longest_always_right(kept)
+    kept = [q for i, q in enumerate(kept) if i not in longest[2:]]
+    left_out = [q for q in auto.questions if q not in kept]
     note = (
         f"Made from the automatic questions of pack '{pack.id}'. Edit, reorder or delete "
         "them;\n`quiz check` this file after each change."
@@ -75,8 +80,8 @@ def auto_yaml(auto: QuestionSet, pack: Pack, schema_path: str | None = None) -> 
         ).replace("\n- id:", "\n\n- id:")
         text += (
             f"\n# Left out: {len(left_out)} question(s) that another question above answers,"
-            "\n# or that answer one above. To use one instead, uncomment it and delete its"
-            "\n# partner.\n"
+            "\n# or that answer one above (or whose right choice is the longest, as in every"
+            "\n# choice question above). To use one, uncomment it and delete its partner.\n"
             + "".join(f"# {line}\n" if line else "#\n" for line in block.splitlines())
         )
     return text, len(left_out)

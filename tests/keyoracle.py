@@ -172,9 +172,14 @@ def key_problems(q: Question, pack: Pack) -> list[str]:
         return [] if key(fact.term) in {key(a) for a in q.accept} else [f"{q.id}: accept"]
     if isinstance(q, TrueFalse):
         assert isinstance(fact, Argument)
-        speaker = pack.actor(fact.by)
-        assert speaker is not None and key(speaker.name) in key(q.prompt)
-        return [] if q.answer is True else [f"{q.id}: the speaker does make it"]
+        named = [
+            a
+            for a in pack.actors
+            if any(n and key(n) in key(q.prompt) for n in (a.name, a.mid_sentence))
+        ]
+        actor = max(named, key=lambda a: len(a.name))  # "Ana Costa 1", not "Ana Costa"
+        true = key(fact.claim.rstrip(".")) in claims_of(pack, actor)
+        return [] if q.answer is true else [f"{q.id}: {actor.name} makes it: {true}"]
     return [f"{q.id}: no judge for {q.type}"]
 
 

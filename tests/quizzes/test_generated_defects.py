@@ -18,7 +18,7 @@ from quizzes.grading import expected_text, grade
 from quizzes.model import Choice, FreeText, Numeric, Question, TrueFalse
 from seeds.model import Pack
 from seeds.validation import parse
-from tests.keyoracle import amount, answers_another, true_options
+from tests.keyoracle import amount, answers_another, key_problems, true_options
 
 
 def pack(**facts: Any) -> Pack:
@@ -355,3 +355,45 @@ def test_a_lone_term_is_asked_by_its_meaning():
     (q,) = automatic_set(p).questions
     assert isinstance(q, FreeText) and q.accept == ["Riparian state"]
     assert q.prompt == "Which term means this: “A state a river flows through”?"
+
+
+# --- length gives nothing away -----------------------------------------------------------------
+
+
+def test_a_speaker_found_by_the_length_of_its_name_is_asked_true_or_false():
+    """Every other name is shorter: "Who makes this argument?" would be answered by length."""
+    p = pack(
+        actors=[actor("Coalition against Floods", "Runs the dams"), *OTHERS],
+        arguments=arguments_by("coalition-against-floods", "Dams save towns", "Rivers need room"),
+    )
+    answers = set()
+    for seed in range(8):
+        for q in automatic_set(p, seed=seed).questions:
+            if q.fact in ("a0", "a1"):
+                assert isinstance(q, TrueFalse) and q.id.endswith("-said"), q
+                assert not key_problems(q, p), q
+                answers.add(q.answer)
+    assert answers == {True, False}
+
+
+def test_a_wrong_date_as_long_as_september_is_offered():
+    """No month is written longer than September: a wrong date as long is offered."""
+    from quizzes.giveaways import longest_is_right
+
+    p = pack(events=[{"date": "2016-09", "title": "The dam opens"}])
+    for seed in range(8):
+        (q,) = [q for q in automatic_set(p, seed=seed).questions if q.id == "e0-when"]
+        assert isinstance(q, Choice) and q.answer == "September 2016"
+        assert not longest_is_right(q), q.choices
+
+
+def test_a_tie_for_the_longest_choice_gives_nothing_away():
+    from quizzes.giveaways import longest_always_right
+
+    def choice(n: int, choices: list[str]) -> Choice:
+        return Choice(type="choice", id=f"q{n}", prompt="Which?", choices=choices, answer="abcd")
+
+    tied = [choice(n, ["abcd", "wxyz", "ab"]) for n in range(3)]
+    assert longest_always_right(tied) == []
+    longest = [choice(n, ["abcd", "xyz", "ab"]) for n in range(3)]
+    assert longest_always_right(longest) == [0, 1, 2]
