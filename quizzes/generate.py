@@ -302,7 +302,7 @@ def _argument_questions(pack: Pack, seed: int) -> Iterator[AnyQuestion]:
         who = _who_argues(pack, argument, speaker, rng)
         if who is not None and longest_is_right(who):
             others = [a for a in pack.actors if a.name in who.choices and a != speaker]
-            said_by = speaker if rng.random() < 0.5 else rng.choice(others)
+            said_by = rng.choice(others) if others and rng.random() < 0.5 else speaker
             yield _claim_said(pack, argument, said_by, said_by == speaker)
             continue
         yield (

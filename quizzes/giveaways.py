@@ -111,7 +111,7 @@ def _asks_term(q: Question, term: Term) -> bool:
     return isinstance(q, Choice) and isinstance(q.answer, str) and normalise_text(q.answer) in names
 
 
-def same_fact_pairs(a: Question, b: Question, fact: Fact | None) -> bool:
+def answer_each_other(a: Question, b: Question, fact: Fact | None) -> bool:
     """Whether two questions on ``fact`` answer each other though neither prompt may
     state the other's answer word for word."""
     if isinstance(fact, Figure):
@@ -137,7 +137,7 @@ def answer_pairs(questions: Sequence[Question], facts: Mapping[str, Fact]) -> se
         fact = facts.get(fact_id)
         for x, i in enumerate(numbers):
             for j in numbers[x + 1 :]:
-                if same_fact_pairs(questions[i], questions[j], fact):
+                if answer_each_other(questions[i], questions[j], fact):
                     pairs.add((i, j))
     return pairs
 
@@ -187,6 +187,7 @@ def one_of_each_pair(questions: Sequence[Q], facts: Mapping[str, Fact]) -> list[
         linked[i].add(j)
         linked[j].add(i)
     points = [q.points for q in questions]
+    ids = [q.id for q in questions]
     kept: set[int] = set()
     placed: set[int] = set()
     for start in range(len(questions)):
@@ -198,7 +199,7 @@ def one_of_each_pair(questions: Sequence[Q], facts: Mapping[str, Fact]) -> list[
                 group.add(other)
                 stack.append(other)
         placed |= group
-        kept |= _best(sorted(group), linked, points, [q.id for q in questions])
+        kept |= _best(sorted(group), linked, points, ids)
     return [q for i, q in enumerate(questions) if i in kept]
 
 
