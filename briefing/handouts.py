@@ -17,8 +17,8 @@ from typing import Any
 
 from briefing.compose import long_date
 from briefing.content import Footer
-from quizzes.engine import Run, build_run
-from quizzes.grading import expected_text, model_answer
+from quizzes.engine import Run, build_run, run_points
+from quizzes.grading import expected_text, model_answer, numeric_key
 from quizzes.model import FreeText, Match, Multi, Numeric, Order, QuestionSet, TrueFalse
 from seeds.model import Pack
 from seeds.records import record
@@ -126,7 +126,7 @@ def compose_handouts(qset: QuestionSet, pack: Pack, *, variants: int = 2, seed: 
             for q, item in zip(sheet, run.items, strict=True)
         )
         made.append(Variant(code, run.seed, run, sheet, key))
-    total = sum(q.points for q in qset.questions)
+    total = run_points(made[0].run)  # the same in every variant
     return Handout(
         qset.id, qset.title, pack.title, pack.citation(), _points(total), tuple(made), pack.language
     )
@@ -147,7 +147,7 @@ def _key_answer(sheet: SheetQuestion, q: Any, fact: Any) -> KeyAnswer:
     return KeyAnswer(
         sheet.number,
         q.id,
-        encode(sheet, model_answer(q)),
+        numeric_key(q) if isinstance(q, Numeric) else encode(sheet, model_answer(q)),
         expected_text(q),
         fact.id if fact else None,
         fact.statement if fact else "",

@@ -184,7 +184,7 @@ def new(
     --from-auto) the pack's automatic questions as an editable file."""
     from quizzes.catalog import Catalog
     from quizzes.schema import SCHEMA_FILE
-    from quizzes.starter import set_yaml, starter_yaml
+    from quizzes.starter import auto_yaml, starter_yaml
 
     catalog = Catalog.load(_root(ctx, data_dir))
     loaded = catalog.packs.get(pack_id)
@@ -199,6 +199,7 @@ def new(
         raise click.ClickException(f"{file} already exists; use --force to overwrite it")
     set_id = "".join(c if c.isalnum() else "-" for c in file.stem.lower()).strip("-") or "my-set"
     schema = SCHEMA_FILE.resolve().as_uri()
+    left_out = 0
     if from_auto:
         from quizzes.generate import TooFewFacts, automatic_set
 
@@ -209,13 +210,7 @@ def new(
         import dataclasses
 
         qset = dataclasses.replace(auto, id=set_id, title=f"My questions on {loaded.pack.title}")
-        text = set_yaml(
-            qset,
-            "Made from the automatic questions of pack "
-            f"'{pack_id}'. Edit, reorder or delete them;\n`quiz check` "
-            "this file after each change.",
-            schema,
-        )
+        text, left_out = auto_yaml(qset, loaded.pack, schema)
     else:
         text = starter_yaml(loaded.pack, set_id, schema)
     try:
@@ -224,6 +219,11 @@ def new(
     except OSError as err:
         raise click.ClickException(f"cannot write {file}: {err.strerror}") from None
     click.echo(f"wrote {file}: edit it, then `quiz check {file}` and `quiz play {file}`")
+    if left_out:
+        click.echo(
+            f"{left_out} automatic question(s) that another one answers are left out, "
+            "commented at the end of the file"
+        )
 
 
 @main.command()

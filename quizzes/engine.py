@@ -12,7 +12,7 @@ from dataclasses import field
 from decimal import Decimal
 from typing import Literal
 
-from quizzes.giveaways import answered_first
+from quizzes.giveaways import one_of_each_pair
 from quizzes.grading import Grade
 from quizzes.model import Choice, Match, Multi, Order, Question, QuestionSet, TrueFalse
 from seeds.model import FACT_KINDS, Fact, FactKind, Pack
@@ -64,7 +64,8 @@ def build_run(
     """Choose, order and shuffle the questions of ``qset`` for one run.
 
     ``tags`` keeps questions having any of them; ``only`` keeps the given question
-    ids (to retry missed ones); ``count`` keeps the first N after shuffling.
+    ids (to retry missed ones); ``count`` keeps the first N after shuffling. Of two
+    questions that answer each other only one is kept, the shuffle choosing which.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}")
@@ -75,12 +76,18 @@ def build_run(
         if (not tags or set(tags) & set(q.tags)) and (only is None or q.id in only)
     ]
     rng.shuffle(questions)
+    facts = pack.facts()
+    questions = one_of_each_pair(questions, facts)
     if count is not None:
         questions = questions[: max(count, 0)]
-    questions = answered_first(questions)
-    facts = pack.facts()
     items = tuple(RunItem(q, _options(q, rng), facts.get(q.fact or "")) for q in questions)
     return Run(qset.id, qset.title, pack, seed, mode, items)
+
+
+def run_points(run: Run) -> Decimal:
+    """The points of a run's questions: the same for every seed of a set and options, as
+    each run keeps the most points it can of questions that answer each other."""
+    return sum((item.question.points for item in run.items), Decimal(0))
 
 
 def _options(q: Question, rng: random.Random) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from quizzes.amounts import amount_text
 from quizzes.model import (
     Choice,
     FreeText,
@@ -24,6 +25,7 @@ from quizzes.model import (
     Question,
     TrueFalse,
 )
+from quizzes.wording import singular_unit
 from seeds.model import Fact, Pack
 from seeds.numbers import format_amount, format_number, read_number, unit_matches, unit_scale
 from seeds.records import record
@@ -153,10 +155,18 @@ def model_answer(q: Question) -> Any:
 def expected_text(q: Question) -> str:
     """The right answer as a student reads it."""
     if isinstance(q, Numeric):
-        text = format_amount(q.answer, q.unit, q.display)
+        text = amount_text(q.answer, q.unit, q.display)
         slack = q.tolerance and q.tolerance.amount and not q.shows_range
         return text + (f" (within {q.tolerance})" if slack else "")
     return answer_text(q, model_answer(q))
+
+
+def numeric_key(q: Numeric) -> str:
+    """The answer as an answer key writes it: as the display writes the number when it is
+    one ("6 billion U.S. dollars", "$200 billion"), else in digits with the unit; always
+    something ``grade`` marks right."""
+    display = q.display if q.display and read_number(q.display) is not None else None
+    return amount_text(q.answer, q.unit, display)
 
 
 def answer_text(q: Question, answer: Any) -> str:
@@ -199,7 +209,8 @@ def _readings(answer: Any, unit: str | None) -> list[Decimal]:
     reading = read_number(answer)
     if reading is None or not answer.strip():
         raise InvalidAnswer(f"'{answer.strip()}' is not a number; {_HOW}")
-    if reading.rest and not unit_matches(reading.rest, unit):
+    one = singular_unit(unit) if unit else None  # "1 agency" for unit "agencies"
+    if reading.rest and not (unit_matches(reading.rest, unit) or unit_matches(reading.rest, one)):
         if unit:
             raise InvalidAnswer(f"'{answer.strip()}' is not a number in {unit}; {_HOW}")
         raise InvalidAnswer(f"'{answer.strip()}' is not a number; {_HOW}")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from quizzes import places
-from quizzes.giveaways import give_aways
+from quizzes.giveaways import give_aways, longest_always_right
 from quizzes.grading import normalise_text
 from quizzes.model import (
     AnyQuestion,
@@ -342,26 +342,17 @@ def _choice_list_problems(choices: list[str]) -> Iterator[tuple[tuple[str | int,
 
 def _longest_choice_warning(doc: Document, questions: list[tuple[int, Question]]) -> list[Problem]:
     """Students learn to pick the longest choice when it is always the right one."""
-    singles = [
-        (i, q)
-        for i, q in questions
-        if isinstance(q, Choice)
-        and isinstance(q.answer, str)
-        and len(q.choices) > 2
-        and len({len(c) for c in q.choices}) > 1
-    ]
-    if len(singles) < 3:
+    singles = longest_always_right([q for _, q in questions])
+    if not singles:
         return []
-    if all(isinstance(q, Choice) and len(q.answer) == max(map(len, q.choices)) for _, q in singles):
-        return [
-            doc.problem(
-                ("questions", singles[0][0], "choices"),
-                f"in all {len(singles)} choice questions the right choice is the longest",
-                "vary the lengths so length gives nothing away",
-                "warning",
-            )
-        ]
-    return []
+    return [
+        doc.problem(
+            ("questions", questions[singles[0]][0], "choices"),
+            f"in all {len(singles)} choice questions the right choice is the longest",
+            "vary the lengths so length gives nothing away",
+            "warning",
+        )
+    ]
 
 
 def _close(ref: str, known: Iterable[str]) -> str:

@@ -6,13 +6,17 @@ The examples point at real facts of the chosen pack, so the file passes
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections import Counter
+from collections.abc import Mapping
 
 import yaml
 
+from quizzes.giveaways import longest_always_right, one_of_each_pair
 from quizzes.model import Numeric, Question, QuestionSet
 from seeds.dates import longest_chain
-from seeds.model import Pack
+from seeds.model import Fact, Pack
 from seeds.numbers import format_number
 
 
@@ -40,6 +44,52 @@ def set_yaml(qset: QuestionSet, note: str, schema_path: str | None = None) -> st
         body, allow_unicode=True, sort_keys=False, width=88, default_flow_style=False
     )
     return "\n".join(header) + "\n" + text.replace("\n- id:", "\n\n- id:")
+
+
+def auto_yaml(auto: QuestionSet, pack: Pack, schema_path: str | None = None) -> tuple[str, int]:
+    """The automatic set as an editable file, and how many questions it leaves out.
+
+    The file holds no two questions of which one answers the other (so `quiz check
+    --strict` passes and a printed sheet of it is fair); the left-out partner of each such
+    pair follows as commented YAML, to swap in by hand. Of two such questions the one of a
+    kind with fewer questions is kept, so that arguments or terms are not all left out for
+    the actors' questions that name their speakers. Should every choice question left have
+    its right choice the longest (rare: distractors are chosen against it), all but two
+    of them are left out too, as `quiz check` would warn of the set."""
+    facts = pack.facts()
+    kinds = Counter(_kind(q, facts) for q in auto.questions)
+    rarer_first = sorted(auto.questions, key=lambda q: kinds[_kind(q, facts)])
+    kept_ids = {q.id for q in one_of_each_pair(rarer_first, facts)}
+    kept = [q for q in auto.questions if q.id in kept_ids]
+    # Rarely every choice question left has its right choice the longest: keep two of them.
+    longest = longest_always_right(kept)
+    kept = [q for i, q in enumerate(kept) if i not in longest[2:]]
+    left_out = [q for q in auto.questions if q not in kept]
+    note = (
+        f"Made from the automatic questions of pack '{pack.id}'. Edit, reorder or delete "
+        "them;\n`quiz check` this file after each change."
+    )
+    text = set_yaml(dataclasses.replace(auto, questions=kept), note, schema_path)
+    if left_out:
+        block = yaml.safe_dump(
+            [_question_data(q) for q in left_out],
+            allow_unicode=True,
+            sort_keys=False,
+            width=88,
+            default_flow_style=False,
+        ).replace("\n- id:", "\n\n- id:")
+        text += (
+            f"\n# Left out: {len(left_out)} question(s) that another question above answers,"
+            "\n# or that answer one above (or whose right choice is the longest, as in every"
+            "\n# choice question above). To use one, uncomment it and delete its partner.\n"
+            + "".join(f"# {line}\n" if line else "#\n" for line in block.splitlines())
+        )
+    return text, len(left_out)
+
+
+def _kind(q: Question, facts: Mapping[str, Fact]) -> str:
+    fact = facts.get(q.fact or "")
+    return fact.kind if fact else ""
 
 
 def _question_data(q: Question) -> dict[str, object]:

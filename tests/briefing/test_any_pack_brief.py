@@ -168,8 +168,13 @@ def test_right_to_left_statements_print_in_reading_order(tmp_path):
     pack = loaded.pack
     statement = next(a for a in pack.arguments if a.id == "desalination-limits").statement
     assert_reading_order(poppler_text(render_brief(compose_brief(pack)).pdf, tmp_path), statement)
-    handout = compose_handouts(automatic_set(pack), pack, variants=1)
-    key = dict(render_handouts(handout))["rtl-voices-auto-A-key.pdf"]
+    # A run keeps one of two questions that answer each other: the key of a variant that
+    # asks about the argument prints its statement.
+    handout = compose_handouts(automatic_set(pack), pack, variants=4)
+    code = next(
+        v.code for v in handout.variants if any(k.fact_id == "desalination-limits" for k in v.key)
+    )
+    key = dict(render_handouts(handout))[f"rtl-voices-auto-{code}-key.pdf"]
     assert_reading_order(poppler_text(key.pdf, tmp_path), statement)
 
 
@@ -271,13 +276,33 @@ def test_a_paragraph_split_in_one_file_is_not_reused_in_the_next():
                     "date": "2015",
                     "title": "grain police water school",
                 },
+                # Runs keep one of two questions that answer each other, and roles said of
+                # siblings are no distractors: these events give the keys back the length
+                # that puts the closing note on the second page.
+                *(
+                    {"id": f"zx{i}", "statement": "B.", "date": f"2016-{i + 1:02d}-03", "title": t}
+                    for i, t in enumerate(
+                        (
+                            "river harbour",
+                            "council budget",
+                            "treaty border",
+                            "grain police",
+                            "water school",
+                            "port court",
+                            "energy trade",
+                            "health press",
+                            "river council",
+                        )
+                    )
+                ),
             ],
             "terms": [{"id": "zt0", "statement": "Border.", "term": "Border", "short": "B0"}],
         },
     )
     handout = compose_handouts(automatic_set(pack), pack)
     files = dict(render_handouts(handout))
-    assert [pdf.pages for pdf in files.values()] == [2, 1, 2, 1]
+    # Every key runs onto a second page, so a paragraph is split in each file.
+    assert all(pdf.pages >= 2 for name, pdf in files.items() if name.endswith("-key.pdf"))
     for variant in handout.variants:  # the paragraphs shared between files change nothing
         alone = render_key(handout, variant).pdf
         assert alone == files[f"generated-auto-{variant.code}-key.pdf"].pdf

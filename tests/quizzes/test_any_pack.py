@@ -84,7 +84,7 @@ def test_keys_are_right_on_any_pack(pack):
     assert_right(pack)
     with contextlib.suppress(TooFewFacts):
         qset = automatic_set(pack)
-        assert len(build_run(qset, pack, seed=3).items) == len(qset.questions)
+        assert 1 <= len(build_run(qset, pack, seed=3).items) <= len(qset.questions)
 
 
 def test_overlapping_dates_are_never_ordered():
@@ -142,7 +142,10 @@ def test_a_figure_in_billions_is_asked_and_graded_as_written():
     assert grade(numeric, "5 billion", pack).expected == "6 billion U.S. dollars"
     choice = by_id["campaign-cost-choice"]
     assert choice.answer == "6 billion U.S. dollars"
-    assert all(c.endswith(" billion U.S. dollars") for c in choice.choices)
+    # Each written as a reader would: "600 million", not "0.6 billion".
+    assert all(
+        re.fullmatch(r"[1-9][\d.]* (million|billion) U\.S\. dollars", c) for c in choice.choices
+    )
 
 
 def test_term_explanations_do_not_repeat_the_answer(gsi):
@@ -165,8 +168,8 @@ def test_hint_examples_never_equal_the_answer_of_any_numeric_question(gsi, mini,
     assert "5,000" not in " ".join(number_examples(answer_5000))
 
 
-def test_a_question_comes_before_a_prompt_that_gives_its_answer_away():
-    from quizzes.giveaways import answered_first
+def test_a_run_keeps_one_of_two_questions_that_give_each_other_away():
+    from quizzes.giveaways import one_of_each_pair
     from quizzes.model import Choice
 
     number = Numeric(type="numeric", id="n", prompt="How many officers?", answer=Decimal(300))
@@ -178,8 +181,8 @@ def test_a_question_comes_before_a_prompt_that_gives_its_answer_away():
         answer="Ana",
     )
     other = Choice(type="choice", id="o", prompt="Which port?", choices=["X", "Y"], answer="X")
-    assert [q.id for q in answered_first([giver, other, number])] == ["n", "g", "o"]
-    assert [q.id for q in answered_first([number, giver, other])] == ["n", "g", "o"]
+    assert [q.id for q in one_of_each_pair([giver, other, number], {})] == ["g", "o"]
+    assert [q.id for q in one_of_each_pair([number, giver, other], {})] == ["n", "o"]
 
 
 def test_keys_print_numbers_as_the_brief_does():
