@@ -202,7 +202,8 @@ def unit_matches(words: str, unit: str | None) -> bool:
 
 
 def _unit_words(text: str) -> set[str]:
-    text = unicodedata.normalize("NFKD", text.casefold())
+    text = unicodedata.normalize("NFKD", text.casefold()).replace("%", " percent ")
+    text = re.sub(r"\bper\s+cent\b", "percent", text)
     text = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\.)|(?<=\b[a-z]\.[a-z])\.", "", text)  # u.s. -> us
     words = set(re.findall(r"[^\W_]+", text))
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words}

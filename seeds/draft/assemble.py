@@ -315,7 +315,7 @@ def _figure(
         figure["bound"] = number.bound
     figure["unit"] = number.unit or todo("what is counted")
     if number.high is not None:
-        figure["display"] = re.sub(r"^between\s+", "", number.written, flags=re.IGNORECASE)
+        figure["display"] = number.written  # "between 2 and 3 percent" reads as a range
     elif number.worded:
         figure["display"] = number.written
     period = next((n for n in numbers if n.duration and n is not number), None)
@@ -351,7 +351,7 @@ def _events(
         event = by_value.get(mention.value) if mention.value else None
         if event is None:
             event = {
-                "id": ids.take(f"event-{mention.value or 'undated'}"),
+                "id": ids.take(slug(f"event-{mention.value or 'undated'}")),
                 "date": mention.value or todo("YYYY, YYYY-MM or YYYY-MM-DD"),
                 "date_text": mention.text,
                 "inferred": "true" if mention.inferred else "false",

@@ -10,7 +10,10 @@ import pytest
 
 from seeds.draft.assemble import draft_pack
 from seeds.draft.dates import find_dates
-from tests.articles.truth import Tally, articles, evaluate
+from seeds.draft.emit import emit
+from seeds.yamlread import parse_yaml
+from tests.articles.truth import HELD_OUT, Tally, articles, evaluate
+from tests.seeds.test_draft import assert_valid_but_for_placeholders
 
 PRESS_RELEASE = """\
 Forecasters expect a busy hurricane season
@@ -134,6 +137,13 @@ def totals() -> dict[str, Tally]:
             summed[kind].add(getattr(result, kind))
         summed["quotes"].add(result.quotes_verbatim)
     return summed
+
+
+@pytest.mark.parametrize("folder", [*articles(), *articles(HELD_OUT)], ids=lambda f: f.name)
+def test_every_test_article_drafts_a_pack_valid_but_for_its_placeholders(folder):
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    draft = draft_pack(text, pack_id="t")
+    assert_valid_but_for_placeholders(parse_yaml(emit(draft.data, draft.comments), "p"), text)
 
 
 def test_there_are_six_articles_of_different_shapes_with_truth_files():
