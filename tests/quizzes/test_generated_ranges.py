@@ -96,4 +96,4 @@ def test_any_range_figure_gets_questions_with_one_right_option(low, width, unit)
             a, b = ends(option)
             assert option == choice.answer or b < low or a > low + width
             if unit == "percent":
-                assert 0 <= a and b <= 100
+                assert a >= 0 and b <= 100
