@@ -34,9 +34,9 @@ questions:
     answer: true
   - id: count
     type: numeric
-    fact: gsi-training-places
-    prompt: How many training places?
-    answer: 5000
+    fact: arab-training-places
+    prompt: How many Arab police and cyber officials did China offer to train?
+    answer: 1500
     unit: people
   - id: word
     type: text
@@ -61,7 +61,7 @@ RIGHT = {
     "pick": "5,000",
     "several": ["China", "Pakistan"],
     "tf": True,
-    "count": "5000",
+    "count": "1500",
     "word": "Shanghai Cooperation Organisation",
     "pairs": {"GSI offer": "5,000", "SCO offer": "2,000"},
     "sequence": ["Solomon training begins", "GSI proposed at Boao", "SCO training offer"],
