@@ -11,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -87,12 +88,14 @@ def _quiz_app(data: Path, questions: int = 500) -> Callable[[RunningApp], Any]:
                 "pack": pack.id,
                 "questions": [
                     {
+                        # An actor, not the figure: questions that print a figure's value
+                        # among their options would answer each other, and a run keeps one.
                         "id": f"q{n}",
                         "type": "choice",
-                        "fact": "gsi-training-places",
-                        "prompt": f"Question {n}: how many GSI training places?",
-                        "choices": ["5,000", "2,000", "1,500", "32"],
-                        "answer": "5,000",
+                        "fact": "china",
+                        "prompt": f"Question {n}: which country made the training offer?",
+                        "choices": ["China", "Pakistan", "Afghanistan", "Solomon Islands"],
+                        "answer": "China",
                     }
                     for n in range(questions)
                 ],
@@ -120,32 +123,49 @@ def _feedback_shown(screen: Any) -> bool:
 
 
 def _next_question_shown(previous: Any) -> Callable[[Any], bool]:
+    """The first frame of a question other than the one ``previous`` showed (the screen is
+    the same one when it moves on in place)."""
     from quizzes.tui.screens.question import QuestionScreen
 
+    item = getattr(previous, "item", None)
+
     def shown(screen: Any) -> bool:
-        return isinstance(screen, QuestionScreen) and screen is not previous and not screen.answered
+        return (
+            isinstance(screen, QuestionScreen) and screen.item is not item and not screen.answered
+        )
 
     return shown
 
 
-def _steps(
-    running: RunningApp,
-    answered: Callable[[Any], bool],
-    moved_on: Callable[[Any], Callable[[Any], bool]],
-    cycles: int = 40,
-) -> dict[str, float]:
-    """Medians (ms) of answering and moving on, each key timed alone to its frame.
-    A pause before each answer lets the screen settle (footer and all), as it has by
-    the time a student has read the question."""
-    feedback, onward = [], []
-    for _ in range(cycles):
-        time.sleep(0.2)
-        feedback.append(running.press("1", "1", answered))
-        onward.append(running.press("enter", "\r", moved_on(running.app.screen)))
+Steps = tuple[Callable[[RunningApp], Any], Callable[[Any], bool], Callable[[Any], Any]]
+
+
+def _steps(apps: dict[str, Steps], cycles: int = 30) -> dict[str, dict[str, float]]:
+    """Medians (ms) of answering and moving on in each app, each key timed alone to its
+    frame. The apps run side by side and take turns, one question each, so a machine busy
+    with something else slows them alike. A pause before each key lets the screen settle
+    (footer and all), as it has by the time a student has read the question, or the
+    feedback: work an app does after drawing a frame is not on the next key's path."""
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in apps}
+    with ExitStack() as stack:
+        running = {
+            name: stack.enter_context(RunningApp(build)) for name, (build, _, _) in apps.items()
+        }
+        for _ in range(cycles):
+            for name, (_, answered, moved_on) in apps.items():
+                app = running[name]
+                time.sleep(0.15)
+                feedback, onward = times[name]
+                feedback.append(app.press("1", "1", answered))
+                time.sleep(0.1)
+                onward.append(app.press("enter", "\r", moved_on(app.app.screen)))
     return {
-        "feedback": statistics.median(feedback) * 1000,
-        "next": statistics.median(onward) * 1000,
-        "both": statistics.median(a + b for a, b in zip(feedback, onward, strict=True)) * 1000,
+        name: {
+            "feedback": statistics.median(feedback) * 1000,
+            "next": statistics.median(onward) * 1000,
+            "both": statistics.median(a + b for a, b in zip(feedback, onward, strict=True)) * 1000,
+        }
+        for name, (feedback, onward) in times.items()
     }
 
 
@@ -176,9 +196,24 @@ def _own_shares(
     return {name: profiled.own_share(profile) for name, profile in profiles.items()}
 
 
-def _row(steps: Callable[[], dict[str, float]], key: str, goal: float | None = None):
+def _row(steps: Callable[[], dict[str, dict[str, float]]], app: str, key: str, goal=None):
     def measure() -> dict[str, Any]:
-        return {"value": steps()[key], "unit": "ms", "goal": goal}
+        return {"value": steps()[app][key], "unit": "ms", "goal": goal}
+
+    return measure
+
+
+def _ratio_row(
+    steps: Callable[[], dict[str, dict[str, float]]], key: str, twin: str, goal: float
+) -> Callable[[], dict[str, Any]]:
+    def measure() -> dict[str, Any]:
+        ours, bare = steps()["quiz"][key], steps()[twin][key]
+        return {
+            "value": ours / bare,
+            "unit": "x",
+            "goal": goal,
+            "detail": f"{ours:.1f} ms vs twin {bare:.1f} ms",
+        }
 
     return measure
 
@@ -196,38 +231,48 @@ def _once(make: Callable[[], T]) -> Callable[[], T]:
 
 
 def cases():
-    from tests.benchmarks import textual_floor as floor
+    from tests.benchmarks.twins import tui as twin
 
     data = Path(tempfile.mkdtemp(prefix="classbrief-bench-quiz-"))
 
     # Each app gets a data folder of its own: a run left unfinished in a shared one would
     # greet the next app with the offer to resume it instead of a question.
-    def quiz_steps() -> dict[str, float]:
-        with RunningApp(_quiz_app(data / "steps")) as running:
-            return _steps(running, _feedback_shown, _next_question_shown)
-
-    def floor_steps() -> dict[str, float]:
-        with RunningApp(floor.floor_app) as running:
-            return _steps(running, floor.answered, floor.moved_on)
+    def all_steps() -> dict[str, dict[str, float]]:
+        return _steps(
+            {
+                "quiz": (_quiz_app(data / "steps"), _feedback_shown, _next_question_shown),
+                "switch": (twin.twin_app(in_place=False), twin.answered, twin.moved_on),
+                "in place": (twin.twin_app(in_place=True), twin.answered, twin.moved_on),
+            }
+        )
 
     def quiz_shares() -> dict[str, dict[str, object]]:
         with RunningApp(_quiz_app(data / "shares")) as running:
             return _own_shares(running, _feedback_shown, _next_question_shown)
 
-    quiz, bare, shares = _once(quiz_steps), _once(floor_steps), _once(quiz_shares)
+    steps, shares = _once(all_steps), _once(quiz_shares)
     return [
         (
             "quiz play process to first question, headless",
             _quiz("--data-dir", str(data), "play", "gsi-figures", "--seed", "1", "--headless"),
             0.8,
         ),
-        ("answer -> feedback shown in-process", _row(quiz, "feedback", 16.0), None),
-        ("feedback -> next question shown in-process", _row(quiz, "next"), None),
-        ("answer -> feedback -> next question in-process", _row(quiz, "both", 50.0), None),
+        ("answer -> feedback shown in-process", _row(steps, "quiz", "feedback"), None),
+        ("feedback -> next question shown in-process", _row(steps, "quiz", "next"), None),
+        ("answer -> feedback -> next question in-process", _row(steps, "quiz", "both", 25.0), None),
+        (
+            "answer -> feedback / in-place twin",
+            _ratio_row(steps, "feedback", "in place", 1.5),
+            None,
+        ),
+        ("feedback -> next / in-place twin", _ratio_row(steps, "next", "in place", 1.5), None),
+        ("  twin, in place: key -> feedback", _row(steps, "in place", "feedback"), None),
+        ("  twin, in place: key -> next question", _row(steps, "in place", "next"), None),
+        ("  twin, in place: answer -> next", _row(steps, "in place", "both"), None),
+        ("  twin, new screen: key -> feedback", _row(steps, "switch", "feedback"), None),
+        ("  twin, new screen: key -> next question", _row(steps, "switch", "next"), None),
         ("  answer -> feedback: share in this project's code", lambda: shares()["feedback"], None),
         ("  feedback -> next: share in this project's code", lambda: shares()["next"], None),
-        ("  Textual alone: key -> one line of feedback", _row(bare, "feedback"), None),
-        ("  Textual alone: key -> a new screen, same widgets", _row(bare, "next"), None),
         ("quiz --help process", _quiz("--help"), 0.15),
         ("quiz play peak memory MB", lambda: _peak_memory(data), None),
     ]

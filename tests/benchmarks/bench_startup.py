@@ -23,7 +23,7 @@ FLOOR_PDF = [sys.executable, "-c", "import reportlab.platypus, reportlab.pdfbase
 FLOOR_TUI = [sys.executable, "-c", "import textual.app"]
 # What the libraries alone take, beside the rows measured against the same floors.
 CLICK_ALONE = [sys.executable, "-c", "import click"]
-TEXTUAL_ALONE = [sys.executable, str(Path(__file__).with_name("textual_floor.py"))]
+TEXTUAL_ALONE = [sys.executable, str(Path(__file__).with_name("twins") / "tui.py")]
 
 
 def _seconds(command: list[str], env: dict[str, str]) -> float:
