@@ -27,7 +27,7 @@ from quizzes.tui.commands import PlaySetCommands
 from quizzes.tui.screens.question import QuestionScreen, clock_text
 from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice, due_review
 from quizzes.tui.text import clean
-from quizzes.tui.widgets.answers import mark_typed_for, typed_for
+from quizzes.tui.widgets.answers import mark_typed_for, token_of, typed_for
 from seeds.problems import ProblemsFound
 from seeds.records import record
 from seeds.startup import settled
@@ -103,15 +103,15 @@ class QuizApp(App[int]):
         self.blink = blink
 
     async def on_event(self, event: events.Event) -> None:
-        """Every key belongs to the screen it was typed on. A key that comes back up to the
-        app's bindings after that screen was replaced (typed on a question's feedback,
-        then Enter moved on) was meant for a question no longer shown: it is dropped, so
-        it never answers the next one."""
+        """Every key belongs to the question (or other screen) it was typed on. A key that
+        comes back up to the app's bindings after that question was replaced (typed on a
+        question's feedback, then Enter moved on) was meant for a question no longer
+        shown: it is dropped, so it never answers the next one."""
         if isinstance(event, events.Key):
-            screen = typed_for(event)
-            if screen is None:
+            token = typed_for(event)
+            if token is None:
                 mark_typed_for(event, self.screen)
-            elif screen is not self.screen:
+            elif token is not token_of(self.screen):
                 event.stop()
                 return
         await super().on_event(event)
@@ -341,8 +341,12 @@ class QuizApp(App[int]):
     # Moving through a run --------------------------------------------------------------
 
     def advance(self, session: Session) -> None:
+        screen = self.screen
         if session.current is not None:
-            self.switch_screen(QuestionScreen(session))
+            if isinstance(screen, QuestionScreen) and screen.session is session:
+                screen.show_next()  # in place: a new screen per question cost a frame's time
+            else:
+                self.switch_screen(QuestionScreen(session))
             return
         from quizzes.tui.screens.results import ResultsScreen
 

@@ -76,6 +76,8 @@ class Session:
     time_left: float | None = None  # seconds of an exam's time when this session was made
     deadline: float | None = None  # monotonic time the exam ends, set when play starts
     kept_clock: bool = False  # a timed exam started again: its clock ran from an earlier start
+    # Answers taken and not yet committed (see ``take``): item, answer, grade, when.
+    waiting: list[tuple[RunItem, Any, Grade, datetime]] = field(default_factory=list)
 
     @classmethod
     def start(cls, choice: SetChoice, options: PlayOptions, store: Store, clock: Clock) -> Session:
@@ -192,25 +194,40 @@ class Session:
 
     def answer(self, value: Any) -> Grade:
         """Grade and store the answer to the current question; InvalidAnswer stores nothing."""
+        result = self.take(value)
+        self.save()
+        return result
+
+    def take(self, value: Any) -> Grade:
+        """Grade the answer to the current question and move on; its write waits for
+        ``save`` (the app draws the feedback first). InvalidAnswer takes nothing."""
         item = self.current
         if item is None:
             raise RuntimeError("every question is answered")
         result = grade(item.question, value, self.choice.pack)
-        with self.store.together():  # the answer and its review card, in one commit
-            self.store.record_answer(
-                self.record.id,
-                question_id=item.question.id,
-                position=self.items.index(item),
-                answer=value,
-                correct=result.correct,
-                score=result.score,
-                points=result.points,
-                at=self.clock(),
-                key=key_of(item.question),
-            )
-            self._reschedule(item.question.id, result)
         self.grades[item.question.id] = result
+        self.waiting.append((item, value, result, self.clock()))
         return result
+
+    def save(self) -> None:
+        """Commit the answers taken and not yet saved, in the order they were given, each
+        with its review card in one commit. Every other write of the session saves first."""
+        while self.waiting:
+            item, value, result, at = self.waiting[0]
+            with self.store.together():  # the answer and its review card, in one commit
+                self.store.record_answer(
+                    self.record.id,
+                    question_id=item.question.id,
+                    position=self.items.index(item),
+                    answer=value,
+                    correct=result.correct,
+                    score=result.score,
+                    points=result.points,
+                    at=at,
+                    key=key_of(item.question),
+                )
+                self._reschedule(item.question.id, result)
+            self.waiting.pop(0)
 
     def _reschedule(self, question_id: str, result: Grade) -> None:
         """Every answer is a review of its (student, question) card."""
@@ -234,16 +251,19 @@ class Session:
     def finish(self) -> None:
         """Finished now, or at the deadline of an exam whose time ran out before (one
         resumed late ends when its time was up, not when the student came back)."""
+        self.save()
         at = self.clock()
         if self.record.deadline is not None and at > self.record.deadline:
             at = self.record.deadline
         self.store.finish_run(self.record.id, at)
 
     def abandon(self) -> None:
+        self.save()
         self.store.abandon_run(self.record.id, self.clock())
 
     def again(self, seed: int, only: Collection[str] | None = None) -> Session:
         """A new run of the same set: a new round, or (with ``only``) a retry of some."""
+        self.save()
         options = PlayOptions(
             self.options.mode,
             seed,

@@ -27,6 +27,7 @@ from quizzes.tui.widgets.answers import (
     is_held,
     pass_on,
     retyped,
+    typed_for,
 )
 from quizzes.tui.widgets.arrange import MatchInput, OrderInput
 from quizzes.tui.widgets.feedback import Feedback
@@ -64,8 +65,8 @@ class NextButton(Button):
 
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
-        if screen is not self.app.screen:
-            pass_on(event, self)
+        if screen is not self.app.screen or not getattr(screen, "answered", False):
+            pass_on(event, self)  # typed after Enter moved on: for the question now shown
         elif event.key in ("enter", "n") and isinstance(screen, QuestionScreen):
             event.stop()
             event.prevent_default()
@@ -101,6 +102,13 @@ class QuestionScreen(Screen[None]):
         self.item = item
         self.position = session.items.index(item) + 1  # fixed: the session moves on
         self.answered = False
+        # The question shown: keys are tied to it (widgets.answers.typed_for), so a key
+        # typed for one question never reaches the next, shown on this same screen.
+        self.token = object()
+        self.answer_widget = answer_input(item)
+        self.answer_widget.question_token = self.token  # type: ignore[attr-defined]
+        # Keys for an input still being mounted, handed to it once it is.
+        self.early_keys: list[events.Key] = []
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -115,7 +123,7 @@ class QuestionScreen(Screen[None]):
             # Two groups, one shown at a time: one display change each on answering
             # keeps the answer-to-feedback relayout small.
             with Vertical(id="ask"):
-                widget = answer_input(self.item)
+                widget = self.answer_widget
                 yield Static(plain(getattr(widget, "how", "")), id="how", markup=False)
                 yield widget
                 yield Static("", id="problem", markup=False)
@@ -137,8 +145,11 @@ class QuestionScreen(Screen[None]):
         if self.app.exit_on_first_question:
             self.call_after_refresh(self.app.exit)
 
-    def answer_target(self) -> Widget:
-        widget = self.query_one("#answer")
+    def answer_target(self) -> Widget | None:
+        """The widget that takes the answer's keys; None while it is being mounted."""
+        widget = self.answer_widget
+        if not widget.is_mounted:
+            return None
         return widget.query_one(Input) if isinstance(widget, TypedInput) else widget
 
     def _forward_event(self, event: events.Event) -> None:
@@ -152,10 +163,16 @@ class QuestionScreen(Screen[None]):
         """Keys typed while this screen was still arriving were sent to the screen itself
         (nothing had focus yet), or passed on by the last question's input: they go on, in
         order, to the answer input. Other keys bubbled up from the input: left alone."""
+        if typed_for(event) not in (None, self.token):
+            event.stop()  # typed for a question shown before this one: it is dropped
+            return
         if (self.focused is None or is_held(event)) and not self.answered:
             event.stop()
             event.prevent_default()
             target = self.answer_target()
+            if target is None or self.early_keys:
+                self.early_keys.append(retyped(event, self))
+                return
             self.set_focus(target, scroll_visible=False)
             target.post_message(retyped(event, self))
 
@@ -198,11 +215,14 @@ class QuestionScreen(Screen[None]):
             self.show_problem("Type an answer first, then press Enter.")
             return
         try:
-            grade = self.session.answer(value)
+            grade = self.session.take(value)
         except InvalidAnswer as problem:
             # Not graded and not stored: the student fixes the form and tries again.
             self.show_problem(f"{problem} — nothing was marked; try again.")
             return
+        # Committed once the frame that answers the key is drawn, not before: see README
+        # ("Where your data goes") for what that keeps on a crash or a power loss.
+        self.call_after_refresh(self.session.save)
         self.answered = True
         if self.session.options.mode == "exam":
             self.app.advance(self.session)
@@ -243,3 +263,54 @@ class QuestionScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.app.leave(self.session)
+
+    def show_next(self) -> None:
+        """The session's next question on this same screen: its texts replaced, its input
+        given the new options (or, for another kind of input, swapped for a new one), and
+        a new token, so keys typed for the last question stay with it."""
+        item = self.session.current
+        assert item is not None, "no question left to show"
+        session = self.session
+        self.item = item
+        self.position = session.items.index(item) + 1
+        self.answered = False
+        self.token = object()
+        self.query_one("#prompt", Static).update(plain(item.question.prompt))
+        self.query_one("#status-line", Static).update(self.status_text())
+        self.query_one("#progress", Static).update(
+            progress_bar(session.answered, len(session.items))
+        )
+        last = len(session.items) - session.answered == 1
+        self.query_one("#next", Button).label = plain("See results" if last else "Next question")
+        self.show_problem("")
+        old = self.answer_widget
+        fresh = answer_input(item)
+        if type(fresh) is type(old) and isinstance(old, ChoiceInput):
+            old.ask(item.options)  # same kind of list: new options, no new widget
+            old.question_token = self.token  # type: ignore[attr-defined]
+        else:
+            fresh.question_token = self.token  # type: ignore[attr-defined]
+            self.answer_widget = fresh
+            self.query_one("#how", Static).update(plain(getattr(fresh, "how", "")))
+            self.set_focus(None)
+            self.call_next(self.swap_input, old, fresh)
+        self.query_one("#after").display = False
+        self.query_one("#ask").display = True
+        if self.answer_widget is old:
+            self.set_focus(old, scroll_visible=False)
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    async def swap_input(self, old: Widget, fresh: Widget) -> None:
+        """Put ``fresh`` where ``old`` was; keys typed meanwhile follow in order."""
+        await old.remove()
+        await self.query_one("#ask").mount(fresh, after="#how")
+        if self.answer_widget is not fresh or self.answered:
+            return
+        target = self.answer_target()
+        if target is None:
+            return
+        self.set_focus(target, scroll_visible=False)
+        keys, self.early_keys = self.early_keys, []
+        for key in keys:
+            target.post_message(key)

@@ -42,33 +42,58 @@ def give_answer(widget: Widget, value: Any) -> None:
 
 
 _HELD: WeakSet[events.Key] = WeakSet()
-_TYPED_FOR: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
+_TYPED_FOR: WeakKeyDictionary[events.Key, object] = WeakKeyDictionary()
 
 
-def typed_for(key: events.Key) -> Screen[Any] | None:
-    """The screen that was showing when ``key`` was typed (its question, for a question
-    screen); None for a key the app has not seen yet."""
+def token_of(screen: Screen[Any]) -> object:
+    """What a key typed on ``screen`` is for: the question it shows (a question screen
+    shows one question after another, each with a token of its own), else the screen."""
+    return getattr(screen, "token", None) or screen
+
+
+def typed_for(key: events.Key) -> object | None:
+    """The token of what was showing when ``key`` was typed (see `token_of`); None for a
+    key the app has not seen yet."""
     return _TYPED_FOR.get(key)
 
 
 def mark_typed_for(key: events.Key, screen: Screen[Any]) -> None:
-    """Tie a key to the screen it was typed on. Keys queue up in widgets while the app
-    draws, and one that bubbles up to the app's bindings after its screen was replaced
+    """Tie a key to what ``screen`` shows now. Keys queue up in widgets while the app
+    draws, and one that bubbles up to the app's bindings after its question was replaced
     would otherwise act on the next one (see QuizApp.on_event)."""
-    _TYPED_FOR[key] = screen
+    _TYPED_FOR[key] = token_of(screen)
 
 
 def retyped(event: events.Key, screen: Screen[Any]) -> events.Key:
-    """A copy of ``event`` to post again, typed for ``screen``."""
+    """A copy of ``event`` to post again, typed for what ``screen`` shows now."""
     key = events.Key(event.key, event.character)
     mark_typed_for(key, screen)
     return key
 
 
+def asked_for(widget: Widget) -> object | None:
+    """The token of the question an answer input (or a part of one) was set up for."""
+    for node in widget.ancestors_with_self:
+        token = getattr(node, "question_token", None)
+        if token is not None:
+            return token
+    return None
+
+
+def outdated(widget: Widget) -> bool:
+    """Whether keys reaching ``widget`` are no longer its own: its question was answered
+    or replaced, or its screen is no longer the one shown."""
+    screen = widget.screen
+    if getattr(screen, "answered", False) or screen is not widget.app.screen:
+        return True
+    asked = asked_for(widget)
+    return asked is not None and asked is not getattr(screen, "token", None)
+
+
 def pass_on(event: events.Key, widget: Widget) -> None:
-    """A key that reached ``widget`` after it was done with: to the screen that now asks,
-    which gives it to its input (see QuestionScreen.on_key). It was typed after the key
-    that moved on (a widget handles its keys in order), so it belongs to that screen."""
+    """A key that reached ``widget`` after it was done with: to what now asks, which gives
+    it to its input (see QuestionScreen.on_key). It was typed after the key that moved on
+    (a widget handles its keys in order), so it belongs to the question shown now."""
     event.stop()
     event.prevent_default()
     ahead = widget.app.screen
@@ -98,7 +123,7 @@ async def own_key(widget: Widget, event: events.Key) -> None:
     arrives after the answer was taken goes on to the screen that now asks. Each answer
     input calls this from its ``_on_key`` (a mixin class would hide its Textual type from
     CSS, which follows only first bases)."""
-    if getattr(widget.screen, "answered", False) or widget.screen is not widget.app.screen:
+    if outdated(widget):
         pass_on(event, widget)
         return
     for binding in widget._bindings.key_to_bindings.get(event.key, ()):
@@ -182,6 +207,14 @@ class ChoiceInput(_InViewOptionList):
     def on_mount(self) -> None:
         self.highlighted = 0
 
+    def ask(self, options: tuple[str, ...]) -> None:
+        """Show the options of the next question in this same list (faster than a new one)."""
+        self.set_options(
+            Option(_numbered(n, text), id=str(n - 1)) for n, text in enumerate(options, 1)
+        )
+        self.values = list(options)
+        self.highlighted = 0
+
     def action_pick(self, number: int) -> None:
         if number <= self.option_count:
             self.highlighted = number - 1
@@ -209,6 +242,9 @@ class TrueFalseInput(ChoiceInput):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(("True", "False"), id=id, keys=("t", "f"))
         self.values = [True, False]
+
+    def ask(self, options: tuple[str, ...]) -> None:
+        self.highlighted = 0  # always True and False
 
 
 class MultiInput(_InViewOptionList):
