@@ -221,7 +221,10 @@ class QuestionScreen(Screen[None]):
             self.show_problem(f"{problem} — nothing was marked; try again.")
             return
         # Committed once the frame that answers the key is drawn, not before: see README
-        # ("Where your data goes") for what that keeps on a crash or a power loss.
+        # ("Where your data goes") for what that keeps on a crash or a power loss. The
+        # screen is marked for a new layout first: a callback after a refresh runs at once
+        # when nothing has marked the screen yet, which would put the commit before the frame.
+        self.refresh(repaint=False, layout=True)
         self.call_after_refresh(self.session.save)
         self.answered = True
         if self.session.options.mode == "exam":

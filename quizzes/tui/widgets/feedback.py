@@ -109,6 +109,7 @@ class Feedback(Explanation):
 
     def show(self, grade: Grade) -> None:
         symbol, words, css = verdict(grade)
-        self.remove_class("-correct", "-wrong", "-partial", "-skipped")
-        self.add_class(css)
+        if not self.has_class(css):  # each change of classes restyles the widget
+            self.remove_class("-correct", "-wrong", "-partial", "-skipped")
+            self.add_class(css)
         self.set(f"{symbol} {words}", grade_rows(grade))

@@ -1,8 +1,8 @@
 """The quiz app's bare twin: Textual alone, a question screen of the quiz's shape.
 
 A header, a status row (text and a progress bar), the prompt, a hint, four options in an
-OptionList, a hidden problem line, a hidden feedback group (a line of feedback and a
-"Next question" button) and a key bar. "1" picks the first option and shows the feedback,
+OptionList, a hidden problem line, a hidden feedback group (the quiz's lines of feedback
+and a "Next question" button) and a key bar. "1" picks the first option and shows the feedback,
 moving focus to the button; Enter moves on. ``in_place`` says how: a new screen per
 question (False, the switch twin) or the same screen with its texts and options replaced
 (True, the in-place twin). Run as a script, it draws its first frame headless and exits:
@@ -22,6 +22,17 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, OptionList, Static
 
 OPTIONS = ("5,000 people", "2,000 people", "1,500 people", "32 people")
+# As many lines of feedback as the quiz shows for its benchmark's question.
+FEEDBACK = """\
+✓ Correct
+Your answer: 5,000 people
+Why:         China is steadily widening its security training programmes
+             abroad, which the article says is expected to strengthen its
+             global security influence.
+Source:      “global security influence”
+             Outlet not named, “China pledges security training for 5,000
+             people from developing countries under its Global Security
+             Initiative”, c. February 2023"""
 
 
 class TwinScreen(Screen[None]):
@@ -76,7 +87,7 @@ class TwinScreen(Screen[None]):
     def on_key(self, event: events.Key) -> None:
         if event.key == "1" and not self.answered:
             self.answered = True
-            self.query_one("#feedback", Static).update("✓ Correct: 5,000 places.")
+            self.query_one("#feedback", Static).update(FEEDBACK)
             self.query_one("#ask").display = False
             self.query_one("#after").display = True
             self.query_one("#status-line", Static).update(self.status())
@@ -108,6 +119,9 @@ class TwinApp(App[None]):
     #progress { width: 17; }
     #ask, #after { height: auto; }
     OptionList { height: auto; max-height: 14; }
+    #feedback { height: auto; padding: 0 1; margin: 1 0 0 0; border-left: thick $success; }
+    #prompt { text-style: bold; margin: 1 0 0 0; }
+    #body { padding: 0 1; }
     """
 
     def __init__(self, in_place: bool = False, exit_after_first_frame: bool = False) -> None:
