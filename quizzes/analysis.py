@@ -149,7 +149,8 @@ def _item(
         else None
     )
     r = pearson(scores, rest)
-    options = tuple(_option(item, o, asked, responses, rest) for o in item.options)
+    picked = _picked(item.options, [responses[s][item.id].answer for s in asked])
+    options = tuple(_option(item, o, picked[o], len(asked), rest) for o in item.options)
     return ItemStats(
         item,
         len(asked),
@@ -161,30 +162,37 @@ def _item(
     )
 
 
+def _picked(options: Sequence[str], answers: Sequence[Any]) -> dict[str, list[int]]:
+    """For each option, the positions of the answers that chose it: one pass over the
+    answers, each looking up only what it chose (not every option in every answer)."""
+    picked: dict[str, list[int]] = {option: [] for option in options}
+    for n, answer in enumerate(answers):
+        if isinstance(answer, bool):
+            chosen: Any = ("True" if answer else "False",)
+        elif isinstance(answer, list | tuple):
+            chosen = dict.fromkeys(a for a in answer if isinstance(a, str))
+        else:
+            chosen = (answer,) if isinstance(answer, str) else ()
+        for option in chosen:
+            if option in picked:
+                picked[option].append(n)
+    return picked
+
+
 def _option(
-    item: Item,
-    option: str,
-    asked: list[str],
-    responses: Mapping[str, Mapping[str, Response]],
-    rest: list[float],
+    item: Item, option: str, chosen_by: list[int], n: int, rest: list[float]
 ) -> OptionStats:
-    chose = [1.0 if _chose(responses[s][item.id].answer, option) else 0.0 for s in asked]
-    count = int(sum(chose))
+    chose = [0.0] * n
+    for index in chosen_by:
+        chose[index] = 1.0
+    count = len(chosen_by)
     return OptionStats(
         option,
         option in item.keys,
         count,
-        count / len(asked) if asked else 0.0,
+        count / n if n else 0.0,
         pearson(chose, rest),
     )
-
-
-def _chose(answer: Any, option: str) -> bool:
-    if isinstance(answer, bool):
-        return option == ("True" if answer else "False")
-    if isinstance(answer, list | tuple):
-        return option in answer
-    return answer == option
 
 
 def _flags(

@@ -266,12 +266,21 @@ def normalise_text(text: str) -> str:
     characters that carry meaning stay: a sign before a number, a minus that ends a word
     ("A-" is not "A"), a separator between digits ("1:30" is not "130"), and + # % ("C++"
     is not "C")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
-    chars = [c for c in decomposed.translate(_DASHES) if not unicodedata.combining(c)]
+    if text.isascii():
+        # The common case, without a Unicode table: in ASCII nothing decomposes, casefold
+        # is lower, and a letter or digit is exactly what is neither P, S, Z nor C.
+        if text.isalpha():
+            return text.lower().replace("isation", "ization")
+        chars = list(text.lower())
+        kept = str.isalnum
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
+        chars = [c for c in decomposed.translate(_DASHES) if not unicodedata.combining(c)]
+        kept = _is_letter_or_digit
     key: list[str] = []
     for i, c in enumerate(chars):
         before = chars[i - 1] if i else ""
-        if not unicodedata.category(c).startswith(("P", "S", "Z", "C")) or c in _ALWAYS_KEPT:
+        if kept(c) or c in _ALWAYS_KEPT:
             key.append(c)
         elif (
             before.isdigit()
@@ -288,6 +297,10 @@ def normalise_text(text: str) -> str:
     joined = _THOUSANDS.sub("", "".join(key))
     # British and American spellings of the same word (organisation, organization).
     return joined.replace("isation", "ization")
+
+
+def _is_letter_or_digit(c: str) -> bool:
+    return not unicodedata.category(c).startswith(("P", "S", "Z", "C"))
 
 
 def _next_visible(chars: list[str], i: int) -> str:

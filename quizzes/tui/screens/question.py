@@ -211,6 +211,7 @@ class QuestionScreen(Screen[None]):
     def take_answer(self, value: Any) -> None:
         if self.answered or self.session.current is not self.item:
             return
+        self.session.save()  # the last answer, if a key came before its frame was drawn
         if isinstance(value, str) and not value.strip():
             self.show_problem("Type an answer first, then press Enter.")
             return
@@ -262,6 +263,7 @@ class QuestionScreen(Screen[None]):
 
     def action_next(self) -> None:
         if self.answered:
+            self.session.save()  # nothing, unless Enter came before the feedback was drawn
             self.app.advance(self.session)
 
     def action_leave(self) -> None:
