@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -272,7 +272,7 @@ def normalise_text(text: str) -> str:
         if text.isalpha():
             return text.lower().replace("isation", "ization")
         chars = list(text.lower())
-        kept = str.isalnum
+        kept: Callable[[str], bool] = str.isalnum
     else:
         decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
         chars = [c for c in decomposed.translate(_DASHES) if not unicodedata.combining(c)]
