@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import asdict
 from pathlib import Path
 
@@ -79,4 +80,5 @@ def store(root: Path, key: str, report: CachedReport) -> None:
         temp.write_text(json.dumps(asdict(report)), encoding="utf-8")
         os.replace(temp, folder / f"{key}.json")
     except OSError:
-        temp.unlink(missing_ok=True)
+        with suppress(OSError):  # the folder may refuse the clean-up too
+            temp.unlink(missing_ok=True)

@@ -22,6 +22,7 @@ import pickle
 import stat
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -115,4 +116,7 @@ class LoadCache:
                 pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, entry)
         except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
-            temp.unlink(missing_ok=True)  # an unwritable cache is simply not used
+            # An unwritable cache (another user's folder, after `sudo quiz`) is simply not
+            # used; clearing up may fail for the same reason, and that is no error either.
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)
