@@ -585,16 +585,14 @@ def _known_packs() -> str:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so a failed write leaves no half PDF."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    """Write a file whole or not at all (seeds.userfiles): a file that was there is replaced
+    and said so; a device, FIFO or folder is refused, a link written through."""
+    from seeds.userfiles import CannotWrite, write_file
+
+    shown = display_path(target)
     try:
-        if target.is_dir():
-            raise IsADirectoryError(21, "it is a folder")
-        try:
-            temp.write_bytes(data)  # created with the user's umask, like any new file
-            os.replace(temp, target)
-        finally:
-            temp.unlink(missing_ok=True)
-    except OSError as err:
-        reason = err.strerror or str(err)
-        raise UserError(f"cannot write {display_path(target)}: {reason}") from None
+        replaced = write_file(target, data, shown=shown)
+    except CannotWrite as err:
+        raise UserError(str(err)) from None
+    if replaced:
+        click.echo(f"replaced existing {shown}", err=True)

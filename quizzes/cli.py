@@ -218,11 +218,7 @@ def new(
         )
     else:
         text = starter_yaml(loaded.pack, set_id, schema)
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise click.ClickException(f"cannot write {file}: {err.strerror}") from None
+    write_output(file, text.encode("utf-8"))
     click.echo(f"wrote {file}: edit it, then `quiz check {file}` and `quiz play {file}`")
 
 
@@ -361,10 +357,7 @@ def export(
         exported = fmt.build(chosen)
     except ExportError as err:
         raise click.ClickException(f"nothing written: {err}") from None
-    try:
-        _write_replacing(target, exported.content)
-    except OSError as err:
-        raise click.ClickException(f"cannot write {target}: {err.strerror or err}") from None
+    write_output(target, exported.content)
     count = len(chosen)
     click.echo(
         f"wrote {target}: {exported.written} question"
@@ -375,23 +368,17 @@ def export(
         click.echo(f"  note: {note}")
 
 
-def _write_replacing(target: Path, content: bytes) -> None:
-    """Write to a temporary file beside ``target``, then rename it into place: a failure
-    leaves no partial file, and an existing file is replaced whole or not at all."""
-    import os
-    import tempfile
+def write_output(target: Path, content: bytes) -> None:
+    """Write a file the user named, whole or not at all, making missing folders; a file
+    that was there is replaced and said so; anything else there is refused."""
+    from seeds.userfiles import CannotWrite, write_file
 
-    folder = target.parent if str(target.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        replaced = write_file(target, content, folders=True)
+    except CannotWrite as err:
+        raise click.ClickException(str(err)) from None
+    if replaced:
+        click.echo(f"replaced existing {target}", err=True)
 
 
 # A class: results, report, review, serve -----------------------------------------------
@@ -444,10 +431,7 @@ def results_export(
     except ResultsError as err:
         raise click.ClickException(str(err)) from None
     text = json.dumps(doc, ensure_ascii=False, indent=1, default=str) + "\n"
-    try:
-        _write_replacing(output, text.encode("utf-8"))
-    except OSError as err:
-        raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from None
+    write_output(output, text.encode("utf-8"))
     students = sorted({r["student"] for r in doc["runs"]})
     click.echo(
         f"wrote {output}: {len(runs)} run(s) of {', '.join(students)}; send it to "
