@@ -491,6 +491,7 @@ def new(
     from quizzes.places import user_packs
     from seeds.draft.article import MAX_ARTICLE_BYTES, ArticleError, read_article
     from seeds.model import ID_PATTERN
+    from seeds.userfiles import NotAFile, TooLarge, read_limited
 
     if not re.match(ID_PATTERN, pack_id) or len(pack_id) > 64:
         raise click.BadParameter(
@@ -503,18 +504,21 @@ def new(
     folder = user_packs(find_data_dir(data_dir)) / pack_id
     shown = display_path(article)
     try:
-        size = article.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                f"is {size / 2**20:.1f} MB, more than the "
-                f"{MAX_ARTICLE_BYTES // 2**20} MB an article can be",
-                "draft from the article's text alone",
-            )
-        text = read_article(article.read_bytes())
+        text = read_article(read_limited(article, MAX_ARTICLE_BYTES))
     except ArticleError as err:
         raise UserError(f"{shown} {err}") from None
+    except TooLarge as err:
+        size = f"{err.size / 2**20:.1f} MB" if err.size is not None else "larger than that"
+        raise UserError(
+            f"{shown} is {size}, more than the {MAX_ARTICLE_BYTES // 2**20} MB an article "
+            "can be; draft from the article's text alone"
+        ) from None
     except IsADirectoryError:
         raise UserError(f"{shown} is a folder; name the article's text file") from None
+    except NotAFile as err:
+        raise UserError(
+            f"{shown} is {err.kind}, not a file; save the article's text in a file and name that"
+        ) from None
     except FileNotFoundError:
         raise UserError(f"no such file: {shown}") from None
     except OSError as err:
