@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from contextlib import suppress
 from pathlib import Path
@@ -115,7 +114,7 @@ def write_file(
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise CannotWrite(f"cannot write {name}: {_reason(err)}") from None
-    temp = folder / f".{real.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    temp = folder / f".{real.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(temp, _OPEN_NEW, 0o666 if existing is None else existing)
         try:
