@@ -20,9 +20,11 @@ from quizzes.analysis import Item, Response
 from quizzes.model import Choice, Multi, QuestionSet, TrueFalse
 from quizzes.store import AnswerRecord, RunRecord, Store
 from seeds.records import record
+from seeds.userfiles import read_limited
 
 FILE_KIND = "classbrief-results"
 FILE_VERSION = 1
+MAX_RESULTS_BYTES = 256 * 2**20  # a class's year of runs is a few megabytes
 
 
 class ResultsError(ValueError):
@@ -110,11 +112,16 @@ def _iso(moment: datetime | None) -> str | None:
 def read_results_file(path: Path) -> list[ClassRun]:
     """The runs in one results file; ResultsError saying what is wrong with it."""
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_RESULTS_BYTES)
     except OSError as err:
         raise ResultsError(f"{path}: cannot be read ({err.strerror or err})") from None
     try:
         doc = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ResultsError(
+            f"{path}: not a results file (lists or objects nested too deeply to read); ask "
+            "the student to send the file `quiz results export -o FILE.json` wrote"
+        ) from None
     except UnicodeDecodeError:
         raise ResultsError(
             f"{path}: not a results file (not UTF-8 text); ask the student "
@@ -125,6 +132,11 @@ def read_results_file(path: Path) -> list[ClassRun]:
             f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); the "
             "file is damaged or was edited: ask the student to export it "
             "again"
+        ) from None
+    except ValueError:  # a number of more digits than Python reads
+        raise ResultsError(
+            f"{path}: not a results file (it holds a number thousands of digits long); ask "
+            "the student to export it again"
         ) from None
     if not isinstance(doc, dict) or doc.get("kind") != FILE_KIND:
         raise ResultsError(
@@ -147,7 +159,7 @@ def read_results_file(path: Path) -> list[ClassRun]:
     for index, entry in enumerate(runs):
         try:
             found.append(_read_run(entry, device, str(path)))
-        except (KeyError, TypeError, ValueError, InvalidOperation) as err:
+        except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as err:
             raise ResultsError(
                 f"{path}: run {index + 1} is damaged ({type(err).__name__}: "
                 f"{err}); ask the student to export it again"
@@ -156,6 +168,8 @@ def read_results_file(path: Path) -> list[ClassRun]:
 
 
 def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
+    if not isinstance(entry, dict):
+        raise TypeError(f"expected an object, found {type(entry).__name__}")
     only = entry.get("only")
     run = RunRecord(
         id=0,
