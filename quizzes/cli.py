@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from quizzes.places import DATA_DIR_ENV, data_dir
+
+if TYPE_CHECKING:
+    from seeds.problems import Problem
 
 _DATA_DIR = click.option(
     "--data-dir",
@@ -153,12 +156,18 @@ def list_(ctx: click.Context, data_dir: Path | None) -> None:
             "\nTo use a set in Moodle, Canvas, Anki or Kahoot: "
             "quiz export SET --format moodle|qti|gift|anki|kahoot"
         )
-    if catalog.problems:
-        click.echo(
-            f"({len(catalog.problems)} problem(s) in packs or sets were skipped; "
-            "run `quiz check` to see them)",
-            err=True,
-        )
+    summary = _problem_summary(catalog.problems)
+    if summary:
+        click.echo(f"({summary}; run `quiz check` to see them)", err=True)
+
+
+def _problem_summary(problems: list[Problem]) -> str:
+    """What `quiz list` left out (files with errors) and what it merely warns of."""
+    broken = len({p.file for p in problems if p.is_error})
+    warnings = sum(not p.is_error for p in problems)
+    parts = [f"{broken} pack or set file(s) with errors were left out"] if broken else []
+    parts += [f"{warnings} warning(s) in packs or sets"] if warnings else []
+    return ", and ".join(parts)
 
 
 @main.command()
@@ -409,7 +418,7 @@ def results_export(
 
     from quizzes.places import progress_db
     from quizzes.results import ResultsError, export_document, runs_from_store
-    from quizzes.store import Store, StoreError
+    from quizzes.store import Store, StoreError, StoreReadOnly
 
     path = progress_db(_root(ctx, data_dir))
     if not path.is_file():
@@ -418,6 +427,8 @@ def results_export(
         )
     try:
         store = Store.open(path)
+    except StoreReadOnly:  # exporting only reads: a copy read without writing will do
+        store = Store.open_copy(path)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
     try:

@@ -28,6 +28,7 @@ from seeds.numbers import amount_of, format_amount
 from seeds.packs import LoadedPack
 from seeds.problems import Problem, ProblemsFound, sort_problems
 from seeds.records import record
+from seeds.suggest import did_you_mean
 
 BUNDLED_SETS = places.BUNDLED_SETS
 
@@ -192,7 +193,7 @@ def check_set(
             add(
                 ("fact",),
                 f"unknown fact '{question.fact}' in pack '{pack_id}'",
-                _close(question.fact, facts),
+                did_you_mean(question.fact, facts, "check the fact ids in the pack"),
             )
         for field, message, hint in _question_problems(question):
             add(field, message, hint)
@@ -362,10 +363,3 @@ def _longest_choice_warning(doc: Document, questions: list[tuple[int, Question]]
             )
         ]
     return []
-
-
-def _close(ref: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    return f"did you mean '{close[0]}'?" if close else "check the fact ids in the pack"

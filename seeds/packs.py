@@ -17,6 +17,7 @@ from seeds.loadcache import LoadCache
 from seeds.model import Pack
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 from seeds.records import record
+from seeds.suggest import did_you_mean
 
 _GROUPS = ("figures", "actors", "arguments", "events", "terms")
 
@@ -206,7 +207,7 @@ def check_pack(doc: Document, article: str | None = None) -> list[Problem]:
                     doc.problem(
                         (*here, *field),
                         f"unknown actor '{ref}'",
-                        _suggest(
+                        did_you_mean(
                             ref,
                             (a for a in actor_ids if isinstance(a, str)),
                             "add it under `actors:`",
@@ -307,13 +308,6 @@ def _actor_refs(fact: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], s
 def _quotes(fact: dict[str, Any]) -> list[Any]:
     quotes = fact.get("quotes")
     return quotes if isinstance(quotes, list) else []
-
-
-def _suggest(ref: str, known: Iterable[str], fallback: str) -> str:
-    import difflib  # only for a reference to a fact that does not exist
-
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    return f"did you mean '{close[0]}'?" if close else fallback
 
 
 _QUOTES = str.maketrans(
