@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from quizzes.failsafe import FailSafeGroup
 from seeds.files import BUNDLED_PACKS, PACK_FILE
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 
@@ -73,7 +74,7 @@ def _data_dir() -> Path:
     return data_dir(ctx.find_root().meta.get("classbrief.data_dir") if ctx else None)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=FailSafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @_DATA_DIR
 def main() -> None:
     """Build a printable policy brief from a curated fact pack."""
@@ -533,10 +534,12 @@ def new(
         raise UserError(f"{display_path(folder)} is a file, not a pack folder")
     from seeds.draft.assemble import draft_pack
     from seeds.draft.emit import emit
+    from seeds.reading import reading
 
-    draft = draft_pack(
-        text, pack_id=pack_id, date=date, headline=headline, outlet=outlet, kind=kind
-    )
+    with reading(article):
+        draft = draft_pack(
+            text, pack_id=pack_id, date=date, headline=headline, outlet=outlet, kind=kind
+        )
     header = [
         f"Draft pack from {article.name}, made by `brief new`.",
         "Every TODO is yours to write in your own words; quotes, figures and dates are "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from quizzes.failsafe import FailSafeGroup
 from quizzes.places import DATA_DIR_ENV, data_dir
 
 if TYPE_CHECKING:
@@ -46,7 +47,11 @@ class Minutes(click.FloatRange):
         return float(minutes)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=FailSafeGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @_DATA_DIR
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None) -> None:

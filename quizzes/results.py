@@ -19,6 +19,7 @@ from typing import Any
 from quizzes.analysis import Item, Response
 from quizzes.model import Choice, Multi, QuestionSet, TrueFalse
 from quizzes.store import AnswerRecord, RunRecord, Store
+from seeds.reading import reading
 from seeds.records import record
 from seeds.userfiles import read_limited
 
@@ -111,6 +112,11 @@ def _iso(moment: datetime | None) -> str | None:
 
 def read_results_file(path: Path) -> list[ClassRun]:
     """The runs in one results file; ResultsError saying what is wrong with it."""
+    with reading(path):
+        return _read_results_file(path)
+
+
+def _read_results_file(path: Path) -> list[ClassRun]:
     try:
         raw = read_limited(path, MAX_RESULTS_BYTES)
     except OSError as err:

@@ -27,6 +27,7 @@ from seeds.model import Figure, Pack
 from seeds.numbers import amount_of, format_amount
 from seeds.packs import LoadedPack
 from seeds.problems import Problem, ProblemsFound, sort_problems
+from seeds.reading import reading
 from seeds.records import record
 from seeds.suggest import did_you_mean
 
@@ -70,13 +71,16 @@ def load_set(
     ``failed`` holds packs that exist but did not load, so a set can say why. With a
     ``cache``, an unchanged set checked against unchanged packs comes from there.
     """
-    if cache is None or any(not p.key for p in packs.values()):
-        return _load_set(path, packs, origin, failed)
-    # The set is checked against every pack it could name: each one's key is in this key.
-    known = [f"{pack_id}={p.key}" for pack_id, p in sorted(packs.items())]
-    broken = [f"{k}={v}" for k, v in sorted((failed or {}).items())]
-    key = cache.key("set", origin, path, "\n".join(known), "\n".join(broken))
-    return cache.get(f"set {path.absolute()}", key, lambda: _load_set(path, packs, origin, failed))
+    with reading(path):
+        if cache is None or any(not p.key for p in packs.values()):
+            return _load_set(path, packs, origin, failed)
+        # The set is checked against every pack it could name: each one's key is in this key.
+        known = [f"{pack_id}={p.key}" for pack_id, p in sorted(packs.items())]
+        broken = [f"{k}={v}" for k, v in sorted((failed or {}).items())]
+        key = cache.key("set", origin, path, "\n".join(known), "\n".join(broken))
+        return cache.get(
+            f"set {path.absolute()}", key, lambda: _load_set(path, packs, origin, failed)
+        )
 
 
 def _load_set(

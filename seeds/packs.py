@@ -16,6 +16,7 @@ from seeds.files import BUNDLED_PACKS as BUNDLED_PACKS  # re-exported for caller
 from seeds.loadcache import LoadCache
 from seeds.model import Pack
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
+from seeds.reading import reading
 from seeds.records import record
 from seeds.suggest import did_you_mean
 
@@ -100,17 +101,18 @@ def check_pack_file(
     schema finds problems too: the author sees everything at once. With a ``cache``,
     an unchanged pack (and article beside it) comes from there.
     """
-    if cache is None or article is not None:
-        return _check_pack_file(path, origin, article, article_name)
-    key = cache.key("pack", origin, path, path.parent / ARTICLE_FILE)
+    with reading(path):
+        if cache is None or article is not None:
+            return _check_pack_file(path, origin, article, article_name)
+        key = cache.key("pack", origin, path, path.parent / ARTICLE_FILE)
 
-    def check() -> PackCheck:
-        checked = _check_pack_file(path, origin, None, article_name)
-        if checked.loaded is None or key is None:
-            return checked
-        return dataclasses.replace(checked, loaded=dataclasses.replace(checked.loaded, key=key))
+        def check() -> PackCheck:
+            checked = _check_pack_file(path, origin, None, article_name)
+            if checked.loaded is None or key is None:
+                return checked
+            return dataclasses.replace(checked, loaded=dataclasses.replace(checked.loaded, key=key))
 
-    return cache.get(f"pack {path.absolute()}", key, check)
+        return cache.get(f"pack {path.absolute()}", key, check)
 
 
 def _check_pack_file(path: Path, origin: str, article: str | None, article_name: str) -> PackCheck:
