@@ -189,7 +189,11 @@ def check_pack(doc: Document, article: str | None = None) -> list[Problem]:
     """Checks beyond the schema: unique ids, known actors, quotes found in the article."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    actor_ids = {fact.get("id") for (group, _), fact in _facts(doc) if group == "actors"}
+    actor_ids = {
+        fact["id"]
+        for (group, _), fact in _facts(doc)
+        if group == "actors" and isinstance(fact.get("id"), str)  # a list is no id
+    }
     for here, fact in _facts(doc):
         fact_id = fact.get("id")
         if isinstance(fact_id, str):
@@ -275,7 +279,9 @@ def _part_of_cycles(doc: Document) -> list[Problem]:
     parent = {
         fact.get("id"): (here, fact.get("part_of"))
         for here, fact in _facts(doc)
-        if here[0] == "actors" and isinstance(fact.get("part_of"), str)
+        if here[0] == "actors"
+        and isinstance(fact.get("id"), str)
+        and isinstance(fact.get("part_of"), str)
     }
     problems = []
     for start, (here, _) in parent.items():
