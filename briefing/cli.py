@@ -492,7 +492,7 @@ def new(
     from quizzes.places import user_packs
     from seeds.draft.article import MAX_ARTICLE_BYTES, ArticleError, read_article
     from seeds.model import ID_PATTERN
-    from seeds.userfiles import NotAFile, TooLarge, read_limited
+    from seeds.userfiles import CannotWrite, NotAFile, TooLarge, check_writable, read_limited
 
     if not re.match(ID_PATTERN, pack_id) or len(pack_id) > 64:
         raise click.BadParameter(
@@ -552,6 +552,11 @@ def new(
         raise UserError(
             f"cannot make the folder {display_path(folder)}: {err.strerror or err}"
         ) from None
+    for target in (folder / "article.txt", folder / PACK_FILE):  # neither, if not both
+        try:
+            check_writable(target, shown=display_path(target))
+        except CannotWrite as err:
+            raise UserError(str(err)) from None
     write_atomically(folder / "article.txt", text.encode("utf-8"))
     write_atomically(folder / PACK_FILE, emit(draft.data, draft.comments, header).encode())
     click.echo(f"wrote {display_path(folder / PACK_FILE)} and article.txt")

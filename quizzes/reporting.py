@@ -109,7 +109,7 @@ def make_report(
             + (f" ({results.unfinished} unfinished run(s))" if results.unfinished else "")
         )
         return 1
-    from seeds.userfiles import CannotWrite, write_file
+    from seeds.userfiles import CannotWrite, check_writable, write_file
 
     target = output or Path(f"{set_id}-report.pdf")
     from briefing.report import render_report
@@ -119,6 +119,8 @@ def make_report(
     if csv_path is not None:
         outputs.append((csv_path, csv_text(report).encode("utf-8")))
     try:
+        for path, _ in outputs:  # refused before anything is written
+            check_writable(path)
         for path, data in outputs:
             if write_file(path, data, folders=True):
                 _say(f"replaced existing {path}")

@@ -132,6 +132,13 @@ def write_file(
     return existing is not None
 
 
+def check_writable(target: Path, *, shown: str | None = None) -> None:
+    """Raise CannotWrite now if ``write_file`` would refuse ``target`` (a device, a FIFO,
+    a folder, a dangling link): a command writing several files checks them all first."""
+    name = shown or str(target)
+    _existing_mode(_real_target(target, name), name)
+
+
 def _real_target(target: Path, name: str) -> Path:
     """The path to replace: ``target``, or the regular file a link at ``target`` names."""
     try:

@@ -130,3 +130,23 @@ def test_a_link_is_written_through(name, data, article, tmp_path):
     result = run(name, out, data, article)
     assert result.exit_code == 0, (result.output, result.exception)
     assert target.is_symlink() and real.read_bytes() != b"old"
+
+
+def test_a_command_writing_two_files_writes_neither_when_one_is_refused(data, article, tmp_path):
+    pdf, fifo = tmp_path / "r.pdf", tmp_path / "items.csv"
+    pdf.write_bytes(b"old")
+    os.mkfifo(fifo)
+    args = ["--data-dir", str(data), "report", SET, "-o", str(pdf), "--csv", str(fifo)]
+    with time_limit(60):
+        result = CliRunner().invoke(quiz, args)
+    assert result.exit_code == 1 and "FIFO" in result.output
+    assert pdf.read_bytes() == b"old" and "replaced existing" not in result.output
+    folder = data / "packs" / "mini-draft"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "pack.yaml")
+    with time_limit(60):
+        drafted = CliRunner().invoke(
+            brief, ["new", str(article), "--id", "mini-draft", "--data-dir", str(data), "--force"]
+        )
+    assert drafted.exit_code == 1 and "FIFO" in drafted.output
+    assert not (folder / "article.txt").exists()
