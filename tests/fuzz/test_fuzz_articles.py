@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from briefing.cli import main as brief
 from tests.conftest import SEED_ARTICLE
 from tests.fuzz.conftest import LIMIT, invoke, write
-from tests.fuzz.mutations import damaged_article, examples, files
+from tests.fuzz.filedamage import damaged_article
+from tests.fuzz.mutations import examples, files
 from tests.timelimit import time_limit
 
 ARTICLES = files(

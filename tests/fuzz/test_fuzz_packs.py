@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from quizzes.cli import main as quiz
 from tests.fuzz.conftest import LIMIT, invoke, write
-from tests.fuzz.mutations import damaged_yaml, examples, files
+from tests.fuzz.filedamage import damaged_yaml
+from tests.fuzz.mutations import examples, files
 from tests.timelimit import time_limit
 
 PACKS = files(

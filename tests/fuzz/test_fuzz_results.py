@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from quizzes.cli import main as quiz
 from tests.fuzz.conftest import LIMIT, invoke, write
-from tests.fuzz.mutations import damaged_json, examples
+from tests.fuzz.filedamage import damaged_json
+from tests.fuzz.mutations import examples
 from tests.timelimit import time_limit
 
 SET = "gsi-figures"
