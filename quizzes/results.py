@@ -165,7 +165,14 @@ def _read_results_file(path: Path) -> list[ClassRun]:
     for index, entry in enumerate(runs):
         try:
             found.append(_read_run(entry, device, str(path)))
-        except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as err:
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            InvalidOperation,
+            AttributeError,
+            OverflowError,  # int() of a JSON 1e999
+        ) as err:
             raise ResultsError(
                 f"{path}: run {index + 1} is damaged ({type(err).__name__}: "
                 f"{err}); ask the student to export it again"
@@ -189,7 +196,7 @@ def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
         only=None if only is None else tuple(only),
         time_limit=entry.get("time_limit"),
         questions=int(entry["questions"]),
-        points=Decimal(_text(entry["points"])),
+        points=_amount(entry["points"]),
         started=_when(entry["started"]),
         finished=_maybe(entry.get("finished")),
         abandoned=_maybe(entry.get("abandoned")),
@@ -204,8 +211,8 @@ def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
             int(a["position"]),
             a["answer"],
             bool(a["correct"]),
-            Decimal(_text(a["score"])),
-            Decimal(_text(a["points"])),
+            _score(a["score"], a["points"]),
+            _amount(a["points"]),
             _when(a["answered_at"]),
         )
         for a in entry["answers"]
@@ -217,6 +224,22 @@ def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected text, found {type(value).__name__}")
     return value
+
+
+def _amount(value: Any) -> Decimal:
+    """Points as the file writes them: a finite number, not below 0 (1e309 would be
+    infinite, and every statistic of the class with it)."""
+    amount = Decimal(_text(value))
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"points or score {value!r} is not a number of points")
+    return amount
+
+
+def _score(value: Any, points: Any) -> Decimal:
+    score = _amount(value)
+    if score > _amount(points):
+        raise ValueError(f"score {value!r} is more than the answer's {points!r} points")
+    return score
 
 
 def _when(value: Any) -> datetime:

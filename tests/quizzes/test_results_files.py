@@ -25,7 +25,35 @@ def served(tmp_path_factory) -> Path:
     return root
 
 
+def one_run(score: str) -> str:
+    answer = {
+        "question_id": "solomon-officers-number",
+        "position": 0,
+        "answer": "1",
+        "correct": False,
+        "score": score,
+        "points": "1",
+        "answered_at": "2024-01-01T00:01:00+00:00",
+    }
+    run = {
+        "uid": "u",
+        "student": "s",
+        "set_id": SET,
+        "questions": 1,
+        "points": "1",
+        "started": "2024-01-01T00:00:00+00:00",
+        "finished": "2024-01-01T00:02:00+00:00",
+        "answers": [answer],
+    }
+    return HEAD + json.dumps([run]) + "}"
+
+
 BAD = {
+    "infinite-score.json": one_run("1e309"),  # found by the fuzzer: an infinite statistic
+    "nan-score.json": one_run("NaN"),
+    "negative-score.json": one_run("-1"),
+    "infinite-seed.json": one_run("1").replace('"uid": "u"', '"seed": 1e999, "uid": "u"'),
+    "score-above-points.json": one_run("7"),
     "deep.json": "[" * 100_000 + "]" * 100_000,
     "deep-runs.json": HEAD + "[" * 5_000 + "]" * 5_000 + "}",
     "long-number.json": HEAD + "[" + "9" * 5_000 + "]}",
