@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from quizzes.failsafe import FailSafeGroup
 from quizzes.places import DATA_DIR_ENV, data_dir
+
+if TYPE_CHECKING:
+    from seeds.problems import Problem
 
 _DATA_DIR = click.option(
     "--data-dir",
@@ -43,7 +47,11 @@ class Minutes(click.FloatRange):
         return float(minutes)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=FailSafeGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @_DATA_DIR
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None) -> None:
@@ -153,12 +161,18 @@ def list_(ctx: click.Context, data_dir: Path | None) -> None:
             "\nTo use a set in Moodle, Canvas, Anki or Kahoot: "
             "quiz export SET --format moodle|qti|gift|anki|kahoot"
         )
-    if catalog.problems:
-        click.echo(
-            f"({len(catalog.problems)} problem(s) in packs or sets were skipped; "
-            "run `quiz check` to see them)",
-            err=True,
-        )
+    summary = _problem_summary(catalog.problems)
+    if summary:
+        click.echo(f"({summary}; run `quiz check` to see them)", err=True)
+
+
+def _problem_summary(problems: list[Problem]) -> str:
+    """What `quiz list` left out (files with errors) and what it merely warns of."""
+    broken = len({p.file for p in problems if p.is_error})
+    warnings = sum(not p.is_error for p in problems)
+    parts = [f"{broken} pack or set file(s) with errors were left out"] if broken else []
+    parts += [f"{warnings} warning(s) in packs or sets"] if warnings else []
+    return ", and ".join(parts)
 
 
 @main.command()
@@ -213,11 +227,7 @@ def new(
         text, left_out = auto_yaml(qset, loaded.pack, schema)
     else:
         text = starter_yaml(loaded.pack, set_id, schema)
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise click.ClickException(f"cannot write {file}: {err.strerror}") from None
+    write_output(file, text.encode("utf-8"))
     click.echo(f"wrote {file}: edit it, then `quiz check {file}` and `quiz play {file}`")
     if left_out:
         click.echo(
@@ -361,10 +371,7 @@ def export(
         exported = fmt.build(chosen)
     except ExportError as err:
         raise click.ClickException(f"nothing written: {err}") from None
-    try:
-        _write_replacing(target, exported.content)
-    except OSError as err:
-        raise click.ClickException(f"cannot write {target}: {err.strerror or err}") from None
+    write_output(target, exported.content)
     count = len(chosen)
     click.echo(
         f"wrote {target}: {exported.written} question"
@@ -375,23 +382,17 @@ def export(
         click.echo(f"  note: {note}")
 
 
-def _write_replacing(target: Path, content: bytes) -> None:
-    """Write to a temporary file beside ``target``, then rename it into place: a failure
-    leaves no partial file, and an existing file is replaced whole or not at all."""
-    import os
-    import tempfile
+def write_output(target: Path, content: bytes) -> None:
+    """Write a file the user named, whole or not at all, making missing folders; a file
+    that was there is replaced and said so; anything else there is refused."""
+    from seeds.userfiles import CannotWrite, write_file
 
-    folder = target.parent if str(target.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        replaced = write_file(target, content, folders=True)
+    except CannotWrite as err:
+        raise click.ClickException(str(err)) from None
+    if replaced:
+        click.echo(f"replaced existing {target}", err=True)
 
 
 # A class: results, report, review, serve -----------------------------------------------
@@ -422,7 +423,7 @@ def results_export(
 
     from quizzes.places import progress_db
     from quizzes.results import ResultsError, export_document, runs_from_store
-    from quizzes.store import Store, StoreError
+    from quizzes.store import Store, StoreError, StoreReadOnly
 
     path = progress_db(_root(ctx, data_dir))
     if not path.is_file():
@@ -431,6 +432,8 @@ def results_export(
         )
     try:
         store = Store.open(path)
+    except StoreReadOnly:  # exporting only reads: a copy read without writing will do
+        store = Store.open_copy(path)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
     try:
@@ -444,10 +447,7 @@ def results_export(
     except ResultsError as err:
         raise click.ClickException(str(err)) from None
     text = json.dumps(doc, ensure_ascii=False, indent=1, default=str) + "\n"
-    try:
-        _write_replacing(output, text.encode("utf-8"))
-    except OSError as err:
-        raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from None
+    write_output(output, text.encode("utf-8"))
     students = sorted({r["student"] for r in doc["runs"]})
     click.echo(
         f"wrote {output}: {len(runs)} run(s) of {', '.join(students)}; send it to "

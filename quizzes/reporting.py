@@ -109,18 +109,23 @@ def make_report(
             + (f" ({results.unfinished} unfinished run(s))" if results.unfinished else "")
         )
         return 1
-    from quizzes.cli import _write_replacing
+    from seeds.userfiles import CannotWrite, check_writable, write_file
 
     target = output or Path(f"{set_id}-report.pdf")
     from briefing.report import render_report
 
     rendered = render_report(report, paper)
+    outputs = [(target, rendered.pdf)]
+    if csv_path is not None:
+        outputs.append((csv_path, csv_text(report).encode("utf-8")))
     try:
-        _write_replacing(target, rendered.pdf)
-        if csv_path is not None:
-            _write_replacing(csv_path, csv_text(report).encode("utf-8"))
-    except OSError as err:
-        _say(f"error: cannot write {err.filename or target}: {err.strerror or err}")
+        for path, _ in outputs:  # refused before anything is written
+            check_writable(path)
+        for path, data in outputs:
+            if write_file(path, data, folders=True):
+                _say(f"replaced existing {path}")
+    except CannotWrite as err:
+        _say(f"error: {err}")
         return 1
     for warning in rendered.warnings:
         _say(f"warning: {warning}")

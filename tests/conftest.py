@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from seeds.packs import BUNDLED_PACKS, load_pack
+from tests.notraceback import _no_traceback_reaches_a_user  # noqa: F401 (autouse)
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "sample"
