@@ -217,11 +217,47 @@ def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
             _score(a["score"], a["points"]),
             _amount(a["points"]),
             _when(a["answered_at"]),
-            a["key"] if isinstance(a.get("key"), dict) else None,
+            _key(a.get("key")),
         )
         for a in entry["answers"]
     )
     return ClassRun(run, answers, device, source)
+
+
+_TEXTS = ("type", "prompt", "fact", "unit")
+_TEXT_LISTS = ("choices", "answers", "accept", "items")
+
+
+def _key(key: Any) -> dict[str, Any] | None:
+    """The key an answer was graded against, as exported; damaged when a field of it has
+    the wrong shape (a list where text belongs, a pair of three, ...)."""
+    if key is None:
+        return None
+    if not isinstance(key, dict):
+        raise TypeError(f"an answer's key is {type(key).__name__}, not an object")
+    for name in _TEXTS:
+        if key.get(name) is not None:
+            _text(key[name])
+    for name in _TEXT_LISTS:
+        if key.get(name) is not None and not (
+            isinstance(key[name], list) and all(isinstance(v, str) for v in key[name])
+        ):
+            raise TypeError(f"an answer key's {name} is not a list of texts")
+    answer = key.get("answer")
+    if answer is not None and not isinstance(answer, str | bool | list | int | float):
+        raise TypeError("an answer key's answer is not text, a number or true/false")
+    if isinstance(answer, list) and not all(isinstance(v, str) for v in answer):
+        raise TypeError("an answer key's answer is not a list of texts")
+    pairs = key.get("pairs")
+    if pairs is not None and not (
+        isinstance(pairs, list)
+        and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(v, str) for v in p)
+            for p in pairs
+        )
+    ):
+        raise TypeError("an answer key's pairs are not pairs of texts")
+    return key
 
 
 def _text(value: Any) -> str:
