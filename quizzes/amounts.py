@@ -69,11 +69,6 @@ def kind(fig: Figure) -> Kind:
     return "amount"
 
 
-def _scaled(display: str) -> bool:
-    reading = read_number(display)
-    return bool(reading and reading.scaled)
-
-
 def percent_rest(unit: str) -> str:
     """What follows the percent word in a unit: " of GDP" for "per cent of GDP"."""
     match = _PERCENT.match(unit.strip())
