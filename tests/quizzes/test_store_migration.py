@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quizzes import store as store_module
 from quizzes.store import FORMAT, Migration, Store, StoreError, add_column, backup_path
+from quizzes.store import schema as store_module
 
 # The first format exactly as classbrief 0.1 wrote it.
 V1 = """
@@ -71,7 +71,7 @@ def test_format_1_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Path):
     assert practice.deadline is None and practice.finished is not None
     assert [a.question_id for a in store.answers(1)] == ["q1"]
     store.close()
-    assert dump(path)[0] == FORMAT == 4
+    assert dump(path)[0] == FORMAT == 5
     backup = backup_path(path, 1)
     assert backup.is_file() and dump(backup) == before  # the copy is the old file, as it was
     # A migrated database has exactly the shape of a new one.
@@ -165,6 +165,6 @@ def test_format_3_answers_are_kept_and_new_answers_keep_their_key(tmp_path: Path
     )
     assert store.answers(run.id)[1].key == key
     store.close()
-    assert dump(path)[0] == 4 and dump(backup_path(path, 3)) == before
+    assert dump(path)[0] == FORMAT and dump(backup_path(path, 3)) == before
     Store.open(tmp_path / "new.sqlite3").close()
     assert schema(path) == schema(tmp_path / "new.sqlite3")

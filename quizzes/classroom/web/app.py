@@ -214,11 +214,12 @@ def make_env() -> Environment:
 
 
 def open_store(config: ClassConfig) -> tuple[Store, Register]:
-    from quizzes import places
+    """The store (SQLite in the data folder, or the --database), and the register on the
+    same connection: one process, one connection, whichever the database."""
+    from quizzes.store import location
 
-    path = places.progress_db(config.root)
-    store = Store.open(path)
-    return store, Register.open_sqlite(path)
+    store = Store.open(location(config.root, config.database))
+    return store, Register(store)
 
 
 def load_playables(root: Path) -> dict[str, Playable]:
@@ -249,7 +250,6 @@ def make_app(config: ClassConfig) -> Any:
         try:
             yield
         finally:
-            register.close()
             store.close()
 
     routes = [
