@@ -31,3 +31,26 @@ def test_two_servers_on_one_database_carry_one_class(make_client, postgres: str,
     assert run.student == "Ana" and len(store.answers(run.id)) == 2
     store.close()
     assert not (data / "progress.sqlite3").exists()  # nothing went to the data folder
+
+
+def test_a_database_gone_mid_class_is_a_page_that_says_so_and_the_class_goes_on(
+    make_client, postgres: str
+):
+    import psycopg
+
+    url = fresh_database(postgres, "gone_mid_class")
+    client = make_client(database=url)
+    join(client, "Ana")
+    page = begin(client)
+    with psycopg.connect(postgres, autocommit=True) as admin:  # the database goes away
+        admin.execute("ALTER DATABASE gone_mid_class ALLOW_CONNECTIONS false")
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = 'gone_mid_class'"
+        )
+    gone = client.get("/play")
+    assert gone.status_code == 503 and "cannot be reached" in gone.text
+    assert "Traceback" not in gone.text
+    with psycopg.connect(postgres, autocommit=True) as admin:  # and comes back
+        admin.execute("ALTER DATABASE gone_mid_class ALLOW_CONNECTIONS true")
+    assert question_id(client.get("/play").text) == question_id(page)
