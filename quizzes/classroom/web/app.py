@@ -258,6 +258,7 @@ def make_app(config: ClassConfig) -> Any:
         *teacher.routes(),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
+
     async def unreachable(request: Request, err: Exception) -> Response:
         # The database went away mid-class (a PostgreSQL server restarting, say): what was
         # saved stays saved, and the next request tries again.
@@ -272,9 +273,7 @@ def make_app(config: ClassConfig) -> Any:
             "are saved; reload this page in a moment to go on.",
         )
 
-    app = Starlette(
-        routes=routes, lifespan=lifespan, exception_handlers={StoreError: unreachable}
-    )
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={StoreError: unreachable})
     return Guard(
         app,
         loopback_only=config.host in LOOPBACK,
