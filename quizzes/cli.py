@@ -23,6 +23,35 @@ _DATA_DIR = click.option(
 )
 
 
+class DatabaseURL(click.ParamType):
+    """A postgresql:// URL; refused without echoing it (it may hold a password)."""
+
+    name = "url"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from quizzes.store import is_url
+
+        if not is_url(value):
+            self.fail(
+                "give a PostgreSQL URL, postgresql://user@host/database (or leave it out "
+                "to keep progress in the data folder)",
+                param,
+                ctx,
+            )
+        return str(value)
+
+
+_DATABASE = click.option(
+    "--database",
+    type=DatabaseURL(),
+    envvar="CLASSBRIEF_DATABASE",
+    default=None,
+    metavar="URL",
+    help="Keep progress in this PostgreSQL database, postgresql://user@host/db (default: "
+    "$CLASSBRIEF_DATABASE, or SQLite in the data folder).",
+)
+
+
 # Seeds and counts are stored as SQLite integers; a limit past a day is a typo.
 SEEDS = click.IntRange(0, 2**63 - 1)
 COUNTS = click.IntRange(1, 100_000)
@@ -271,6 +300,7 @@ def new(
     hidden=True,
     help="Run without a terminal and stop at the first question (benchmarks).",
 )
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
 def play(
@@ -282,6 +312,7 @@ def play(
     tags: tuple[str, ...],
     time_limit: float | None,
     headless: bool,
+    database: str | None,
     data_dir: Path | None,
 ) -> None:
     """Play one question set: a set id (see `quiz list`) or a set file."""
@@ -302,6 +333,7 @@ def play(
             tags,
             time_limit,
             headless=headless,
+            database=database,
         )
     )
 
@@ -412,10 +444,15 @@ def results() -> None:
     help="The JSON file to write (send it to your teacher).",
 )
 @click.option("--name", default=None, help="Your name, for runs played without one.")
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
 def results_export(
-    ctx: click.Context, output: Path, name: str | None, data_dir: Path | None
+    ctx: click.Context,
+    output: Path,
+    name: str | None,
+    database: str | None,
+    data_dir: Path | None,
 ) -> None:
     """Write every run and answer in your progress database to one JSON file."""
     import json
@@ -423,21 +460,21 @@ def results_export(
 
     from quizzes.places import progress_db
     from quizzes.results import ResultsError, export_document, runs_from_store
-    from quizzes.store import Store, StoreError, StoreReadOnly
+    from quizzes.store import Store, StoreError, StoreReadOnly, shown
 
     path = progress_db(_root(ctx, data_dir))
-    if not path.is_file():
+    if database is None and not path.is_file():
         raise click.ClickException(
             f"no progress database at {path}: play a set first, or give the folder with --data-dir"
         )
     try:
-        store = Store.open(path)
+        store = Store.open(database or path)
     except StoreReadOnly:  # exporting only reads: a copy read without writing will do
         store = Store.open_copy(path)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
     try:
-        runs = runs_from_store(store, str(path))
+        runs = runs_from_store(store, shown(database) if database else str(path))
     finally:
         store.close()
     if not runs:
@@ -472,6 +509,7 @@ def results_export(
     help="Also write one CSV row per question.",
 )
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4")
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
 def report(
@@ -480,6 +518,7 @@ def report(
     output: Path | None,
     csv_path: Path | None,
     paper: str,
+    database: str | None,
     data_dir: Path | None,
 ) -> None:
     """The teacher's item analysis of one set: PDF (and CSV).
@@ -489,18 +528,21 @@ def report(
     """
     from quizzes.reporting import make_report
 
-    sys.exit(make_report(_root(ctx, data_dir), args, output, csv_path, paper))
+    sys.exit(make_report(_root(ctx, data_dir), args, output, csv_path, paper, database))
 
 
 @main.command()
 @click.option("--pack", "pack_id", default=None, help="Review only this pack's questions.")
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
-def review(ctx: click.Context, pack_id: str | None, data_dir: Path | None) -> None:
+def review(
+    ctx: click.Context, pack_id: str | None, database: str | None, data_dir: Path | None
+) -> None:
     """Play the questions due for spaced review, the most overdue first."""
     from quizzes.tui.launch import review as review_due
 
-    sys.exit(review_due(_root(ctx, data_dir), pack_id))
+    sys.exit(review_due(_root(ctx, data_dir), pack_id, database))
 
 
 @main.command()
@@ -551,6 +593,7 @@ def review(ctx: click.Context, pack_id: str | None, data_dir: Path | None) -> No
     help="Another address the pages are reached at, e.g. https://quiz.school.example "
     "behind a proxy (forms from any other origin are refused).",
 )
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
 def serve(
@@ -563,6 +606,7 @@ def serve(
     time_limit: float | None,
     teacher_password: str | None,
     allowed_origins: tuple[str, ...],
+    database: str | None,
     data_dir: Path | None,
 ) -> None:
     """Serve the class to browsers: web pages for students, a live view for you.
@@ -592,5 +636,6 @@ def serve(
             teacher_password=teacher_password,
             allowed_origins=allowed_origins,
             report_pdf=report_pdf,
+            database=database,
         )
     )
