@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import main as brief
-from quizzes import store as store_module
 from quizzes.cli import main as quiz
 from quizzes.places import progress_db
+from quizzes.store import sqlite as store_module
 from tests.asuser import needs_nobody, run_as_nobody, shared_folder
 from tests.quizzes.classsim import play_class
 
