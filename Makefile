@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # gift-pegjs (npm), the GIFT parser the export tests check GIFT files with.
 NODE_STAMP := $(VENV)/node/.installed
 
-.PHONY: quiz brief test check bench lint clean
+.PHONY: quiz brief test fuzz check bench lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# The fuzzers of tests/fuzz with 10,000 damaged files per target (make test runs 300).
+fuzz: $(STAMP)
+	CLASSBRIEF_FUZZ_EXAMPLES=$${CLASSBRIEF_FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest -q \
+		-p no:cacheprovider tests/fuzz --hypothesis-show-statistics
 
 check: $(STAMP)
 	$(BIN)/quiz check

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from quizzes.failsafe import FailSafeGroup
 from seeds.files import BUNDLED_PACKS, PACK_FILE
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 
@@ -73,7 +74,7 @@ def _data_dir() -> Path:
     return data_dir(ctx.find_root().meta.get("classbrief.data_dir") if ctx else None)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=FailSafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @_DATA_DIR
 def main() -> None:
     """Build a printable policy brief from a curated fact pack."""
@@ -504,6 +505,7 @@ def new(
     from quizzes.places import user_packs
     from seeds.draft.article import MAX_ARTICLE_BYTES, ArticleError, read_article
     from seeds.model import ID_PATTERN
+    from seeds.userfiles import CannotWrite, NotAFile, TooLarge, check_writable, read_limited
 
     if not re.match(ID_PATTERN, pack_id) or len(pack_id) > 64:
         raise click.BadParameter(
@@ -516,18 +518,21 @@ def new(
     folder = user_packs(find_data_dir(data_dir)) / pack_id
     shown = display_path(article)
     try:
-        size = article.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                f"is {size / 2**20:.1f} MB, more than the "
-                f"{MAX_ARTICLE_BYTES // 2**20} MB an article can be",
-                "draft from the article's text alone",
-            )
-        text = read_article(article.read_bytes())
+        text = read_article(read_limited(article, MAX_ARTICLE_BYTES))
     except ArticleError as err:
         raise UserError(f"{shown} {err}") from None
+    except TooLarge as err:
+        size = f"{err.size / 2**20:.1f} MB" if err.size is not None else "larger than that"
+        raise UserError(
+            f"{shown} is {size}, more than the {MAX_ARTICLE_BYTES // 2**20} MB an article "
+            "can be; draft from the article's text alone"
+        ) from None
     except IsADirectoryError:
         raise UserError(f"{shown} is a folder; name the article's text file") from None
+    except NotAFile as err:
+        raise UserError(
+            f"{shown} is {err.kind}, not a file; save the article's text in a file and name that"
+        ) from None
     except FileNotFoundError:
         raise UserError(f"no such file: {shown}") from None
     except OSError as err:
@@ -542,10 +547,12 @@ def new(
         raise UserError(f"{display_path(folder)} is a file, not a pack folder")
     from seeds.draft.assemble import draft_pack
     from seeds.draft.emit import emit
+    from seeds.reading import reading
 
-    draft = draft_pack(
-        text, pack_id=pack_id, date=date, headline=headline, outlet=outlet, kind=kind
-    )
+    with reading(article):
+        draft = draft_pack(
+            text, pack_id=pack_id, date=date, headline=headline, outlet=outlet, kind=kind
+        )
     header = [
         f"Draft pack from {article.name}, made by `brief new`.",
         "Every TODO is yours to write in your own words; quotes, figures and dates are "
@@ -558,6 +565,11 @@ def new(
         raise UserError(
             f"cannot make the folder {display_path(folder)}: {err.strerror or err}"
         ) from None
+    for target in (folder / "article.txt", folder / PACK_FILE):  # neither, if not both
+        try:
+            check_writable(target, shown=display_path(target))
+        except CannotWrite as err:
+            raise UserError(str(err)) from None
     write_atomically(folder / "article.txt", text.encode("utf-8"))
     write_atomically(folder / PACK_FILE, emit(draft.data, draft.comments, header).encode())
     click.echo(f"wrote {display_path(folder / PACK_FILE)} and article.txt")
@@ -598,16 +610,14 @@ def _known_packs() -> str:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so a failed write leaves no half PDF."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    """Write a file whole or not at all (seeds.userfiles): a file that was there is replaced
+    and said so; a device, FIFO or folder is refused, a link written through."""
+    from seeds.userfiles import CannotWrite, write_file
+
+    shown = display_path(target)
     try:
-        if target.is_dir():
-            raise IsADirectoryError(21, "it is a folder")
-        try:
-            temp.write_bytes(data)  # created with the user's umask, like any new file
-            os.replace(temp, target)
-        finally:
-            temp.unlink(missing_ok=True)
-    except OSError as err:
-        reason = err.strerror or str(err)
-        raise UserError(f"cannot write {display_path(target)}: {reason}") from None
+        replaced = write_file(target, data, shown=shown)
+    except CannotWrite as err:
+        raise UserError(str(err)) from None
+    if replaced:
+        click.echo(f"replaced existing {shown}", err=True)

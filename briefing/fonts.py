@@ -122,7 +122,10 @@ def font_index() -> dict[str, Path]:
     """Font files by lower-case file name; the first folder that has a name wins."""
     index: dict[str, Path] = {}
     for folder in font_dirs():
-        if not folder.is_dir():
+        try:
+            if not folder.is_dir():
+                continue
+        except OSError:  # a home folder this user may not read (run as another user)
             continue
         for root, _dirs, files in os.walk(folder):
             for name in sorted(files):

@@ -61,15 +61,12 @@ def kind(fig: Figure) -> Kind:
     if first in _SHARE and 0 <= fig.low <= 1:
         return "share"
     words = {w.casefold().strip(".,") for w in unit.split()}
-    scaled = unit_scale(unit)[0] > 1 or bool(fig.display and _scaled(fig.display))
+    # A unit with a scale word counts in millions or billions, where 12.5 is fine; a
+    # display such as "125 million" still counts whole people.
+    scaled = unit_scale(unit)[0] > 1
     if integral and fig.low >= 0 and not scaled and not words & _MEASURES and "per" not in words:
         return "count"
     return "amount"
-
-
-def _scaled(display: str) -> bool:
-    reading = read_number(display)
-    return bool(reading and reading.scaled)
 
 
 def percent_rest(unit: str) -> str:

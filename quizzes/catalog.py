@@ -12,6 +12,7 @@ from quizzes.sets import LoadedSet, default_set_folders, load_set, set_files
 from seeds.loadcache import LoadCache
 from seeds.packs import BUNDLED_PACKS, LoadedPack, discover_packs
 from seeds.problems import Problem, ProblemsFound, display_path
+from seeds.suggest import did_you_mean
 
 
 @dataclass
@@ -88,14 +89,14 @@ class Catalog:
                 return candidate
         pack_id = ref.removesuffix(AUTO_SUFFIX)
         if ref.endswith(AUTO_SUFFIX) and pack_id in self.unplayable:
-            raise ProblemsFound([Problem(ref, 1, 1, "error", self.unplayable[pack_id])])
+            raise ProblemsFound([Problem(ref, 0, 0, "error", self.unplayable[pack_id])])
         if ref.endswith(AUTO_SUFFIX) and pack_id in self.failed:
             raise ProblemsFound(
                 [
                     Problem(
                         ref,
-                        1,
-                        1,
+                        0,
+                        0,
                         "error",
                         f"pack '{pack_id}' did not load, so it has no automatic set",
                         "fix the problems below, then try again",
@@ -103,7 +104,6 @@ class Catalog:
                     *self.failed[pack_id],
                 ]
             )
-        known = ", ".join(s.qset.id for s in self.sets)
         for broken, problems in self.broken_sets.items():
             if _set_id(broken) == ref:
                 errors = sum(p.is_error for p in problems)
@@ -121,9 +121,10 @@ class Catalog:
                         *problems,
                     ]
                 )
-        raise ProblemsFound(
-            [Problem(ref, 1, 1, "error", f"no set or file called '{ref}'", f"known sets: {known}")]
-        )
+        known = [s.qset.id for s in self.sets]
+        listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+        hint = did_you_mean(ref, known, f"known sets: {listed or 'none'} (see `quiz list`)")
+        raise ProblemsFound([Problem(ref, 0, 0, "error", f"no set or file called '{ref}'", hint)])
 
     def pack_for(self, loaded: LoadedSet) -> LoadedPack:
         return self.packs[loaded.qset.pack]

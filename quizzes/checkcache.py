@@ -14,11 +14,13 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import asdict
 from pathlib import Path
 
-from seeds.loadcache import code_version
+from seeds.loadcache import KEYED_BYTES, code_version
 from seeds.records import record
+from seeds.userfiles import read_limited
 
 FORMAT = 1
 
@@ -47,8 +49,8 @@ def report_key(inputs: Iterable[Path], options: dict[str, object]) -> str | None
         digest.update(code_version().encode())
         for path in sorted({p for base in inputs for p in _files(base)}):
             digest.update(f"{path}\n".encode())
-            if path.exists() or path.is_symlink():
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            if path.exists() or path.is_symlink():  # a FIFO or a device: no key
+                digest.update(hashlib.sha256(read_limited(path, KEYED_BYTES)).digest())
     except (OSError, RuntimeError, ValueError):
         return None
     return digest.hexdigest()
@@ -79,4 +81,5 @@ def store(root: Path, key: str, report: CachedReport) -> None:
         temp.write_text(json.dumps(asdict(report)), encoding="utf-8")
         os.replace(temp, folder / f"{key}.json")
     except OSError:
-        temp.unlink(missing_ok=True)
+        with suppress(OSError):  # the folder may refuse the clean-up too
+            temp.unlink(missing_ok=True)

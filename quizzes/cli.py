@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from quizzes.failsafe import FailSafeGroup
 from quizzes.places import DATA_DIR_ENV, data_dir
+
+if TYPE_CHECKING:
+    from seeds.problems import Problem
 
 _DATA_DIR = click.option(
     "--data-dir",
@@ -16,6 +20,35 @@ _DATA_DIR = click.option(
     default=None,
     help=f"Folder for your packs, sets and progress (default: ${DATA_DIR_ENV} or the "
     "platform's user data folder).",
+)
+
+
+class DatabaseURL(click.ParamType):
+    """A postgresql:// URL; refused without echoing it (it may hold a password)."""
+
+    name = "url"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from quizzes.store import is_url
+
+        if not is_url(value):
+            self.fail(
+                "give a PostgreSQL URL, postgresql://user@host/database (or leave it out "
+                "to keep progress in the data folder)",
+                param,
+                ctx,
+            )
+        return str(value)
+
+
+_DATABASE = click.option(
+    "--database",
+    type=DatabaseURL(),
+    envvar="CLASSBRIEF_DATABASE",
+    default=None,
+    metavar="URL",
+    help="Keep progress in this PostgreSQL database, postgresql://user@host/db (default: "
+    "$CLASSBRIEF_DATABASE, or SQLite in the data folder).",
 )
 
 
@@ -43,7 +76,11 @@ class Minutes(click.FloatRange):
         return float(minutes)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=FailSafeGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @_DATA_DIR
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None) -> None:
@@ -153,12 +190,18 @@ def list_(ctx: click.Context, data_dir: Path | None) -> None:
             "\nTo use a set in Moodle, Canvas, Anki or Kahoot: "
             "quiz export SET --format moodle|qti|gift|anki|kahoot"
         )
-    if catalog.problems:
-        click.echo(
-            f"({len(catalog.problems)} problem(s) in packs or sets were skipped; "
-            "run `quiz check` to see them)",
-            err=True,
-        )
+    summary = _problem_summary(catalog.problems)
+    if summary:
+        click.echo(f"({summary}; run `quiz check` to see them)", err=True)
+
+
+def _problem_summary(problems: list[Problem]) -> str:
+    """What `quiz list` left out (files with errors) and what it merely warns of."""
+    broken = len({p.file for p in problems if p.is_error})
+    warnings = sum(not p.is_error for p in problems)
+    parts = [f"{broken} pack or set file(s) with errors were left out"] if broken else []
+    parts += [f"{warnings} warning(s) in packs or sets"] if warnings else []
+    return ", and ".join(parts)
 
 
 @main.command()
@@ -213,11 +256,7 @@ def new(
         text, left_out = auto_yaml(qset, loaded.pack, schema)
     else:
         text = starter_yaml(loaded.pack, set_id, schema)
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise click.ClickException(f"cannot write {file}: {err.strerror}") from None
+    write_output(file, text.encode("utf-8"))
     click.echo(f"wrote {file}: edit it, then `quiz check {file}` and `quiz play {file}`")
     if left_out:
         click.echo(
@@ -261,6 +300,7 @@ def new(
     hidden=True,
     help="Run without a terminal and stop at the first question (benchmarks).",
 )
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
 def play(
@@ -272,6 +312,7 @@ def play(
     tags: tuple[str, ...],
     time_limit: float | None,
     headless: bool,
+    database: str | None,
     data_dir: Path | None,
 ) -> None:
     """Play one question set: a set id (see `quiz list`) or a set file."""
@@ -292,6 +333,7 @@ def play(
             tags,
             time_limit,
             headless=headless,
+            database=database,
         )
     )
 
@@ -361,10 +403,7 @@ def export(
         exported = fmt.build(chosen)
     except ExportError as err:
         raise click.ClickException(f"nothing written: {err}") from None
-    try:
-        _write_replacing(target, exported.content)
-    except OSError as err:
-        raise click.ClickException(f"cannot write {target}: {err.strerror or err}") from None
+    write_output(target, exported.content)
     count = len(chosen)
     click.echo(
         f"wrote {target}: {exported.written} question"
@@ -375,23 +414,17 @@ def export(
         click.echo(f"  note: {note}")
 
 
-def _write_replacing(target: Path, content: bytes) -> None:
-    """Write to a temporary file beside ``target``, then rename it into place: a failure
-    leaves no partial file, and an existing file is replaced whole or not at all."""
-    import os
-    import tempfile
+def write_output(target: Path, content: bytes) -> None:
+    """Write a file the user named, whole or not at all, making missing folders; a file
+    that was there is replaced and said so; anything else there is refused."""
+    from seeds.userfiles import CannotWrite, write_file
 
-    folder = target.parent if str(target.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        replaced = write_file(target, content, folders=True)
+    except CannotWrite as err:
+        raise click.ClickException(str(err)) from None
+    if replaced:
+        click.echo(f"replaced existing {target}", err=True)
 
 
 # A class: results, report, review, serve -----------------------------------------------
@@ -411,10 +444,15 @@ def results() -> None:
     help="The JSON file to write (send it to your teacher).",
 )
 @click.option("--name", default=None, help="Your name, for runs played without one.")
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
 def results_export(
-    ctx: click.Context, output: Path, name: str | None, data_dir: Path | None
+    ctx: click.Context,
+    output: Path,
+    name: str | None,
+    database: str | None,
+    data_dir: Path | None,
 ) -> None:
     """Write every run and answer in your progress database to one JSON file."""
     import json
@@ -422,19 +460,21 @@ def results_export(
 
     from quizzes.places import progress_db
     from quizzes.results import ResultsError, export_document, runs_from_store
-    from quizzes.store import Store, StoreError
+    from quizzes.store import Store, StoreError, StoreReadOnly, shown
 
     path = progress_db(_root(ctx, data_dir))
-    if not path.is_file():
+    if database is None and not path.is_file():
         raise click.ClickException(
             f"no progress database at {path}: play a set first, or give the folder with --data-dir"
         )
     try:
-        store = Store.open(path)
+        store = Store.open(database or path)
+    except StoreReadOnly:  # exporting only reads: a copy read without writing will do
+        store = Store.open_copy(path)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
     try:
-        runs = runs_from_store(store, str(path))
+        runs = runs_from_store(store, shown(database) if database else str(path))
     finally:
         store.close()
     if not runs:
@@ -444,10 +484,7 @@ def results_export(
     except ResultsError as err:
         raise click.ClickException(str(err)) from None
     text = json.dumps(doc, ensure_ascii=False, indent=1, default=str) + "\n"
-    try:
-        _write_replacing(output, text.encode("utf-8"))
-    except OSError as err:
-        raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from None
+    write_output(output, text.encode("utf-8"))
     students = sorted({r["student"] for r in doc["runs"]})
     click.echo(
         f"wrote {output}: {len(runs)} run(s) of {', '.join(students)}; send it to "
@@ -472,6 +509,7 @@ def results_export(
     help="Also write one CSV row per question.",
 )
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4")
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
 def report(
@@ -480,6 +518,7 @@ def report(
     output: Path | None,
     csv_path: Path | None,
     paper: str,
+    database: str | None,
     data_dir: Path | None,
 ) -> None:
     """The teacher's item analysis of one set: PDF (and CSV).
@@ -489,18 +528,21 @@ def report(
     """
     from quizzes.reporting import make_report
 
-    sys.exit(make_report(_root(ctx, data_dir), args, output, csv_path, paper))
+    sys.exit(make_report(_root(ctx, data_dir), args, output, csv_path, paper, database))
 
 
 @main.command()
 @click.option("--pack", "pack_id", default=None, help="Review only this pack's questions.")
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
-def review(ctx: click.Context, pack_id: str | None, data_dir: Path | None) -> None:
+def review(
+    ctx: click.Context, pack_id: str | None, database: str | None, data_dir: Path | None
+) -> None:
     """Play the questions due for spaced review, the most overdue first."""
     from quizzes.tui.launch import review as review_due
 
-    sys.exit(review_due(_root(ctx, data_dir), pack_id))
+    sys.exit(review_due(_root(ctx, data_dir), pack_id, database))
 
 
 @main.command()
@@ -551,6 +593,7 @@ def review(ctx: click.Context, pack_id: str | None, data_dir: Path | None) -> No
     help="Another address the pages are reached at, e.g. https://quiz.school.example "
     "behind a proxy (forms from any other origin are refused).",
 )
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
 def serve(
@@ -563,6 +606,7 @@ def serve(
     time_limit: float | None,
     teacher_password: str | None,
     allowed_origins: tuple[str, ...],
+    database: str | None,
     data_dir: Path | None,
 ) -> None:
     """Serve the class to browsers: web pages for students, a live view for you.
@@ -592,5 +636,6 @@ def serve(
             teacher_password=teacher_password,
             allowed_origins=allowed_origins,
             report_pdf=report_pdf,
+            database=database,
         )
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 from quizzes import places
 from quizzes.catalog import Catalog
 from quizzes.results import ClassRun, ResultsError, read_results_file, runs_from_store, sets_played
-from quizzes.store import Store, StoreError
+from quizzes.store import Store, StoreError, location, shown
 from seeds.problems import ProblemsFound
 
 
@@ -27,19 +27,21 @@ def _split(args: tuple[str, ...]) -> tuple[str | None, list[Path]]:
     return (refs[0] if refs else None), files
 
 
-def gather(root: Path, files: list[Path]) -> tuple[list[ClassRun], list[str]]:
+def gather(
+    root: Path, files: list[Path], database: str | None = None
+) -> tuple[list[ClassRun], list[str]]:
     """Runs from the progress database and every file; problems as messages."""
     runs: list[ClassRun] = []
     problems: list[str] = []
-    db = places.progress_db(root)
-    if db.is_file():
+    db = location(root, database)
+    if database is not None or places.progress_db(root).is_file():
         try:
             store = Store.open(db)
         except StoreError as err:
             problems.append(f"error: {err}")
         else:
             try:
-                runs += runs_from_store(store, str(db))
+                runs += runs_from_store(store, shown(db))
             finally:
                 store.close()
     for path in files:
@@ -51,14 +53,19 @@ def gather(root: Path, files: list[Path]) -> tuple[list[ClassRun], list[str]]:
 
 
 def make_report(
-    root: Path, args: tuple[str, ...], output: Path | None, csv_path: Path | None, paper: str
+    root: Path,
+    args: tuple[str, ...],
+    output: Path | None,
+    csv_path: Path | None,
+    paper: str,
+    database: str | None = None,
 ) -> int:
     try:
         ref, files = _split(args)
     except ValueError as err:
         _say(f"error: {err}")
         return 2
-    runs, unreadable = gather(root, files)
+    runs, unreadable = gather(root, files, database)
     for message in unreadable:
         _say(message)
     played = sets_played(runs)
@@ -109,18 +116,23 @@ def make_report(
             + (f" ({results.unfinished} unfinished run(s))" if results.unfinished else "")
         )
         return 1
-    from quizzes.cli import _write_replacing
+    from seeds.userfiles import CannotWrite, check_writable, write_file
 
     target = output or Path(f"{set_id}-report.pdf")
     from briefing.report import render_report
 
     rendered = render_report(report, paper)
+    outputs = [(target, rendered.pdf)]
+    if csv_path is not None:
+        outputs.append((csv_path, csv_text(report).encode("utf-8")))
     try:
-        _write_replacing(target, rendered.pdf)
-        if csv_path is not None:
-            _write_replacing(csv_path, csv_text(report).encode("utf-8"))
-    except OSError as err:
-        _say(f"error: cannot write {err.filename or target}: {err.strerror or err}")
+        for path, _ in outputs:  # refused before anything is written
+            check_writable(path)
+        for path, data in outputs:
+            if write_file(path, data, folders=True):
+                _say(f"replaced existing {path}")
+    except CannotWrite as err:
+        _say(f"error: {err}")
         return 1
     for warning in rendered.warnings:
         _say(f"warning: {warning}")

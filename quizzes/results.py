@@ -21,10 +21,13 @@ from quizzes.answerkey import describe, grading_of, key_of, options_of
 from quizzes.grading import InvalidAnswer, grade
 from quizzes.model import Question, QuestionSet
 from quizzes.store import AnswerRecord, RunRecord, Store
+from seeds.reading import reading
 from seeds.records import record
+from seeds.userfiles import read_limited
 
 FILE_KIND = "classbrief-results"
 FILE_VERSION = 1
+MAX_RESULTS_BYTES = 256 * 2**20  # a class's year of runs is a few megabytes
 
 
 class ResultsError(ValueError):
@@ -112,12 +115,22 @@ def _iso(moment: datetime | None) -> str | None:
 
 def read_results_file(path: Path) -> list[ClassRun]:
     """The runs in one results file; ResultsError saying what is wrong with it."""
+    with reading(path):
+        return _read_results_file(path)
+
+
+def _read_results_file(path: Path) -> list[ClassRun]:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_RESULTS_BYTES)
     except OSError as err:
         raise ResultsError(f"{path}: cannot be read ({err.strerror or err})") from None
     try:
         doc = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ResultsError(
+            f"{path}: not a results file (lists or objects nested too deeply to read); ask "
+            "the student to send the file `quiz results export -o FILE.json` wrote"
+        ) from None
     except UnicodeDecodeError:
         raise ResultsError(
             f"{path}: not a results file (not UTF-8 text); ask the student "
@@ -128,6 +141,11 @@ def read_results_file(path: Path) -> list[ClassRun]:
             f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); the "
             "file is damaged or was edited: ask the student to export it "
             "again"
+        ) from None
+    except ValueError:  # a number of more digits than Python reads
+        raise ResultsError(
+            f"{path}: not a results file (it holds a number thousands of digits long); ask "
+            "the student to export it again"
         ) from None
     if not isinstance(doc, dict) or doc.get("kind") != FILE_KIND:
         raise ResultsError(
@@ -150,7 +168,14 @@ def read_results_file(path: Path) -> list[ClassRun]:
     for index, entry in enumerate(runs):
         try:
             found.append(_read_run(entry, device, str(path)))
-        except (KeyError, TypeError, ValueError, InvalidOperation) as err:
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            InvalidOperation,
+            AttributeError,
+            OverflowError,  # int() of a JSON 1e999
+        ) as err:
             raise ResultsError(
                 f"{path}: run {index + 1} is damaged ({type(err).__name__}: "
                 f"{err}); ask the student to export it again"
@@ -159,6 +184,8 @@ def read_results_file(path: Path) -> list[ClassRun]:
 
 
 def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
+    if not isinstance(entry, dict):
+        raise TypeError(f"expected an object, found {type(entry).__name__}")
     only = entry.get("only")
     run = RunRecord(
         id=0,
@@ -172,7 +199,7 @@ def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
         only=None if only is None else tuple(only),
         time_limit=entry.get("time_limit"),
         questions=int(entry["questions"]),
-        points=Decimal(_text(entry["points"])),
+        points=_amount(entry["points"]),
         started=_when(entry["started"]),
         finished=_maybe(entry.get("finished")),
         abandoned=_maybe(entry.get("abandoned")),
@@ -187,20 +214,72 @@ def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:
             int(a["position"]),
             a["answer"],
             bool(a["correct"]),
-            Decimal(_text(a["score"])),
-            Decimal(_text(a["points"])),
+            _score(a["score"], a["points"]),
+            _amount(a["points"]),
             _when(a["answered_at"]),
-            a["key"] if isinstance(a.get("key"), dict) else None,
+            _key(a.get("key")),
         )
         for a in entry["answers"]
     )
     return ClassRun(run, answers, device, source)
 
 
+_TEXTS = ("type", "prompt", "fact", "unit")
+_TEXT_LISTS = ("choices", "answers", "accept", "items")
+
+
+def _key(key: Any) -> dict[str, Any] | None:
+    """The key an answer was graded against, as exported; damaged when a field of it has
+    the wrong shape (a list where text belongs, a pair of three, ...)."""
+    if key is None:
+        return None
+    if not isinstance(key, dict):
+        raise TypeError(f"an answer's key is {type(key).__name__}, not an object")
+    for name in _TEXTS:
+        if key.get(name) is not None:
+            _text(key[name])
+    for name in _TEXT_LISTS:
+        if key.get(name) is not None and not (
+            isinstance(key[name], list) and all(isinstance(v, str) for v in key[name])
+        ):
+            raise TypeError(f"an answer key's {name} is not a list of texts")
+    answer = key.get("answer")
+    if answer is not None and not isinstance(answer, str | bool | list | int | float):
+        raise TypeError("an answer key's answer is not text, a number or true/false")
+    if isinstance(answer, list) and not all(isinstance(v, str) for v in answer):
+        raise TypeError("an answer key's answer is not a list of texts")
+    pairs = key.get("pairs")
+    if pairs is not None and not (
+        isinstance(pairs, list)
+        and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(v, str) for v in p)
+            for p in pairs
+        )
+    ):
+        raise TypeError("an answer key's pairs are not pairs of texts")
+    return key
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected text, found {type(value).__name__}")
     return value
+
+
+def _amount(value: Any) -> Decimal:
+    """Points as the file writes them: a finite number, not below 0 (1e309 would be
+    infinite, and every statistic of the class with it)."""
+    amount = Decimal(_text(value))
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"points or score {value!r} is not a number of points")
+    return amount
+
+
+def _score(value: Any, points: Any) -> Decimal:
+    score = _amount(value)
+    if score > _amount(points):
+        raise ValueError(f"score {value!r} is more than the answer's {points!r} points")
+    return score
 
 
 def _when(value: Any) -> datetime:

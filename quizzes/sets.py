@@ -27,7 +27,9 @@ from seeds.model import Figure, Pack
 from seeds.numbers import amount_of, format_amount
 from seeds.packs import LoadedPack
 from seeds.problems import Problem, ProblemsFound, sort_problems
+from seeds.reading import reading
 from seeds.records import record
+from seeds.suggest import did_you_mean
 
 BUNDLED_SETS = places.BUNDLED_SETS
 
@@ -69,13 +71,16 @@ def load_set(
     ``failed`` holds packs that exist but did not load, so a set can say why. With a
     ``cache``, an unchanged set checked against unchanged packs comes from there.
     """
-    if cache is None or any(not p.key for p in packs.values()):
-        return _load_set(path, packs, origin, failed)
-    # The set is checked against every pack it could name: each one's key is in this key.
-    known = [f"{pack_id}={p.key}" for pack_id, p in sorted(packs.items())]
-    broken = [f"{k}={v}" for k, v in sorted((failed or {}).items())]
-    key = cache.key("set", origin, path, "\n".join(known), "\n".join(broken))
-    return cache.get(f"set {path.absolute()}", key, lambda: _load_set(path, packs, origin, failed))
+    with reading(path):
+        if cache is None or any(not p.key for p in packs.values()):
+            return _load_set(path, packs, origin, failed)
+        # The set is checked against every pack it could name: each one's key is in this key.
+        known = [f"{pack_id}={p.key}" for pack_id, p in sorted(packs.items())]
+        broken = [f"{k}={v}" for k, v in sorted((failed or {}).items())]
+        key = cache.key("set", origin, path, "\n".join(known), "\n".join(broken))
+        return cache.get(
+            f"set {path.absolute()}", key, lambda: _load_set(path, packs, origin, failed)
+        )
 
 
 def _load_set(
@@ -192,7 +197,7 @@ def check_set(
             add(
                 ("fact",),
                 f"unknown fact '{question.fact}' in pack '{pack_id}'",
-                _close(question.fact, facts),
+                did_you_mean(question.fact, facts, "check the fact ids in the pack"),
             )
         for field, message, hint in _question_problems(question):
             add(field, message, hint)
@@ -353,10 +358,3 @@ def _longest_choice_warning(doc: Document, questions: list[tuple[int, Question]]
             "warning",
         )
     ]
-
-
-def _close(ref: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    return f"did you mean '{close[0]}'?" if close else "check the fact ids in the pack"

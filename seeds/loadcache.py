@@ -22,15 +22,19 @@ import pickle
 import stat
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
+
+from seeds.userfiles import read_limited
 
 T = TypeVar("T")
 FORMAT = 1
 # The code whose output is cached, and the libraries whose behaviour it depends on.
 CODE = (Path(__file__).parent, Path(__file__).parent.parent / "quizzes")
 LIBRARIES = ("pydantic", "pydantic_core", "yaml")
+KEYED_BYTES = 64 * 2**20  # far past any pack or set; a larger file is read anew each time
 
 
 @cache
@@ -64,8 +68,8 @@ class LoadCache:
             for part in parts:
                 if isinstance(part, Path):
                     digest.update(f"file {part.absolute()}\n".encode())
-                    if part.exists() or part.is_symlink():
-                        digest.update(hashlib.sha256(part.read_bytes()).digest())
+                    if part.exists() or part.is_symlink():  # a FIFO or a device: no key
+                        digest.update(hashlib.sha256(read_limited(part, KEYED_BYTES)).digest())
                     else:
                         digest.update(b"absent")
                 else:
@@ -115,4 +119,7 @@ class LoadCache:
                 pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, entry)
         except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
-            temp.unlink(missing_ok=True)  # an unwritable cache is simply not used
+            # An unwritable cache (another user's folder, after `sudo quiz`) is simply not
+            # used; clearing up may fail for the same reason, and that is no error either.
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)

@@ -16,7 +16,9 @@ from seeds.files import BUNDLED_PACKS as BUNDLED_PACKS  # re-exported for caller
 from seeds.loadcache import LoadCache
 from seeds.model import Pack
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
+from seeds.reading import reading
 from seeds.records import record
+from seeds.suggest import did_you_mean
 
 _GROUPS = ("figures", "actors", "arguments", "events", "terms")
 
@@ -99,17 +101,18 @@ def check_pack_file(
     schema finds problems too: the author sees everything at once. With a ``cache``,
     an unchanged pack (and article beside it) comes from there.
     """
-    if cache is None or article is not None:
-        return _check_pack_file(path, origin, article, article_name)
-    key = cache.key("pack", origin, path, path.parent / ARTICLE_FILE)
+    with reading(path):
+        if cache is None or article is not None:
+            return _check_pack_file(path, origin, article, article_name)
+        key = cache.key("pack", origin, path, path.parent / ARTICLE_FILE)
 
-    def check() -> PackCheck:
-        checked = _check_pack_file(path, origin, None, article_name)
-        if checked.loaded is None or key is None:
-            return checked
-        return dataclasses.replace(checked, loaded=dataclasses.replace(checked.loaded, key=key))
+        def check() -> PackCheck:
+            checked = _check_pack_file(path, origin, None, article_name)
+            if checked.loaded is None or key is None:
+                return checked
+            return dataclasses.replace(checked, loaded=dataclasses.replace(checked.loaded, key=key))
 
-    return cache.get(f"pack {path.absolute()}", key, check)
+        return cache.get(f"pack {path.absolute()}", key, check)
 
 
 def _check_pack_file(path: Path, origin: str, article: str | None, article_name: str) -> PackCheck:
@@ -186,7 +189,11 @@ def check_pack(doc: Document, article: str | None = None) -> list[Problem]:
     """Checks beyond the schema: unique ids, known actors, quotes found in the article."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    actor_ids = {fact.get("id") for (group, _), fact in _facts(doc) if group == "actors"}
+    actor_ids = {
+        fact["id"]
+        for (group, _), fact in _facts(doc)
+        if group == "actors" and isinstance(fact.get("id"), str)  # a list is no id
+    }
     for here, fact in _facts(doc):
         fact_id = fact.get("id")
         if isinstance(fact_id, str):
@@ -206,7 +213,7 @@ def check_pack(doc: Document, article: str | None = None) -> list[Problem]:
                     doc.problem(
                         (*here, *field),
                         f"unknown actor '{ref}'",
-                        _suggest(
+                        did_you_mean(
                             ref,
                             (a for a in actor_ids if isinstance(a, str)),
                             "add it under `actors:`",
@@ -272,7 +279,9 @@ def _part_of_cycles(doc: Document) -> list[Problem]:
     parent = {
         fact.get("id"): (here, fact.get("part_of"))
         for here, fact in _facts(doc)
-        if here[0] == "actors" and isinstance(fact.get("part_of"), str)
+        if here[0] == "actors"
+        and isinstance(fact.get("id"), str)
+        and isinstance(fact.get("part_of"), str)
     }
     problems = []
     for start, (here, _) in parent.items():
@@ -307,13 +316,6 @@ def _actor_refs(fact: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], s
 def _quotes(fact: dict[str, Any]) -> list[Any]:
     quotes = fact.get("quotes")
     return quotes if isinstance(quotes, list) else []
-
-
-def _suggest(ref: str, known: Iterable[str], fallback: str) -> str:
-    import difflib  # only for a reference to a fact that does not exist
-
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    return f"did you mean '{close[0]}'?" if close else fallback
 
 
 _QUOTES = str.maketrans(

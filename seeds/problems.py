@@ -12,7 +12,9 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with a file, at a line and column (both 1-based)."""
+    """One thing wrong with a file, at a line and column (both 1-based); line 0 for a
+    problem with no place in a file (a set named on the command line that does not exist),
+    which is shown without one."""
 
     file: str
     line: int
@@ -22,7 +24,8 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        where = f"{self.file}:{self.line}:{self.col}: " if self.line else ""
+        text = f"{where}{self.severity}: {self.message}"
         return f"{text}; {self.hint}" if self.hint else text
 
     @property

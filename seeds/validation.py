@@ -120,7 +120,11 @@ def _problem(doc: Document, model: type, error: Any) -> Problem:
         ctx = error.get("ctx", {})
         tag_field = str(ctx.get("discriminator", "type")).strip("'")
         loc = (*loc, tag_field)
-        message = f"'{tag_field}' cannot be {_shown(ctx.get('tag'))}"
+        raw = error["input"].get(tag_field) if isinstance(error["input"], dict) else None
+        if isinstance(raw, dict | list):  # pydantic gives the tag as the text of the value
+            message = f"'{tag_field}' must be text, not {describe(raw)}"
+        else:
+            message = f"'{tag_field}' cannot be {_shown(ctx.get('tag'))}"
         hint = f"expected one of {ctx.get('expected_tags', '')}"
     elif kind == "union_tag_not_found":
         tag_field = str(error.get("ctx", {}).get("discriminator", "type")).strip("'")
@@ -137,16 +141,20 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 
 
 def _shown(value: Any) -> str:
+    """A value as a message quotes it: a scalar in quotes (cut short), else its kind."""
     if value is None:
         return "empty"
     if isinstance(value, dict | list):
-        return _describe(value)
+        return describe(value)
     text = str(value)
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def _describe(value: Any) -> str:
-    return describe(value, f"the text {_shown(value)}", "empty")
+    """What a value is, for 'must be X, not ...': its kind, or the text it holds."""
+    if isinstance(value, dict | list) or value is None:
+        return describe(value, empty="empty")
+    return f"the text {_shown(value)}"
 
 
 def _fields(model: Any) -> dict[str, Any]:

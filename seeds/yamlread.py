@@ -18,6 +18,7 @@ import yaml
 
 from seeds.document import Document, clean_text, describe
 from seeds.problems import Problem, ProblemsFound, display_path
+from seeds.userfiles import NotAFile, TooLarge, read_limited
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64
@@ -42,20 +43,22 @@ def read_yaml(path: Path | str, *, expect: type = dict, name: str | None = None)
     path = Path(path)
     shown = name or display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _whole(
-                shown,
-                f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MB limit",
-                "split it into smaller files",
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_BYTES)
+    except TooLarge as err:
+        size = f"{err.size / 1e6:.1f} MB" if err.size is not None else "too large"
+        raise _whole(
+            shown,
+            f"file is {size}, over the {MAX_BYTES // 2**20} MB limit",
+            "split it into smaller files",
+        ) from None
     except IsADirectoryError:
         raise _whole(shown, "is a folder, not a YAML file") from None
+    except NotAFile as err:
+        raise _whole(shown, f"is {err.kind}, not a YAML file", "name the file itself") from None
     except FileNotFoundError:
         raise _whole(shown, "no such file") from None
     except OSError as err:
-        raise _whole(shown, f"cannot be read: {err.strerror}") from None
+        raise _whole(shown, f"cannot be read: {err.strerror or err}") from None
     return parse_yaml(raw, shown, expect=expect)
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from seeds.packs import BUNDLED_PACKS, load_pack
+from tests.notraceback import _no_traceback_reaches_a_user  # noqa: F401 (autouse)
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "sample"
@@ -31,6 +34,30 @@ SEED_ARTICLE = HERE.parent.parent / "shared" / "seeds" / "000_9147dd273ece69a7.t
 def _isolated_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """No test reads or writes the real user data folder."""
     monkeypatch.setenv("CLASSBRIEF_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.delenv("CLASSBRIEF_DATABASE", raising=False)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the whole run (see tests/postgres.py); its URL."""
+    from tests.postgres import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where a new progress database goes, for each store: a SQLite file, and a new
+    database on the throwaway PostgreSQL server."""
+    if request.param == "sqlite":
+        return tmp_path / "deep" / "progress.sqlite3"
+    from tests.postgres import fresh_database
+
+    return fresh_database(request.getfixturevalue("postgres"), f"store_{next(_databases)}")
 
 
 @pytest.fixture(scope="session")

@@ -6,18 +6,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from quizzes import places
 from quizzes.catalog import Catalog
 from quizzes.engine import Mode, build_run
-from quizzes.store import Store, StoreError, StoreFull, StoreReadOnly
+from quizzes.store import Store, StoreError, StoreFull, StoreReadOnly, location
 from seeds.problems import ProblemsFound
 
 
-def _open_store(root: Path, *, can_ask: bool = True) -> tuple[Store | None, str | None]:
+def _open_store(
+    root: Path, database: str | None = None, *, can_ask: bool = True
+) -> tuple[Store | None, str | None]:
     """The store, and why it is an unsaved copy (a read-only database or a full disk: the
     app offers to play without saving); (None, None) after printing why nothing can be
     done."""
-    path = places.progress_db(root)
+    path = location(root, database)
     try:
         return Store.open(path), None
     except (StoreReadOnly, StoreFull) as err:
@@ -52,6 +53,7 @@ def play(
     tags: tuple[str, ...],
     time_limit: float | None,
     headless: bool = False,
+    database: str | None = None,
 ) -> int:
     """`quiz play SET|FILE`: straight to the first question. Returns the exit code."""
     catalog = Catalog.load(root)
@@ -68,7 +70,7 @@ def play(
         print(f"error: set '{loaded.qset.id}' has no questions tagged {wanted}", file=sys.stderr)
         return 1
     # Headless runs cannot answer the question "play without saving?": they stop here.
-    store, unsaved = _open_store(root, can_ask=not headless)
+    store, unsaved = _open_store(root, database, can_ask=not headless)
     if store is None:
         return 1
     from quizzes.tui.app import PlayRequest, make_app, random_seed
@@ -90,7 +92,7 @@ def play(
     return app.return_code or 0
 
 
-def review(root: Path, pack_id: str | None) -> int:
+def review(root: Path, pack_id: str | None, database: str | None = None) -> int:
     """`quiz review`: the questions due now, most overdue first. Returns the exit code."""
     from datetime import UTC, datetime
 
@@ -99,7 +101,7 @@ def review(root: Path, pack_id: str | None) -> int:
         known = ", ".join(sorted(catalog.packs)) or "none"
         print(f"error: unknown pack '{pack_id}' (known: {known})", file=sys.stderr)
         return 2
-    store, unsaved = _open_store(root)
+    store, unsaved = _open_store(root, database)
     if store is None:
         return 1
     from quizzes.tui.session import due_review

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from seeds.articles import MAX_ARTICLE_BYTES, NotText, article_text
 from seeds.document import clean_text
 
-MAX_ARTICLE_BYTES = 1024 * 1024
-"""A long report is a few hundred kilobytes; anything far beyond is not one article."""
+__all__ = ["MAX_ARTICLE_BYTES", "ArticleError", "read_article"]
 
 
 class ArticleError(ValueError):
@@ -18,16 +18,6 @@ class ArticleError(ValueError):
         super().__init__(f"{message}; {hint}" if hint else message)
 
 
-_MAGIC = (
-    (b"%PDF", "a PDF file"),
-    (b"PK\x03\x04", "a Word, OpenDocument or zip file"),
-    (b"\xd0\xcf\x11\xe0", "an old Word or Office file"),
-    (b"{\\rtf", "an RTF file"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip file"),
-)
 _HTML = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|script|div|p|span|a\s|br|article)"
     r"\b",
@@ -46,20 +36,10 @@ def read_article(raw: bytes) -> str:
         )
     if not raw.strip():
         raise ArticleError("is empty", "save the article's text in it first")
-    for magic, name in _MAGIC:
-        if raw.startswith(magic):
-            raise ArticleError(f"is {name}, not text", _COPY_TEXT)
-    if b"\x00" in raw[:65536]:
-        raise ArticleError("is a binary file, not text", _COPY_TEXT)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise ArticleError(
-            f"is not UTF-8 text (byte 0x{raw[err.start]:02x} on line {line})",
-            "save it again as UTF-8 (in most editors: Save As, encoding UTF-8)",
-        ) from None
-    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    found = article_text(raw)
+    if isinstance(found, NotText):
+        raise _refusal(found)
+    text = clean_text(found.replace("\r\n", "\n").replace("\r", "\n"))
     if len(_HTML.findall(text[:200_000])) >= 3:
         raise ArticleError(
             "looks like a web page (HTML), not the article's text",
@@ -68,3 +48,16 @@ def read_article(raw: bytes) -> str:
     if not any(ch.isalpha() for ch in text):
         raise ArticleError("has no words in it", "save the article's text in it first")
     return text
+
+
+def _refusal(found: NotText) -> ArticleError:
+    """Why bytes that are not UTF-8 text cannot be drafted from (seeds.articles says what
+    they are), and what to do."""
+    if not found.is_text:
+        return ArticleError(f"is {found.looks_like}, not text", _COPY_TEXT)
+    where = f" (byte 0x{found.byte:02x} on line {found.line})" if found.byte is not None else ""
+    return ArticleError(
+        f"is not UTF-8 text{where}: it looks like {found.looks_like}",
+        f"save it again as UTF-8 (in most editors: Save As, encoding UTF-8), or convert it "
+        f"with `iconv -f {found.encoding} -t UTF-8`",
+    )

@@ -89,10 +89,10 @@ def test_letter_paper(tmp_path):
     assert round(float(page.mediabox.height)) == 792
 
 
-def test_unknown_set_is_a_located_error(tmp_path):
+def test_unknown_set_is_named_with_the_known_ones(tmp_path):
     result = brief("handouts", "no-such-set", "-o", str(tmp_path / "x"))
     assert result.exit_code == 1
-    assert "no-such-set:1:1: error: no set or file called 'no-such-set'" in result.output
+    assert result.output.startswith("error: no set or file called 'no-such-set'")
     assert "gsi-figures" in result.output  # the sets the user could mean
     assert not (tmp_path / "x").exists()
 
@@ -181,10 +181,10 @@ def test_build_with_a_set_of_another_pack_is_refused(tmp_path):
     assert not (tmp_path / "b.pdf").exists()
 
 
-def test_build_with_unknown_quiz_is_a_located_error(tmp_path):
+def test_build_with_unknown_quiz_is_named(tmp_path):
     result = brief("build", "--quiz", "nope", "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code == 1
-    assert "nope:1:1: error: no set or file called 'nope'" in result.output
+    assert result.output.startswith("error: no set or file called 'nope'")
 
 
 CJK_SET = """\

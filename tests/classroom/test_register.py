@@ -5,35 +5,23 @@ asked, "someone else" gets the next number free, a join code is checked, a seat 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from quizzes import places
 from quizzes.classroom.register import Register
 from quizzes.store import Store
 from quizzes.students import Accommodations
-from tests.postgres import fresh_database, postgres_server
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[str]:
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def opener(request, tmp_path: Path) -> Callable[[], Register]:
-    if request.param == "sqlite":
-        path = places.progress_db(tmp_path)
-        Store.open(path).close()
-        return lambda: Register.open_sqlite(path)
-    url = fresh_database(request.getfixturevalue("postgres"), f"reg_{id(tmp_path)}")
-    return lambda: Register.open_postgresql(url)
+@pytest.fixture
+def opener(database: Path | str) -> Callable[[], Register]:
+    Store.open(database).close()
+    return lambda: Register.open(database)
 
 
 def _at_once(opener: Callable[[], Register], count: int, act) -> list[str]:

@@ -96,7 +96,7 @@ def test_a_form_from_another_origin_is_refused(make_client, data):
         ).status_code
         == 200
     )
-    assert [s.name for s in Register.open_sqlite(places.progress_db(data)).students()] == ["Eve"]
+    assert [s.name for s in Register.open(places.progress_db(data)).students()] == ["Eve"]
 
 
 def test_a_form_without_its_token_is_refused(make_client):

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from quizzes import store as store_module
 from quizzes.store import Store
+from quizzes.store import sqlite as store_module
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 

@@ -1,4 +1,6 @@
-"""The attempt store: answers committed as given, history per set, bad files left alone."""
+"""The attempt store: answers committed as given, history per set, bad files left alone.
+Behaviour is checked on SQLite and PostgreSQL alike (the ``database`` fixture); what only
+a file can suffer (damage, someone else's file) on SQLite."""
 
 from __future__ import annotations
 
@@ -26,18 +28,30 @@ def test_a_new_database_gets_the_current_format(path: Path):
     }
 
 
-def test_each_answer_is_visible_to_another_connection_at_once(path: Path):
-    store = Store.open(path)
+def test_each_answer_is_visible_to_another_connection_at_once(database):
+    store = Store.open(database)
     run = start(store)
     answer(store, run.id, "q1", 0, True, {"left [a]": "right"})
-    # A second connection sees it without any close or commit call: it is on disk.
-    other = sqlite3.connect(path)
-    rows = other.execute("SELECT question_id, answer, correct FROM answers").fetchall()
-    assert rows == [("q1", '{"left [a]": "right"}', 1)]
+    # A second connection sees it without any close or commit call: it is saved.
+    other = Store.open(database)
+    assert [(a.question_id, a.answer, a.correct) for a in other.answers(run.id)] == [
+        ("q1", {"left [a]": "right"}, True)
+    ]
+    other.close()
+    store.close()
 
 
-def test_answers_round_trip_in_their_shapes(path: Path):
-    store = Store.open(path)
+def test_a_new_database_of_either_kind_is_the_current_format_with_the_class_tables(database):
+    store = Store.open(database)
+    assert {"runs", "answers", "cards", "class_students", "class_sessions"} <= (
+        store.database.tables()
+    )
+    store.close()
+    Store.open(database).close()  # opening again changes nothing
+
+
+def test_answers_round_trip_in_their_shapes(database):
+    store = Store.open(database)
     run = start(store)
     shapes = ["Five years", ["a", "b"], True, "5,000", {"x": "y"}, ["c", "a", "b"]]
     for position, shape in enumerate(shapes):
@@ -46,16 +60,16 @@ def test_answers_round_trip_in_their_shapes(path: Path):
     assert store.answers(run.id)[0].answered_at == at(1)
 
 
-def test_a_repeated_answer_replaces_the_first(path: Path):
-    store = Store.open(path)
+def test_a_repeated_answer_replaces_the_first(database):
+    store = Store.open(database)
     run = start(store)
     answer(store, run.id, "q1", 0, False, "no")
     answer(store, run.id, "q1", 0, True, "yes")
     assert [(a.answer, a.correct) for a in store.answers(run.id)] == [("yes", True)]
 
 
-def test_unfinished_runs_newest_first_with_answers_and_not_finished_or_abandoned(path: Path):
-    store = Store.open(path)
+def test_unfinished_runs_newest_first_with_answers_and_not_finished_or_abandoned(database):
+    store = Store.open(database)
     first, second, done, dropped, _no_answers = (start(store, f"s{n}", minute=n) for n in range(5))
     for run in (first, second, done, dropped):
         answer(store, run.id, "q1", 0, True)
@@ -64,8 +78,8 @@ def test_unfinished_runs_newest_first_with_answers_and_not_finished_or_abandoned
     assert [r.id for r in store.unfinished_runs()] == [second.id, first.id]
 
 
-def test_run_options_round_trip(path: Path):
-    store = Store.open(path)
+def test_run_options_round_trip(database):
+    store = Store.open(database)
     run = start(
         store,
         mode="exam",
@@ -75,14 +89,14 @@ def test_run_options_round_trip(path: Path):
         time_limit=1.5,
         points=Decimal("2.5"),
     )
-    again = Store.open(path).run(run.id)
+    again = Store.open(database).run(run.id)
     assert again == run
     assert again.tags == ("figures", "gsi") and again.only == ("q2",) and again.is_retry
     assert again.points == Decimal("2.5") and again.started == T0
 
 
-def test_stats_best_last_missed_and_unfinished(path: Path):
-    store = Store.open(path)
+def test_stats_best_last_missed_and_unfinished(database):
+    store = Store.open(database)
     one = start(store, minute=0)
     for n, right in enumerate([True, True, True, False]):
         answer(store, one.id, f"q{n}", n, right)
@@ -105,8 +119,8 @@ def test_stats_best_last_missed_and_unfinished(path: Path):
     assert store.stats().get("never-played") is None
 
 
-def test_partial_credit_is_kept_exactly(path: Path):
-    store = Store.open(path)
+def test_partial_credit_is_kept_exactly(database):
+    store = Store.open(database)
     run = start(store, questions=3, points=Decimal(3))
     for n in range(3):
         store.record_answer(

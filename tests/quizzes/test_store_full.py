@@ -33,8 +33,8 @@ def test_the_disk_filling_up_keeps_what_was_saved_and_goes_on_in_memory(tmp_path
     store.on_unsaved = told.append
     run = start(store, questions=40, points=Decimal(40))
     answer(store, run.id, "q0", 0, True)
-    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
-    store._db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full from here
+    pages = store.database.execute("PRAGMA page_count").fetchone()[0]
+    store.database.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full from here
     for n in range(1, 40):
         answer(store, run.id, f"q{n}", n, True, value="a long answer " * 40)
     assert store.unsaved is not None and len(told) == 1
@@ -108,7 +108,7 @@ def test_an_io_error_on_a_disk_with_no_room_is_a_full_disk(tmp_path, full_disk, 
     (SQLITE_IOERR_SHMSIZE); with no room left on the disk it is a full disk too."""
     from collections import namedtuple
 
-    from quizzes import store as store_module
+    from quizzes.store import sqlite as store_module
 
     path = tmp_path / "progress.sqlite3"
     store = Store.open(path)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quizzes import store as store_module
 from quizzes.store import FORMAT, Migration, Store, StoreError, add_column, backup_path
+from quizzes.store import schema as store_module
 
 # The first format exactly as classbrief 0.1 wrote it.
 V1 = """
@@ -71,7 +71,7 @@ def test_format_1_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Path):
     assert practice.deadline is None and practice.finished is not None
     assert [a.question_id for a in store.answers(1)] == ["q1"]
     store.close()
-    assert dump(path)[0] == FORMAT == 4
+    assert dump(path)[0] == FORMAT == 5
     backup = backup_path(path, 1)
     assert backup.is_file() and dump(backup) == before  # the copy is the old file, as it was
     # A migrated database has exactly the shape of a new one.
@@ -165,6 +165,54 @@ def test_format_3_answers_are_kept_and_new_answers_keep_their_key(tmp_path: Path
     )
     assert store.answers(run.id)[1].key == key
     store.close()
-    assert dump(path)[0] == 4 and dump(backup_path(path, 3)) == before
+    assert dump(path)[0] == FORMAT and dump(backup_path(path, 3)) == before
     Store.open(tmp_path / "new.sqlite3").close()
     assert schema(path) == schema(tmp_path / "new.sqlite3")
+
+
+def test_format_4_with_the_class_tables_of_their_own_numbering_keeps_its_students(
+    tmp_path: Path, monkeypatch
+):
+    """Before format 5 the class register kept its tables under a numbering of its own
+    (class_format); they are kept, rows and all, and numbered with the rest."""
+    from quizzes.classroom.register import Register
+
+    path = tmp_path / "progress.sqlite3"
+    with monkeypatch.context() as old:
+        old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
+        old.setattr(store_module, "FORMAT", 4)
+        Store.open(path).close()
+    db = sqlite3.connect(path)
+    for statement in store_module.MIGRATIONS[3].steps:  # as the register made them
+        db.execute(statement.replace(" IF NOT EXISTS", ""))
+    db.execute("CREATE TABLE class_format (version INTEGER NOT NULL)")
+    db.execute("INSERT INTO class_format VALUES (1)")
+    db.execute(
+        "INSERT INTO class_students (name, name_key, code, joined) "
+        "VALUES ('Ana', 'ana', 'ACDEF', '2024-03-04T09:00:00+00:00')"
+    )
+    db.execute("INSERT INTO class_settings VALUES ('secret', 'ab12')")
+    db.commit()
+    db.close()
+    register = Register.open(path)
+    [ana] = register.students()
+    assert (ana.name, ana.code, register.secret()) == ("Ana", "ACDEF", bytes.fromhex("ab12"))
+    register.close()
+    assert dump(path)[0] == FORMAT and backup_path(path, 4).is_file()
+    Store.open(tmp_path / "new.sqlite3").close()
+    assert schema(path) == schema(tmp_path / "new.sqlite3")
+
+
+def test_class_tables_of_a_newer_numbering_are_refused_and_left_as_they_were(tmp_path: Path):
+    path = tmp_path / "progress.sqlite3"
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 4")
+    db.execute("CREATE TABLE class_format (version INTEGER NOT NULL)")
+    db.execute("INSERT INTO class_format VALUES (2)")
+    db.commit()
+    db.close()
+    before = dump(path)
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert "newer classbrief" in str(caught.value) and dump(path) == before

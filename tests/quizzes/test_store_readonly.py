@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from quizzes import store as store_module
 from quizzes.store import Store, StoreReadOnly
+from quizzes.store import sqlite as store_module
 from tests.quizzes.storehelp import answer, start
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)

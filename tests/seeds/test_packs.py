@@ -129,7 +129,7 @@ def test_unknown_field_suggests_the_right_one(tmp_path):
     ("encoding", "looks_like", "convert"),
     [
         ("cp1252", "Windows-1252", "iconv -f WINDOWS-1252 -t UTF-8"),
-        ("utf-16", "UTF-16", "iconv -f UTF-16 -t UTF-8"),
+        ("utf-16-le", "UTF-16 without a byte-order mark", "iconv -f UTF-16LE -t UTF-8"),
     ],
 )
 def test_a_non_utf8_article_is_named_with_its_encoding_not_as_misquotes(
@@ -138,7 +138,7 @@ def test_a_non_utf8_article_is_named_with_its_encoding_not_as_misquotes(
     pack = _copy_mini(tmp_path, lambda t: t)
     article = pack.parent / "article.txt"
     text = article.read_text(encoding="utf-8").replace("“", "«").replace("”", "»")
-    article.write_bytes(text.encode(encoding))  # utf-16 writes a byte-order mark
+    article.write_bytes(text.encode(encoding))  # utf-16-le writes no byte-order mark
     pack.write_text(
         pack.read_text(encoding="utf-8").replace("“", "«").replace("”", "»"), encoding="utf-8"
     )

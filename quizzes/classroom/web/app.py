@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import random
 import secrets
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from starlette.staticfiles import StaticFiles
 from quizzes.classroom.play import Playable, ordinal
 from quizzes.classroom.register import Register, Student, sign
 from quizzes.classroom.web.guard import BROWSER_COOKIE, LOOPBACK, Guard
-from quizzes.store import Store
+from quizzes.store import Store, StoreError
 from quizzes.students import Accommodations
 
 HERE = Path(__file__).parent
@@ -214,11 +215,12 @@ def make_env() -> Environment:
 
 
 def open_store(config: ClassConfig) -> tuple[Store, Register]:
-    from quizzes import places
+    """The store (SQLite in the data folder, or the --database), and the register on the
+    same connection: one process, one connection, whichever the database."""
+    from quizzes.store import location
 
-    path = places.progress_db(config.root)
-    store = Store.open(path)
-    return store, Register.open_sqlite(path)
+    store = Store.open(location(config.root, config.database))
+    return store, Register(store)
 
 
 def load_playables(root: Path) -> dict[str, Playable]:
@@ -249,7 +251,6 @@ def make_app(config: ClassConfig) -> Any:
         try:
             yield
         finally:
-            register.close()
             store.close()
 
     routes = [
@@ -257,7 +258,22 @@ def make_app(config: ClassConfig) -> Any:
         *teacher.routes(),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+
+    async def unreachable(request: Request, err: Exception) -> Response:
+        # The database went away mid-class (a PostgreSQL server restarting, say): what was
+        # saved stays saved, and the next request tries again.
+        print(f"error: {err}", file=sys.stderr, flush=True)
+        return render(
+            request,
+            "message.html",
+            503,
+            title="Not saved",
+            heading="Please try again in a moment",
+            text="The class's database cannot be reached just now. Your earlier answers "
+            "are saved; reload this page in a moment to go on.",
+        )
+
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={StoreError: unreachable})
     return Guard(
         app,
         loopback_only=config.host in LOOPBACK,

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from quizzes import places
 from quizzes.catalog import Catalog
-from quizzes.store import Store, StoreError
+from quizzes.store import Store, StoreError, location
+from quizzes.store import shown as shown_store
 from quizzes.students import Accommodations, read_roster
 from seeds.problems import ProblemsFound
 
@@ -49,13 +49,14 @@ def serve(
     teacher_password: str | None = None,
     allowed_origins: tuple[str, ...] = (),
     report_pdf: Callable[[Any], bytes] | None = None,
+    database: str | None = None,
 ) -> int:
     """Check everything the class will need, then serve until stopped; the exit code."""
     roster = None
     if roster_path is not None and (roster := load_roster(roster_path)) is None:
         return 2
     try:
-        Store.open(places.progress_db(root)).close()  # created or migrated once, here
+        Store.open(location(root, database)).close()  # created or migrated once, here
     except StoreError as err:
         _say(f"error: {err}")
         return 1
@@ -82,6 +83,7 @@ def serve(
         time_limit=time_limit,
         allowed_origins=allowed_origins,
         report_pdf=report_pdf,
+        database=database,
     )
     if teacher_password:
         config.teacher_token = teacher_password
@@ -96,7 +98,7 @@ def serve(
         f"Students open {address}/ ({where}).\n"
         f"Your live view: {address}/teacher"
         + ("" if teacher_password else f" (token: {config.teacher_token})")
-        + f"\nProgress goes to {places.progress_db(root)}. Press Ctrl+C to stop.",
+        + f"\nProgress goes to {shown_store(location(root, database))}. Press Ctrl+C to stop.",
         flush=True,
     )
     server = uvicorn.Server(

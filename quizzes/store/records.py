@@ -1,0 +1,163 @@
+"""The store's rows as records, and the text forms they are kept in (times in ISO 8601,
+decimals as text so sums stay exact, lists and answers as JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from seeds.records import record
+
+
+@record
+class RunRecord:
+    id: int
+    set_id: str
+    set_ref: str
+    set_title: str
+    seed: int
+    mode: str
+    count: int | None
+    tags: tuple[str, ...]
+    only: tuple[str, ...] | None
+    time_limit: float | None
+    questions: int
+    points: Decimal
+    started: datetime
+    finished: datetime | None = None
+    abandoned: datetime | None = None
+    deadline: datetime | None = None  # an exam with a time limit ends then, whatever happens
+    student: str = ""  # "" on a machine of one student (plain `quiz`)
+    uid: str = ""  # unique across databases: a results file sent twice counts once
+
+    @property
+    def is_retry(self) -> bool:
+        return self.only is not None
+
+
+@record
+class CardRecord:
+    """A (student, question) pair's spaced-review state: the scheduler's card as JSON."""
+
+    student: str
+    set_id: str
+    set_ref: str
+    question_id: str
+    card: dict[str, Any]
+    due: datetime
+    reviewed: datetime
+
+
+@record
+class AnswerRecord:
+    question_id: str
+    position: int
+    answer: Any
+    correct: bool
+    score: Decimal
+    points: Decimal
+    answered_at: datetime
+    key: dict[str, Any] | None = None  # the key it was graded against; None: not recorded
+
+
+@record
+class SetStats:
+    """A set's history: scores are percentages of finished runs that were not retries."""
+
+    plays: int = 0
+    best: float | None = None
+    last: float | None = None
+    missed_last: int | None = None
+    unfinished: RunRecord | None = None
+    answered_unfinished: int = 0
+
+
+RUN_COLUMNS = (
+    "id, set_id, set_ref, set_title, seed, mode, count, tags, only_ids, time_limit, "
+    "questions, points, started, finished, abandoned, deadline, student, uid"
+)
+CARD_COLUMNS = "student, set_id, set_ref, question_id, card, due, reviewed"
+
+
+def utc(moment: datetime) -> str:
+    """Times compared as text must share one zone and form: UTC, ISO 8601."""
+    if moment.tzinfo is None:
+        raise ValueError("a naive datetime: give review times with a time zone")
+    return moment.astimezone(UTC).isoformat()
+
+
+def time_of(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def card_of(row: Sequence[Any]) -> CardRecord:
+    student, set_id, set_ref, question_id, card, due, reviewed = row
+    return CardRecord(
+        student,
+        set_id,
+        set_ref,
+        question_id,
+        json.loads(card),
+        datetime.fromisoformat(due),
+        datetime.fromisoformat(reviewed),
+    )
+
+
+def answer_of(row: Sequence[Any]) -> AnswerRecord:
+    question_id, position, answer, correct, score, points, at, key = row
+    return AnswerRecord(
+        question_id,
+        int(position),
+        json.loads(answer),
+        bool(correct),
+        Decimal(score),
+        Decimal(points),
+        datetime.fromisoformat(at),
+        None if key is None else json.loads(key),
+    )
+
+
+def run_of(row: Sequence[Any]) -> RunRecord:
+    (
+        run_id,
+        set_id,
+        set_ref,
+        title,
+        seed,
+        mode,
+        count,
+        tags,
+        only,
+        time_limit,
+        questions,
+        points,
+        started,
+        finished,
+        abandoned,
+        deadline,
+        student,
+        uid,
+    ) = row
+    return RunRecord(
+        int(run_id),
+        set_id,
+        set_ref,
+        title,
+        int(seed),
+        mode,
+        None if count is None else int(count),
+        tuple(json.loads(tags)),
+        None if only is None else tuple(json.loads(only)),
+        None if time_limit is None else float(time_limit),
+        int(questions),
+        Decimal(points),
+        datetime.fromisoformat(started),
+        time_of(finished),
+        time_of(abandoned),
+        time_of(deadline),
+        student,
+        uid or "",
+    )
