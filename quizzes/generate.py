@@ -213,7 +213,8 @@ def _range_questions(
 
     def possible(low: Decimal, high: Decimal) -> bool:
         apart = high < fig.low or low > fig.high  # never a second right answer
-        return apart and amounts.fits(low, fig, what) and amounts.fits(high, fig, what)
+        signed = low >= 0 or fig.low < 0  # no negative range beside one that starts at 0
+        return apart and signed and amounts.fits(low, fig, what) and amounts.fits(high, fig, what)
 
     def written(ends: tuple[Decimal, Decimal]) -> str:
         return format_range(ends[0], ends[1], fig.unit)

@@ -236,7 +236,10 @@ def _numeric_fraction(q: Numeric, answer: Any) -> float:
 
     def right(value: Decimal) -> bool:
         # A bare number may be the whole amount or the amount in the unit's terms.
-        candidates = {value} if scaled_input else {value, value * scale}
+        # An absolute reading below one unit of the scale ("2" as 2 dollars, for billions of
+        # dollars) is not what anyone typing it means.
+        absolute = {value} if abs(value) >= scale or not value else set()
+        candidates = {value} if scaled_input else absolute | {value * scale}
         if q.tolerance is None:
             return expected in candidates
         return any(q.tolerance.allows(q.answer, c / scale) for c in candidates)
