@@ -8,7 +8,6 @@ from functools import singledispatchmethod
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus import Table as RLTable
 
@@ -68,10 +67,7 @@ class RtlPara(Flowable):
         room = width - s.leftIndent - s.rightIndent - 1
 
         def measure(line: str) -> float:
-            return sum(
-                stringWidth(chunk, font or s.fontName, s.fontSize)
-                for font, chunk in glyphs.spans(line)
-            )
+            return glyphs.width(line, s.fontName, s.fontSize)
 
         lines = break_lines(self.text, room, measure)
         return Para(

@@ -27,7 +27,7 @@ MAX_LINES = 4  # a label longer than this is elided: the values line below gives
 
 
 def text_width(text: str, font: str, size: float, glyphs: Glyphs) -> float:
-    return sum(stringWidth(chunk, fb or font, size) for fb, chunk in glyphs.spans(text))
+    return glyphs.width(text, font, size)
 
 
 def draw_text(

@@ -310,6 +310,13 @@ class Glyphs:
             self._chosen[char] = font
         return self._chosen[char]
 
+    def width(self, text: str, font: str, size: float) -> float:
+        """The drawn width of one line, each run in the font that shows it."""
+        return sum(
+            pdfmetrics.stringWidth(chunk, fallback or font, size)
+            for fallback, chunk in self.spans(text)
+        )
+
     def spans(self, text: str) -> Iterator[tuple[str | None, str]]:
         """(fallback font or None for the document's fonts, chunk) runs covering `text`."""
         if text.isascii():  # every font used, even a built-in one, has ASCII

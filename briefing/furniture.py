@@ -74,8 +74,7 @@ def draw_watermark(canvas: Canvas, page: tuple[float, float], styles: Styles, te
 
 
 def _width(text: str, font: str, size: float, glyphs: Glyphs) -> float:
-    """The drawn width of one line, each character in the font that shows it."""
-    return sum(stringWidth(c, f or font, size) for f, c in glyphs.spans(text))
+    return glyphs.width(text, font, size)
 
 
 def _draw(
