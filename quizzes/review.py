@@ -53,8 +53,14 @@ def schedule(card: dict[str, Any] | None, rating: str, now: datetime) -> Schedul
     from fsrs import Card, Rating
 
     now = _aware(now)
-    # The stored JSON is what Card.to_dict wrote (fsrs types it as a TypedDict).
-    current = Card() if card is None else Card.from_dict(card)  # type: ignore[arg-type]
+    # The stored JSON is what Card.to_dict wrote (fsrs types it as a TypedDict). A new
+    # card gets its id from the review's time: fsrs's own default sleeps 1 ms to keep ids
+    # apart, which would stall every request of a served class.
+    current = (
+        Card(card_id=int(now.timestamp() * 1000), due=now)
+        if card is None
+        else Card.from_dict(card)  # type: ignore[arg-type]
+    )
     rated = {AGAIN: Rating.Again, HARD: Rating.Hard, GOOD: Rating.Good}[rating]
     updated, _ = _scheduler().review_card(current, rated, review_datetime=now)
     due = _aware(updated.due)

@@ -107,3 +107,18 @@ def test_an_answer_and_its_card_commit_together_or_not_at_all(tmp_path):
         answer(store, run.id, "q", 0, True, "a", minute=0)
     assert len(store.answers(run.id)) == 1
     store.close()
+
+
+def test_a_new_card_never_sleeps_and_follows_the_clock(monkeypatch):
+    # A served class schedules cards inside its event loop: a sleep there stalls every
+    # student. The same review at the same moment gives the same card.
+    import time
+
+    def no_sleep(seconds: float) -> None:
+        raise AssertionError(f"slept {seconds} s")
+
+    monkeypatch.setattr(time, "sleep", no_sleep)
+    first, again = schedule(None, GOOD, T0), schedule(None, GOOD, T0)
+    assert first.card == again.card
+    assert first.card["card_id"] == int(T0.timestamp() * 1000)
+    assert first.due > T0
