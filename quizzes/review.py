@@ -57,9 +57,7 @@ def schedule(card: dict[str, Any] | None, rating: str, now: datetime) -> Schedul
     # card gets its id from the review's time: fsrs's own default sleeps 1 ms to keep ids
     # apart, which would stall every request of a served class.
     current = (
-        Card(card_id=int(now.timestamp() * 1000), due=now)
-        if card is None
-        else Card.from_dict(card)  # type: ignore[arg-type]
+        Card(card_id=int(now.timestamp() * 1000), due=now) if card is None else Card.from_dict(card)  # type: ignore[arg-type]
     )
     rated = {AGAIN: Rating.Again, HARD: Rating.Hard, GOOD: Rating.Good}[rating]
     updated, _ = _scheduler().review_card(current, rated, review_datetime=now)

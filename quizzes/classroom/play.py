@@ -8,7 +8,7 @@ again. Forms come in as text fields and leave as the shapes grading takes.
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,7 +19,7 @@ from typing import Any
 from quizzes.engine import MODE_BY_NAME, Run, RunItem, Summary, Tally, build_run, summarize
 from quizzes.grading import Grade, InvalidAnswer, grade
 from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, QuestionSet, TrueFalse
-from quizzes.store import RunRecord, Store
+from quizzes.store import AnswerRecord, RunRecord, Store
 from seeds.model import Pack
 
 ORDINALS = ("1st", "2nd", "3rd")
@@ -121,11 +121,16 @@ class Played:
 
 
 def load(store: Store, run_id: int, playable: Playable) -> Played:
-    record = store.run(run_id)
+    record, answers = store.run_with_answers(run_id)
+    return played(record, answers, playable)
+
+
+def played(record: RunRecord, answers: Iterable[AnswerRecord], playable: Playable) -> Played:
+    """A stored run as it is being played: its questions and the grades of its answers."""
     run = _run(playable, record.seed, record.mode, record.count, tuple(record.tags), record.only)
     ids = {item.question.id for item in run.items}
     grades: dict[str, Grade] = {}
-    for stored in store.answers(run_id):
+    for stored in answers:
         if stored.question_id in ids:
             try:
                 grades[stored.question_id] = grade(
@@ -172,6 +177,12 @@ def answer(store: Store, played: Played, item: RunItem, value: Any, at: datetime
 
     result = grade(item.question, value, played.run.pack)
     set_id = played.record.set_id
+    # Read before the transaction, so that it holds only the two writes (one student
+    # plays one run at a time: no other answer changes this card meanwhile).
+    known = store.card(set_id, item.question.id)
+    scheduled = schedule(
+        None if known is None else known.card, rating_for(result.score, result.points), at
+    )
     with store.together():
         store.record_answer(
             played.record.id,
@@ -182,10 +193,6 @@ def answer(store: Store, played: Played, item: RunItem, value: Any, at: datetime
             score=result.score,
             points=result.points,
             at=at,
-        )
-        known = store.card(set_id, item.question.id)
-        scheduled = schedule(
-            None if known is None else known.card, rating_for(result.score, result.points), at
         )
         store.save_card(
             set_id=set_id,

@@ -14,6 +14,7 @@ from typing import Any
 from quizzes.store.database import Database
 from quizzes.store.errors import StoreFull
 from quizzes.store.records import (
+    ANSWER_COLUMNS,
     CARD_COLUMNS,
     RUN_COLUMNS,
     AnswerRecord,
@@ -25,6 +26,14 @@ from quizzes.store.records import (
     run_of,
     utc,
 )
+
+
+def _qualified(table: str, columns: str) -> str:
+    return ", ".join(f"{table}.{column.strip()}" for column in columns.split(","))
+
+
+_RUN_COLUMNS_IN_JOIN = _qualified("runs", RUN_COLUMNS)
+_ANSWER_COLUMNS_IN_JOIN = _qualified("answers", ANSWER_COLUMNS)
 
 
 class Store:
@@ -139,6 +148,20 @@ class Store:
             raise KeyError(run_id)
         return run_of(row)
 
+    def run_with_answers(self, run_id: int) -> tuple[RunRecord, list[AnswerRecord]]:
+        """A run and its answers in one query: a served class reads both on every page."""
+        rows = self.database.execute(
+            f"SELECT {_RUN_COLUMNS_IN_JOIN}, {_ANSWER_COLUMNS_IN_JOIN} FROM runs "
+            "LEFT JOIN answers ON answers.run_id = runs.id WHERE runs.id = ? "
+            "ORDER BY answers.position",
+            (run_id,),
+        ).fetchall()
+        if not rows:
+            raise KeyError(run_id)
+        width = _RUN_COLUMNS_IN_JOIN.count(",") + 1
+        answers = [answer_of(row[width:]) for row in rows if row[width] is not None]
+        return run_of(rows[0][:width]), answers
+
     def finish_run(self, run_id: int, at: datetime) -> None:
         self.database.write(
             "UPDATE runs SET finished = ? WHERE id = ? AND finished IS NULL",
@@ -218,8 +241,7 @@ class Store:
 
     def answers(self, run_id: int) -> list[AnswerRecord]:
         rows = self.database.execute(
-            "SELECT question_id, position, answer, correct, score, points, answered_at, "
-            "answer_key FROM answers WHERE run_id = ? ORDER BY position",
+            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE run_id = ? ORDER BY position",
             (run_id,),
         ).fetchall()
         return [answer_of(row) for row in rows]

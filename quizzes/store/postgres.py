@@ -118,9 +118,15 @@ class PostgresDatabase:
     def together(self) -> Iterator[None]:
         if self.connection.closed and not self._depth:
             self.connection = _connect(self.url)
+        if self._depth:
+            yield  # inside the outer block's transaction
+            return
         self._depth += 1
         try:
-            with self.connection.transaction():
+            # Pipelined: the statements of a block go out without waiting for each other,
+            # so BEGIN, the writes and COMMIT cost one round trip (a read that needs its
+            # rows waits for them).
+            with self.connection.pipeline(), self.connection.transaction():
                 yield
         finally:
             self._depth -= 1

@@ -79,6 +79,7 @@ RUN_COLUMNS = (
     "id, set_id, set_ref, set_title, seed, mode, count, tags, only_ids, time_limit, "
     "questions, points, started, finished, abandoned, deadline, student, uid"
 )
+ANSWER_COLUMNS = "question_id, position, answer, correct, score, points, answered_at, answer_key"
 CARD_COLUMNS = "student, set_id, set_ref, question_id, card, due, reviewed"
 
 

@@ -52,7 +52,9 @@ def test_progress_score_facility_and_the_most_chosen_wrong_answer(make_client):
     assert live.status_code == 403  # a student's browser is not the teacher's
 
 
-def test_ending_the_session_ends_every_run_and_the_results_are_a_click_away(make_client):
+def test_ending_the_session_ends_every_run_and_the_results_are_a_click_away(make_client, clock):
+    # The student and the teacher are on two servers of one class (two apps, one store):
+    # a server trusts the session it read for a second, so the end shows within one.
     student = make_client()
     join(student, "Ana")
     page = begin(student)
@@ -61,6 +63,8 @@ def test_ending_the_session_ends_every_run_and_the_results_are_a_click_away(make
     view = desk.get("/teacher").text
     ended = desk.post("/teacher/session", data={"csrf": csrf(view), "do": "end"}).text
     assert "Start a new session" in ended
+    assert "The session has ended" not in student.get("/play").text
+    clock.advance(1 / 60)
     assert "The session has ended" in student.get("/play").text
     results = desk.get("/teacher/results.json")
     doc = json.loads(results.text)
@@ -68,6 +72,18 @@ def test_ending_the_session_ends_every_run_and_the_results_are_a_click_away(make
     assert "attachment" in results.headers["content-disposition"]
     desk.post("/teacher/session", data={"csrf": csrf(ended), "do": "start"})
     assert "Choose a set" in join(make_client(), "Bo")
+
+
+def test_a_session_ended_on_this_server_shows_at_once(make_client):
+    # One browser that is both a student and, logged in, the teacher: one server.
+    student = make_client()
+    join(student, "Ana")
+    begin(student)
+    assert "The session has ended" not in student.get("/play").text
+    desk = teacher(make_client, student)
+    view = desk.get("/teacher").text
+    desk.post("/teacher/session", data={"csrf": csrf(view), "do": "end"})
+    assert "The session has ended" in student.get("/play").text
 
 
 def test_roster_accommodations_time_fewer_choices_and_larger_text(make_client, tmp_path):

@@ -60,6 +60,20 @@ def test_answers_round_trip_in_their_shapes(database):
     assert store.answers(run.id)[0].answered_at == at(1)
 
 
+def test_a_run_with_its_answers_in_one_read_is_the_run_and_its_answers(database):
+    store = Store.open(database)
+    empty, run, other = start(store, "a"), start(store, "b", minute=1), start(store, "c")
+    answer(store, run.id, "q2", 1, True, ["x", "y"])
+    answer(store, run.id, "q1", 0, False, "no")
+    answer(store, other.id, "q1", 0, True)
+    record, answers = store.run_with_answers(run.id)
+    assert record == store.run(run.id) and answers == store.answers(run.id)
+    assert [a.question_id for a in answers] == ["q1", "q2"]
+    assert store.run_with_answers(empty.id) == (store.run(empty.id), [])
+    with pytest.raises(KeyError):
+        store.run_with_answers(other.id + 100)
+
+
 def test_a_repeated_answer_replaces_the_first(database):
     store = Store.open(database)
     run = start(store)

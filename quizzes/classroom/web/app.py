@@ -12,6 +12,7 @@ import hmac
 import random
 import secrets
 import sys
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from quizzes.classroom.play import Playable, ordinal
-from quizzes.classroom.register import Register, Student, sign
+from quizzes.classroom.register import ClassSession, Register, Student, sign
 from quizzes.classroom.web.guard import BROWSER_COOKIE, LOOPBACK, Guard
 from quizzes.store import Store, StoreError
 from quizzes.students import Accommodations
@@ -38,6 +39,9 @@ HERE = Path(__file__).parent
 TEACHER_COOKIE = "cb_teacher"
 MAX_FORM = 16 * 1024
 SEEN_EVERY = 20.0  # seconds between writes of a student's "last seen"
+# Seconds a student's page trusts the class session it read: every page checks it, and
+# a session ended on another server of the class shows here within this time.
+SESSION_EVERY = 1.0
 
 
 def now_utc() -> datetime:
@@ -75,6 +79,18 @@ class Classroom:
     secret: bytes
     env: Environment
     seen_written: dict[int, float] = field(default_factory=dict)
+    _session: tuple[datetime, ClassSession | None] | None = None  # (read at, session)
+
+    def session(self) -> ClassSession | None:
+        """The class session, read from the register at most once every SESSION_EVERY."""
+        now = self.config.clock()
+        if self._session is None or (now - self._session[0]).total_seconds() >= SESSION_EVERY:
+            self._session = (now, self.register.current_session())
+        return self._session[1]
+
+    def forget_session(self) -> None:
+        """After this server starts or ends a session: read it again."""
+        self._session = None
 
     def playable(self, set_id: str) -> Playable | None:
         if self.config.set_id is not None and set_id != self.config.set_id:
@@ -106,8 +122,6 @@ def student_of(request: Request) -> Student | None:
     student = room.register.at_seat(browser)
     if student is not None:
         # "Who is in" for the teacher; written at most every SEEN_EVERY seconds.
-        import time
-
         last = room.seen_written.get(student.id, 0.0)
         if time.monotonic() - last > SEEN_EVERY:
             room.seen_written[student.id] = time.monotonic()

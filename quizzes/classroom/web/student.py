@@ -46,7 +46,7 @@ def routes() -> list[Route]:
 
 
 def _ended(request: Request, student: Student | None) -> Response | None:
-    session = classroom(request).register.current_session()
+    session = classroom(request).session()
     if session is None or session.ended is not None:
         return render(
             request,
@@ -63,13 +63,13 @@ def _played(room: Classroom, student: Student) -> play.Played | None:
     if student.run_id is None:
         return None
     try:
-        record = room.store.run(student.run_id)
+        record, answers = room.store.run_with_answers(student.run_id)
     except KeyError:
         return None
     playable = room.playables.get(record.set_id)
     if playable is None:
         return None
-    return play.load(room.store, record.id, playable)
+    return play.played(record, answers, playable)
 
 
 async def home(request: Request) -> Response:

@@ -128,6 +128,7 @@ async def session(request: Request) -> Response:
         room.register.end_session(current.id, now)
     elif field_of(form, "do") == "start":
         room.register.open_session(now)
+    room.forget_session()
     return go("/teacher")
 
 
