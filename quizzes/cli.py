@@ -81,22 +81,29 @@ class Minutes(click.FloatRange):
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+@_DATABASE
 @_DATA_DIR
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path | None) -> None:
+def main(ctx: click.Context, database: str | None, data_dir: Path | None) -> None:
     """Quiz yourself on curated news facts, and check question sets.
 
     With no command, opens the quiz app on its home screen.
     """
     ctx.obj = data_dir
+    ctx.meta["database"] = database
     if ctx.invoked_subcommand is None:
         from quizzes.tui.launch import open_home
 
-        sys.exit(open_home(_root(ctx)))
+        sys.exit(open_home(_root(ctx), database))
 
 
 def _root(ctx: click.Context, override: Path | None = None) -> Path:
     return data_dir(override or ctx.obj)
+
+
+def _database(ctx: click.Context, given: str | None) -> str | None:
+    """A command's --database, or the one given before the command (`quiz --database …`)."""
+    return given or ctx.meta.get("database")
 
 
 @main.command()
@@ -333,7 +340,7 @@ def play(
             tags,
             time_limit,
             headless=headless,
-            database=database,
+            database=_database(ctx, database),
         )
     )
 
@@ -458,6 +465,8 @@ def results_export(
     import json
     from datetime import UTC, datetime
 
+    database = _database(ctx, database)
+
     from quizzes.places import progress_db
     from quizzes.results import ResultsError, export_document, runs_from_store
     from quizzes.store import Store, StoreError, StoreReadOnly, shown
@@ -528,7 +537,9 @@ def report(
     """
     from quizzes.reporting import make_report
 
-    sys.exit(make_report(_root(ctx, data_dir), args, output, csv_path, paper, database))
+    sys.exit(
+        make_report(_root(ctx, data_dir), args, output, csv_path, paper, _database(ctx, database))
+    )
 
 
 @main.command()
@@ -542,7 +553,7 @@ def review(
     """Play the questions due for spaced review, the most overdue first."""
     from quizzes.tui.launch import review as review_due
 
-    sys.exit(review_due(_root(ctx, data_dir), pack_id, database))
+    sys.exit(review_due(_root(ctx, data_dir), pack_id, _database(ctx, database)))
 
 
 @main.command()
@@ -636,6 +647,6 @@ def serve(
             teacher_password=teacher_password,
             allowed_origins=allowed_origins,
             report_pdf=report_pdf,
-            database=database,
+            database=_database(ctx, database),
         )
     )

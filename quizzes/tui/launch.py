@@ -31,9 +31,9 @@ def _open_store(
         return None, None
 
 
-def open_home(root: Path) -> int:
+def open_home(root: Path, database: str | None = None) -> int:
     """`quiz`: the home screen. Returns the exit code."""
-    store, unsaved = _open_store(root)
+    store, unsaved = _open_store(root, database)
     if store is None:
         return 1
     from quizzes.tui.app import make_app

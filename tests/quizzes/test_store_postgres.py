@@ -126,6 +126,8 @@ def test_an_unreachable_server_is_one_line_without_the_password():
         ["results", "export", "-o", "out.json", "--database", UNREACHABLE],
         ["report", "--database", UNREACHABLE],
         ["play", "gsi-figures", "--headless", "--database", UNREACHABLE],
+        ["--database", UNREACHABLE],  # the home screen
+        ["--database", UNREACHABLE, "review"],
     ],
 )
 def test_each_command_says_an_unreachable_database_in_one_line(argv: list[str], tmp_path):
@@ -157,3 +159,16 @@ def test_the_environment_variable_gives_the_database(url: str, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "1 run(s) of Ana" in result.output and out.is_file()
+
+
+def test_a_database_given_before_the_command_is_the_commands(url: str, tmp_path):
+    store = Store.open(url)
+    store.student = "Bo"
+    answer(store, start(store, "gsi-figures").id, "q1", 0, True)
+    store.close()
+    out = tmp_path / "bo.json"
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path), "--database", url, "results", "export", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 run(s) of Bo" in result.output and out.is_file()
