@@ -10,15 +10,25 @@ from __future__ import annotations
 import random
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from quizzes.engine import MODE_BY_NAME, Run, RunItem, Summary, Tally, build_run, summarize
-from quizzes.grading import Grade, InvalidAnswer, grade
-from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, QuestionSet, TrueFalse
+from quizzes.grading import Grade, InvalidAnswer, answer_text, grade, model_answer
+from quizzes.model import (
+    Choice,
+    FreeText,
+    Match,
+    Multi,
+    Numeric,
+    Order,
+    Question,
+    QuestionSet,
+    TrueFalse,
+)
 from quizzes.store import AnswerRecord, RunRecord, Store
 from seeds.model import Pack
 
@@ -77,6 +87,7 @@ class Played:
     record: RunRecord
     run: Run
     grades: dict[str, Grade]
+    given: dict[str, Any] = field(default_factory=dict)  # each answer as it was stored
 
     @property
     def current(self) -> RunItem | None:
@@ -130,6 +141,7 @@ def played(record: RunRecord, answers: Iterable[AnswerRecord], playable: Playabl
     run = _run(playable, record.seed, record.mode, record.count, tuple(record.tags), record.only)
     ids = {item.question.id for item in run.items}
     grades: dict[str, Grade] = {}
+    given: dict[str, Any] = {}
     for stored in answers:
         if stored.question_id in ids:
             try:
@@ -138,7 +150,8 @@ def played(record: RunRecord, answers: Iterable[AnswerRecord], playable: Playabl
                 )
             except InvalidAnswer:
                 continue
-    return Played(record, run, grades)
+            given[stored.question_id] = stored.answer
+    return Played(record, run, grades, given)
 
 
 def start(
@@ -203,7 +216,18 @@ def answer(store: Store, played: Played, item: RunItem, value: Any, at: datetime
             at=at,
         )
     played.grades[item.question.id] = result
+    played.given[item.question.id] = value
     return result
+
+
+def answer_parts(q: Question, answer: Any) -> list[str]:
+    """An answer as lines to list: each choice of several picked, each pair matched; one
+    line for any other answer."""
+    if isinstance(answer, Mapping):
+        return [f"{left} → {right}" for left, right in answer.items()]
+    if isinstance(q, Multi) and isinstance(answer, Collection) and not isinstance(answer, str):
+        return [str(part) for part in answer] or [answer_text(q, answer)]
+    return [answer_text(q, answer)]
 
 
 # What a question shows ----------------------------------------------------------------------

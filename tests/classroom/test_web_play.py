@@ -4,6 +4,8 @@ results, retrying the missed ones, and resuming after a reload or a restart."""
 
 from __future__ import annotations
 
+import re
+
 import sqlite3
 import subprocess
 import sys
@@ -65,6 +67,20 @@ def test_feedback_shows_the_quote_its_speaker_and_the_answer_when_wrong(make_cli
     assert "<blockquote" in feedback and "<cite" in feedback
 
 
+def test_several_right_answers_are_listed_one_per_line(make_client):
+    client = make_client()
+    join(client, "Ana")
+    page = begin(client)
+    while question_id(page) != "several":
+        page = client.post("/answer", data=answer_form(page, RIGHT[question_id(page)])).text
+        page = client.get("/play").text
+    feedback = client.post("/answer", data=answer_form(page, ["China"])).text
+    listed = re.search(r'The answer</dt><dd dir="auto">(.*?)</dd>', feedback, re.S)
+    assert listed, feedback
+    assert re.findall(r"<li>(.*?)</li>", listed.group(1)) == ["China", "Pakistan"]
+    assert 'Your answer</dt><dd dir="auto">China</dd>' in feedback
+
+
 def test_exam_holds_feedback_until_results_then_retries_the_missed(make_client, data):
     client = make_client()
     join(client, "Bo")
@@ -99,7 +115,7 @@ def test_a_wrong_form_of_answer_is_explained_and_not_stored(make_client, data):
     assert 'aria-invalid="true"' in response.text and 'value="lots"' in response.text
     assert len(_answers(data)) == before
     empty = client.post("/answer", data={"csrf": csrf(page), "question": "count"})
-    assert empty.status_code == 422 and "type your answer" in empty.text
+    assert empty.status_code == 422 and "Type your answer, then press Answer" in empty.text
 
 
 def test_an_order_with_two_items_in_one_place_is_explained(make_client):

@@ -24,7 +24,7 @@ from quizzes.classroom.web.app import (
     student_of,
 )
 from quizzes.engine import MODES
-from quizzes.grading import InvalidAnswer, number_examples
+from quizzes.grading import InvalidAnswer, model_answer, number_examples
 from quizzes.model import Numeric
 from quizzes.students import clean_name, next_free
 
@@ -350,6 +350,8 @@ async def feedback(request: Request) -> Response:
         number=played.position(item) + 1,
         total=len(played.run.items),
         grade=result,
+        given=play.answer_parts(item.question, played.given.get(question_id)),
+        expected=play.answer_parts(item.question, model_answer(item.question)),
         verdict=_verdict(result.fraction),
         last=played.over(room.config.clock()),
     )
