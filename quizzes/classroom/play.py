@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from quizzes.engine import MODE_BY_NAME, Run, RunItem, Summary, Tally, build_run, summarize
-from quizzes.grading import Grade, InvalidAnswer, answer_text, grade, model_answer
+from quizzes.grading import Grade, InvalidAnswer, answer_text, grade
 from quizzes.model import (
     Choice,
     FreeText,

@@ -5,7 +5,6 @@ results, retrying the missed ones, and resuming after a reload or a restart."""
 from __future__ import annotations
 
 import re
-
 import sqlite3
 import subprocess
 import sys
