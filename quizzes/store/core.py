@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -245,6 +245,26 @@ class Store:
             (run_id,),
         ).fetchall()
         return [answer_of(row) for row in rows]
+
+    def answers_by_run(
+        self, run_ids: Collection[int] | None = None
+    ) -> dict[int, list[AnswerRecord]]:
+        """The answers of these runs (of every run when None), by run, in one query: the
+        teacher's live view reads a whole class's answers every few seconds."""
+        where, params = "", ()
+        if run_ids is not None:
+            ids = tuple(run_ids)
+            if not ids:
+                return {}
+            where, params = f"WHERE run_id IN ({', '.join('?' * len(ids))}) ", ids
+        rows = self.database.execute(
+            f"SELECT run_id, {ANSWER_COLUMNS} FROM answers {where}ORDER BY run_id, position",
+            params,
+        ).fetchall()
+        found: dict[int, list[AnswerRecord]] = {}
+        for row in rows:
+            found.setdefault(int(row[0]), []).append(answer_of(row[1:]))
+        return found
 
     # History ----------------------------------------------------------------------------
 

@@ -74,6 +74,19 @@ def test_a_run_with_its_answers_in_one_read_is_the_run_and_its_answers(database)
         store.run_with_answers(other.id + 100)
 
 
+def test_answers_by_run_are_each_runs_answers_in_one_read(database):
+    store = Store.open(database)
+    first, second, quiet = start(store, "a"), start(store, "b"), start(store, "c")
+    answer(store, second.id, "q2", 1, True)
+    answer(store, first.id, "q1", 0, False, "no")
+    answer(store, second.id, "q1", 0, False)
+    everything = store.answers_by_run()
+    assert everything == {first.id: store.answers(first.id), second.id: store.answers(second.id)}
+    assert [a.question_id for a in everything[second.id]] == ["q1", "q2"]
+    assert store.answers_by_run([second.id, quiet.id]) == {second.id: store.answers(second.id)}
+    assert store.answers_by_run([]) == {}
+
+
 def test_a_repeated_answer_replaces_the_first(database):
     store = Store.open(database)
     run = start(store)

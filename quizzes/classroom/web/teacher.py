@@ -65,7 +65,8 @@ def _session_data(room: Classroom) -> tuple[dict[int, RunRecord], dict[int, list
     current = room.register.current_session()
     since = current.started if current else datetime.min
     runs = {r.id: r for r in room.store.all_runs() if r.started >= since and r.student}
-    return runs, {run_id: room.store.answers(run_id) for run_id in runs}
+    answers = room.store.answers_by_run(runs)
+    return runs, {run_id: answers.get(run_id, []) for run_id in runs}
 
 
 def _live_context(room: Classroom) -> dict[str, Any]:
