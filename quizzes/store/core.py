@@ -251,12 +251,13 @@ class Store:
     ) -> dict[int, list[AnswerRecord]]:
         """The answers of these runs (of every run when None), by run, in one query: the
         teacher's live view reads a whole class's answers every few seconds."""
-        where, params = "", ()
+        where = ""
+        params: tuple[int, ...] = ()
         if run_ids is not None:
-            ids = tuple(run_ids)
-            if not ids:
+            if not run_ids:
                 return {}
-            where, params = f"WHERE run_id IN ({', '.join('?' * len(ids))}) ", ids
+            params = tuple(run_ids)
+            where = f"WHERE run_id IN ({', '.join('?' * len(params))}) "
         rows = self.database.execute(
             f"SELECT run_id, {ANSWER_COLUMNS} FROM answers {where}ORDER BY run_id, position",
             params,
