@@ -44,7 +44,7 @@ from briefing.handouts import (
 from briefing.render import PageFurniture, Rendered, render_document
 from briefing.sheetmarks import LETTER_BOX, MARK, Bookmark, Box, Choices, Label, Mark
 from briefing.styles import ACCENT, GREY, INK, NAVY, RULE, SHADE
-from seeds.records import record
+from seeds.frozen import record
 
 NUMBER_W, POINTS_W = 10 * mm, 17 * mm  # the columns either side of a question
 

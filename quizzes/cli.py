@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from quizzes.failsafe import FailSafeGroup
-from quizzes.places import DATA_DIR_ENV, data_dir
+from seeds.paths import DATA_DIR_ENV, data_dir
 
 if TYPE_CHECKING:
     from seeds.problems import Problem
@@ -123,8 +123,8 @@ def check(
     PATHS are pack folders, YAML files or folders of them. With none, every bundled
     and user pack and set is checked. Exit 0 when clean, 1 on problems.
     """
-    from quizzes import checkcache, places
-    from seeds.files import BUNDLED_PACKS
+    from quizzes import BUNDLED_SETS, checkcache
+    from seeds.paths import BUNDLED_PACKS, user_packs, user_sets
 
     article_text = None
     if article is not None:
@@ -140,9 +140,9 @@ def check(
     inputs = [
         *paths,
         BUNDLED_PACKS,
-        places.user_packs(root),
-        places.BUNDLED_SETS,
-        places.user_sets(root),
+        user_packs(root),
+        BUNDLED_SETS,
+        user_sets(root),
         *([article] if article else []),
     ]
     key = checkcache.report_key(
@@ -458,9 +458,9 @@ def results_export(
     import json
     from datetime import UTC, datetime
 
-    from quizzes.places import progress_db
-    from quizzes.results import ResultsError, export_document, runs_from_store
+    from quizzes.classroom.results import ResultsError, export_document, runs_from_store
     from quizzes.store import Store, StoreError, StoreReadOnly, shown
+    from seeds.paths import progress_db
 
     path = progress_db(_root(ctx, data_dir))
     if database is None and not path.is_file():
@@ -526,7 +526,7 @@ def report(
     Reads every student's runs in the progress database (the one `quiz serve` fills) and in
     results files students sent (`quiz results export`); a run sent twice counts once.
     """
-    from quizzes.reporting import make_report
+    from quizzes.classroom.make_report import make_report
 
     sys.exit(make_report(_root(ctx, data_dir), args, output, csv_path, paper, database))
 
@@ -620,7 +620,7 @@ def serve(
         raise click.UsageError("--mode applies with --set")
 
     def report_pdf(report: object) -> bytes:
-        from briefing.report import render_report
+        from briefing.item_report_pdf import render_report
 
         return render_report(report, "a4").pdf  # type: ignore[arg-type]
 

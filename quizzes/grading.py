@@ -26,9 +26,9 @@ from quizzes.model import (
     TrueFalse,
 )
 from quizzes.wording import singular_unit
+from seeds.frozen import record
 from seeds.model import Fact, Pack
 from seeds.numbers import format_amount, format_number, read_number, unit_matches, unit_scale
-from seeds.records import record
 
 
 class InvalidAnswer(ValueError):

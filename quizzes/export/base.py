@@ -10,8 +10,8 @@ from decimal import Decimal
 from functools import cached_property
 
 from quizzes.model import Multi, Numeric, Question, QuestionSet
+from seeds.frozen import record
 from seeds.model import Fact, Pack
-from seeds.records import record
 
 
 class ExportError(ValueError):

@@ -54,9 +54,9 @@ def location(root: Path, database: str | None = None) -> Path | str:
     """Where progress goes: ``database`` (a postgresql:// URL; the command line takes it
     from --database or $CLASSBRIEF_DATABASE) when given, else the SQLite file in the
     data folder ``root``."""
-    from quizzes import places
+    from seeds import paths
 
-    return database or places.progress_db(root)
+    return database or paths.progress_db(root)
 
 
 def shown(where: Path | str) -> str:

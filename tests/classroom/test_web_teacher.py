@@ -71,7 +71,7 @@ def test_ending_the_session_ends_every_run_and_the_results_are_a_click_away(make
 
 
 def test_roster_accommodations_time_fewer_choices_and_larger_text(make_client, tmp_path):
-    from quizzes.students import read_roster
+    from quizzes.classroom.students import read_roster
 
     roster = read_roster("Ana | extra time x2, fewer choices, larger text\nBo\n").entries()
     desk = teacher(make_client, roster=roster, mode="exam", time_limit=10)

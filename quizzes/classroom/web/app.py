@@ -30,9 +30,9 @@ from starlette.staticfiles import StaticFiles
 
 from quizzes.classroom.play import Playable, ordinal
 from quizzes.classroom.register import Register, Student, sign
+from quizzes.classroom.students import Accommodations
 from quizzes.classroom.web.guard import BROWSER_COOKIE, LOOPBACK, Guard
 from quizzes.store import Store, StoreError
-from quizzes.students import Accommodations
 
 HERE = Path(__file__).parent
 TEACHER_COOKIE = "cb_teacher"

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from quizzes.catalog import Catalog
+from quizzes.classroom.students import Accommodations, read_roster
 from quizzes.store import Store, StoreError, location
 from quizzes.store import shown as shown_store
-from quizzes.students import Accommodations, read_roster
 from seeds.problems import ProblemsFound
 
 

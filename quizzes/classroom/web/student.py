@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from quizzes.classroom import play
 from quizzes.classroom.register import Student
+from quizzes.classroom.students import clean_name, next_free
 from quizzes.classroom.web.app import (
     Classroom,
     browser_of,
@@ -26,7 +27,6 @@ from quizzes.classroom.web.app import (
 from quizzes.engine import MODES
 from quizzes.grading import InvalidAnswer, number_examples
 from quizzes.model import Numeric
-from quizzes.students import clean_name, next_free
 
 
 def routes() -> list[Route]:

@@ -16,13 +16,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from quizzes.analysis import Item, Response
 from quizzes.answerkey import describe, grading_of, key_of, options_of
+from quizzes.classroom.analysis import Item, Response
 from quizzes.grading import InvalidAnswer, grade
 from quizzes.model import Question, QuestionSet
 from quizzes.store import AnswerRecord, RunRecord, Store
+from seeds.frozen import record
 from seeds.reading import reading
-from seeds.records import record
 from seeds.userfiles import read_limited
 
 FILE_KIND = "classbrief-results"

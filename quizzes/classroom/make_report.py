@@ -7,10 +7,16 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from quizzes import places
 from quizzes.catalog import Catalog
-from quizzes.results import ClassRun, ResultsError, read_results_file, runs_from_store, sets_played
+from quizzes.classroom.results import (
+    ClassRun,
+    ResultsError,
+    read_results_file,
+    runs_from_store,
+    sets_played,
+)
 from quizzes.store import Store, StoreError, location, shown
+from seeds import paths
 from seeds.problems import ProblemsFound
 
 
@@ -34,7 +40,7 @@ def gather(
     runs: list[ClassRun] = []
     problems: list[str] = []
     db = location(root, database)
-    if database is not None or places.progress_db(root).is_file():
+    if database is not None or paths.progress_db(root).is_file():
         try:
             store = Store.open(db)
         except StoreError as err:
@@ -105,8 +111,8 @@ def make_report(
         if from_file and not any(c.run.set_id == set_id for c in from_file):
             others = ", ".join(sorted({c.run.set_id for c in from_file}))
             _say(f"note: {path} holds no runs of set '{set_id}' (it has: {others})")
-    from quizzes.classreport import build_report, csv_text
-    from quizzes.results import class_results
+    from quizzes.classroom.item_report import build_report, csv_text
+    from quizzes.classroom.results import class_results
 
     results = class_results(loaded.qset, runs)
     report = build_report(results, catalog.pack_for(loaded).pack, datetime.now(UTC))
@@ -119,7 +125,7 @@ def make_report(
     from seeds.userfiles import CannotWrite, check_writable, write_file
 
     target = output or Path(f"{set_id}-report.pdf")
-    from briefing.report import render_report
+    from briefing.item_report_pdf import render_report
 
     rendered = render_report(report, paper)
     outputs = [(target, rendered.pdf)]
