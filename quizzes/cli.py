@@ -12,6 +12,8 @@ from quizzes.failsafe import FailSafeGroup
 from seeds.paths import DATA_DIR_ENV, data_dir
 
 if TYPE_CHECKING:
+    from briefing.render import Rendered
+    from quizzes.classroom.item_report import ClassReport
     from seeds.problems import Problem
 
 _DATA_DIR = click.option(
@@ -492,6 +494,13 @@ def results_export(
     )
 
 
+def _draw_report(report: ClassReport, paper: str) -> Rendered:
+    """The item report as PDF: the one place `quiz` reaches into briefing."""
+    from briefing.item_report_pdf import render_report
+
+    return render_report(report, paper)
+
+
 @main.command()
 @click.argument("args", nargs=-1, metavar="[SET] [FILE.json...]")
 @click.option(
@@ -528,7 +537,9 @@ def report(
     """
     from quizzes.classroom.make_report import make_report
 
-    sys.exit(make_report(_root(ctx, data_dir), args, output, csv_path, paper, database))
+    sys.exit(
+        make_report(_root(ctx, data_dir), args, output, csv_path, paper, _draw_report, database)
+    )
 
 
 @main.command()
@@ -619,10 +630,8 @@ def serve(
     if mode is not None and set_ref is None:
         raise click.UsageError("--mode applies with --set")
 
-    def report_pdf(report: object) -> bytes:
-        from briefing.item_report_pdf import render_report
-
-        return render_report(report, "a4").pdf  # type: ignore[arg-type]
+    def report_pdf(report: ClassReport) -> bytes:
+        return _draw_report(report, "a4").pdf
 
     sys.exit(
         run_server(

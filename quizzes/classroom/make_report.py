@@ -1,11 +1,16 @@
 """`quiz report`: gather the class's runs, pick the set, write the PDF and the CSV.
-Every problem a teacher can cause is a message and an exit code, never a traceback."""
+Every problem a teacher can cause is a message and an exit code, never a traceback.
+
+The PDF is drawn by the function the command passes in (``briefing.item_report_pdf``):
+quizzes never imports briefing."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from quizzes.catalog import Catalog
 from quizzes.classroom.results import (
@@ -18,6 +23,22 @@ from quizzes.classroom.results import (
 from quizzes.store import Store, StoreError, location, shown
 from seeds import paths
 from seeds.problems import ProblemsFound
+
+if TYPE_CHECKING:
+    from quizzes.classroom.item_report import ClassReport
+
+
+class DrawnReport(Protocol):
+    """A report drawn as PDF: its bytes and what the teacher should be warned of."""
+
+    @property
+    def pdf(self) -> bytes: ...
+    @property
+    def warnings(self) -> tuple[str, ...]: ...
+
+
+DrawReport = Callable[["ClassReport", str], DrawnReport]
+"""Draws a report on paper "a4" or "letter"."""
 
 
 def _say(text: str) -> None:
@@ -64,6 +85,7 @@ def make_report(
     output: Path | None,
     csv_path: Path | None,
     paper: str,
+    draw: DrawReport,
     database: str | None = None,
 ) -> int:
     try:
@@ -125,9 +147,7 @@ def make_report(
     from seeds.userfiles import CannotWrite, check_writable, write_file
 
     target = output or Path(f"{set_id}-report.pdf")
-    from briefing.item_report_pdf import render_report
-
-    rendered = render_report(report, paper)
+    rendered = draw(report, paper)
     outputs = [(target, rendered.pdf)]
     if csv_path is not None:
         outputs.append((csv_path, csv_text(report).encode("utf-8")))

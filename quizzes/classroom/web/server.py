@@ -70,7 +70,8 @@ def serve(
             return 1
     import uvicorn
 
-    from quizzes.classroom.web.app import ClassConfig, make_app
+    from quizzes.classroom.web.asgi import make_app
+    from quizzes.classroom.web.pages import ClassConfig
     from seeds.startup import settled
 
     settled()  # the server runs until stopped: collect its garbage

@@ -14,7 +14,7 @@ from starlette.routing import Route
 from quizzes.classroom import play
 from quizzes.classroom.register import Student
 from quizzes.classroom.students import clean_name, next_free
-from quizzes.classroom.web.app import (
+from quizzes.classroom.web.pages import (
     Classroom,
     browser_of,
     classroom,

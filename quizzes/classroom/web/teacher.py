@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from quizzes.classroom.live import question_rows, student_rows
 from quizzes.classroom.students import EXTRA_TIMES, Accommodations
-from quizzes.classroom.web.app import (
+from quizzes.classroom.web.pages import (
     TEACHER_COOKIE,
     Classroom,
     classroom,
