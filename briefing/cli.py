@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from briefing.errors import BriefError
 from quizzes.failsafe import FailSafeGroup
 from seeds.paths import BUNDLED_PACKS, PACK_FILE
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
@@ -33,14 +34,14 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 T = TypeVar("T")
 
 
-class UserError(click.ClickException):
+class UserError(BriefError, click.ClickException):
     """A problem the user can fix, printed as `error: ...` with exit status 1."""
 
     def show(self, file: object = None) -> None:
         click.echo(f"error: {self.format_message()}", err=True)
 
 
-class PackProblems(click.ClickException):
+class PackProblems(BriefError, click.ClickException):
     """A pack that cannot be used: its problems, one `file:line:col: ...` line each."""
 
     def __init__(self, problems: list[Problem]):

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from quizzes.amounts import amount_text
+from quizzes.errors import QuizError
 from quizzes.model import (
     Choice,
     FreeText,
@@ -31,7 +32,7 @@ from seeds.model import Fact, Pack
 from seeds.numbers import format_amount, format_number, read_number, unit_matches, unit_scale
 
 
-class InvalidAnswer(ValueError):
+class InvalidAnswer(QuizError, ValueError):
     """An answer that cannot be graded (e.g. not a number); say why, mark nothing."""
 
 

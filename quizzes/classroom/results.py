@@ -18,6 +18,7 @@ from typing import Any
 
 from quizzes.answerkey import describe, grading_of, key_of, options_of
 from quizzes.classroom.analysis import Item, Response
+from quizzes.errors import QuizError
 from quizzes.grading import InvalidAnswer, grade
 from quizzes.model import Question, QuestionSet
 from quizzes.store import AnswerRecord, RunRecord, Store
@@ -30,7 +31,7 @@ FILE_VERSION = 1
 MAX_RESULTS_BYTES = 256 * 2**20  # a class's year of runs is a few megabytes
 
 
-class ResultsError(ValueError):
+class ResultsError(QuizError, ValueError):
     """A results file that cannot be read; the message names the file and the fix."""
 
 
