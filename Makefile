@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # gift-pegjs (npm), the GIFT parser the export tests check GIFT files with.
 NODE_STAMP := $(VENV)/node/.installed
 
-.PHONY: quiz brief test fuzz check bench lint clean
+.PHONY: quiz brief test fuzz check bench lint graph clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,7 @@ $(NODE_STAMP): $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -43,9 +44,15 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks
 
 lint: $(STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# Which part of the code imports which, in Graphviz's DOT language (command modules on
+# their own): make graph > imports.dot && dot -Tsvg imports.dot -o imports.svg
+graph: $(STAMP)
+	@$(BIN)/python -m tests.importgraph
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .import_linter_cache

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import singledispatchmethod
 
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Table as RLTable
 
-from briefing.bidi import break_lines, has_rtl, is_rtl_paragraph, visual
-from briefing.breaks import END, TAIL, Group, Passage, Rows
+from briefing.bidi import has_rtl, is_rtl_paragraph
+from briefing.breaks import END, TAIL, Group, Passage
 from briefing.chart import bar_chart
 from briefing.content import (
     ArgumentList,
@@ -29,170 +27,16 @@ from briefing.content import (
     Timeline,
     rich_text,
 )
-from briefing.markup import Markup, escape_text
-from briefing.styles import ACCENT, GREY, NAVY, RULE, SHADE, STRIPE, Styles
+from briefing.markup import escape_text
+from briefing.styles import GREY, NAVY, RULE, SHADE
+from briefing.textkit import Para, RtlPara, TextKit
 
 SMALL_PRINT = {"sources"}  # sections set in the smaller text size
 
 
-class Para(Paragraph):
-    """A paragraph that remembers its layout for a width: tables and frames ask repeatedly."""
-
-    _laid_out_for: float | None = None
-    was_split = False  # split once: its layout state belongs to that document only
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if availWidth == self._laid_out_for and "blPara" in self.__dict__:
-            return self.width, self.height
-        self._laid_out_for = availWidth
-        return super().wrap(availWidth, availHeight)
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self.was_split = True
-        return super().split(availWidth, availHeight)
-
-
-class RtlPara(Flowable):
-    """A right-to-left paragraph: broken into lines in reading order for the width it is
-    given, each line then put in drawing order, set flush right."""
-
-    def __init__(self, text: str, style: ParagraphStyle, markup: Markup):
-        super().__init__()
-        self.text, self.markup = text, markup
-        self.style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
-        self._inner: Para | None = None
-
-    def _lay_out(self, width: float) -> Para:
-        s, glyphs = self.style, self.markup.glyphs
-        room = width - s.leftIndent - s.rightIndent - 1
-
-        def measure(line: str) -> float:
-            return glyphs.width(line, s.fontName, s.fontSize)
-
-        lines = break_lines(self.text, room, measure)
-        return Para(
-            "<br/>".join(self.markup.text(visual(line), reorder=False) for line in lines),
-            self.style,
-        )
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._inner = self._lay_out(availWidth)
-        self.width, self.height = self._inner.wrap(availWidth, availHeight)
-        return self.width, self.height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return self._lay_out(availWidth).split(availWidth, availHeight)
-
-    def draw(self) -> None:
-        assert self._inner is not None
-        self._inner.drawOn(self.canv, 0, 0)
-
-
-class Heading(Para):
-    """A section heading that bookmarks itself in the PDF outline where it is drawn.
-
-    Being a flowable that draws its own bookmark, it works anywhere, even inside a table
-    cell; only keep it out of repeated header rows, which would bookmark it twice.
-    """
-
-    def __init__(self, text: str, style: ParagraphStyle, key: str, title: str):
-        super().__init__(text, style)
-        self.outline_key, self.outline_title = key, title
-
-    def draw(self) -> None:
-        self.canv.bookmarkHorizontal(self.outline_key, 0, self.height + 4)
-        self.canv.addOutlineEntry(self.outline_title, self.outline_key, level=0, closed=False)
-        self.canv.saveState()
-        self.canv.setStrokeColor(RULE)
-        self.canv.setLineWidth(0.6)
-        self.canv.line(0, -3, self.width, -3)
-        self.canv.restoreState()
-        super().draw()
-
-
 @dataclass
-class Kit:
-    """Styles, markup and the text width: what turning content into flowables needs."""
-
-    styles: Styles
-    markup: Markup
-    width: float
-    text_style: ParagraphStyle = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.text_style = self.styles.body
-
-    def para(self, rich: Rich | str, style: ParagraphStyle) -> Flowable:
-        text = rich if isinstance(rich, str) else rich_text(rich)
-        if has_rtl(text) and is_rtl_paragraph(text):
-            return RtlPara(text, style, self.markup)
-        return Para(self.markup.rich(rich, style.fontSize), style)
-
-    def stacked(
-        self, parts: Sequence[tuple[str, Rich | str, ParagraphStyle]], style: ParagraphStyle
-    ) -> list[Flowable]:
-        """Lines of (markup prefix, text, style) as one paragraph (fewer flowables to lay
-        out), or one flowable a part when a part is a right-to-left paragraph."""
-        texts = [p if isinstance(p, str) else rich_text(p) for _, p, _ in parts]
-        if not any(has_rtl(t) and is_rtl_paragraph(t) for t in texts):
-            return [
-                Para(
-                    "<br/>".join(
-                        prefix + self.markup.styled(p, st.fontName, st.fontSize)
-                        for prefix, p, st in parts
-                    ),
-                    style,
-                )
-            ]
-        return [
-            self.para(
-                p,
-                ParagraphStyle(
-                    f"{style.name}-part", parent=style, fontName=st.fontName, fontSize=st.fontSize
-                ),
-            )
-            for _, p, st in parts
-        ]
-
-    def heading(self, title: str, key: str, label: str | None = None) -> Heading:
-        text = self.markup.text(title)
-        if label:
-            text += (
-                f'   <font size="7" color="#{ACCENT.hexval()[2:]}">'
-                f"{escape_text(label.upper())}</font>"
-            )
-        return Heading(text, self.styles.heading, key, title)
-
-    def table(
-        self,
-        header: Sequence[str],
-        rows: Sequence[Sequence[Flowable | list[Flowable]]],
-        widths: Sequence[float],
-        zebra: bool = True,
-    ) -> RLTable:
-        """A table that splits between (and inside) rows and repeats its header row."""
-        head = [self.para(h, self.styles.cell_head) for h in header]
-        commands: list[tuple[object, ...]] = [
-            ("BACKGROUND", (0, 0), (-1, 0), NAVY),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]
-        if zebra:
-            commands += [
-                ("BACKGROUND", (0, r), (-1, r), STRIPE) for r in range(2, len(rows) + 1, 2)
-            ]
-        return Rows(
-            [head, *rows],
-            colWidths=[self.width * w for w in widths],
-            repeatRows=1,
-            splitInRow=1,
-            style=commands,
-            hAlign="LEFT",
-        )
+class Kit(TextKit):
+    """A `TextKit` that also lays out the brief's sections and content blocks."""
 
     # --- sections and blocks ---------------------------------------------------------------
 
@@ -388,6 +232,3 @@ class Kit:
             ],
             hAlign="LEFT",
         )
-
-
-__all__ = ["Heading", "Kit"]

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from briefing.errors import BriefError
 from quizzes.failsafe import FailSafeGroup
-from seeds.files import BUNDLED_PACKS, PACK_FILE
+from seeds.paths import BUNDLED_PACKS, PACK_FILE
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 
 if TYPE_CHECKING:
@@ -33,14 +34,14 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 T = TypeVar("T")
 
 
-class UserError(click.ClickException):
+class UserError(BriefError, click.ClickException):
     """A problem the user can fix, printed as `error: ...` with exit status 1."""
 
     def show(self, file: object = None) -> None:
         click.echo(f"error: {self.format_message()}", err=True)
 
 
-class PackProblems(click.ClickException):
+class PackProblems(BriefError, click.ClickException):
     """A pack that cannot be used: its problems, one `file:line:col: ...` line each."""
 
     def __init__(self, problems: list[Problem]):
@@ -68,7 +69,7 @@ _DATA_DIR = click.option(
 
 
 def _data_dir() -> Path:
-    from quizzes.places import data_dir
+    from seeds.paths import data_dir
 
     ctx = click.get_current_context(silent=True)
     return data_dir(ctx.find_root().meta.get("classbrief.data_dir") if ctx else None)
@@ -113,7 +114,7 @@ def _glyph_options(command: Callable[..., None]) -> Callable[..., None]:
 def _use_fonts(fonts: tuple[Path, ...]) -> None:
     """The house fonts (their metrics cached under the data folder), then any --font."""
     from briefing.fonts import load_fonts, use_font
-    from quizzes.places import cache
+    from seeds.paths import cache
 
     load_fonts(cache(_data_dir(), "fonts"))
     for path in fonts:
@@ -429,7 +430,7 @@ def resolve_pack(ref: str | None) -> LoadedPack:
 
 def _load_draft(ref: str | None) -> LoadedPack:
     """A pack for `build --draft`: TODO placeholders let through, other problems not."""
-    from seeds.draft.review import load_for_review
+    from seeds.draft.preview import load_for_review
     from seeds.packs import LoadedPack
     from seeds.yamlread import read_yaml
 
@@ -501,10 +502,10 @@ def new(
     acronyms, verbatim; every statement is a TODO for you to write. `quiz check` lists
     each TODO; `brief build ID --draft` shows the draft as a brief marked DRAFT.
     """
-    from quizzes.places import data_dir as find_data_dir
-    from quizzes.places import user_packs
     from seeds.draft.article import MAX_ARTICLE_BYTES, ArticleError, read_article
     from seeds.model import ID_PATTERN
+    from seeds.paths import data_dir as find_data_dir
+    from seeds.paths import user_packs
     from seeds.userfiles import CannotWrite, NotAFile, TooLarge, check_writable, read_limited
 
     if not re.match(ID_PATTERN, pack_id) or len(pack_id) > 64:
@@ -591,13 +592,13 @@ def _load(path: Path, origin: str) -> LoadedPack:
 
 
 def _pack_folders() -> list[tuple[Path, str]]:
-    from quizzes.places import user_packs
+    from seeds.paths import user_packs
 
     return [(BUNDLED_PACKS, "bundled"), (user_packs(_data_dir()), "user")]
 
 
 def _cache() -> LoadCache:
-    from quizzes.places import cache
+    from seeds.paths import cache
 
     return cache(_data_dir(), "load")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from seeds.records import record
+from seeds.frozen import record
 
 RunStyle = Literal["plain", "bold", "italic", "small"]
 

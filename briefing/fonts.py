@@ -25,7 +25,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-from seeds.records import record
+from seeds.frozen import record
 
 if TYPE_CHECKING:
     from seeds.loadcache import LoadCache

@@ -25,7 +25,7 @@ from briefing.styles import (
     WHITE,
     Styles,
 )
-from seeds.records import record
+from seeds.frozen import record
 
 PAGE_COUNT_FORM = "classbrief-page-count"
 FOOTER_SIZE = 7.0

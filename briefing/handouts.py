@@ -20,8 +20,8 @@ from briefing.content import Footer
 from quizzes.engine import Run, build_run, run_points
 from quizzes.grading import expected_text, model_answer, numeric_key
 from quizzes.model import FreeText, Match, Multi, Numeric, Order, QuestionSet, TrueFalse
+from seeds.frozen import record
 from seeds.model import Pack
-from seeds.records import record
 
 LETTERS = string.ascii_uppercase
 

@@ -38,7 +38,7 @@ from briefing.styles import (
     Styles,
     make_styles,
 )
-from seeds.records import record
+from seeds.frozen import record
 
 
 @record

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus import Table as RLTable
 
 from briefing.bidi import has_rtl, is_rtl_paragraph
-from briefing.blocks import Kit, Para
+from briefing.blocks import Kit
 from briefing.breaks import END, Passage
 from briefing.content import DocumentInfo, Rich, rich_text
 from briefing.fonts import Fonts
@@ -44,7 +44,8 @@ from briefing.handouts import (
 from briefing.render import PageFurniture, Rendered, render_document
 from briefing.sheetmarks import LETTER_BOX, MARK, Bookmark, Box, Choices, Label, Mark
 from briefing.styles import ACCENT, GREY, INK, NAVY, RULE, SHADE
-from seeds.records import record
+from briefing.textkit import Para
+from seeds.frozen import record
 
 NUMBER_W, POINTS_W = 10 * mm, 17 * mm  # the columns either side of a question
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Table as RLTable
 
-from briefing.blocks import Kit, Para
 from briefing.breaks import ALL_THE_ROOM
 from briefing.content import ArgumentList, Position, Run, SideBySide
 from briefing.styles import NAVY, RULE
+from briefing.textkit import Para, TextKit
 
 GUTTER = 9.0
 SPACE = 8.0  # between arguments in a column
@@ -44,7 +44,7 @@ class Side:
     cut: tuple[tuple[Item, ...], ...] | None = None
 
 
-def side_by_side(kit: Kit, block: SideBySide) -> list[Flowable]:
+def side_by_side(kit: TextKit, block: SideBySide) -> list[Flowable]:
     """The case | the concerns, each under its own heading."""
     groups = (block.left, block.right)
     items = [[_position(kit, e) for e in group.entries] for group in groups]
@@ -61,7 +61,7 @@ def side_by_side(kit: Kit, block: SideBySide) -> list[Flowable]:
     return _with_note(kit, Sides(kit, sides), block.note)
 
 
-def argument_list(kit: Kit, block: ArgumentList) -> list[Flowable]:
+def argument_list(kit: TextKit, block: ArgumentList) -> list[Flowable]:
     """One side alone, full width: in two balanced columns when it is long."""
     items = [_position(kit, e) for e in block.group.entries]
     columns = 2 if _height(items, _inner(kit.width, 2)) > 160 else 1
@@ -69,7 +69,7 @@ def argument_list(kit: Kit, block: ArgumentList) -> list[Flowable]:
     return _with_note(kit, Sides(kit, [side]), block.note)
 
 
-def _with_note(kit: Kit, sides: Sides, note: str | None) -> list[Flowable]:
+def _with_note(kit: TextKit, sides: Sides, note: str | None) -> list[Flowable]:
     parts: list[Flowable] = [sides, Spacer(1, 4)]
     if note:
         parts.insert(0, kit.para(note, kit.styles.note))
@@ -80,7 +80,7 @@ class Sides(Flowable):
     """Sides in columns under their headings, drawn as a table; split by hand (see the
     module's note) instead of by the table, which would repeat every heading."""
 
-    def __init__(self, kit: Kit, sides: Sequence[Side], continued: bool = False):
+    def __init__(self, kit: TextKit, sides: Sequence[Side], continued: bool = False):
         super().__init__()
         self.kit, self.sides, self.continued = kit, list(sides), continued
         self.count = sum(side.columns for side in self.sides)
@@ -205,7 +205,7 @@ class _Entry(Para):
         return parts
 
 
-def _position(kit: Kit, entry: Position) -> Item:
+def _position(kit: TextKit, entry: Position) -> Item:
     """One argument: its claim, what it says, and who makes it (with their words)."""
     s = kit.styles
     credit = entry.credit + ((Run("  ·  "), *entry.quote) if entry.quote else ())

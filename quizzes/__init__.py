@@ -1,1 +1,6 @@
 """Question sets, the generator, the quiz engine, progress and the `quiz` command."""
+
+from pathlib import Path
+
+BUNDLED_SETS = Path(__file__).parent / "sets"
+"""The question sets that ship with classbrief, a folder per pack."""

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from quizzes import places
 from quizzes.generate import AUTO_SUFFIX, TooFewFacts, automatic_set
 from quizzes.sets import LoadedSet, default_set_folders, load_set, set_files
+from seeds import paths
 from seeds.loadcache import LoadCache
 from seeds.packs import BUNDLED_PACKS, LoadedPack, discover_packs
 from seeds.problems import Problem, ProblemsFound, display_path
@@ -27,9 +27,9 @@ class Catalog:
 
     @classmethod
     def load(cls, root: Path, extra_packs: dict[str, LoadedPack] | None = None) -> Catalog:
-        cache = places.cache(root, "load")
+        cache = paths.cache(root, "load")
         found = discover_packs(
-            [(BUNDLED_PACKS, "bundled"), (places.user_packs(root), "user")], cache
+            [(BUNDLED_PACKS, "bundled"), (paths.user_packs(root), "user")], cache
         )
         for pack_id, loaded in (extra_packs or {}).items():
             found.packs.setdefault(pack_id, loaded)

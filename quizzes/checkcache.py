@@ -18,8 +18,8 @@ from contextlib import suppress
 from dataclasses import asdict
 from pathlib import Path
 
+from seeds.frozen import record
 from seeds.loadcache import KEYED_BYTES, code_version
-from seeds.records import record
 from seeds.userfiles import read_limited
 
 FORMAT = 1

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizzes import places
+from seeds import paths
 from seeds.packs import (
     BUNDLED_PACKS,
     PACK_FILE,
@@ -47,7 +47,7 @@ class Report:
 
 def pack_folders(root: Path) -> list[tuple[Path, str]]:
     """Where packs are found when no path is given: bundled first, then the user's."""
-    return [(BUNDLED_PACKS, "bundled"), (places.user_packs(root), "user")]
+    return [(BUNDLED_PACKS, "bundled"), (paths.user_packs(root), "user")]
 
 
 def _classify(paths: list[Path]) -> Iterator[tuple[str, Path]]:

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from quizzes.failsafe import FailSafeGroup
-from quizzes.places import DATA_DIR_ENV, data_dir
+from seeds.paths import DATA_DIR_ENV, data_dir
 
 if TYPE_CHECKING:
+    from briefing.render import Rendered
+    from quizzes.classroom.item_report import ClassReport
     from seeds.problems import Problem
 
 _DATA_DIR = click.option(
@@ -130,8 +132,8 @@ def check(
     PATHS are pack folders, YAML files or folders of them. With none, every bundled
     and user pack and set is checked. Exit 0 when clean, 1 on problems.
     """
-    from quizzes import checkcache, places
-    from seeds.files import BUNDLED_PACKS
+    from quizzes import BUNDLED_SETS, checkcache
+    from seeds.paths import BUNDLED_PACKS, user_packs, user_sets
 
     article_text = None
     if article is not None:
@@ -147,9 +149,9 @@ def check(
     inputs = [
         *paths,
         BUNDLED_PACKS,
-        places.user_packs(root),
-        places.BUNDLED_SETS,
-        places.user_sets(root),
+        user_packs(root),
+        BUNDLED_SETS,
+        user_sets(root),
         *([article] if article else []),
     ]
     key = checkcache.report_key(
@@ -465,12 +467,11 @@ def results_export(
     import json
     from datetime import UTC, datetime
 
-    database = _database(ctx, database)
-
-    from quizzes.places import progress_db
-    from quizzes.results import ResultsError, export_document, runs_from_store
+    from quizzes.classroom.results import ResultsError, export_document, runs_from_store
     from quizzes.store import Store, StoreError, StoreReadOnly, shown
+    from seeds.paths import progress_db
 
+    database = _database(ctx, database)
     path = progress_db(_root(ctx, data_dir))
     if database is None and not path.is_file():
         raise click.ClickException(
@@ -499,6 +500,13 @@ def results_export(
         f"wrote {output}: {len(runs)} run(s) of {', '.join(students)}; send it to "
         "your teacher (`quiz report SET FILE...`)"
     )
+
+
+def _draw_report(report: ClassReport, paper: str) -> Rendered:
+    """The item report as PDF: the one place `quiz` reaches into briefing."""
+    from briefing.item_report_pdf import render_report
+
+    return render_report(report, paper)
 
 
 @main.command()
@@ -535,10 +543,18 @@ def report(
     Reads every student's runs in the progress database (the one `quiz serve` fills) and in
     results files students sent (`quiz results export`); a run sent twice counts once.
     """
-    from quizzes.reporting import make_report
+    from quizzes.classroom.make_report import make_report
 
     sys.exit(
-        make_report(_root(ctx, data_dir), args, output, csv_path, paper, _database(ctx, database))
+        make_report(
+            _root(ctx, data_dir),
+            args,
+            output,
+            csv_path,
+            paper,
+            _draw_report,
+            _database(ctx, database),
+        )
     )
 
 
@@ -630,10 +646,8 @@ def serve(
     if mode is not None and set_ref is None:
         raise click.UsageError("--mode applies with --set")
 
-    def report_pdf(report: object) -> bytes:
-        from briefing.report import render_report
-
-        return render_report(report, "a4").pdf  # type: ignore[arg-type]
+    def report_pdf(report: ClassReport) -> bytes:
+        return _draw_report(report, "a4").pdf
 
     sys.exit(
         run_server(

@@ -15,8 +15,8 @@ from typing import Literal
 from quizzes.giveaways import one_of_each_pair
 from quizzes.grading import Grade
 from quizzes.model import Choice, Match, Multi, Order, Question, QuestionSet, TrueFalse
+from seeds.frozen import record
 from seeds.model import FACT_KINDS, Fact, FactKind, Pack
-from seeds.records import record
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")

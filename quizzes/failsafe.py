@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from quizzes.errors import QuizError
 from seeds.reading import file_of
 
 DEBUG_ENV = "CLASSBRIEF_DEBUG"
@@ -22,7 +23,7 @@ _DEBUG = "classbrief.debug"
 _EXPECTED = (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)
 
 
-class Unexpected(click.ClickException):
+class Unexpected(QuizError, click.ClickException):
     """One line in place of a traceback; exit status 1."""
 
     def show(self, file: Any = None) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from quizzes import amounts
+from quizzes.errors import QuizError
 from quizzes.giveaways import longest_is_right, mentions
 from quizzes.grading import normalise_text
 from quizzes.model import (
@@ -46,7 +47,7 @@ _DISTRACTORS = 3
 _ORDER_ITEMS = 6
 
 
-class TooFewFacts(ValueError):
+class TooFewFacts(QuizError, ValueError):
     """A pack with too little material for even one question (e.g. a single actor)."""
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from quizzes.amounts import amount_text
+from quizzes.errors import QuizError
 from quizzes.model import (
     Choice,
     FreeText,
@@ -26,12 +27,12 @@ from quizzes.model import (
     TrueFalse,
 )
 from quizzes.wording import singular_unit
+from seeds.frozen import record
 from seeds.model import Fact, Pack
 from seeds.numbers import format_amount, format_number, read_number, unit_matches, unit_scale
-from seeds.records import record
 
 
-class InvalidAnswer(ValueError):
+class InvalidAnswer(QuizError, ValueError):
     """An answer that cannot be graded (e.g. not a number); say why, mark nothing."""
 
 

@@ -7,9 +7,9 @@ from dataclasses import field
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from seeds.frozen import record
 from seeds.model import Amount, Id, Text, check_display, check_range_display
 from seeds.numbers import read_range
-from seeds.records import record
 from seeds.rules import Strict, before, described, json_schema
 from seeds.rules import field as rule
 

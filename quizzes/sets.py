@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 
-from quizzes import places
+from quizzes import BUNDLED_SETS
 from quizzes.giveaways import give_aways, longest_always_right
 from quizzes.grading import normalise_text
 from quizzes.model import (
@@ -21,17 +21,16 @@ from quizzes.model import (
     Question,
     QuestionSet,
 )
+from seeds import paths
 from seeds.document import Document
+from seeds.frozen import record
 from seeds.loadcache import LoadCache
 from seeds.model import Figure, Pack
 from seeds.numbers import amount_of, format_amount
 from seeds.packs import LoadedPack
 from seeds.problems import Problem, ProblemsFound, sort_problems
 from seeds.reading import reading
-from seeds.records import record
 from seeds.suggest import did_you_mean
-
-BUNDLED_SETS = places.BUNDLED_SETS
 
 
 @record
@@ -45,7 +44,7 @@ class LoadedSet:
 
 
 def default_set_folders(root: Path) -> list[tuple[Path, str]]:
-    return [(BUNDLED_SETS, "bundled"), (places.user_sets(root), "user")]
+    return [(BUNDLED_SETS, "bundled"), (paths.user_sets(root), "user")]
 
 
 def set_files(folder: Path) -> Iterator[Path]:

@@ -16,7 +16,7 @@ import itertools
 import re
 from typing import Any, Literal
 
-from seeds.records import record
+from seeds.frozen import record
 
 Precision = Literal["decade", "fiscal year", "year", "month", "day"]
 Span = Literal["decade", "fiscal year"]

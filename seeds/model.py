@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Annotated, ClassVar, Literal
 
 from seeds.dates import PartialDate
+from seeds.frozen import record
 from seeds.numbers import (
     BOUNDS,
     amount_of,
@@ -28,7 +29,6 @@ from seeds.numbers import (
     unit_scale,
     with_bound,
 )
-from seeds.records import record
 from seeds.rules import Strict, after, before, described, text
 
 FactKind = Literal["figure", "actor", "argument", "event", "term"]

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from seeds.records import record
+from seeds.frozen import record
 
 LIMIT = Decimal(10) ** 15
 PLACES = 6

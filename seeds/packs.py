@@ -11,13 +11,13 @@ from typing import Any
 
 from seeds.articles import read_article
 from seeds.document import Document, clean_text
-from seeds.files import ARTICLE_FILE, PACK_FILE
-from seeds.files import BUNDLED_PACKS as BUNDLED_PACKS  # re-exported for callers
+from seeds.frozen import record
 from seeds.loadcache import LoadCache
 from seeds.model import Pack
+from seeds.paths import ARTICLE_FILE, PACK_FILE
+from seeds.paths import BUNDLED_PACKS as BUNDLED_PACKS  # re-exported for callers
 from seeds.problems import Problem, ProblemsFound, display_path, sort_problems
 from seeds.reading import reading
-from seeds.records import record
 from seeds.suggest import did_you_mean
 
 _GROUPS = ("figures", "actors", "arguments", "events", "terms")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from seeds.errors import SeedsError
+
 Severity = Literal["error", "warning"]
 
 
@@ -48,7 +50,7 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems))
 
 
-class ProblemsFound(Exception):
+class ProblemsFound(SeedsError):
     """Raised at a boundary when a file cannot be used; carries every problem found."""
 
     def __init__(self, problems: Iterable[Problem]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, ClassVar
 
-from seeds.records import record
+from seeds.frozen import record
 
 
 class Rule:

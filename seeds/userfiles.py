@@ -15,6 +15,8 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
+from seeds.errors import SeedsError
+
 # Opening a FIFO for reading waits for a writer unless non-blocking; regular files ignore it.
 _OPEN_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _OPEN_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -35,7 +37,7 @@ def kind_of(mode: int) -> str:
     return "not a regular file"
 
 
-class NotAFile(OSError):
+class NotAFile(SeedsError, OSError):
     """The path is a device, a FIFO, a socket or a folder, not a regular file."""
 
     def __init__(self, path: Path | str, kind: str) -> None:
@@ -43,7 +45,7 @@ class NotAFile(OSError):
         super().__init__(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
 
 
-class TooLarge(OSError):
+class TooLarge(SeedsError, OSError):
     """The file holds more than the limit; ``size`` is its size when known."""
 
     def __init__(self, path: Path | str, limit: int, size: int | None) -> None:
@@ -92,7 +94,7 @@ def _check_regular(path: Path | str, mode: int) -> None:
         raise NotAFile(path, kind_of(mode))
 
 
-class CannotWrite(Exception):
+class CannotWrite(SeedsError):
     """A file that was not written; the message names it, says why and what to do."""
 
 

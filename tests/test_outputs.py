@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from briefing.cli import main as brief
 from quizzes.cli import main as quiz
+from tests.classroom.classsim import play_class
 from tests.conftest import SAMPLE
-from tests.quizzes.classsim import play_class
 from tests.timelimit import time_limit
 
 SET = "gsi-figures"

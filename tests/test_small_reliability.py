@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from briefing.cli import main as brief
 from quizzes.cli import main as quiz
-from quizzes.places import progress_db
 from quizzes.store import sqlite as store_module
+from seeds.paths import progress_db
 from tests.asuser import needs_nobody, run_as_nobody, shared_folder
-from tests.quizzes.classsim import play_class
+from tests.classroom.classsim import play_class
 
 WARNS_ONLY = """\
 id: warns

@@ -12,7 +12,7 @@ from quizzes.classroom.register import Student
 from quizzes.grading import answer_text
 from quizzes.model import QuestionSet
 from quizzes.store import AnswerRecord, RunRecord
-from seeds.records import record
+from seeds.frozen import record
 
 PRESENT = timedelta(minutes=2)  # seen this recently: in the room
 

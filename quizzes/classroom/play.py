@@ -186,7 +186,7 @@ def start(
 def answer(store: Store, played: Played, item: RunItem, value: Any, at: datetime) -> Grade:
     """Grade and store one answer with its review card, in one commit; InvalidAnswer
     stores nothing."""
-    from quizzes.review import rating_for, schedule
+    from quizzes.classroom.spaced_review import rating_for, schedule
 
     result = grade(item.question, value, played.run.pack)
     set_id = played.record.set_id

@@ -19,9 +19,9 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any, Literal
 
+from quizzes.classroom.students import Accommodations, next_free
 from quizzes.store import Database, Store
-from quizzes.students import Accommodations, next_free
-from seeds.records import record
+from seeds.frozen import record
 
 JOIN_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B to mix up
 JOIN_CODE_LENGTH = 5

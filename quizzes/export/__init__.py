@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from quizzes.export.base import Exported, ExportError, SetToExport
-from seeds.records import record
+from seeds.frozen import record
 
 __all__ = ["FORMATS", "ExportError", "ExportFormat", "Exported", "SetToExport", "get_format"]
 

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from quizzes.errors import QuizError
 from quizzes.model import Multi, Numeric, Question, QuestionSet
+from seeds.frozen import record
 from seeds.model import Fact, Pack
-from seeds.records import record
 
 
-class ExportError(ValueError):
+class ExportError(QuizError, ValueError):
     """Nothing of the sets fits the format; the message says why."""
 
 

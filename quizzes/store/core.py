@@ -54,7 +54,7 @@ class Store:
     def open(cls, where: Any) -> Store:
         """Open or create the database at ``where`` (a file, or a postgresql:// URL),
         bringing an older one up to date; raise StoreError, never touch a bad one."""
-        from quizzes.store import open_database
+        from quizzes.store.opening import open_database
 
         return cls(open_database(where))
 

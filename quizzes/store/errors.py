@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizzes.errors import QuizError
 
-class StoreError(Exception):
+
+class StoreError(QuizError):
     """The progress database cannot be used; the message says why and what to do.
     ``path`` is the file, or the database's URL without its password."""
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from seeds.records import record
+from seeds.frozen import record
 
 
 @record

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from quizzes.store.database import Database
 from quizzes.store.errors import StoreError
-from seeds.records import record
+from seeds.frozen import record
 
 SCHEMA_V1 = """
 CREATE TABLE runs (

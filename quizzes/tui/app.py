@@ -18,7 +18,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quizzes import places
 from quizzes.catalog import Catalog
 from quizzes.engine import MODE_BY_NAME
 from quizzes.sets import LoadedSet
@@ -28,8 +27,9 @@ from quizzes.tui.screens.question import QuestionScreen, clock_text
 from quizzes.tui.session import Clock, PlayOptions, Session, SetChoice, due_review
 from quizzes.tui.text import clean
 from quizzes.tui.widgets.answers import mark_typed_for, token_of, typed_for
+from seeds import paths
+from seeds.frozen import record
 from seeds.problems import ProblemsFound
-from seeds.records import record
 from seeds.startup import settled
 
 if TYPE_CHECKING:
@@ -468,7 +468,7 @@ def make_app(
     """The app over the data folder ``root``; raises StoreError if progress cannot be kept.
     ``unsaved`` says why the store given is an unsaved copy (the app asks first)."""
     catalog = catalog if catalog is not None else Catalog.load(root)
-    store = store if store is not None else Store.open(places.progress_db(root))
+    store = store if store is not None else Store.open(paths.progress_db(root))
     return QuizApp(
         catalog,
         store,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -13,12 +13,21 @@ from textual.content import Content
 from quizzes.tui.text import clean, plain
 
 if TYPE_CHECKING:
-    from quizzes.tui.app import QuizApp
+    from quizzes.catalog import Catalog
+    from quizzes.sets import LoadedSet
+
+
+class ChoosesSets(Protocol):
+    """The app these commands serve: its sets, and what it does with the one chosen."""
+
+    catalog: Catalog
+
+    def choose(self, loaded: LoadedSet) -> None: ...
 
 
 class PlaySetCommands(Provider):
     def _entries(self) -> list[tuple[str, Callable[[], object]]]:
-        app: QuizApp = self.app  # type: ignore[assignment]
+        app: ChoosesSets = self.app  # type: ignore[assignment]
         return [
             (clean(f"Play: {loaded.qset.title}"), partial(app.choose, loaded))
             for loaded in app.catalog.sets

@@ -28,8 +28,8 @@ from quizzes.engine import (
 from quizzes.grading import Grade, InvalidAnswer, grade
 from quizzes.sets import LoadedSet
 from quizzes.store import RunRecord, Store
+from seeds.frozen import record
 from seeds.model import Pack
-from seeds.records import record
 
 Clock = Callable[[], datetime]
 
@@ -231,7 +231,7 @@ class Session:
 
     def _reschedule(self, question_id: str, result: Grade) -> None:
         """Every answer is a review of its (student, question) card."""
-        from quizzes.review import rating_for, schedule
+        from quizzes.classroom.spaced_review import rating_for, schedule
 
         set_id = self.choice.loaded.qset.id
         known = self.store.card(set_id, question_id)

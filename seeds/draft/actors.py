@@ -29,7 +29,7 @@ from seeds.draft.gazetteer import (
     STATES,
     TITLES,
 )
-from seeds.records import record
+from seeds.frozen import record
 
 REPORTING = (
     r"(?:said|says|say|told|tells|added|adds|argued|argues|noted|notes|warned|warns|"

@@ -6,11 +6,12 @@ import re
 
 from seeds.articles import MAX_ARTICLE_BYTES, NotText, article_text
 from seeds.document import clean_text
+from seeds.errors import SeedsError
 
 __all__ = ["MAX_ARTICLE_BYTES", "ArticleError", "read_article"]
 
 
-class ArticleError(ValueError):
+class ArticleError(SeedsError, ValueError):
     """The file cannot be drafted from: ``message`` says why, ``hint`` what to do."""
 
     def __init__(self, message: str, hint: str = ""):

@@ -13,13 +13,13 @@ from typing import Any
 
 from seeds.dates import PartialDate
 from seeds.draft.actors import ActorFound, Cast, find_cast
-from seeds.draft.dates import DateMention, date_in_text, find_dates
-from seeds.draft.numbers import NumberMention, find_numbers, period_before
+from seeds.draft.find_dates import DateMention, date_in_text, find_dates
+from seeds.draft.find_numbers import NumberMention, find_numbers, period_before
 from seeds.draft.quotes import QuoteFound, find_quotes
 from seeds.draft.text import Sentence, SentenceIndex, fragment, slug, split_sentences
+from seeds.frozen import record
 from seeds.model import Actor
 from seeds.packs import PLACEHOLDER, is_placeholder
-from seeds.records import record
 
 NEAR = 300  # characters: how far a figure's period, date and actor may stand from it
 KINDS = ("news", "editorial", "report", "speech", "interview")

@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from seeds.draft.quotes import _passages
+from seeds.frozen import record
 from seeds.model import Pack
 from seeds.packs import normalise_for_quotes
-from seeds.records import record
 
 
 @record

@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import cache
 
-from seeds.records import record
+from seeds.frozen import record
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 _WORD = re.compile(r"[\w’'\-]+")

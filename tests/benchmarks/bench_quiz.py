@@ -72,11 +72,11 @@ def _quiz_app(data: Path, questions: int = 500) -> Callable[[RunningApp], Any]:
     def build(running: RunningApp) -> Any:
         from quizzes.catalog import Catalog
         from quizzes.model import QuestionSet
-        from quizzes.places import progress_db
         from quizzes.sets import LoadedSet
         from quizzes.store import Store
         from quizzes.tui.app import PlayRequest, QuizApp
         from quizzes.tui.session import PlayOptions, SetChoice
+        from seeds.paths import progress_db
 
         catalog = Catalog.load(data)
         pack = catalog.packs["gsi-training-2023"].pack

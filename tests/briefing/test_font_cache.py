@@ -16,7 +16,7 @@ import datetime as dt
 from briefing import fonts
 from briefing.compose import compose_brief
 from briefing.render import render_brief
-from quizzes.places import cache as data_cache
+from seeds.paths import cache as data_cache
 from seeds.packs import BUNDLED_PACKS, load_pack
 
 cache = data_cache(Path(sys.argv[1]), "fonts") if sys.argv[1] != "-" else None

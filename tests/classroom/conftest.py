@@ -101,7 +101,8 @@ ORIGIN = "http://127.0.0.1"
 def make_client(data: Path, clock: Clock) -> Iterator:
     from starlette.testclient import TestClient
 
-    from quizzes.classroom.web.app import ClassConfig, make_app
+    from quizzes.classroom.web.asgi import make_app
+    from quizzes.classroom.web.pages import ClassConfig
 
     opened: list = []
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from quizzes.classroom.register import Register
+from quizzes.classroom.students import Accommodations
 from quizzes.store import Store
-from quizzes.students import Accommodations
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from quizzes import places
 from quizzes.classroom.register import Register
 from quizzes.store import Store
+from seeds import paths
 from tests.classroom.conftest import ORIGIN, RIGHT, answer_form, begin, csrf, join, question_id
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
@@ -45,7 +45,7 @@ def test_one_student_is_in_one_run_at_a_time(make_client, data):
         "/answer", data={"csrf": laptop_token, "question": question_id(resumed.text)}
     )
     assert "Who is playing?" in stale.text
-    store = Store.open(places.progress_db(data))
+    store = Store.open(paths.progress_db(data))
     store.student = "Ana"
     try:
         assert len(store.all_runs()) == 1
@@ -54,7 +54,7 @@ def test_one_student_is_in_one_run_at_a_time(make_client, data):
     # Starting another set leaves the first run (its answers stay) and plays only the new.
     phone.post("/another", data={"csrf": csrf(resumed.text)})
     begin(phone)
-    store = Store.open(places.progress_db(data))
+    store = Store.open(paths.progress_db(data))
     try:
         runs = store.all_runs()
         assert len(runs) == 2 and runs[0].abandoned is not None and runs[1].abandoned is None
@@ -63,7 +63,7 @@ def test_one_student_is_in_one_run_at_a_time(make_client, data):
 
 
 def test_a_roster_name_needs_its_join_code(make_client):
-    from quizzes.students import read_roster
+    from quizzes.classroom.students import read_roster
 
     roster = read_roster("Ana\nBo\n").entries()
     client = make_client(roster=roster)
@@ -96,7 +96,7 @@ def test_a_form_from_another_origin_is_refused(make_client, data):
         ).status_code
         == 200
     )
-    assert [s.name for s in Register.open(places.progress_db(data)).students()] == ["Eve"]
+    assert [s.name for s in Register.open(paths.progress_db(data)).students()] == ["Eve"]
 
 
 def test_a_form_without_its_token_is_refused(make_client):

@@ -87,7 +87,7 @@ def test_a_session_ended_on_this_server_shows_at_once(make_client):
 
 
 def test_roster_accommodations_time_fewer_choices_and_larger_text(make_client, tmp_path):
-    from quizzes.students import read_roster
+    from quizzes.classroom.students import read_roster
 
     roster = read_roster("Ana | extra time x2, fewer choices, larger text\nBo\n").entries()
     desk = teacher(make_client, roster=roster, mode="exam", time_limit=10)

@@ -27,7 +27,7 @@ NOW = datetime(2024, 3, 4, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def sent(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """What three students' `quiz results export` wrote, as data."""
-    from tests.quizzes.classsim import play_class
+    from tests.classroom.classsim import play_class
 
     played = tmp_path_factory.mktemp("played")
     play_class(played, SET, 3)
@@ -49,9 +49,9 @@ def test_damaged_results_files(
     sent: Any, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
 ) -> None:
     from quizzes.catalog import Catalog
-    from quizzes.classreport import build_report
-    from quizzes.reporting import gather
-    from quizzes.results import class_results
+    from quizzes.classroom.item_report import build_report
+    from quizzes.classroom.make_report import gather
+    from quizzes.classroom.results import class_results
 
     root = tmp_path_factory.getbasetemp() / "fuzz-results"
     path = write(root / "sent.json", data.draw(damaged_json(sent), label="bytes"))

@@ -15,7 +15,7 @@ import yaml
 from seeds.draft.article import ArticleError, read_article
 from seeds.draft.assemble import draft_pack
 from seeds.draft.emit import emit, quoted
-from seeds.draft.review import for_review
+from seeds.draft.preview import for_review
 from seeds.draft.score import score
 from seeds.model import Pack
 from seeds.packs import check_pack, check_placeholders, check_quotes

@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 
 from seeds.draft.assemble import draft_pack
-from seeds.draft.dates import find_dates
 from seeds.draft.emit import emit
+from seeds.draft.find_dates import find_dates
 from seeds.yamlread import parse_yaml
 from tests.articles.truth import HELD_OUT, Tally, articles, evaluate
 from tests.seeds.test_draft import assert_valid_but_for_placeholders

@@ -16,10 +16,10 @@ from rich.console import Console
 
 from quizzes.catalog import Catalog
 from quizzes.engine import Mode
-from quizzes.places import progress_db
 from quizzes.store import Store
 from quizzes.tui.app import PlayRequest, QuizApp, make_app
 from quizzes.tui.session import PlayOptions, SetChoice
+from seeds.paths import progress_db
 
 SAMPLE = Path(__file__).parent / "sample"
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)

@@ -9,9 +9,9 @@ import pytest
 
 from quizzes.catalog import Catalog
 from quizzes.grading import InvalidAnswer, model_answer
-from quizzes.places import progress_db
 from quizzes.store import Store
 from quizzes.tui.session import PlayOptions, Session, SetChoice
+from seeds.paths import progress_db
 from tests.tui.conftest import Clock
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from quizzes.students import clean_name, next_free, read_roster
+from quizzes.classroom.students import clean_name, next_free, read_roster
 from quizzes.tui.screens.home import HomeScreen
 from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.screens.results import ResultsScreen

@@ -7,11 +7,11 @@ import sqlite3
 
 from textual.widgets import Static
 
-from quizzes.places import progress_db
 from quizzes.store import Store
 from quizzes.tui.screens.dialogs import UnsavedScreen
 from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.screens.results import ResultsScreen
+from seeds.paths import progress_db
 from tests.quizzes.storehelp import full_disk
 from tests.tui.conftest import flat, screen_text
 from tests.tui.driver import answer

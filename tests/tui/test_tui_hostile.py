@@ -5,7 +5,6 @@ from __future__ import annotations
 from quizzes.catalog import Catalog
 from quizzes.grading import model_answer
 from quizzes.model import QuestionSet
-from quizzes.places import progress_db
 from quizzes.sets import LoadedSet
 from quizzes.store import Store
 from quizzes.tui.app import PlayRequest, make_app
@@ -13,6 +12,7 @@ from quizzes.tui.screens.dialogs import ResumeScreen
 from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.screens.results import ResultsScreen
 from quizzes.tui.session import PlayOptions, Session, SetChoice
+from seeds.paths import progress_db
 from seeds.validation import parse
 from tests.tui.conftest import Clock, screen_text
 from tests.tui.driver import answer

@@ -339,9 +339,9 @@ async def test_the_start_dialog_takes_a_count_and_an_exam_time_limit(build):
 
 
 async def test_a_read_only_database_offers_play_without_saving(build, root):
-    from quizzes.places import progress_db
     from quizzes.store import Store
     from quizzes.tui.screens.dialogs import UnsavedScreen
+    from seeds.paths import progress_db
 
     why = f"{progress_db(root)}: the progress database is read-only for you"
     app = build("every-type", store=Store.open_copy(progress_db(root)), unsaved=why)

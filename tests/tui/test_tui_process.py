@@ -22,10 +22,10 @@ import pytest
 
 from quizzes.catalog import Catalog
 from quizzes.engine import build_run
-from quizzes.places import progress_db
 from quizzes.store import Store
 from quizzes.tui.screens.dialogs import ResumeScreen
 from quizzes.tui.screens.question import QuestionScreen
+from seeds.paths import progress_db
 from tests.tui.conftest import screen_text
 from tests.tui.driver import keys_for
 

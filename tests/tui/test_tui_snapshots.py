@@ -13,10 +13,10 @@ from textual.pilot import Pilot
 
 from quizzes.catalog import Catalog
 from quizzes.grading import model_answer
-from quizzes.places import progress_db
 from quizzes.store import Store
 from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.session import PlayOptions, Session, SetChoice
+from seeds.paths import progress_db
 from tests.tui.conftest import Clock
 from tests.tui.driver import answer, current_item
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from quizzes.catalog import Catalog
+from quizzes.classroom.students import Accommodations, read_roster
 from quizzes.store import Store, StoreError, location
 from quizzes.store import shown as shown_store
-from quizzes.students import Accommodations, read_roster
 from seeds.problems import ProblemsFound
 
 
@@ -70,7 +70,8 @@ def serve(
             return 1
     import uvicorn
 
-    from quizzes.classroom.web.app import ClassConfig, make_app
+    from quizzes.classroom.web.asgi import make_app
+    from quizzes.classroom.web.pages import ClassConfig
     from seeds.startup import settled
 
     settled()  # the server runs until stopped: collect its garbage

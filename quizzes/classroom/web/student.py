@@ -13,7 +13,8 @@ from starlette.routing import Route
 
 from quizzes.classroom import play
 from quizzes.classroom.register import Student
-from quizzes.classroom.web.app import (
+from quizzes.classroom.students import clean_name, next_free
+from quizzes.classroom.web.pages import (
     Classroom,
     browser_of,
     classroom,
@@ -26,7 +27,6 @@ from quizzes.classroom.web.app import (
 from quizzes.engine import MODES
 from quizzes.grading import InvalidAnswer, model_answer, number_examples
 from quizzes.model import Numeric
-from quizzes.students import clean_name, next_free
 
 
 def routes() -> list[Route]:

@@ -14,7 +14,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from quizzes.classroom.live import question_rows, student_rows
-from quizzes.classroom.web.app import (
+from quizzes.classroom.students import EXTRA_TIMES, Accommodations
+from quizzes.classroom.web.pages import (
     TEACHER_COOKIE,
     Classroom,
     classroom,
@@ -26,7 +27,6 @@ from quizzes.classroom.web.app import (
     set_cookie,
 )
 from quizzes.store import AnswerRecord, RunRecord
-from quizzes.students import EXTRA_TIMES, Accommodations
 
 
 def routes() -> list[Route]:
@@ -157,7 +157,7 @@ async def results_file(request: Request) -> Response:
     """Every run in the database as a results file, as `quiz results export` writes."""
     if not is_teacher(request):
         return _login_page(request, 403)
-    from quizzes.results import ResultsError, export_document, runs_from_store
+    from quizzes.classroom.results import ResultsError, export_document, runs_from_store
 
     room = classroom(request)
     runs = runs_from_store(room.store, "served")
@@ -195,8 +195,8 @@ async def report(request: Request) -> Response:
             heading="Not found",
             text="There is no such report.",
         )
-    from quizzes.classreport import build_report, csv_text
-    from quizzes.results import class_results, runs_from_store
+    from quizzes.classroom.item_report import build_report, csv_text
+    from quizzes.classroom.results import class_results, runs_from_store
 
     results = class_results(playable.qset, runs_from_store(room.store, "served"))
     if not results.responses:

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from quizzes.tui.text import join, plain
 from quizzes.tui.widgets.keybar import KeyBar
-from seeds.records import record
+from seeds.frozen import record
 
 if TYPE_CHECKING:
     from quizzes.sets import LoadedSet

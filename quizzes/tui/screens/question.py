@@ -17,6 +17,8 @@ from quizzes.grading import InvalidAnswer
 from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, TrueFalse
 from quizzes.tui.text import clean, join, number, plain
 from quizzes.tui.widgets.answers import (
+    Answered,
+    AnswerProblem,
     ChoiceInput,
     MultiInput,
     NumericInput,
@@ -27,6 +29,7 @@ from quizzes.tui.widgets.answers import (
     is_held,
     pass_on,
     retyped,
+    taken,
     typed_for,
 )
 from quizzes.tui.widgets.arrange import MatchInput, OrderInput
@@ -208,6 +211,13 @@ class QuestionScreen(Screen[None]):
             return
         self.query_one("#status-line", Static).update(self.status_text())
 
+    def on_answered(self, message: Answered) -> None:
+        taken(message)
+        self.take_answer(message.value)
+
+    def on_answer_problem(self, message: AnswerProblem) -> None:
+        self.show_problem(message.text)
+
     def take_answer(self, value: Any) -> None:
         if self.answered or self.session.current is not self.item:
             return
@@ -240,9 +250,6 @@ class QuestionScreen(Screen[None]):
         )
         self.query_one("#next", Button).focus()
         self.refresh_bindings()
-
-    def take_problem(self, text: str) -> None:
-        self.show_problem(text)
 
     def show_problem(self, text: str) -> None:
         """Say what stops the answer being taken; "" hides what was said."""

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quizzes.students import clean_name, next_free
+from quizzes.classroom.students import clean_name, next_free
 from quizzes.tui.text import plain
 from quizzes.tui.widgets.keybar import KeyBar
 

@@ -1,16 +1,17 @@
 """Inputs for the question types with a list or a typed answer: choice, multi, true/false,
-numeric and text. Each hands its answer, in the shape grading takes, to the screen."""
+numeric and text. Each posts its answer, in the shape grading takes, to its screen as an
+`Answered` message."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
-from weakref import WeakKeyDictionary, WeakSet
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.geometry import Region
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -23,26 +24,45 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
-@runtime_checkable
-class AnswerTaker(Protocol):
-    """The screen a question input sits on."""
+class Answered(Message):
+    """An answer input has its answer, in the shape grading takes: the screen grades and
+    records it (it may still refuse it, e.g. not a number)."""
 
-    def take_answer(self, value: Any) -> None:
-        """Grade and record it (it may still be invalid, e.g. not a number)."""
+    bubble = False
 
-    def take_problem(self, text: str) -> None:
-        """Say what is missing before the answer can be taken ("": nothing is now)."""
+    def __init__(self, source: Widget, value: Any) -> None:
+        super().__init__()
+        self.source, self.value = source, value
+
+
+class AnswerProblem(Message):
+    """What is missing before the answer can be taken ("": nothing is now)."""
+
+    bubble = False
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
 def give_answer(widget: Widget, value: Any) -> None:
-    """Hand the answer over at once, inside the key press that gave it, rather than in a
-    queued message: a key typed right after Enter then reaches the next question."""
-    if isinstance(widget.screen, AnswerTaker):
-        widget.screen.take_answer(value)
+    """Post the answer to the screen, straight into its queue (not bubbled through the
+    widget's own, behind the keys typed after it). Until the screen has taken it, keys
+    that reach the widget go to the screen after it (see `outdated`), so a key typed right
+    after Enter reaches whatever the screen asks once it has taken the answer."""
+    widget.answer_in_flight = True  # type: ignore[attr-defined]
+    widget.screen.post_message(Answered(widget, value))
 
 
-_HELD: WeakSet[events.Key] = WeakSet()
-_TYPED_FOR: WeakKeyDictionary[events.Key, object] = WeakKeyDictionary()
+def taken(message: Answered) -> None:
+    """The screen has the answer: its input takes keys again (if the answer was refused)."""
+    message.source.answer_in_flight = False  # type: ignore[attr-defined]
+
+
+# Each key carries what it was typed for (and whether it was sent to a screen for its
+# input) on itself, as it travels from widget to screen to app.
+_TYPED_FOR = "_classbrief_typed_for"
+_HELD = "_classbrief_held"
 
 
 def token_of(screen: Screen[Any]) -> object:
@@ -54,14 +74,14 @@ def token_of(screen: Screen[Any]) -> object:
 def typed_for(key: events.Key) -> object | None:
     """The token of what was showing when ``key`` was typed (see `token_of`); None for a
     key the app has not seen yet."""
-    return _TYPED_FOR.get(key)
+    return getattr(key, _TYPED_FOR, None)
 
 
 def mark_typed_for(key: events.Key, screen: Screen[Any]) -> None:
     """Tie a key to what ``screen`` shows now. Keys queue up in widgets while the app
     draws, and one that bubbles up to the app's bindings after its question was replaced
     would otherwise act on the next one (see QuizApp.on_event)."""
-    _TYPED_FOR[key] = token_of(screen)
+    setattr(key, _TYPED_FOR, token_of(screen))
 
 
 def retyped(event: events.Key, screen: Screen[Any]) -> events.Key:
@@ -81,8 +101,10 @@ def asked_for(widget: Widget) -> object | None:
 
 
 def outdated(widget: Widget) -> bool:
-    """Whether keys reaching ``widget`` are no longer its own: its question was answered
-    or replaced, or its screen is no longer the one shown."""
+    """Whether keys reaching ``widget`` are no longer its own: its answer is on its way to
+    the screen, its question was answered or replaced, or its screen is no longer shown."""
+    if getattr(widget, "answer_in_flight", False):
+        return True
     screen = widget.screen
     if getattr(screen, "answered", False) or screen is not widget.app.screen:
         return True
@@ -96,6 +118,12 @@ def pass_on(event: events.Key, widget: Widget) -> None:
     (a widget handles its keys in order), so it belongs to the question shown now."""
     event.stop()
     event.prevent_default()
+    if getattr(widget, "answer_in_flight", False):
+        # Behind the answer, for what the screen asks once it has taken it.
+        key = events.Key(event.key, event.character)
+        hold(key)
+        widget.screen.post_message(key)
+        return
     ahead = widget.app.screen
     target = ahead.focused if ahead.focused not in (None, widget) else ahead
     key = retyped(event, ahead)
@@ -107,11 +135,11 @@ def pass_on(event: events.Key, widget: Widget) -> None:
 def hold(key: events.Key) -> None:
     """Mark a key sent to a screen for its input: the screen may take it only once the
     input has focus, and must still pass it on rather than treat it as its own."""
-    _HELD.add(key)
+    setattr(key, _HELD, True)
 
 
 def is_held(key: events.Key) -> bool:
-    return key in _HELD
+    return bool(getattr(key, _HELD, False))
 
 
 async def own_key(widget: Widget, event: events.Key) -> None:
@@ -134,8 +162,7 @@ async def own_key(widget: Widget, event: events.Key) -> None:
 
 
 def give_problem(widget: Widget, text: str) -> None:
-    if isinstance(widget.screen, AnswerTaker):
-        widget.screen.take_problem(text)
+    widget.screen.post_message(AnswerProblem(text))
 
 
 def clear_problem(widget: Widget) -> None:

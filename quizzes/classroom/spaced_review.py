@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from seeds.records import record
+from seeds.frozen import record
 
 AGAIN, HARD, GOOD = "again", "hard", "good"
 

@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 from scipy import stats as sps
 
-from quizzes.analysis import Item, Response, analyse, cronbach_alpha, fact_shares, group_size
+from quizzes.classroom.analysis import (
+    Item,
+    Response,
+    analyse,
+    cronbach_alpha,
+    fact_shares,
+    group_size,
+)
 
 OPTIONS = ("A", "B", "C", "D")
 DIFFICULTY = (-2.0, -1.5, -1.0, -0.5, 0.0, 0.0, 0.5, 1.0, 1.5, 2.0)  # logits; higher = harder

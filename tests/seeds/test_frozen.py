@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seeds.dates import PartialDate
-from seeds.records import record
+from seeds.frozen import record
 
 
 def _pair(**options: bool):

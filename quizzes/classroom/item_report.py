@@ -1,6 +1,6 @@
 """The teacher's report as data: a set's item analysis tied back to the pack's facts and the
 brief section that teaches each one, and the CSV rows (one per question). Pure; the PDF is
-drawn by ``briefing.report``."""
+drawn by ``briefing.item_report_pdf``."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import io
 from collections.abc import Sequence
 from datetime import datetime
 
-from quizzes.analysis import Analysis, FactShare, ItemStats, analyse, fact_shares
-from quizzes.results import ClassResults
+from quizzes.classroom.analysis import Analysis, FactShare, ItemStats, analyse, fact_shares
+from quizzes.classroom.results import ClassResults
+from seeds.frozen import record
 from seeds.model import Actor, Argument, Event, Fact, Figure, Pack, Term
-from seeds.records import record
 
 # The brief section that prints each kind of fact (briefing/compose.py's titles).
 SECTION_FOR_KIND = {

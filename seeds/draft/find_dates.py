@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from seeds.dates import MONTHS, PartialDate
-from seeds.records import record
+from seeds.frozen import record
 
 _MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 MONTH = rf"(?:{'|'.join(MONTHS)}|{_MONTH_ABBR})"

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from quizzes.cli import main
-from quizzes.places import progress_db
-from tests.quizzes.classsim import play_class
+from seeds.paths import progress_db
+from tests.classroom.classsim import play_class
 
 SET = "gsi-figures"
 

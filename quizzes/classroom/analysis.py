@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import field
 from typing import Any
 
-from seeds.records import record
+from seeds.frozen import record
 
 MEANINGFUL_FROM = 5
 """Below this many students the statistics are shown as not meaningful yet."""

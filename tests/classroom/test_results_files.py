@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from quizzes.cli import main
-from tests.quizzes.classsim import play_class
+from tests.classroom.classsim import play_class
 from tests.timelimit import time_limit
 
 SET = "gsi-figures"

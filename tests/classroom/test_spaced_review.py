@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import pytest
 
-from quizzes.review import AGAIN, GOOD, HARD, due_count, rating_for, schedule
+from quizzes.classroom.spaced_review import AGAIN, GOOD, HARD, due_count, rating_for, schedule
 from quizzes.store import Store
 from tests.quizzes.storehelp import answer, start
 

@@ -1,5 +1,6 @@
-"""The class's web app: configuration, the state every request shares, page rendering,
-cookies and form tokens. Routes live in ``student.py`` and ``teacher.py``.
+"""What the class's pages share: configuration, the state every request shares, page
+rendering, cookies and form tokens. Routes live in ``student.py`` and ``teacher.py``;
+``asgi.py`` puts them together into the app.
 
 One process, one event loop: the store and the register are used synchronously from the
 handlers (every call is one short statement or transaction), so requests never interleave
@@ -11,10 +12,8 @@ from __future__ import annotations
 import hmac
 import random
 import secrets
-import sys
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from hashlib import sha256
@@ -23,17 +22,14 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
-from starlette.routing import Mount
-from starlette.staticfiles import StaticFiles
 
 from quizzes.classroom.play import Playable, ordinal
 from quizzes.classroom.register import ClassSession, Register, Student, sign
-from quizzes.classroom.web.guard import BROWSER_COOKIE, LOOPBACK, Guard
-from quizzes.store import Store, StoreError
-from quizzes.students import Accommodations
+from quizzes.classroom.students import Accommodations
+from quizzes.classroom.web.guard import BROWSER_COOKIE
+from quizzes.store import Store
 
 HERE = Path(__file__).parent
 TEACHER_COOKIE = "cb_teacher"
@@ -245,54 +241,3 @@ def load_playables(root: Path) -> dict[str, Playable]:
         loaded.qset.id: Playable(loaded.qset, catalog.pack_for(loaded).pack)
         for loaded in catalog.sets
     }
-
-
-def make_app(config: ClassConfig) -> Any:
-    """The ASGI app: the guard around Starlette's routes."""
-    from quizzes.classroom.web import student, teacher
-
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        store, register = open_store(config)
-        now = config.clock()
-        register.add_known(store.students(), now)
-        if config.roster is not None:
-            register.add_roster(config.roster, now)
-        register.open_session(now)
-        app.state.classroom = Classroom(
-            config, store, register, load_playables(config.root), register.secret(), make_env()
-        )
-        try:
-            yield
-        finally:
-            store.close()
-
-    routes = [
-        *student.routes(),
-        *teacher.routes(),
-        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-    ]
-
-    async def unreachable(request: Request, err: Exception) -> Response:
-        # The database went away mid-class (a PostgreSQL server restarting, say): what was
-        # saved stays saved, and the next request tries again.
-        print(f"error: {err}", file=sys.stderr, flush=True)
-        return render(
-            request,
-            "message.html",
-            503,
-            title="Not saved",
-            heading="Please try again in a moment",
-            text="The class's database cannot be reached just now. Your earlier answers "
-            "are saved; reload this page in a moment to go on.",
-        )
-
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={StoreError: unreachable})
-    return Guard(
-        app,
-        loopback_only=config.host in LOOPBACK,
-        allowed_origins=config.allowed_origins,
-        max_body=MAX_FORM,
-        rate=config.rate,
-        burst=config.burst,
-    )

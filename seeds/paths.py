@@ -1,4 +1,7 @@
-"""Where user data lives: packs, question sets and progress, under one data folder."""
+"""Where things live on disk: the bundled packs and what a pack's files are called, and the
+user's data folder (packs, question sets, progress, cache). Nothing beyond the standard
+library is imported at the top, so a command's --help can know them without loading the
+fact model."""
 
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from seeds.loadcache import LoadCache
 
+BUNDLED_PACKS = Path(__file__).parent / "packs"
+PACK_FILE = "pack.yaml"
+ARTICLE_FILE = "article.txt"
 DATA_DIR_ENV = "CLASSBRIEF_DATA_DIR"
-BUNDLED_SETS = Path(__file__).parent / "sets"
 
 
 def data_dir(override: Path | str | None = None) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from seeds.records import record
+from seeds.frozen import record
 
 MAX_NAME = 60
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from seeds.records import record
+from seeds.frozen import record
 
 
 def _words(text: str) -> frozenset[str]:

@@ -16,13 +16,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from quizzes.analysis import Item, Response
 from quizzes.answerkey import describe, grading_of, key_of, options_of
+from quizzes.classroom.analysis import Item, Response
+from quizzes.errors import QuizError
 from quizzes.grading import InvalidAnswer, grade
 from quizzes.model import Question, QuestionSet
 from quizzes.store import AnswerRecord, RunRecord, Store
+from seeds.frozen import record
 from seeds.reading import reading
-from seeds.records import record
 from seeds.userfiles import read_limited
 
 FILE_KIND = "classbrief-results"
@@ -30,7 +31,7 @@ FILE_VERSION = 1
 MAX_RESULTS_BYTES = 256 * 2**20  # a class's year of runs is a few megabytes
 
 
-class ResultsError(ValueError):
+class ResultsError(QuizError, ValueError):
     """A results file that cannot be read; the message names the file and the fix."""
 
 

@@ -12,8 +12,8 @@ from briefing.chart import draw_text
 from briefing.content import Bar, BarChart, DocumentInfo, Footer
 from briefing.render import PageFurniture, Rendered, render_document
 from briefing.styles import ACCENT, GREY, INK, NAVY, RULE
-from quizzes.analysis import MEANINGFUL_FROM, ItemStats
-from quizzes.classreport import ClassReport, answer_marks
+from quizzes.classroom.analysis import MEANINGFUL_FROM, ItemStats
+from quizzes.classroom.item_report import ClassReport, answer_marks
 
 
 def render_report(report: ClassReport, paper: str = "a4") -> Rendered:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from quizzes.catalog import Catalog
 from quizzes.grading import model_answer
-from quizzes.places import progress_db
 from quizzes.store import Store
 from quizzes.tui.session import PlayOptions, Session, SetChoice
+from seeds.paths import progress_db
 
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 

@@ -1,17 +1,44 @@
 """`quiz report`: gather the class's runs, pick the set, write the PDF and the CSV.
-Every problem a teacher can cause is a message and an exit code, never a traceback."""
+Every problem a teacher can cause is a message and an exit code, never a traceback.
+
+The PDF is drawn by the function the command passes in (``briefing.item_report_pdf``):
+quizzes never imports briefing."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from quizzes import places
 from quizzes.catalog import Catalog
-from quizzes.results import ClassRun, ResultsError, read_results_file, runs_from_store, sets_played
+from quizzes.classroom.results import (
+    ClassRun,
+    ResultsError,
+    read_results_file,
+    runs_from_store,
+    sets_played,
+)
 from quizzes.store import Store, StoreError, location, shown
+from seeds import paths
 from seeds.problems import ProblemsFound
+
+if TYPE_CHECKING:
+    from quizzes.classroom.item_report import ClassReport
+
+
+class DrawnReport(Protocol):
+    """A report drawn as PDF: its bytes and what the teacher should be warned of."""
+
+    @property
+    def pdf(self) -> bytes: ...
+    @property
+    def warnings(self) -> tuple[str, ...]: ...
+
+
+DrawReport = Callable[["ClassReport", str], DrawnReport]
+"""Draws a report on paper "a4" or "letter"."""
 
 
 def _say(text: str) -> None:
@@ -34,7 +61,7 @@ def gather(
     runs: list[ClassRun] = []
     problems: list[str] = []
     db = location(root, database)
-    if database is not None or places.progress_db(root).is_file():
+    if database is not None or paths.progress_db(root).is_file():
         try:
             store = Store.open(db)
         except StoreError as err:
@@ -58,6 +85,7 @@ def make_report(
     output: Path | None,
     csv_path: Path | None,
     paper: str,
+    draw: DrawReport,
     database: str | None = None,
 ) -> int:
     try:
@@ -105,8 +133,8 @@ def make_report(
         if from_file and not any(c.run.set_id == set_id for c in from_file):
             others = ", ".join(sorted({c.run.set_id for c in from_file}))
             _say(f"note: {path} holds no runs of set '{set_id}' (it has: {others})")
-    from quizzes.classreport import build_report, csv_text
-    from quizzes.results import class_results
+    from quizzes.classroom.item_report import build_report, csv_text
+    from quizzes.classroom.results import class_results
 
     results = class_results(loaded.qset, runs)
     report = build_report(results, catalog.pack_for(loaded).pack, datetime.now(UTC))
@@ -119,9 +147,7 @@ def make_report(
     from seeds.userfiles import CannotWrite, check_writable, write_file
 
     target = output or Path(f"{set_id}-report.pdf")
-    from briefing.report import render_report
-
-    rendered = render_report(report, paper)
+    rendered = draw(report, paper)
     outputs = [(target, rendered.pdf)]
     if csv_path is not None:
         outputs.append((csv_path, csv_text(report).encode("utf-8")))
