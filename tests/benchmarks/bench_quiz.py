@@ -75,7 +75,7 @@ def _quiz_app(data: Path, questions: int = 500) -> Callable[[RunningApp], Any]:
         from quizzes.places import progress_db
         from quizzes.sets import LoadedSet
         from quizzes.store import Store
-        from quizzes.tui.app import PlayRequest, QuizApp
+        from quizzes.tui.app import AppOptions, PlayRequest, QuizApp
         from quizzes.tui.session import PlayOptions, SetChoice
 
         catalog = Catalog.load(data)
@@ -105,8 +105,7 @@ def _quiz_app(data: Path, questions: int = 500) -> Callable[[RunningApp], Any]:
         return timed(QuizApp, running)(
             catalog,
             Store.open(progress_db(data)),
-            blink=False,
-            play=PlayRequest(choice, PlayOptions(seed=1)),
+            AppOptions(blink=False, play=PlayRequest(choice, PlayOptions(seed=1))),
         )
 
     return build
