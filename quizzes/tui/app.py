@@ -1,7 +1,7 @@
 """The quiz app: screens for home, questions and results over the engine and the store.
 
 ``make_app`` builds it for the CLI and the tests alike; everything that varies between
-them (data folder, clock, seeds, blinking) comes in as a parameter.
+them (clock, seeds, blinking, the set to open) is one of its ``AppOptions``.
 """
 
 from __future__ import annotations
