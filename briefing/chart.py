@@ -8,12 +8,13 @@ main font lacks.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing.bidi import embedded, has_rtl, is_rtl_paragraph, visual
-from briefing.content import BarChart
+from briefing.content import Bar, BarChart
 from briefing.fonts import Glyphs
 from briefing.styles import GREY, INK, NAVY, RULE
 
@@ -90,11 +91,22 @@ def nice_step(top: float, most: int = 5) -> float:
     return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
 
 
+@dataclass(frozen=True)
+class _Plot:
+    """Where the bars go: from ``x`` across ``width`` points, ``top`` at the far end."""
+
+    x: float
+    width: float
+    top: float  # the scale's highest value
+
+    def length(self, value: float) -> float:
+        return self.width * value / self.top
+
+
 def bar_chart(chart: BarChart, width: float, font: str, bold: str, glyphs: Glyphs) -> Drawing:
     label_width = width * 0.36
     value_room = max(text_width(b.value_text, bold, VALUE_SIZE, glyphs) for b in chart.bars) + 6
     plot_x = label_width + 8
-    plot_width = width - plot_x - value_room
     labels = [wrap(b.label, font, LABEL_SIZE, label_width, glyphs) for b in chart.bars]
     line_height = LABEL_SIZE * 1.2
     rows = [max(BAR_HEIGHT, len(lines) * line_height) for lines in labels]
@@ -103,24 +115,8 @@ def bar_chart(chart: BarChart, width: float, font: str, bold: str, glyphs: Glyph
 
     top = max(max(b.value for b in chart.bars), 0.0)
     step = nice_step(top)
-    scale_top = step * math.ceil(top / step) if top else 1.0
-    tick = 0.0
-    while tick <= scale_top + step / 1000:
-        x = plot_x + plot_width * tick / scale_top
-        drawing.add(Line(x, AXIS_SPACE - 2, x, height, strokeColor=RULE, strokeWidth=0.4))
-        draw_text(
-            drawing,
-            x,
-            AXIS_SPACE - 10,
-            f"{tick:,.0f}" if step >= 1 else f"{tick:g}",
-            font,
-            TICK_SIZE,
-            glyphs,
-            anchor="middle",
-            color=GREY,
-        )
-        tick += step
-
+    plot = _Plot(plot_x, width - plot_x - value_room, step * math.ceil(top / step) if top else 1.0)
+    _scale(drawing, plot, step, height, font, glyphs)
     y = height
     for bar, lines, row in zip(chart.bars, labels, rows, strict=True):
         y -= row + ROW_GAP / 2
@@ -137,31 +133,56 @@ def bar_chart(chart: BarChart, width: float, font: str, bold: str, glyphs: Glyph
                 glyphs,
                 anchor="end",
             )
-        length = plot_width * max(bar.value, 0.0) / scale_top
-        begin = plot_width * min(max(bar.start, 0.0), bar.value) / scale_top
-        if begin:  # a range: a thin line up to its low end, the bar from there to its high
-            drawing.add(
-                Line(plot_x, centre, plot_x + begin, centre, strokeColor=RULE, strokeWidth=1.2)
-            )
-        drawing.add(
-            Rect(
-                plot_x + begin,
-                centre - BAR_HEIGHT / 2,
-                length - begin,
-                BAR_HEIGHT,
-                fillColor=NAVY,
-                strokeColor=None,
-            )
-        )
-        draw_text(
-            drawing,
-            plot_x + length + 4,
-            centre - VALUE_SIZE * 0.35,
-            bar.value_text,
-            bold,
-            VALUE_SIZE,
-            glyphs,
-        )
+        _bar(drawing, plot, bar, centre, bold, glyphs)
         y -= ROW_GAP / 2
     drawing.add(Line(plot_x, AXIS_SPACE - 2, plot_x, height, strokeColor=INK, strokeWidth=0.8))
     return drawing
+
+
+def _scale(
+    drawing: Drawing, plot: _Plot, step: float, height: float, font: str, glyphs: Glyphs
+) -> None:
+    """A rule and a number at every step from 0 to the top of the scale."""
+    tick = 0.0
+    while tick <= plot.top + step / 1000:
+        x = plot.x + plot.length(tick)
+        drawing.add(Line(x, AXIS_SPACE - 2, x, height, strokeColor=RULE, strokeWidth=0.4))
+        draw_text(
+            drawing,
+            x,
+            AXIS_SPACE - 10,
+            f"{tick:,.0f}" if step >= 1 else f"{tick:g}",
+            font,
+            TICK_SIZE,
+            glyphs,
+            anchor="middle",
+            color=GREY,
+        )
+        tick += step
+
+
+def _bar(drawing: Drawing, plot: _Plot, bar: Bar, centre: float, bold: str, glyphs: Glyphs) -> None:
+    """One bar (a range's from its low end, a thin line before it) and its value."""
+    length = plot.length(max(bar.value, 0.0))
+    begin = plot.length(min(max(bar.start, 0.0), bar.value))
+    if begin:  # a range: a thin line up to its low end, the bar from there to its high
+        drawing.add(Line(plot.x, centre, plot.x + begin, centre, strokeColor=RULE, strokeWidth=1.2))
+    drawing.add(
+        Rect(
+            plot.x + begin,
+            centre - BAR_HEIGHT / 2,
+            length - begin,
+            BAR_HEIGHT,
+            fillColor=NAVY,
+            strokeColor=None,
+        )
+    )
+    draw_text(
+        drawing,
+        plot.x + length + 4,
+        centre - VALUE_SIZE * 0.35,
+        bar.value_text,
+        bold,
+        VALUE_SIZE,
+        glyphs,
+    )

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from briefing.handouts import Handout
     from briefing.render import Rendered
     from quizzes.sets import LoadedSet
+    from seeds.draft.assemble import Draft
     from seeds.loadcache import LoadCache
     from seeds.packs import LoadedPack
 
@@ -502,11 +503,38 @@ def new(
     acronyms, verbatim; every statement is a TODO for you to write. `quiz check` lists
     each TODO; `brief build ID --draft` shows the draft as a brief marked DRAFT.
     """
-    from seeds.draft.article import MAX_ARTICLE_BYTES, ArticleError, read_article
-    from seeds.model import ID_PATTERN
     from seeds.paths import data_dir as find_data_dir
     from seeds.paths import user_packs
-    from seeds.userfiles import CannotWrite, NotAFile, TooLarge, check_writable, read_limited
+
+    _check_new_id(pack_id)
+    folder = user_packs(find_data_dir(data_dir)) / pack_id
+    text = _article_text(article)
+    existing = folder.is_dir() and any(folder.iterdir())
+    if existing and not force:
+        raise UserError(
+            f"{display_path(folder)} already exists; a curated pack is never "
+            "overwritten: choose another --id, or add --force to replace it"
+        )
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{display_path(folder)} is a file, not a pack folder")
+    from seeds.draft.assemble import draft_pack
+    from seeds.reading import reading
+
+    with reading(article):
+        draft = draft_pack(
+            text, pack_id=pack_id, date=date, headline=headline, outlet=outlet, kind=kind
+        )
+    _write_draft(folder, article, text, draft)
+    click.echo(f"wrote {display_path(folder / PACK_FILE)} and article.txt")
+    for note in draft.notes:
+        click.echo(f"note: {note}")
+    assert draft.summary is not None
+    click.echo(draft.summary.line(display_path(folder)))
+
+
+def _check_new_id(pack_id: str) -> None:
+    """A new pack's id: valid, and not a bundled pack's."""
+    from seeds.model import ID_PATTERN
 
     if not re.match(ID_PATTERN, pack_id) or len(pack_id) > 64:
         raise click.BadParameter(
@@ -516,10 +544,16 @@ def new(
         )
     if (BUNDLED_PACKS / pack_id).is_dir():
         raise UserError(f"'{pack_id}' is the id of a bundled pack; choose another --id")
-    folder = user_packs(find_data_dir(data_dir)) / pack_id
+
+
+def _article_text(article: Path) -> str:
+    """The article's text, or a UserError saying why it cannot be read."""
+    from seeds.draft.article import MAX_ARTICLE_BYTES, ArticleError, read_article
+    from seeds.userfiles import NotAFile, TooLarge, read_limited
+
     shown = display_path(article)
     try:
-        text = read_article(read_limited(article, MAX_ARTICLE_BYTES))
+        return read_article(read_limited(article, MAX_ARTICLE_BYTES))
     except ArticleError as err:
         raise UserError(f"{shown} {err}") from None
     except TooLarge as err:
@@ -538,22 +572,13 @@ def new(
         raise UserError(f"no such file: {shown}") from None
     except OSError as err:
         raise UserError(f"cannot read {shown}: {err.strerror or err}") from None
-    existing = folder.is_dir() and any(folder.iterdir())
-    if existing and not force:
-        raise UserError(
-            f"{display_path(folder)} already exists; a curated pack is never "
-            "overwritten: choose another --id, or add --force to replace it"
-        )
-    if folder.exists() and not folder.is_dir():
-        raise UserError(f"{display_path(folder)} is a file, not a pack folder")
-    from seeds.draft.assemble import draft_pack
-    from seeds.draft.emit import emit
-    from seeds.reading import reading
 
-    with reading(article):
-        draft = draft_pack(
-            text, pack_id=pack_id, date=date, headline=headline, outlet=outlet, kind=kind
-        )
+
+def _write_draft(folder: Path, article: Path, text: str, draft: Draft) -> None:
+    """The article's text and the draft pack in ``folder``: both, or neither."""
+    from seeds.draft.emit import emit
+    from seeds.userfiles import CannotWrite, check_writable
+
     header = [
         f"Draft pack from {article.name}, made by `brief new`.",
         "Every TODO is yours to write in your own words; quotes, figures and dates are "
@@ -573,11 +598,6 @@ def new(
             raise UserError(str(err)) from None
     write_atomically(folder / "article.txt", text.encode("utf-8"))
     write_atomically(folder / PACK_FILE, emit(draft.data, draft.comments, header).encode())
-    click.echo(f"wrote {display_path(folder / PACK_FILE)} and article.txt")
-    for note in draft.notes:
-        click.echo(f"note: {note}")
-    assert draft.summary is not None
-    click.echo(draft.summary.line(display_path(folder)))
 
 
 def _load(path: Path, origin: str) -> LoadedPack:

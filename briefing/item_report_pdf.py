@@ -4,12 +4,15 @@ flagged questions, what to re-teach by fact, and every question's numbers."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from briefing.blocks import Kit
 from briefing.chart import draw_text
 from briefing.content import Bar, BarChart, DocumentInfo, Footer
+from briefing.fonts import Glyphs
 from briefing.render import PageFurniture, Rendered, render_document
 from briefing.styles import ACCENT, GREY, INK, NAVY, RULE
 from quizzes.classroom.analysis import MEANINGFUL_FROM, ItemStats
@@ -40,6 +43,22 @@ def _num(value: float | None, digits: int = 2) -> str:
 
 
 def _story(kit: Kit, report: ClassReport) -> list[Flowable]:
+    summary = report.analysis.summary
+    story = _opening(kit, report)
+    story += [kit.heading("The set", "set"), _summary_table(kit, report)]
+    if report.meaningful:
+        story += _at_a_glance(kit, report)
+        story += [kit.heading("Flagged questions", "flagged"), *_flagged(kit, report)]
+    story += [kit.heading("What the class missed, by fact", "facts"), *_facts(kit, report)]
+    story += [kit.heading("Every question", "questions"), _questions(kit, report)]
+    if not report.meaningful or summary.students <= 40:
+        story += [kit.heading("Answers by student", "answers"), *_answers(kit, report)]
+    return story
+
+
+def _opening(kit: Kit, report: ClassReport) -> list[Flowable]:
+    """The title, what the report counts, the results' notes, and whether the statistics
+    mean anything yet."""
     s = kit.styles
     summary = report.analysis.summary
     story: list[Flowable] = [
@@ -67,43 +86,39 @@ def _story(kit: Kit, report: ClassReport) -> list[Flowable]:
                 s.box_text,
             )
         )
-    story += [kit.heading("The set", "set"), _summary_table(kit, report)]
-    if report.meaningful:
-        story += [
-            kit.heading("Questions at a glance", "glance"),
-            KeepTogether(
-                [
-                    kit.para(
-                        "Facility × discrimination (corrected point-"
-                        "biserial); each dot is a question",
-                        s.subheading,
-                    ),
-                    _scatter(kit, report),
-                    kit.para(
-                        "Good questions sit upper middle. Low r: the "
-                        "question does not tell who knows from who does "
-                        "not; below 0: check the key.",
-                        s.caption,
-                    ),
-                ]
-            ),
-        ]
-        if report.kinds:
-            chart = BarChart(
-                "Share right by fact kind",
-                "%",
-                tuple(
-                    Bar(name, share * 100, f"{share * 100:.0f} %") for name, share in report.kinds
+    return story
+
+
+def _at_a_glance(kit: Kit, report: ClassReport) -> list[Flowable]:
+    """The facility × discrimination scatter, and a bar per fact kind."""
+    s = kit.styles
+    story: list[Flowable] = [
+        kit.heading("Questions at a glance", "glance"),
+        KeepTogether(
+            [
+                kit.para(
+                    "Facility × discrimination (corrected point-biserial); each dot is a question",
+                    s.subheading,
                 ),
-                "From the class's answers.",
-                "; ".join(f"{n} {v * 100:.0f} %" for n, v in report.kinds),
-            )
-            story += [Spacer(1, 4), kit.block(chart)[0]]
-        story += [kit.heading("Flagged questions", "flagged"), *_flagged(kit, report)]
-    story += [kit.heading("What the class missed, by fact", "facts"), *_facts(kit, report)]
-    story += [kit.heading("Every question", "questions"), _questions(kit, report)]
-    if not report.meaningful or summary.students <= 40:
-        story += [kit.heading("Answers by student", "answers"), *_answers(kit, report)]
+                _scatter(kit, report),
+                kit.para(
+                    "Good questions sit upper middle. Low r: the "
+                    "question does not tell who knows from who does "
+                    "not; below 0: check the key.",
+                    s.caption,
+                ),
+            ]
+        ),
+    ]
+    if report.kinds:
+        chart = BarChart(
+            "Share right by fact kind",
+            "%",
+            tuple(Bar(name, share * 100, f"{share * 100:.0f} %") for name, share in report.kinds),
+            "From the class's answers.",
+            "; ".join(f"{n} {v * 100:.0f} %" for n, v in report.kinds),
+        )
+        story += [Spacer(1, 4), kit.block(chart)[0]]
     return story
 
 
@@ -138,12 +153,42 @@ def _label(index: int) -> str:
     return f"Q{index + 1}"
 
 
+@dataclass(frozen=True)
+class _Axes:
+    """The scatter's plotting box: facility 0–1 across, corrected r from -1 to 1 up."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    def x_of(self, f: float) -> float:
+        return self.left + (self.right - self.left) * f
+
+    def y_of(self, r: float) -> float:  # r from -1 to 1
+        return self.bottom + (self.top - self.bottom) * (r + 1) / 2
+
+
 def _scatter(kit: Kit, report: ClassReport) -> Drawing:
     s = kit.styles
     glyphs = kit.markup.glyphs
     width, height = kit.width, 190.0
-    left, bottom, right, top = 34.0, 24.0, width - 10, height - 8
+    axes = _Axes(34.0, 24.0, width - 10, height - 8)
     drawing = Drawing(width, height)
+    _draw_axes(drawing, axes, s.sans, glyphs)
+    for index, item in enumerate(report.analysis.items):
+        if item.facility is None or item.r_corrected is None:
+            continue
+        x, y = axes.x_of(item.facility), axes.y_of(item.r_corrected)
+        colour = ACCENT if item.flags else NAVY
+        drawing.add(Circle(x, y, 2.6, fillColor=colour, strokeColor=None))
+        draw_text(drawing, x + 4, y + 2, _label(index), s.sans, 6.4, glyphs, color=colour)
+    return drawing
+
+
+def _draw_axes(drawing: Drawing, axes: _Axes, font: str, glyphs: Glyphs) -> None:
+    """The box, the scales, the r = 0.2 and r = 0 lines and the caption below."""
+    left, bottom, right, top = axes.left, axes.bottom, axes.right, axes.top
     drawing.add(
         Rect(
             left,
@@ -155,60 +200,29 @@ def _scatter(kit: Kit, report: ClassReport) -> Drawing:
             strokeWidth=0.6,
         )
     )
-
-    def x_of(f: float) -> float:
-        return left + (right - left) * f
-
-    def y_of(r: float) -> float:  # r from -1 to 1
-        return bottom + (top - bottom) * (r + 1) / 2
-
     for f in (0, 0.25, 0.5, 0.75, 1):
-        draw_text(
-            drawing,
-            x_of(f),
-            bottom - 10,
-            f"{f * 100:.0f} %",
-            s.sans,
-            6.6,
-            glyphs,
-            anchor="middle",
-            color=GREY,
-        )
+        text = f"{f * 100:.0f} %"
+        draw_text(drawing, axes.x_of(f), bottom - 10, text, font, 6.6, glyphs, "middle", color=GREY)
     for r in (-1, -0.5, 0, 0.2, 0.5, 1):
         draw_text(
-            drawing, left - 4, y_of(r) - 2, f"{r:g}", s.sans, 6.6, glyphs, anchor="end", color=GREY
+            drawing, left - 4, axes.y_of(r) - 2, f"{r:g}", font, 6.6, glyphs, "end", color=GREY
         )
+    y_low = axes.y_of(0.2)
     drawing.add(
-        Line(
-            left,
-            y_of(0.2),
-            right,
-            y_of(0.2),
-            strokeColor=RULE,
-            strokeDashArray=(2, 2),
-            strokeWidth=0.5,
-        )
+        Line(left, y_low, right, y_low, strokeColor=RULE, strokeDashArray=(2, 2), strokeWidth=0.5)
     )
-    drawing.add(Line(left, y_of(0), right, y_of(0), strokeColor=GREY, strokeWidth=0.5))
+    drawing.add(Line(left, axes.y_of(0), right, axes.y_of(0), strokeColor=GREY, strokeWidth=0.5))
     draw_text(
         drawing,
         (left + right) / 2,
         2,
         "facility (share of the class right)",
-        s.sans,
+        font,
         6.8,
         glyphs,
         anchor="middle",
         color=INK,
     )
-    for index, item in enumerate(report.analysis.items):
-        if item.facility is None or item.r_corrected is None:
-            continue
-        x, y = x_of(item.facility), y_of(item.r_corrected)
-        colour = ACCENT if item.flags else NAVY
-        drawing.add(Circle(x, y, 2.6, fillColor=colour, strokeColor=None))
-        draw_text(drawing, x + 4, y + 2, _label(index), s.sans, 6.4, glyphs, color=colour)
-    return drawing
 
 
 def _flagged(kit: Kit, report: ClassReport) -> list[Flowable]:

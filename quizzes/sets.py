@@ -147,62 +147,11 @@ def check_set(
     problems: list[Problem] = []
     loaded = packs.get(pack_id) if pack_id else None
     if pack_id and loaded is None:
-        if failed and pack_id in failed:
-            first = next((p for p in failed[pack_id] if p.is_error), None)
-            why = f": {first}" if first else ""
-            problems.append(
-                doc.problem(
-                    ("pack",),
-                    f"pack '{pack_id}' did not load{why}",
-                    "fix the pack first (`quiz check` on its folder)",
-                )
-            )
-        else:
-            known = ", ".join(sorted(packs)) or "none found"
-            problems.append(
-                doc.problem(("pack",), f"unknown pack '{pack_id}'", f"known packs: {known}")
-            )
+        problems.append(_missing_pack(doc, pack_id, packs, failed))
     pack = loaded.pack if loaded else None
-    facts = pack.facts() if pack else {}
     first_line: dict[str, int] = {}
     for index, question in questions:
-        here: tuple[str | int, ...] = ("questions", index)
-
-        def add(
-            field: tuple[str | int, ...],
-            message: str,
-            hint: str = "",
-            severity: str = "error",
-            here: tuple[str | int, ...] = here,
-        ) -> None:
-            problems.append(doc.problem((*here, *field), message, hint, severity))
-
-        if question.id in first_line:
-            add(
-                ("id",),
-                f"duplicate question id '{question.id}' (first at line {first_line[question.id]})",
-                "give each question its own id",
-            )
-        else:
-            first_line[question.id] = doc.locate((*here, "id"))[0]
-        if question.fact is None:
-            add(
-                ("id",),
-                f"question '{question.id}' tests no fact",
-                "add `fact: <id>` so the answer can be explained from the pack",
-                "warning",
-            )
-        elif loaded is not None and question.fact not in facts:
-            add(
-                ("fact",),
-                f"unknown fact '{question.fact}' in pack '{pack_id}'",
-                did_you_mean(question.fact, facts, "check the fact ids in the pack"),
-            )
-        for field, message, hint in _question_problems(question):
-            add(field, message, hint)
-        if pack is not None:
-            for field, message, hint, severity in fact_problems(question, pack):
-                add(field, message, hint, severity)
+        problems += _question_checks(doc, (index, question), pack_id, pack, first_line)
     problems += _longest_choice_warning(doc, questions)
     problems += [
         doc.problem(
@@ -214,6 +163,78 @@ def check_set(
         for (_, q), (j, _), shown in give_aways(questions)
     ]
     return problems
+
+
+def _missing_pack(
+    doc: Document,
+    pack_id: str,
+    packs: Mapping[str, LoadedPack],
+    failed: Mapping[str, list[Problem]] | None,
+) -> Problem:
+    """The set's pack did not load, or there is no such pack."""
+    if failed and pack_id in failed:
+        first = next((p for p in failed[pack_id] if p.is_error), None)
+        why = f": {first}" if first else ""
+        return doc.problem(
+            ("pack",),
+            f"pack '{pack_id}' did not load{why}",
+            "fix the pack first (`quiz check` on its folder)",
+        )
+    known = ", ".join(sorted(packs)) or "none found"
+    return doc.problem(("pack",), f"unknown pack '{pack_id}'", f"known packs: {known}")
+
+
+def _question_checks(
+    doc: Document,
+    indexed: tuple[int, Question],
+    pack_id: str | None,
+    pack: Pack | None,
+    first_line: dict[str, int],
+) -> list[Problem]:
+    """A question's problems: a repeated id (``first_line`` holds the ids seen), its fact
+    missing or unknown, type-specific mistakes, and disagreements with the pack."""
+    index, question = indexed
+    here: tuple[str | int, ...] = ("questions", index)
+    found: list[tuple[tuple[str | int, ...], str, str, str]] = []
+    if question.id in first_line:
+        found.append(
+            (
+                ("id",),
+                f"duplicate question id '{question.id}' (first at line {first_line[question.id]})",
+                "give each question its own id",
+                "error",
+            )
+        )
+    else:
+        first_line[question.id] = doc.locate((*here, "id"))[0]
+    facts = pack.facts() if pack else {}
+    if question.fact is None:
+        found.append(
+            (
+                ("id",),
+                f"question '{question.id}' tests no fact",
+                "add `fact: <id>` so the answer can be explained from the pack",
+                "warning",
+            )
+        )
+    elif pack is not None and question.fact not in facts:
+        found.append(
+            (
+                ("fact",),
+                f"unknown fact '{question.fact}' in pack '{pack_id}'",
+                did_you_mean(question.fact, facts, "check the fact ids in the pack"),
+                "error",
+            )
+        )
+    found += [
+        (field, message, hint, "error") for field, message, hint in _question_problems(question)
+    ]
+    if pack is not None:
+        found += fact_problems(question, pack)
+    return [
+        doc.problem((*here, *field), message, hint, severity)
+        for field, message, hint, severity in found
+    ]
 
 
 def _agrees(q: Numeric, figure: Figure) -> bool:
@@ -270,30 +291,9 @@ def _question_problems(q: Question) -> Iterator[tuple[tuple[str | int, ...], str
     if isinstance(q, Choice | Multi):
         yield from _choice_list_problems(q.choices)
     if isinstance(q, Choice):
-        answers = q.answer if isinstance(q.answer, list) else [q.answer]
-        if len(answers) != 1:
-            yield (
-                ("answer",),
-                f"a choice question needs exactly one answer, not {len(answers)}",
-                "use `type: multi` for several answers",
-            )
-        for answer in answers:
-            if answer not in q.choices:
-                yield (
-                    ("answer",),
-                    f"answer '{answer}' is not among the choices",
-                    "copy the answer exactly from the choices",
-                )
+        yield from _choice_answer_problems(q)
     elif isinstance(q, Multi):
-        for i, answer in enumerate(q.answers):
-            if answer not in q.choices:
-                yield (
-                    ("answers", i),
-                    f"answer '{answer}' is not among the choices",
-                    "copy the answer exactly from the choices",
-                )
-        if len(set(q.answers)) != len(q.answers):
-            yield (("answers",), "an answer is listed twice", "list each answer once")
+        yield from _multi_answer_problems(q)
     elif isinstance(q, Numeric) and q.tolerance is not None and q.tolerance.amount < 0:
         yield (
             ("tolerance",),
@@ -301,29 +301,66 @@ def _question_problems(q: Question) -> Iterator[tuple[tuple[str | int, ...], str
             "a tolerance is how far off an answer may be: 0 or more",
         )
     elif isinstance(q, Match):
-        if len(q.pairs) < 2:
-            yield (("pairs",), "a match question needs at least two pairs", "add pairs")
-        for side in ("left", "right"):
-            counts = Counter(getattr(pair, side) for pair in q.pairs)
-            for i, pair in enumerate(q.pairs):
-                value = getattr(pair, side)
-                if counts[value] > 1:
-                    yield (
-                        ("pairs", i, side),
-                        f"'{value}' appears more than once on the {side} side",
-                        "each side of a pair is unique",
-                    )
-                    counts[value] = 0  # report a repeat once
+        yield from _match_problems(q)
     elif isinstance(q, Order):
-        if len(q.items) < 3:
+        yield from _order_item_problems(q)
+
+
+def _choice_answer_problems(q: Choice) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    answers = q.answer if isinstance(q.answer, list) else [q.answer]
+    if len(answers) != 1:
+        yield (
+            ("answer",),
+            f"a choice question needs exactly one answer, not {len(answers)}",
+            "use `type: multi` for several answers",
+        )
+    for answer in answers:
+        if answer not in q.choices:
             yield (
-                ("items",),
-                f"an order question needs at least three items, not {len(q.items)}",
-                "add items or use a choice question",
+                ("answer",),
+                f"answer '{answer}' is not among the choices",
+                "copy the answer exactly from the choices",
             )
-        for i, item in enumerate(q.items):
-            if q.items.index(item) != i:
-                yield (("items", i), f"item '{item}' appears twice", "list each item once")
+
+
+def _multi_answer_problems(q: Multi) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    for i, answer in enumerate(q.answers):
+        if answer not in q.choices:
+            yield (
+                ("answers", i),
+                f"answer '{answer}' is not among the choices",
+                "copy the answer exactly from the choices",
+            )
+    if len(set(q.answers)) != len(q.answers):
+        yield (("answers",), "an answer is listed twice", "list each answer once")
+
+
+def _match_problems(q: Match) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    if len(q.pairs) < 2:
+        yield (("pairs",), "a match question needs at least two pairs", "add pairs")
+    for side in ("left", "right"):
+        counts = Counter(getattr(pair, side) for pair in q.pairs)
+        for i, pair in enumerate(q.pairs):
+            value = getattr(pair, side)
+            if counts[value] > 1:
+                yield (
+                    ("pairs", i, side),
+                    f"'{value}' appears more than once on the {side} side",
+                    "each side of a pair is unique",
+                )
+                counts[value] = 0  # report a repeat once
+
+
+def _order_item_problems(q: Order) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    if len(q.items) < 3:
+        yield (
+            ("items",),
+            f"an order question needs at least three items, not {len(q.items)}",
+            "add items or use a choice question",
+        )
+    for i, item in enumerate(q.items):
+        if q.items.index(item) != i:
+            yield (("items", i), f"item '{item}' appears twice", "list each item once")
 
 
 def _choice_list_problems(choices: list[str]) -> Iterator[tuple[tuple[str | int, ...], str, str]]:

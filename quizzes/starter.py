@@ -16,7 +16,7 @@ import yaml
 from quizzes.giveaways import longest_always_right, one_of_each_pair
 from quizzes.model import Numeric, Question, QuestionSet
 from seeds.dates import longest_chain
-from seeds.model import Fact, Pack
+from seeds.model import Actor, Event, Fact, Figure, Pack, Term
 from seeds.numbers import format_number
 
 
@@ -108,10 +108,26 @@ def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str
     actors = pack.actors[:3]
     events = [pack.events[i] for i in longest_chain([e.date for e in pack.events])][:3]
     term = pack.terms[0] if pack.terms else None
+    lines = _header(pack, set_id, schema_path)
+    if figure:
+        lines += _numeric_example(figure)
+    if len(actors) >= 2:
+        lines += _actor_examples(actors)
+    if figure:
+        lines += _truefalse_example(figure)
+    if term:
+        lines += _text_example(term)
+    if len(events) >= 3:
+        lines += _order_example(events)
+    return "\n".join(lines) + "\n"
+
+
+def _header(pack: Pack, set_id: str, schema_path: str | None) -> list[str]:
     lines = []
     if schema_path:
         lines.append(f"# yaml-language-server: $schema={schema_path}")
-    lines += [
+    return [
+        *lines,
         "# A question set: check it with `quiz check FILE`, play it with `quiz play FILE`.",
         "# Every question names the pack fact it tests (`fact:`); the explanation",
         "# shown after an answer defaults to that fact's statement and quote.",
@@ -121,80 +137,90 @@ def starter_yaml(pack: Pack, set_id: str, schema_path: str | None = None) -> str
         f"pack: {pack.id}",
         "questions:",
     ]
-    if figure:
-        lines += [
-            "  # numeric: accepts 5000, 5,000, 5 000 or 5k; the answer must equal the figure.",
-            "  - id: example-numeric",
-            "    type: numeric",
-            f"    prompt: {_q(f'{figure.label}: what is the figure?')}",
-            f"    fact: {figure.id}",
-            f"    answer: {format_number(figure.low).replace(',', '')}",
-            f"    unit: {_q(figure.unit)}",
-            "    tolerance: 0   # or e.g. 5% (percent) or 100 (absolute)",
-            "    tags: [figures]   # optional; `quiz play --tag figures` plays only these",
-        ]
-    if len(actors) >= 2:
-        first, second = actors[0], actors[1]
-        lines += [
-            "  # choice: exactly one answer, copied from the choices.",
-            "  - id: example-choice",
-            "    type: choice",
-            f"    prompt: {_q(f'Which best describes {first.name}?')}",
-            f"    fact: {first.id}",
-            "    choices:",
-            f"      - {_q(first.role)}",
-            f"      - {_q(second.role)}",
-            f"    answer: {_q(first.role)}",
-            "    difficulty: easy   # easy, medium or hard",
-            "    points: 1",
-            "  # multi: several answers; partial credit is right picks minus wrong picks.",
-            "  - id: example-multi",
-            "    type: multi",
-            "    prompt: Which of these are actors in the story?",
-            f"    fact: {first.id}",
-            "    choices:",
-            *[f"      - {_q(a.name)}" for a in actors],
-            "      - Nobody else",
-            "    answers:",
-            *[f"      - {_q(a.name)}" for a in actors],
-            "  # match: pair each left side with its right side; each side unique.",
-            "  - id: example-match",
-            "    type: match",
-            "    prompt: Match each actor with their role.",
-            f"    fact: {first.id}",
-            "    pairs:",
-            *[f"      - left: {_q(a.name)}\n        right: {_q(a.role)}" for a in actors],
-        ]
-    if figure:
-        wrong_figure = format_number(figure.low * 2)  # false, so it gives nothing away
-        lines += [
-            "  # truefalse: the prompt is a statement; answer true or false.",
-            "  - id: example-truefalse",
-            "    type: truefalse",
-            f"    prompt: {_q(f'{figure.label}: the figure is {wrong_figure}.')}",
-            f"    fact: {figure.id}",
-            "    answer: false",
-            "    explanation: Shown after answering, instead of the fact's statement.",
-        ]
-    if term:
-        accepted = [term.term, term.short] if term.short else [term.term]
-        lines += [
-            "  # text: typed answer; case, spaces, punctuation and accents are ignored.",
-            "  - id: example-text",
-            "    type: text",
-            f"    prompt: {_q('Which term is defined as: ' + term.statement)}",
-            f"    fact: {term.id}",
-            "    accept:",
-            *[f"      - {_q(a)}" for a in accepted],
-        ]
-    if len(events) >= 3:
-        lines += [
-            "  # order: items written in the right order (at least three).",
-            "  - id: example-order",
-            "    type: order",
-            "    prompt: Put these events in order, earliest first.",
-            f"    fact: {events[0].id}",
-            "    items:",
-            *[f"      - {_q(e.title)}" for e in events],
-        ]
-    return "\n".join(lines) + "\n"
+
+
+def _numeric_example(figure: Figure) -> list[str]:
+    return [
+        "  # numeric: accepts 5000, 5,000, 5 000 or 5k; the answer must equal the figure.",
+        "  - id: example-numeric",
+        "    type: numeric",
+        f"    prompt: {_q(f'{figure.label}: what is the figure?')}",
+        f"    fact: {figure.id}",
+        f"    answer: {format_number(figure.low).replace(',', '')}",
+        f"    unit: {_q(figure.unit)}",
+        "    tolerance: 0   # or e.g. 5% (percent) or 100 (absolute)",
+        "    tags: [figures]   # optional; `quiz play --tag figures` plays only these",
+    ]
+
+
+def _actor_examples(actors: list[Actor]) -> list[str]:
+    """A choice, a multi and a match question on the first actors (two or three)."""
+    first, second = actors[0], actors[1]
+    return [
+        "  # choice: exactly one answer, copied from the choices.",
+        "  - id: example-choice",
+        "    type: choice",
+        f"    prompt: {_q(f'Which best describes {first.name}?')}",
+        f"    fact: {first.id}",
+        "    choices:",
+        f"      - {_q(first.role)}",
+        f"      - {_q(second.role)}",
+        f"    answer: {_q(first.role)}",
+        "    difficulty: easy   # easy, medium or hard",
+        "    points: 1",
+        "  # multi: several answers; partial credit is right picks minus wrong picks.",
+        "  - id: example-multi",
+        "    type: multi",
+        "    prompt: Which of these are actors in the story?",
+        f"    fact: {first.id}",
+        "    choices:",
+        *[f"      - {_q(a.name)}" for a in actors],
+        "      - Nobody else",
+        "    answers:",
+        *[f"      - {_q(a.name)}" for a in actors],
+        "  # match: pair each left side with its right side; each side unique.",
+        "  - id: example-match",
+        "    type: match",
+        "    prompt: Match each actor with their role.",
+        f"    fact: {first.id}",
+        "    pairs:",
+        *[f"      - left: {_q(a.name)}\n        right: {_q(a.role)}" for a in actors],
+    ]
+
+
+def _truefalse_example(figure: Figure) -> list[str]:
+    wrong_figure = format_number(figure.low * 2)  # false, so it gives nothing away
+    return [
+        "  # truefalse: the prompt is a statement; answer true or false.",
+        "  - id: example-truefalse",
+        "    type: truefalse",
+        f"    prompt: {_q(f'{figure.label}: the figure is {wrong_figure}.')}",
+        f"    fact: {figure.id}",
+        "    answer: false",
+        "    explanation: Shown after answering, instead of the fact's statement.",
+    ]
+
+
+def _text_example(term: Term) -> list[str]:
+    accepted = [term.term, term.short] if term.short else [term.term]
+    return [
+        "  # text: typed answer; case, spaces, punctuation and accents are ignored.",
+        "  - id: example-text",
+        "    type: text",
+        f"    prompt: {_q('Which term is defined as: ' + term.statement)}",
+        f"    fact: {term.id}",
+        "    accept:",
+        *[f"      - {_q(a)}" for a in accepted],
+    ]
+
+
+def _order_example(events: list[Event]) -> list[str]:
+    return [
+        "  # order: items written in the right order (at least three).",
+        "  - id: example-order",
+        "    type: order",
+        "    prompt: Put these events in order, earliest first.",
+        f"    fact: {events[0].id}",
+        "    items:",
+        *[f"      - {_q(e.title)}" for e in events],
+    ]

@@ -57,6 +57,30 @@ def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
         return None, [_problem(doc, model, e) for e in err.errors(include_url=False)]
 
 
+_NUMBER_KINDS = (
+    "decimal_parsing",
+    "int_parsing",
+    "float_parsing",
+    "decimal_type",
+    "int_from_float",
+    "finite_number",
+)
+_SHAPE_KINDS = (
+    "string_type",
+    "list_type",
+    "dict_type",
+    "model_type",
+    "model_attributes_type",
+    "dataclass_type",
+    "dataclass_args_type",
+)
+_SHAPES = {
+    "string_type": "text",
+    "list_type": "a list (`- item` lines)",
+    "dict_type": "a mapping (`key: value` lines)",
+}
+
+
 def _problem(doc: Document, model: type, error: Any) -> Problem:
     loc = tuple(error["loc"])
     kind, field = error["type"], _field_name(loc)
@@ -65,22 +89,8 @@ def _problem(doc: Document, model: type, error: Any) -> Problem:
         message = f"missing required field '{field}'"
         hint = f"add `{field}:` here"
     elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        known = _known_fields(model, doc, loc)
-        close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.7)
-        message = f"unknown field '{field}'"
-        hint = (
-            f"did you mean '{close[0]}'?"
-            if close
-            else (f"known fields here: {', '.join(known)}" if known else "remove it")
-        )
-    elif kind in (
-        "decimal_parsing",
-        "int_parsing",
-        "float_parsing",
-        "decimal_type",
-        "int_from_float",
-        "finite_number",
-    ):
+        message, hint = _unknown_field(doc, model, loc, field)
+    elif kind in _NUMBER_KINDS:
         message = f"'{field}' must be a number, not {_shown(error['input'])}"
         hint = "write digits only, e.g. 5000 or 2.5 (no commas, no units)"
     elif kind in ("bool_parsing", "bool_type"):
@@ -96,43 +106,45 @@ def _problem(doc: Document, model: type, error: Any) -> Problem:
         hint = "use lowercase letters, digits and dashes, e.g. li-wei"
     elif kind == "string_pattern_mismatch":
         message = f"'{field}' has an unexpected form: {_shown(error['input'])}"
-    elif kind in (
-        "string_type",
-        "list_type",
-        "dict_type",
-        "model_type",
-        "model_attributes_type",
-        "dataclass_type",
-        "dataclass_args_type",
-    ):
-        wanted = {
-            "string_type": "text",
-            "list_type": "a list (`- item` lines)",
-            "dict_type": "a mapping (`key: value` lines)",
-        }.get(kind, "a mapping")
+    elif kind in _SHAPE_KINDS:
+        wanted = _SHAPES.get(kind, "a mapping")
         message = f"'{field}' must be {wanted}, not {_describe(error['input'])}"
     elif kind == "string_too_short":
         message = f"'{field}' is empty"
         hint = "write some text or remove the field"
     elif kind == "value_error":
         message = str(error.get("ctx", {}).get("error", message))
-    elif kind == "union_tag_invalid":
-        ctx = error.get("ctx", {})
-        tag_field = str(ctx.get("discriminator", "type")).strip("'")
-        loc = (*loc, tag_field)
-        raw = error["input"].get(tag_field) if isinstance(error["input"], dict) else None
-        if isinstance(raw, dict | list):  # pydantic gives the tag as the text of the value
-            message = f"'{tag_field}' must be text, not {describe(raw)}"
-        else:
-            message = f"'{tag_field}' cannot be {_shown(ctx.get('tag'))}"
-        hint = f"expected one of {ctx.get('expected_tags', '')}"
-    elif kind == "union_tag_not_found":
-        tag_field = str(error.get("ctx", {}).get("discriminator", "type")).strip("'")
-        message = f"missing required field '{tag_field}'"
-        hint = f"add `{tag_field}:` here"
+    elif kind in ("union_tag_invalid", "union_tag_not_found"):
+        loc, message, hint = _union_tag(error, loc)
     else:
         message = f"'{field}': {message[0].lower()}{message[1:]}"
     return doc.problem(loc, message, hint)
+
+
+def _unknown_field(doc: Document, model: type, loc: tuple[Any, ...], field: str) -> tuple[str, str]:
+    """(message, hint) for a field the model does not have: the closest known one."""
+    known = _known_fields(model, doc, loc)
+    close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.7)
+    hint = (
+        f"did you mean '{close[0]}'?"
+        if close
+        else (f"known fields here: {', '.join(known)}" if known else "remove it")
+    )
+    return f"unknown field '{field}'", hint
+
+
+def _union_tag(error: Any, loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], str, str]:
+    """(where, message, hint) for a question's `type:` that is missing or not one known."""
+    ctx = error.get("ctx", {})
+    tag_field = str(ctx.get("discriminator", "type")).strip("'")
+    if error["type"] == "union_tag_not_found":
+        return loc, f"missing required field '{tag_field}'", f"add `{tag_field}:` here"
+    raw = error["input"].get(tag_field) if isinstance(error["input"], dict) else None
+    if isinstance(raw, dict | list):  # pydantic gives the tag as the text of the value
+        message = f"'{tag_field}' must be text, not {describe(raw)}"
+    else:
+        message = f"'{tag_field}' cannot be {_shown(ctx.get('tag'))}"
+    return (*loc, tag_field), message, f"expected one of {ctx.get('expected_tags', '')}"
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:

@@ -162,7 +162,7 @@ class _Builder:
         needs_clean = not text.isascii() or "\\" in text
         get_event = _PlainLoader(text).get_event
         marks = self.marks
-        stack: list[list[Any]] = []  # frames: [container, its marks, pending key]
+        stack: list[_Frame] = []  # the open containers, innermost last
         root: Any = None
         documents = 0
         while True:
@@ -178,70 +178,77 @@ class _Builder:
                     value = clean_text(value)
                 container: dict[Any, Any] | list[Any] | None = None
             elif kind is _MappingStart or kind is _SequenceStart:
-                if event.anchor is not None or event.tag is not None:
-                    self._refuse(event)
-                if len(stack) >= MAX_DEPTH:
-                    raise self.fail(
-                        event.start_mark,
-                        f"nesting is deeper than {MAX_DEPTH} levels",
-                        "flatten the structure",
-                    )
+                if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
+                    self._refuse_start(event, len(stack))
                 value = container = {} if kind is _MappingStart else []
             elif kind is _MappingEnd or kind is _SequenceEnd:
                 stack.pop()
                 continue
-            elif kind is _Alias:
-                raise self.fail(
-                    event.start_mark,
-                    f"alias '*{event.anchor}' is not allowed",
-                    "write the value out in full instead of using &anchors and *aliases",
-                )
-            elif kind is _DocumentStart:
-                documents += 1
-                if documents > 1:
-                    raise self.fail(
-                        event.start_mark,
-                        "more than one YAML document in the file",
-                        "remove the `---` line or split the file",
-                    )
-                continue
             elif kind is _StreamEnd:
                 return root
             else:
+                documents = self._between(event, kind, documents)
                 continue
             mark = event.start_mark
             if not stack:
                 root, self.root_mark = value, mark
+            elif type((frame := stack[-1]).container) is list:
+                frame.container.append(value)
+                frame.marks.append(mark)
+            elif frame.key is _NO_KEY:
+                frame.key = self._key(frame, value, container is not None, mark)
+                continue
             else:
-                frame = stack[-1]
-                parent = frame[0]
-                if type(parent) is list:
-                    parent.append(value)
-                    frame[1].append(mark)
-                elif frame[2] is _NO_KEY:
-                    if container is not None:
-                        raise self.fail(
-                            mark,
-                            "a key must be plain text",
-                            "use `name: value`, not a list or mapping as a key",
-                        )
-                    key = "" if value is None else value
-                    if key in parent:
-                        raise self.fail(
-                            mark,
-                            f"duplicate key '{key}' (first at line {frame[1][key].line + 1})",
-                            "remove or rename one of them",
-                        )
-                    frame[2] = key
-                    continue
-                else:
-                    parent[frame[2]] = value
-                    frame[1][frame[2]] = mark
-                    frame[2] = _NO_KEY
+                frame.container[frame.key] = value
+                frame.marks[frame.key] = mark
+                frame.key = _NO_KEY
             if container is not None:
                 container_marks: Any = {} if kind is _MappingStart else []
                 marks[id(container)] = container_marks
-                stack.append([container, container_marks, _NO_KEY])
+                stack.append(_Frame(container, container_marks))
+
+    def _refuse_start(self, event: Any, depth: int) -> None:
+        """A mapping or list with an anchor or tag, or opened ``depth`` containers deep."""
+        self._refuse(event)
+        raise self.fail(
+            event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels", "flatten the structure"
+        )
+
+    def _between(self, event: Any, kind: type, documents: int) -> int:
+        """Events that hold no value: aliases are refused, and a second document; the
+        number of documents begun."""
+        if kind is _Alias:
+            raise self.fail(
+                event.start_mark,
+                f"alias '*{event.anchor}' is not allowed",
+                "write the value out in full instead of using &anchors and *aliases",
+            )
+        if kind is _DocumentStart:
+            documents += 1
+            if documents > 1:
+                raise self.fail(
+                    event.start_mark,
+                    "more than one YAML document in the file",
+                    "remove the `---` line or split the file",
+                )
+        return documents
+
+    def _key(self, frame: _Frame, value: Any, is_container: bool, mark: Any) -> Any:
+        """``value`` as the next key of the mapping ``frame`` holds: plain text, and new."""
+        if is_container:
+            raise self.fail(
+                mark,
+                "a key must be plain text",
+                "use `name: value`, not a list or mapping as a key",
+            )
+        key = "" if value is None else value
+        if key in frame.container:
+            raise self.fail(
+                mark,
+                f"duplicate key '{key}' (first at line {frame.marks[key].line + 1})",
+                "remove or rename one of them",
+            )
+        return key
 
     def _syntax(self, err: yaml.YAMLError) -> ProblemsFound:
         if isinstance(err, yaml.reader.ReaderError):
@@ -288,6 +295,20 @@ class _Builder:
 
 
 _NO_KEY = object()
+
+
+class _Frame:
+    """An open container while building: the mapping or list, the marks of its items
+    (keyed or listed like them), and a mapping's key awaiting its value."""
+
+    __slots__ = ("container", "key", "marks")
+
+    def __init__(self, container: dict[Any, Any] | list[Any], marks: Any) -> None:
+        self.container = container
+        self.marks = marks
+        self.key: Any = _NO_KEY
+
+
 _Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
 _MappingStart, _MappingEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
 _SequenceStart, _SequenceEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent

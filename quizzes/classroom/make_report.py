@@ -26,6 +26,8 @@ from seeds.problems import ProblemsFound
 
 if TYPE_CHECKING:
     from quizzes.classroom.item_report import ClassReport
+    from quizzes.classroom.results import ClassResults
+    from quizzes.sets import LoadedSet
 
 
 class DrawnReport(Protocol):
@@ -98,42 +100,16 @@ def make_report(
         _say(message)
     played = sets_played(runs)
     if ref is None:
-        if len(played) != 1:
-            _say(
-                "error: name the set to report on"
-                + (
-                    f"; played: {', '.join(sorted(played))}"
-                    if played
-                    else ": nobody has played any set yet "
-                    "(no runs in the progress database or files)"
-                )
-            )
+        ref = _the_one_played(played)
+        if ref is None:
             return 1
-        ref = next(iter(played))
     catalog = Catalog.load(root)
-    try:
-        loaded = catalog.find_set(ref)
-    except ProblemsFound as found:
-        for problem in found.problems:
-            _say(str(problem))
+    loaded = _played_set(catalog, ref, played)
+    if loaded is None:
         return 1
     set_id = loaded.qset.id
-    if set_id not in played:
-        _say(
-            f"error: nobody has played set '{set_id}' yet"
-            + (
-                f" (runs found of: {', '.join(sorted(played))})"
-                if played
-                else " (no runs in the progress database or files)"
-            )
-        )
-        return 1
-    for path in files:
-        from_file = [c for c in runs if c.source == str(path)]
-        if from_file and not any(c.run.set_id == set_id for c in from_file):
-            others = ", ".join(sorted({c.run.set_id for c in from_file}))
-            _say(f"note: {path} holds no runs of set '{set_id}' (it has: {others})")
-    from quizzes.classroom.item_report import build_report, csv_text
+    _note_files_without(files, runs, set_id)
+    from quizzes.classroom.item_report import build_report
     from quizzes.classroom.results import class_results
 
     results = class_results(loaded.qset, runs)
@@ -144,10 +120,66 @@ def make_report(
             + (f" ({results.unfinished} unfinished run(s))" if results.unfinished else "")
         )
         return 1
+    target = output or Path(f"{set_id}-report.pdf")
+    if not _write_report(draw(report, paper), report, target, csv_path):
+        return 1
+    _say_written(report, results, target, csv_path)
+    return 0
+
+
+def _the_one_played(played: dict[str, str]) -> str | None:
+    """The set to report on when none is named: the only one played, if only one is."""
+    if len(played) == 1:
+        return next(iter(played))
+    _say(
+        "error: name the set to report on"
+        + (
+            f"; played: {', '.join(sorted(played))}"
+            if played
+            else ": nobody has played any set yet (no runs in the progress database or files)"
+        )
+    )
+    return None
+
+
+def _played_set(catalog: Catalog, ref: str, played: dict[str, str]) -> LoadedSet | None:
+    """The set ``ref`` names, if it loads and someone has played it (else said why)."""
+    try:
+        loaded = catalog.find_set(ref)
+    except ProblemsFound as found:
+        for problem in found.problems:
+            _say(str(problem))
+        return None
+    if loaded.qset.id not in played:
+        _say(
+            f"error: nobody has played set '{loaded.qset.id}' yet"
+            + (
+                f" (runs found of: {', '.join(sorted(played))})"
+                if played
+                else " (no runs in the progress database or files)"
+            )
+        )
+        return None
+    return loaded
+
+
+def _note_files_without(files: list[Path], runs: list[ClassRun], set_id: str) -> None:
+    """A note for each results file named that holds runs, but none of this set."""
+    for path in files:
+        from_file = [c for c in runs if c.source == str(path)]
+        if from_file and not any(c.run.set_id == set_id for c in from_file):
+            others = ", ".join(sorted({c.run.set_id for c in from_file}))
+            _say(f"note: {path} holds no runs of set '{set_id}' (it has: {others})")
+
+
+def _write_report(
+    rendered: DrawnReport, report: ClassReport, target: Path, csv_path: Path | None
+) -> bool:
+    """The PDF (and the CSV if asked for) written, or False with the reason said; nothing is
+    written unless every file can be."""
+    from quizzes.classroom.item_report import csv_text
     from seeds.userfiles import CannotWrite, check_writable, write_file
 
-    target = output or Path(f"{set_id}-report.pdf")
-    rendered = draw(report, paper)
     outputs = [(target, rendered.pdf)]
     if csv_path is not None:
         outputs.append((csv_path, csv_text(report).encode("utf-8")))
@@ -159,9 +191,15 @@ def make_report(
                 _say(f"replaced existing {path}")
     except CannotWrite as err:
         _say(f"error: {err}")
-        return 1
+        return False
     for warning in rendered.warnings:
         _say(f"warning: {warning}")
+    return True
+
+
+def _say_written(
+    report: ClassReport, results: ClassResults, target: Path, csv_path: Path | None
+) -> None:
     summary = report.analysis.summary
     for note in results.notes:
         print(f"note: {note}")
@@ -176,4 +214,3 @@ def make_report(
             f"With {summary.students} student(s) the statistics are not meaningful yet; "
             "the report lists the answers."
         )
-    return 0

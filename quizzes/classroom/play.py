@@ -258,60 +258,73 @@ def read_answer(item: RunItem, form: Mapping[str, Sequence[str]]) -> Any:
     what to do when it is missing or not one of the options shown."""
     q = item.question
     options = item.options
-
-    def one(name: str) -> str:
-        values = form.get(name) or [""]
-        return values[-1]
-
-    def option(text: str) -> str:
-        try:
-            index = int(text)
-        except ValueError:
-            raise InvalidAnswer("choose one of the answers") from None
-        if not 0 <= index < len(options):
-            raise InvalidAnswer("choose one of the answers")
-        return options[index]
-
     if isinstance(q, Choice):
-        if not one("answer"):
+        if not _one(form, "answer"):
             raise InvalidAnswer("choose an answer, then press Answer")
-        return option(one("answer"))
+        return _option(options, _one(form, "answer"))
     if isinstance(q, Multi):
-        picked = [option(v) for v in form.get("answer", [])]
+        picked = [_option(options, v) for v in form.get("answer", [])]
         return [text for text in options if text in picked]
     if isinstance(q, TrueFalse):
-        value = one("answer")
+        value = _one(form, "answer")
         if value not in ("true", "false"):
             raise InvalidAnswer("choose True or False, then press Answer")
         return value == "true"
     if isinstance(q, Numeric | FreeText):
-        text = one("answer").strip()
+        text = _one(form, "answer").strip()
         if not text:
             raise InvalidAnswer("type your answer, then press Answer")
         return text
     if isinstance(q, Match):
-        chosen: dict[str, str] = {}
-        for n, pair in enumerate(q.pairs):
-            value = one(f"match-{n}")
-            if not value:
-                raise InvalidAnswer(f"choose a match for “{pair.left}”")
-            chosen[pair.left] = option(value)
-        return chosen
+        return _matches(q, options, form)
     if isinstance(q, Order):
-        places: dict[int, str] = {}
-        for n, text in enumerate(options):
-            value = one(f"order-{n}")
-            try:
-                place = int(value)
-            except ValueError:
-                raise InvalidAnswer(f"give “{text}” a place") from None
-            if place in places or not 1 <= place <= len(options):
-                raise InvalidAnswer(
-                    f"give each item its own place, from 1 to {len(options)} "
-                    f"(two items are {ordinal(place)})"
-                    if place in places
-                    else f"give each item a place from 1 to {len(options)}"
-                )
-            places[place] = text
-        return [places[p] for p in sorted(places)]
+        return _ordered(options, form)
     raise InvalidAnswer("this question cannot be answered here")
+
+
+def _one(form: Mapping[str, Sequence[str]], name: str) -> str:
+    """The last value the form sent under ``name``, or ""."""
+    values = form.get(name) or [""]
+    return values[-1]
+
+
+def _option(options: Sequence[str], text: str) -> str:
+    """The option shown at the index ``text`` gives."""
+    try:
+        index = int(text)
+    except ValueError:
+        raise InvalidAnswer("choose one of the answers") from None
+    if not 0 <= index < len(options):
+        raise InvalidAnswer("choose one of the answers")
+    return options[index]
+
+
+def _matches(q: Match, options: Sequence[str], form: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """A match question's answer: each left side with the option chosen for it."""
+    chosen: dict[str, str] = {}
+    for n, pair in enumerate(q.pairs):
+        value = _one(form, f"match-{n}")
+        if not value:
+            raise InvalidAnswer(f"choose a match for “{pair.left}”")
+        chosen[pair.left] = _option(options, value)
+    return chosen
+
+
+def _ordered(options: Sequence[str], form: Mapping[str, Sequence[str]]) -> list[str]:
+    """An order question's answer: the options in the places given, each its own."""
+    places: dict[int, str] = {}
+    for n, text in enumerate(options):
+        value = _one(form, f"order-{n}")
+        try:
+            place = int(value)
+        except ValueError:
+            raise InvalidAnswer(f"give “{text}” a place") from None
+        if place in places or not 1 <= place <= len(options):
+            raise InvalidAnswer(
+                f"give each item its own place, from 1 to {len(options)} "
+                f"(two items are {ordinal(place)})"
+                if place in places
+                else f"give each item a place from 1 to {len(options)}"
+            )
+        places[place] = text
+    return [places[p] for p in sorted(places)]

@@ -121,33 +121,7 @@ def read_results_file(path: Path) -> list[ClassRun]:
 
 
 def _read_results_file(path: Path) -> list[ClassRun]:
-    try:
-        raw = read_limited(path, MAX_RESULTS_BYTES)
-    except OSError as err:
-        raise ResultsError(f"{path}: cannot be read ({err.strerror or err})") from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except RecursionError:
-        raise ResultsError(
-            f"{path}: not a results file (lists or objects nested too deeply to read); ask "
-            "the student to send the file `quiz results export -o FILE.json` wrote"
-        ) from None
-    except UnicodeDecodeError:
-        raise ResultsError(
-            f"{path}: not a results file (not UTF-8 text); ask the student "
-            "to send the file `quiz results export -o FILE.json` wrote"
-        ) from None
-    except json.JSONDecodeError as err:
-        raise ResultsError(
-            f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); the "
-            "file is damaged or was edited: ask the student to export it "
-            "again"
-        ) from None
-    except ValueError:  # a number of more digits than Python reads
-        raise ResultsError(
-            f"{path}: not a results file (it holds a number thousands of digits long); ask "
-            "the student to export it again"
-        ) from None
+    doc = _results_json(path)
     if not isinstance(doc, dict) or doc.get("kind") != FILE_KIND:
         raise ResultsError(
             f"{path}: not a classbrief results file; students make one with "
@@ -182,6 +156,37 @@ def _read_results_file(path: Path) -> list[ClassRun]:
                 f"{err}); ask the student to export it again"
             ) from None
     return found
+
+
+def _results_json(path: Path) -> Any:
+    """The file's JSON; ResultsError when it cannot be read or is not JSON."""
+    try:
+        raw = read_limited(path, MAX_RESULTS_BYTES)
+    except OSError as err:
+        raise ResultsError(f"{path}: cannot be read ({err.strerror or err})") from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ResultsError(
+            f"{path}: not a results file (lists or objects nested too deeply to read); ask "
+            "the student to send the file `quiz results export -o FILE.json` wrote"
+        ) from None
+    except UnicodeDecodeError:
+        raise ResultsError(
+            f"{path}: not a results file (not UTF-8 text); ask the student "
+            "to send the file `quiz results export -o FILE.json` wrote"
+        ) from None
+    except json.JSONDecodeError as err:
+        raise ResultsError(
+            f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); the "
+            "file is damaged or was edited: ask the student to export it "
+            "again"
+        ) from None
+    except ValueError:  # a number of more digits than Python reads
+        raise ResultsError(
+            f"{path}: not a results file (it holds a number thousands of digits long); ask "
+            "the student to export it again"
+        ) from None
 
 
 def _read_run(entry: dict[str, Any], device: str, source: str) -> ClassRun:

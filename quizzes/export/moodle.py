@@ -122,45 +122,22 @@ def _answer(fraction: str, text: str, fmt: str = "html") -> str:
 
 
 def _specific(q: Question, notes: Notes, key: str) -> str | None:
+    """The elements of one question's type; None (with a note) when it cannot be exported."""
     if isinstance(q, Choice):
         right = q.answer if isinstance(q.answer, str) else q.answer[0]
-        return (
-            "    <single>true</single>\n    <shuffleanswers>true</shuffleanswers>\n"
-            "    <answernumbering>abc</answernumbering>\n"
-            "    <showstandardinstruction>0</showstandardinstruction>\n"
-            + _combined(q)
-            + "".join(_answer("100" if c == right else "0", html_text(c)) for c in q.choices)
-        )
+        return _choices(q, "true", {c: "100" if c == right else "0" for c in q.choices})
     if isinstance(q, Multi):
         fractions = multi_fractions_or_note(q, notes, key)
         if fractions is None:
             return None
         right, wrong = fractions
-        return (
-            "    <single>false</single>\n    <shuffleanswers>true</shuffleanswers>\n"
-            "    <answernumbering>abc</answernumbering>\n"
-            "    <showstandardinstruction>0</showstandardinstruction>\n"
-            + _combined(q)
-            + "".join(_answer(right if c in q.answers else wrong, html_text(c)) for c in q.choices)
-        )
+        return _choices(q, "false", {c: right if c in q.answers else wrong for c in q.choices})
     if isinstance(q, TrueFalse):
         return _answer("100" if q.answer else "0", "true", "moodle_auto_format") + _answer(
             "0" if q.answer else "100", "false", "moodle_auto_format"
         )
     if isinstance(q, Numeric):
-        unit = ""
-        if q.unit:
-            unit = (
-                "    <units><unit><multiplier>1</multiplier>"
-                f"<unit_name>{_x(q.unit)}</unit_name></unit></units>\n"
-                "    <unitgradingtype>0</unitgradingtype>\n"
-            )
-        return (
-            f'    <answer fraction="100" format="moodle_auto_format">'
-            f"<text>{plain_number(q.answer)}</text>"
-            '<feedback format="html"><text></text></feedback>'
-            f"<tolerance>{plain_number(tolerance_amount(q))}</tolerance></answer>\n" + unit
-        )
+        return _numeric(q)
     if isinstance(q, FreeText):
         notes.add(
             "text-case",
@@ -181,21 +158,52 @@ def _specific(q: Question, notes: Notes, key: str) -> str | None:
             )
         )
     if isinstance(q, Order):
-        notes.add(
-            "ordering",
-            "{n} order question{s} exported as Moodle's ordering type, built "
-            "in since Moodle 4.4 (older sites need the Ordering plugin)",
-        )
-        return (
-            "    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n"
-            f"    <selectcount>{len(q.items)}</selectcount>\n"
-            "    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n"
-            "    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>\n"
-            + _combined(q)
-            + "".join(
-                f'    <answer fraction="{i}" format="html">'
-                f"<text>{_x(html_text(item))}</text></answer>\n"
-                for i, item in enumerate(q.items, start=1)
-            )
-        )
+        return _ordering(q, notes)
     raise TypeError(f"unknown question type: {type(q).__name__}")
+
+
+def _choices(q: Choice | Multi, single: str, fractions: dict[str, str]) -> str:
+    """A multichoice question: ``single`` "true" or "false", each choice with its grade."""
+    return (
+        f"    <single>{single}</single>\n    <shuffleanswers>true</shuffleanswers>\n"
+        "    <answernumbering>abc</answernumbering>\n"
+        "    <showstandardinstruction>0</showstandardinstruction>\n"
+        + _combined(q)
+        + "".join(_answer(fractions[c], html_text(c)) for c in q.choices)
+    )
+
+
+def _numeric(q: Numeric) -> str:
+    unit = ""
+    if q.unit:
+        unit = (
+            "    <units><unit><multiplier>1</multiplier>"
+            f"<unit_name>{_x(q.unit)}</unit_name></unit></units>\n"
+            "    <unitgradingtype>0</unitgradingtype>\n"
+        )
+    return (
+        f'    <answer fraction="100" format="moodle_auto_format">'
+        f"<text>{plain_number(q.answer)}</text>"
+        '<feedback format="html"><text></text></feedback>'
+        f"<tolerance>{plain_number(tolerance_amount(q))}</tolerance></answer>\n" + unit
+    )
+
+
+def _ordering(q: Order, notes: Notes) -> str:
+    notes.add(
+        "ordering",
+        "{n} order question{s} exported as Moodle's ordering type, built "
+        "in since Moodle 4.4 (older sites need the Ordering plugin)",
+    )
+    return (
+        "    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n"
+        f"    <selectcount>{len(q.items)}</selectcount>\n"
+        "    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n"
+        "    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>\n"
+        + _combined(q)
+        + "".join(
+            f'    <answer fraction="{i}" format="html">'
+            f"<text>{_x(html_text(item))}</text></answer>\n"
+            for i, item in enumerate(q.items, start=1)
+        )
+    )

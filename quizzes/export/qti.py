@@ -260,45 +260,10 @@ def _eq(value: str, respident: str = "response1") -> str:
 def _body(q: Question, item_id: str, choice_ids: list[str], notes: Notes) -> tuple[str, str]:
     """(presentation, response processing) for one question."""
     if isinstance(q, Choice | Multi | TrueFalse):
-        if isinstance(q, TrueFalse):
-            texts, right = ["True", "False"], {"True" if q.answer else "False"}
-        elif isinstance(q, Choice):
-            texts, right = list(q.choices), {q.answer if isinstance(q.answer, str) else q.answer[0]}
-        else:
-            texts, right = list(q.choices), set(q.answers)
-        labels = [(f"{item_id}_c{i}", text) for i, text in enumerate(texts)]
-        choice_ids.extend(ident for ident, _ in labels)
-        if isinstance(q, Multi):
-            # Canvas grades partial credit on multiple answers itself (right picks earn a
-            # share, wrong picks cost one); the package says which choices are right.
-            inner = "".join(
-                _eq(ident)
-                if text in right
-                else f"                <not>{_eq(ident).strip()}</not>\n"
-                for ident, text in labels
-            )
-            condition = f"              <and>\n{inner}</and>\n"
-            return _choices(labels, "Multiple"), _set_score(condition)
-        ident = next(ident for ident, text in labels if text in right)
-        return _choices(labels, "Single"), _set_score(_eq(ident))
+        return _choice_body(q, item_id, choice_ids)
     if isinstance(q, Numeric):
         choice_ids.append(f"{item_id}_n")
-        slack = tolerance_amount(q)
-        condition = (
-            "<or>\n" + _eq(plain_number(q.answer)) + "              <and>\n"
-            f'<vargte respident="response1">'
-            f"{plain_number(q.answer - slack)}</vargte>\n"
-            f'<varlte respident="response1">'
-            f"{plain_number(q.answer + slack)}</varlte>\n"
-            "</and>\n</or>\n"
-        )
-        presentation = (
-            '<response_str ident="response1" rcardinality="Single">\n'
-            '<render_fib fibtype="Decimal">'
-            '<response_label ident="answer1"/></render_fib>\n'
-            "</response_str>\n"
-        )
-        return presentation, _set_score(condition)
+        return _numeric_body(q)
     if isinstance(q, FreeText):
         choice_ids.extend(f"{item_id}_a{i}" for i in range(len(q.accept)))
         notes.add(
@@ -312,33 +277,86 @@ def _body(q: Question, item_id: str, choice_ids: list[str], notes: Notes) -> tup
             "</render_fib>\n</response_str>\n"
         )
         return presentation, _set_score("".join(_eq(a) for a in q.accept))
-    if isinstance(q, Match | Order):
-        if isinstance(q, Order):
-            notes.add(
-                "order",
-                "{n} order question{s} exported as matching, each item to its "
-                "position (1st, 2nd …): Canvas classic quizzes have no ordering type",
-            )
-            pairs = [(item, ordinal(i)) for i, item in enumerate(q.items, start=1)]
-        else:
-            pairs = [(p.left, p.right) for p in q.pairs]
-        rights = [(f"{item_id}_r{i}", right) for i, (_, right) in enumerate(pairs)]
-        options = "".join(
-            f'<response_label ident="{ident}">'
-            f"<material>{_plain(text)}</material></response_label>\n"
-            for ident, text in rights
+    if isinstance(q, Order):
+        notes.add(
+            "order",
+            "{n} order question{s} exported as matching, each item to its "
+            "position (1st, 2nd …): Canvas classic quizzes have no ordering type",
         )
-        presentation = processing = ""
-        share = plain_number((Decimal(100) / len(pairs)).quantize(Decimal("0.01")))
-        for i, (left, _) in enumerate(pairs):
-            left_id = f"{item_id}_l{i}"
-            choice_ids.append(left_id)
-            presentation += (
-                f'<response_lid ident="response_{left_id}">\n'
-                f"<material>{_plain(left)}</material>\n"
-                f"<render_choice>\n{options}"
-                "</render_choice>\n</response_lid>\n"
-            )
-            processing += _set_score(_eq(rights[i][0], f"response_{left_id}"), share, "Add")
-        return presentation, processing
+        return _pairs_body(
+            [(item, ordinal(i)) for i, item in enumerate(q.items, start=1)], item_id, choice_ids
+        )
+    if isinstance(q, Match):
+        return _pairs_body([(p.left, p.right) for p in q.pairs], item_id, choice_ids)
     raise TypeError(f"unknown question type: {type(q).__name__}")
+
+
+def _choice_body(
+    q: Choice | Multi | TrueFalse, item_id: str, choice_ids: list[str]
+) -> tuple[str, str]:
+    """One choice (or True and False) is right; a multi question's right choices are all
+    picked and its wrong ones not."""
+    if isinstance(q, TrueFalse):
+        texts, right = ["True", "False"], {"True" if q.answer else "False"}
+    elif isinstance(q, Choice):
+        texts, right = list(q.choices), {q.answer if isinstance(q.answer, str) else q.answer[0]}
+    else:
+        texts, right = list(q.choices), set(q.answers)
+    labels = [(f"{item_id}_c{i}", text) for i, text in enumerate(texts)]
+    choice_ids.extend(ident for ident, _ in labels)
+    if isinstance(q, Multi):
+        # Canvas grades partial credit on multiple answers itself (right picks earn a
+        # share, wrong picks cost one); the package says which choices are right.
+        inner = "".join(
+            _eq(ident) if text in right else f"                <not>{_eq(ident).strip()}</not>\n"
+            for ident, text in labels
+        )
+        condition = f"              <and>\n{inner}</and>\n"
+        return _choices(labels, "Multiple"), _set_score(condition)
+    ident = next(ident for ident, text in labels if text in right)
+    return _choices(labels, "Single"), _set_score(_eq(ident))
+
+
+def _numeric_body(q: Numeric) -> tuple[str, str]:
+    """The answer itself, or any number within its tolerance."""
+    slack = tolerance_amount(q)
+    condition = (
+        "<or>\n" + _eq(plain_number(q.answer)) + "              <and>\n"
+        f'<vargte respident="response1">'
+        f"{plain_number(q.answer - slack)}</vargte>\n"
+        f'<varlte respident="response1">'
+        f"{plain_number(q.answer + slack)}</varlte>\n"
+        "</and>\n</or>\n"
+    )
+    presentation = (
+        '<response_str ident="response1" rcardinality="Single">\n'
+        '<render_fib fibtype="Decimal">'
+        '<response_label ident="answer1"/></render_fib>\n'
+        "</response_str>\n"
+    )
+    return presentation, _set_score(condition)
+
+
+def _pairs_body(
+    pairs: list[tuple[str, str]], item_id: str, choice_ids: list[str]
+) -> tuple[str, str]:
+    """Each left side picks its right side from all of them, for an equal share of the
+    points."""
+    rights = [(f"{item_id}_r{i}", right) for i, (_, right) in enumerate(pairs)]
+    options = "".join(
+        f'<response_label ident="{ident}"><material>{_plain(text)}</material></response_label>\n'
+        for ident, text in rights
+    )
+    presentation = processing = ""
+    share = plain_number((Decimal(100) / len(pairs)).quantize(Decimal("0.01")))
+    for i, (left, _) in enumerate(pairs):
+        left_id = f"{item_id}_l{i}"
+        choice_ids.append(left_id)
+        presentation += (
+            f'<response_lid ident="response_{left_id}">\n'
+            f"<material>{_plain(left)}</material>\n"
+            f"<render_choice>\n{options}"
+            "</render_choice>\n</response_lid>\n"
+        )
+        processing += _set_score(_eq(rights[i][0], f"response_{left_id}"), share, "Add")
+    return presentation, processing

@@ -4,7 +4,7 @@ decimals as text so sums stay exact, lists and answers as JSON)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -75,10 +75,6 @@ class SetStats:
     answered_unfinished: int = 0
 
 
-RUN_COLUMNS = (
-    "id, set_id, set_ref, set_title, seed, mode, count, tags, only_ids, time_limit, "
-    "questions, points, started, finished, abandoned, deadline, student, uid"
-)
 ANSWER_COLUMNS = "question_id, position, answer, correct, score, points, answered_at, answer_key"
 CARD_COLUMNS = "student, set_id, set_ref, question_id, card, due, reviewed"
 
@@ -121,44 +117,56 @@ def answer_of(row: Sequence[Any]) -> AnswerRecord:
     )
 
 
+def _stored(value: Any) -> Any:
+    return value
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _float_or_none(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _json_tuple(value: str) -> tuple[Any, ...]:
+    return tuple(json.loads(value))
+
+
+def _json_tuple_or_none(value: str | None) -> tuple[Any, ...] | None:
+    return None if value is None else tuple(json.loads(value))
+
+
+def _text_or_empty(value: str | None) -> str:
+    return value or ""
+
+
+# The runs table's columns, in RunRecord's field order, each with how its stored value
+# becomes the field's value.
+_RUN_FIELDS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+    ("id", int),
+    ("set_id", _stored),
+    ("set_ref", _stored),
+    ("set_title", _stored),
+    ("seed", int),
+    ("mode", _stored),
+    ("count", _int_or_none),
+    ("tags", _json_tuple),
+    ("only_ids", _json_tuple_or_none),
+    ("time_limit", _float_or_none),
+    ("questions", int),
+    ("points", Decimal),
+    ("started", datetime.fromisoformat),
+    ("finished", time_of),
+    ("abandoned", time_of),
+    ("deadline", time_of),
+    ("student", _stored),
+    ("uid", _text_or_empty),  # NULL is read as ""
+)
+RUN_COLUMNS = ", ".join(column for column, _ in _RUN_FIELDS)
+_RUN_CONVERTERS = tuple(convert for _, convert in _RUN_FIELDS)
+
+
 def run_of(row: Sequence[Any]) -> RunRecord:
-    (
-        run_id,
-        set_id,
-        set_ref,
-        title,
-        seed,
-        mode,
-        count,
-        tags,
-        only,
-        time_limit,
-        questions,
-        points,
-        started,
-        finished,
-        abandoned,
-        deadline,
-        student,
-        uid,
-    ) = row
-    return RunRecord(
-        int(run_id),
-        set_id,
-        set_ref,
-        title,
-        int(seed),
-        mode,
-        None if count is None else int(count),
-        tuple(json.loads(tags)),
-        None if only is None else tuple(json.loads(only)),
-        None if time_limit is None else float(time_limit),
-        int(questions),
-        Decimal(points),
-        datetime.fromisoformat(started),
-        time_of(finished),
-        time_of(abandoned),
-        time_of(deadline),
-        student,
-        uid or "",
-    )
+    """A row of ``SELECT {RUN_COLUMNS} FROM runs`` as a record."""
+    return RunRecord(*[convert(value) for convert, value in zip(_RUN_CONVERTERS, row, strict=True)])

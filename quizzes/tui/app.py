@@ -1,7 +1,7 @@
 """The quiz app: screens for home, questions and results over the engine and the store.
 
 ``make_app`` builds it for the CLI and the tests alike; everything that varies between
-them (data folder, clock, seeds, blinking) comes in as a parameter.
+them (clock, seeds, blinking, the set to open) is one of its ``AppOptions``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -55,6 +55,26 @@ def random_seed() -> int:
     return random.SystemRandom().randrange(1, 1_000_000)
 
 
+@record(kw_only=True)
+class AppOptions:
+    """What varies between `quiz`, `quiz play`, `quiz review`, a class and the tests."""
+
+    play: PlayRequest | None = None  # straight to this set
+    clock: Clock = utc_now
+    seeds: Callable[[], int] = random_seed
+    monotonic: Callable[[], float] = time.monotonic
+    blink: bool = True
+    # Headless runs have no keyboard: they stop once the first question is drawn.
+    exit_on_first_question: bool = False
+    # Why progress cannot be saved (the store is then a copy in memory), or None.
+    unsaved: str | None = None
+    # Served to a class: ask who is playing first (from the roster when there is one).
+    ask_student: bool = False
+    roster: tuple[str, ...] | None = None
+    # `quiz review`: straight to the due questions (a pack id limits them to it).
+    review: str | bool = False
+
+
 class QuizApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere find it
     TITLE = "classbrief quiz"
@@ -67,40 +87,22 @@ class QuizApp(App[int]):
         Binding("f1", "help", "Help"),
     ]  # shown where an input takes "?"
 
-    def __init__(
-        self,
-        catalog: Catalog,
-        store: Store,
-        *,
-        play: PlayRequest | None = None,
-        clock: Clock = utc_now,
-        seeds: Callable[[], int] = random_seed,
-        monotonic: Callable[[], float] = time.monotonic,
-        blink: bool = True,
-        exit_on_first_question: bool = False,
-        unsaved: str | None = None,
-        ask_student: bool = False,
-        roster: tuple[str, ...] | None = None,
-        review: str | bool = False,
-    ) -> None:
+    def __init__(self, catalog: Catalog, store: Store, options: AppOptions | None = None) -> None:
         super().__init__()
-        # Served to a class: ask who is playing first (from the roster when there is one).
-        self.ask_student = ask_student
-        self.roster = roster
-        # `quiz review`: straight to the due questions (a pack id limits them to it).
-        self.review_first = review
-        # Why progress cannot be saved (the store is then a copy in memory), or None.
-        self.unsaved = unsaved
-        # Headless runs have no keyboard: they stop once the first question is drawn.
-        self.exit_on_first_question = exit_on_first_question
+        options = options or AppOptions()
+        self.ask_student = options.ask_student
+        self.roster = options.roster
+        self.review_first = options.review
+        self.unsaved = options.unsaved
+        self.exit_on_first_question = options.exit_on_first_question
         self.catalog = catalog
         self.store = store
         store.on_unsaved = self.saving_stopped
-        self.play = play
-        self.clock = clock
-        self.seeds = seeds
-        self.now = monotonic
-        self.blink = blink
+        self.play = options.play
+        self.clock = options.clock
+        self.seeds = options.seeds
+        self.now = options.monotonic
+        self.blink = options.blink
 
     async def on_event(self, event: events.Event) -> None:
         """Every key belongs to the question (or other screen) it was typed on. A key that
@@ -450,36 +452,11 @@ def _time_up(session: Session) -> str:
 
 
 def make_app(
-    root: Path,
-    *,
-    store: Store | None = None,
-    catalog: Catalog | None = None,
-    play: PlayRequest | None = None,
-    clock: Clock = utc_now,
-    seeds: Callable[[], int] = random_seed,
-    monotonic: Callable[[], float] = time.monotonic,
-    blink: bool = True,
-    exit_on_first_question: bool = False,
-    unsaved: str | None = None,
-    ask_student: bool = False,
-    roster: tuple[str, ...] | None = None,
-    review: str | bool = False,
+    root: Path, *, store: Store | None = None, catalog: Catalog | None = None, **options: Any
 ) -> QuizApp:
     """The app over the data folder ``root``; raises StoreError if progress cannot be kept.
-    ``unsaved`` says why the store given is an unsaved copy (the app asks first)."""
+    ``options`` are the fields of :class:`AppOptions`; ``unsaved`` says why the store
+    given is an unsaved copy (the app asks first)."""
     catalog = catalog if catalog is not None else Catalog.load(root)
     store = store if store is not None else Store.open(paths.progress_db(root))
-    return QuizApp(
-        catalog,
-        store,
-        play=play,
-        clock=clock,
-        seeds=seeds,
-        monotonic=monotonic,
-        blink=blink,
-        exit_on_first_question=exit_on_first_question,
-        unsaved=unsaved,
-        ask_student=ask_student,
-        roster=roster,
-        review=review,
-    )
+    return QuizApp(catalog, store, AppOptions(**options))

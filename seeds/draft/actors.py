@@ -207,73 +207,152 @@ def _key(name: str) -> str:
 
 
 def find_cast(text: str) -> Cast:
-    found: dict[str, ActorFound] = {}
-    mentions: list[tuple[int, int, ActorFound]] = []
-    affiliation_spans: list[tuple[int, int]] = []
-    acronyms: dict[str, tuple[str, int]] = {}  # short -> (full, first offset)
+    """Everyone ``text`` names, by a pipeline of passes over one :class:`_Casting`: each
+    pass reads the article with one pattern and adds the actors it finds."""
+    casting = _Casting(text, _acronyms_defined(text))
+    casting.coordinated = _coordinated_bodies(casting)
+    _organisations_apposed(casting)
+    _byline(casting)
+    _titled_people(casting)
+    _apposed_people(casting)
+    _speakers(casting)
+    _lone_speakers(casting)
+    people = [a for a in casting.found.values() if a.type == "person"]
+    _groups(casting)
+    _capitalised_runs(casting, people)
+    _towns(casting)
+    _acronyms_alone(text, casting.found, casting.acronyms, casting.add)
+    return casting.cast()
 
-    def add(name: str, kind: str, start: int, end: int) -> ActorFound:
+
+@dataclass
+class _Casting:
+    """What the passes of :func:`find_cast` have found so far."""
+
+    text: str
+    acronyms: dict[str, tuple[str, int]]  # short -> (full, first offset)
+    found: dict[str, ActorFound] = field(default_factory=dict)
+    mentions: list[tuple[int, int, ActorFound]] = field(default_factory=list)
+    affiliation_spans: list[tuple[int, int]] = field(default_factory=list)
+    coordinated: list[tuple[int, int]] = field(default_factory=list)  # "the Departments of…"
+
+    def add(self, name: str, kind: str, start: int, end: int) -> ActorFound:
+        """The actor ``name`` names (new, or one found before), mentioned at start:end."""
         body = _BODY_FIRST.match(name)
         if body:  # "State Department" is the "Department of State"
             name = f"{body['body']} of {body['what']}"
         key = _key(re.sub(r"\s*\([^()]*\)$", "", name))  # "Department of Defense (DOD)"
-        actor = found.get(key) or _longer_name(found, key, kind)
+        actor = self.found.get(key) or _longer_name(self.found, key, kind)
         if actor is None:
-            actor = found[key] = ActorFound(name, kind, start)
+            actor = self.found[key] = ActorFound(name, kind, start)
         elif "(" in name and "(" not in actor.name:
             actor.name = name
         actor.first = min(actor.first, start)
-        mentions.append((start, end, actor))
+        self.mentions.append((start, end, actor))
         return actor
 
+    def affiliate(self, actor: ActorFound, match: re.Match[str], place: str = "") -> None:
+        """The employer a titled or apposed person's match names, kept as theirs."""
+        actor.affiliation = actor.affiliation or (
+            _with_acronym(match.group("aff"), self.acronyms) + place
+        )
+        self.affiliation_spans.append(match.span("aff"))
+
+    def cast(self) -> Cast:
+        """The cast: actors by first mention, their mentions, and the defined terms."""
+        mentions = sorted(self.mentions, key=lambda m: m[0])
+        for actor in self.found.values():
+            spans = [(a, b) for a, b, who in mentions if who is actor]
+            actor.mentions = spans
+            actor.as_affiliation_only = actor.type == "organisation" and all(
+                any(x <= a < y for x, y in self.affiliation_spans) for a, _ in spans
+            )
+        # An organisation named only as someone's employer is still in the story's cast.
+        actors = sorted(self.found.values(), key=lambda a: a.first)
+        kept = {id(a) for a in actors}
+        terms = [TermFound(full, short, start) for short, (full, start) in self.acronyms.items()]
+        return Cast(
+            actors, sorted(terms, key=lambda t: t.start), [m for m in mentions if id(m[2]) in kept]
+        )
+
+
+def _acronyms_defined(text: str) -> dict[str, tuple[str, int]]:
+    """ "Global Security Initiative (GSI)": each short form's full name and first offset."""
+    acronyms: dict[str, tuple[str, int]] = {}
     for match in _ACRONYM.finditer(text):
         full = _trim_to_initials(match.group("full"), match.group("short"))
         if full and match.group("short") not in acronyms:
             acronyms[match.group("short")] = (full, match.start("short"))
+    return acronyms
+
+
+def _coordinated_bodies(casting: _Casting) -> list[tuple[int, int]]:
+    """ "The Departments of State and Defense": two bodies added; the spans they cover."""
     coordinated: list[tuple[int, int]] = []
-    for match in _COORDINATED.finditer(text):
+    for match in _COORDINATED.finditer(casting.text):
         body = _PLURAL_BODIES[match["plural"] or match["plural2"]]
         for group in ("a", "b") if match["plural"] else ("a2", "b2"):
-            add(f"{body} of {match[group]}", "organisation", *match.span(group))
+            casting.add(f"{body} of {match[group]}", "organisation", *match.span(group))
         coordinated.append(match.span())
-    for match in _ORG_APPOSED.finditer(text):
+    return coordinated
+
+
+def _organisations_apposed(casting: _Casting) -> None:
+    for match in _ORG_APPOSED.finditer(casting.text):
         name = re.sub(r"^(?:The|A|An)\s+", "", match["name"])
         if not _known_place(name) and name.split()[0] not in COMMON:
-            add(name, "organisation", match.end("name") - len(name), match.end("name"))
-    for match in _BYLINE.finditer(text, 0, min(len(text), 600)):
+            casting.add(name, "organisation", match.end("name") - len(name), match.end("name"))
+
+
+def _byline(casting: _Casting) -> None:
+    for match in _BYLINE.finditer(casting.text, 0, min(len(casting.text), 600)):
         if not _bad_person(match["name"]):
-            actor = add(match["name"], "person", *match.span("name"))
+            actor = casting.add(match["name"], "person", *match.span("name"))
             actor.role = actor.role or "author"
-    for match in _TITLED.finditer(text):
+
+
+def _titled_people(casting: _Casting) -> None:
+    """ "President Xi Jinping", "Minister Ana Costa of the Treasury"."""
+    for match in _TITLED.finditer(casting.text):
         name = match.group("name")
         if _bad_person(name):
             continue
-        actor = add(name, "person", match.start("name"), match.end("name"))
+        actor = casting.add(name, "person", match.start("name"), match.end("name"))
         if match.group("title").rstrip(".") not in _HONORIFICS:
             actor.role = actor.role or match.group("title")
         if match.group("aff") and _org_like(match.group("aff")):
-            actor.affiliation = actor.affiliation or _with_acronym(match.group("aff"), acronyms)
-            affiliation_spans.append(match.span("aff"))
+            casting.affiliate(actor, match)
+
+
+def _apposed_people(casting: _Casting) -> None:
+    """ "Li Wei, an expert at CICIR," and an author's line "X is a professor at Y."."""
+    text = casting.text
     for match in [*_APPOSED.finditer(text), *_IS_ROLE.finditer(text)]:
         name = match.group("name")
         if _bad_person(name) or (match.group("aff") is None and len(match.group("role")) > 60):
             continue
         if _REPORTING_START.match(match.group("role")):
             continue  # "its director, Joseph Kiprono, said in a statement": no role here
-        actor = add(name, "person", match.start("name"), match.end("name"))
+        actor = casting.add(name, "person", match.start("name"), match.end("name"))
         actor.role = actor.role or match.group("role").strip()
         if match.group("aff"):
             place = f", {match.group('place')}" if match.groupdict().get("place") else ""
-            actor.affiliation = actor.affiliation or (
-                _with_acronym(match.group("aff"), acronyms) + place
-            )
-            affiliation_spans.append(match.span("aff"))
-    for match in _SPEAKER.finditer(text):
+            casting.affiliate(actor, match, place)
+
+
+def _speakers(casting: _Casting) -> None:
+    """ "Li Wei said", "said Li Wei"."""
+    for match in _SPEAKER.finditer(casting.text):
         group = "name" if match.group("name") else "name2"
         name = match.group(group)
         if not _bad_person(name) and not _known_place(name):
-            add(name, "person", match.start(group), match.end(group))
-    for match in _LONE_SPEAKER.finditer(text):  # "Odinga said": the Raila Odinga named before
+            casting.add(name, "person", match.start(group), match.end(group))
+
+
+def _lone_speakers(casting: _Casting) -> None:
+    """ "Odinga said": the Raila Odinga named before."""
+    text, found, acronyms = casting.text, casting.found, casting.acronyms
+    for match in _LONE_SPEAKER.finditer(text):
         name = match.group("name")
         if (
             name in COMMON
@@ -286,51 +365,54 @@ def find_cast(text: str) -> Cast:
             rf"(?<![\w-])(?:[A-Z][a-z’'-]+\s+){{1,2}}{re.escape(name)}\b", text[: match.start()]
         )
         if named and not _bad_person(named.group()):
-            add(named.group(), "person", named.start(), named.end())
-    people = [a for a in found.values() if a.type == "person"]
-    for match in _GROUP.finditer(text):
+            casting.add(named.group(), "person", named.start(), named.end())
+
+
+def _groups(casting: _Casting) -> None:
+    """ "Local farmers", "Kenyan students"."""
+    for match in _GROUP.finditer(casting.text):
         adj = match.group("adj")
-        add(f"{adj[0].upper()}{adj[1:]} {match.group('noun')}", "group", match.start(), match.end())
+        name = f"{adj[0].upper()}{adj[1:]} {match.group('noun')}"
+        casting.add(name, "group", match.start(), match.end())
+
+
+def _capitalised_runs(casting: _Casting, people: list[ActorFound]) -> None:
+    """Every other capitalised run that names a state, body, place or person found before."""
+    text = casting.text
     for match in _CAPSEQ.finditer(_headlines_apart(text)):
-        if any(a < match.end() and match.start() < b for a, b in coordinated):
+        if any(a < match.end() and match.start() < b for a, b in casting.coordinated):
             continue
         for start, end in _pieces(text, match.start(), match.end()):
-            sides = _sides(text, start, end)
-            if (
-                len(sides) > 1
-                and not _known_place(text[start:end])
-                and all(_names_actor(text[a:b], people, acronyms) for a, b in sides)
-            ):  # "Kenya and the European Union": two actors, not one body
-                for a, b in sides:
-                    _classify(text[a:b], a, b, add, people, acronyms)
-                continue
-            if _classify(text[start:end], start, end, add, people, acronyms):
-                continue
-            # "Afghanistan and Pakistan", "China and Russia": each side on its own
-            cursor = start
-            for sep in [*_SEPARATOR.finditer(text, start, end), None]:
-                stop = sep.start() if sep else end
-                if cursor < stop and (cursor, stop) != (start, end):
-                    _classify(text[cursor:stop], cursor, stop, add, people, acronyms)
-                cursor = sep.end() if sep else end
-    for match in _TOWN.finditer(text):
-        if not _known_place(match["name"]) and _key(match["name"]) not in found:
-            add(match["name"], "region", *match.span("name"))
-    _acronyms_alone(text, found, acronyms, add)
-    mentions.sort(key=lambda m: m[0])
-    for actor in found.values():
-        spans = [(a, b) for a, b, who in mentions if who is actor]
-        actor.mentions = spans
-        actor.as_affiliation_only = actor.type == "organisation" and all(
-            any(x <= a < y for x, y in affiliation_spans) for a, _ in spans
-        )
-    # An organisation named only as someone's employer is still in the story's cast.
-    actors = sorted(found.values(), key=lambda a: a.first)
-    kept = {id(a) for a in actors}
-    terms = [TermFound(full, short, start) for short, (full, start) in acronyms.items()]
-    return Cast(
-        actors, sorted(terms, key=lambda t: t.start), [m for m in mentions if id(m[2]) in kept]
-    )
+            _capitalised_piece(casting, people, start, end)
+
+
+def _capitalised_piece(casting: _Casting, people: list[ActorFound], start: int, end: int) -> None:
+    text, add, acronyms = casting.text, casting.add, casting.acronyms
+    sides = _sides(text, start, end)
+    if (
+        len(sides) > 1
+        and not _known_place(text[start:end])
+        and all(_names_actor(text[a:b], people, acronyms) for a, b in sides)
+    ):  # "Kenya and the European Union": two actors, not one body
+        for a, b in sides:
+            _classify(text[a:b], a, b, add, people, acronyms)
+        return
+    if _classify(text[start:end], start, end, add, people, acronyms):
+        return
+    # "Afghanistan and Pakistan", "China and Russia": each side on its own
+    cursor = start
+    for sep in [*_SEPARATOR.finditer(text, start, end), None]:
+        stop = sep.start() if sep else end
+        if cursor < stop and (cursor, stop) != (start, end):
+            _classify(text[cursor:stop], cursor, stop, add, people, acronyms)
+        cursor = sep.end() if sep else end
+
+
+def _towns(casting: _Casting) -> None:
+    """ "The town of Larkin": a region, unless a known place."""
+    for match in _TOWN.finditer(casting.text):
+        if not _known_place(match["name"]) and _key(match["name"]) not in casting.found:
+            casting.add(match["name"], "region", *match.span("name"))
 
 
 def _sides(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -88,32 +88,19 @@ def draft_pack(
         "title": todo("a title for the brief"),
         "language": "en",
         "source": _source(text, headline, outlet, date, reference, kind),
-        "takeaways": {
-            "what_happened": todo("what happened, in two or three sentences"),
-            "why_it_matters": todo("why it matters"),
-            "what_to_watch": todo("what to watch next"),
-        },
+        "takeaways": _takeaways(),
         "background": [todo("background a student needs to follow the story")],
         "figures": [f for f, _ in figures],
         "actors": list(actors.values()),
         "arguments": arguments,
         "events": [e for e, _ in events],
-        "terms": [
-            {
-                "id": ids.take(slug(t.term)),
-                "term": t.term,
-                "short": t.short,
-                "statement": todo("what the term means"),
-            }
-            for t in cast.terms
-        ],
+        "terms": _terms(cast, ids),
         "implications": [todo("what follows from the story")],
         "discussion": [todo("a question for class discussion")],
         "method": [
             todo("how you curated the article: what you left out, how dates were worked out")
         ],
     }
-    comments: dict[tuple[str | int, ...], list[str]] = {}
     summary = Summary(
         len(figures),
         len(quotes),
@@ -124,14 +111,42 @@ def draft_pack(
         len(cast.terms),
         count_placeholders(data),
     )
+    relative_left = reference is None and any(m.value is None for m in dates)
+    return Draft(data, {}, summary, _notes(bool(quotes), bool(figures), relative_left))
+
+
+def _notes(quotes: bool, figures: bool, relative_left: bool) -> tuple[str, ...]:
+    """What the teacher should know of a draft with no quotes, no figures, or relative
+    dates left undated."""
     notes = []
     if not quotes:
         notes.append("no passage in quotation marks was found")
     if not figures:
         notes.append("no numbers were found")
-    if reference is None and any(m.value is None for m in dates):
+    if relative_left:
         notes.append("relative dates were left as TODO: give the article's date with --date")
-    return Draft(data, comments, summary, tuple(notes))
+    return tuple(notes)
+
+
+def _takeaways() -> dict[str, str]:
+    return {
+        "what_happened": todo("what happened, in two or three sentences"),
+        "why_it_matters": todo("why it matters"),
+        "what_to_watch": todo("what to watch next"),
+    }
+
+
+def _terms(cast: Cast, ids: _Ids) -> list[dict[str, Any]]:
+    """The acronyms the article spells out, each a term to define."""
+    return [
+        {
+            "id": ids.take(slug(t.term)),
+            "term": t.term,
+            "short": t.short,
+            "statement": todo("what the term means"),
+        }
+        for t in cast.terms
+    ]
 
 
 def count_placeholders(data: Any) -> int:

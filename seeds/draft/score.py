@@ -59,13 +59,42 @@ def _quotes(fact: dict[str, Any]) -> list[tuple[str, str | None]]:
 def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
     figures = draft.get("figures", [])
     events = draft.get("events", [])
-    actors = draft.get("actors", [])
-    draft_names = {a["id"]: a["name"] for a in actors}
-    draft_values = {
-        Decimal(v) for f in figures for v in ([f["value"]] if "value" in f else f["range"])
-    }
+    draft_names = {a["id"]: a["name"] for a in draft.get("actors", [])}
     event_dates = {e["date"] for e in events}
+    draft_quotes = _draft_quotes(draft)
+    wanted = [e.date.iso() for e in pack.events]
+    hits = [a for a in pack.actors if any(names_match(a.name, d) for d in draft_names.values())]
+    return Score(
+        _figure_recall(pack, figures, event_dates),
+        _quote_recall(pack, article, draft_quotes, draft_names),
+        Recall(len(hits), len(pack.actors), tuple(a.id for a in pack.actors if a not in hits)),
+        Recall(
+            sum(d in event_dates for d in wanted),
+            len(wanted),
+            tuple(d for d in wanted if d not in event_dates),
+        ),
+        _false_candidates(pack, figures, draft_names, events, draft_quotes),
+    )
 
+
+def _values(figure: dict[str, Any]) -> list[Any]:
+    """A drafted figure's value, or the two ends of its range."""
+    return [figure["value"]] if "value" in figure else figure["range"]
+
+
+def _draft_quotes(draft: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """Every quote of the draft, normalised, with its speaker's actor id."""
+    return [
+        (normalise_for_quotes(t), by)
+        for group in ("figures", "actors", "arguments", "events", "terms")
+        for fact in draft.get(group, [])
+        for t, by in _quotes(fact)
+    ]
+
+
+def _figure_recall(pack: Pack, figures: list[dict], event_dates: set[str]) -> Recall:
+    """The pack's figures the draft has (both ends), or has as an event's year."""
+    draft_values = {Decimal(v) for f in figures for v in _values(f)}
     found, missed = 0, []
     for figure in pack.figures:
         as_event = (
@@ -75,15 +104,18 @@ def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
             found += 1
         else:
             missed.append(figure.id)
-    figure_recall = Recall(found, len(pack.figures), tuple(missed))
+    return Recall(found, len(pack.figures), tuple(missed))
 
+
+def _quote_recall(
+    pack: Pack,
+    article: str,
+    draft_quotes: list[tuple[str, str | None]],
+    draft_names: dict[str, str],
+) -> Recall:
+    """The pack's quotations (of the article's quoted passages) the draft has, by the same
+    speaker when the pack names one."""
     passages = [normalise_for_quotes(article[a:b]) for a, b in _passages(article)]
-    draft_quotes = [
-        (normalise_for_quotes(t), by)
-        for group in ("figures", "actors", "arguments", "events", "terms")
-        for fact in draft.get(group, [])
-        for t, by in _quotes(fact)
-    ]
     total, found, missed = 0, 0, []
     for fact in pack.facts().values():
         for quote in fact.quotes:
@@ -103,29 +135,22 @@ def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
                 found += 1
             else:
                 missed.append(quote.text)
-    quote_recall = Recall(found, total, tuple(missed))
+    return Recall(found, total, tuple(missed))
 
-    hits = [a for a in pack.actors if any(names_match(a.name, d) for d in draft_names.values())]
-    actor_recall = Recall(
-        len(hits), len(pack.actors), tuple(a.id for a in pack.actors if a not in hits)
-    )
-    wanted = [e.date.iso() for e in pack.events]
-    event_recall = Recall(
-        sum(d in event_dates for d in wanted),
-        len(wanted),
-        tuple(d for d in wanted if d not in event_dates),
-    )
 
+def _false_candidates(
+    pack: Pack,
+    figures: list[dict],
+    draft_names: dict[str, str],
+    events: list[dict],
+    draft_quotes: list[tuple[str, str | None]],
+) -> dict[str, int]:
+    """How many drafted figures, actors, events and attributed quotes the pack lacks."""
     curated_values = {v for f in pack.figures for v in (f.low, f.high)}
     curated_quotes = [normalise_for_quotes(q.text) for f in pack.facts().values() for q in f.quotes]
-    false = {
-        "figures": sum(
-            any(
-                Decimal(v) not in curated_values
-                for v in ([f["value"]] if "value" in f else f["range"])
-            )
-            for f in figures
-        ),
+    wanted = [e.date.iso() for e in pack.events]
+    return {
+        "figures": sum(any(Decimal(v) not in curated_values for v in _values(f)) for f in figures),
         "actors": sum(
             not any(names_match(a.name, d) for a in pack.actors) for d in draft_names.values()
         ),
@@ -134,4 +159,3 @@ def score(draft: dict[str, Any], pack: Pack, article: str) -> Score:
             not any(c in t for c in curated_quotes) for t, by in draft_quotes if by is not None
         ),
     }
-    return Score(figure_recall, quote_recall, actor_recall, event_recall, false)

@@ -74,7 +74,7 @@ def _quiz_app(data: Path, questions: int = 500) -> Callable[[RunningApp], Any]:
         from quizzes.model import QuestionSet
         from quizzes.sets import LoadedSet
         from quizzes.store import Store
-        from quizzes.tui.app import PlayRequest, QuizApp
+        from quizzes.tui.app import AppOptions, PlayRequest, QuizApp
         from quizzes.tui.session import PlayOptions, SetChoice
         from seeds.paths import progress_db
 
@@ -105,8 +105,7 @@ def _quiz_app(data: Path, questions: int = 500) -> Callable[[RunningApp], Any]:
         return timed(QuizApp, running)(
             catalog,
             Store.open(progress_db(data)),
-            blink=False,
-            play=PlayRequest(choice, PlayOptions(seed=1)),
+            AppOptions(blink=False, play=PlayRequest(choice, PlayOptions(seed=1))),
         )
 
     return build

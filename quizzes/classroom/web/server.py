@@ -61,15 +61,8 @@ def serve(
         _say(f"error: {err}")
         return 1
     set_id = None
-    if set_ref is not None:
-        try:
-            set_id = Catalog.load(root).find_set(set_ref).qset.id
-        except ProblemsFound as found:
-            for problem in found.problems:
-                _say(str(problem))
-            return 1
-    import uvicorn
-
+    if set_ref is not None and (set_id := _find_set_id(root, set_ref)) is None:
+        return 1
     from quizzes.classroom.web.asgi import make_app
     from quizzes.classroom.web.pages import ClassConfig
     from seeds.startup import settled
@@ -88,6 +81,23 @@ def serve(
     )
     if teacher_password:
         config.teacher_token = teacher_password
+    _announce(host, port, None if teacher_password else config.teacher_token, root, database)
+    return _run(make_app(config), host, port)
+
+
+def _find_set_id(root: Path, set_ref: str) -> str | None:
+    """The id of the set ``set_ref`` names, or None after saying why it cannot be used."""
+    try:
+        return Catalog.load(root).find_set(set_ref).qset.id
+    except ProblemsFound as found:
+        for problem in found.problems:
+            _say(str(problem))
+        return None
+
+
+def _announce(host: str, port: int, token: str | None, root: Path, database: str | None) -> None:
+    """Where students go, the teacher's live view (with its token unless the teacher chose
+    a password) and where progress is kept."""
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{port}"
     where = (
@@ -98,13 +108,19 @@ def serve(
     print(
         f"Students open {address}/ ({where}).\n"
         f"Your live view: {address}/teacher"
-        + ("" if teacher_password else f" (token: {config.teacher_token})")
+        + ("" if token is None else f" (token: {token})")
         + f"\nProgress goes to {shown_store(location(root, database))}. Press Ctrl+C to stop.",
         flush=True,
     )
+
+
+def _run(app: Any, host: str, port: int) -> int:
+    """Serve ``app`` until stopped; 1 after saying so when the port cannot be had."""
+    import uvicorn
+
     server = uvicorn.Server(
         uvicorn.Config(
-            make_app(config),
+            app,
             host=host,
             port=port,
             log_level="warning",
