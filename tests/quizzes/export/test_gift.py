@@ -110,6 +110,7 @@ def test_a_category_per_set_and_every_question(parsed):
 def test_answers_and_weights_match_the_set(parsed):
     sets, _, items = parsed
     questions = [i for i in items if i["type"] != "Category"]
+    assert {i["type"] for i in questions} >= set(GIFT_TYPES.values())  # every type checked
     for q, item in zip([q for s in sets for q in s.qset.questions], questions, strict=True):
         if isinstance(q, Choice):
             assert [literal(c["text"]) for c in item["choices"]] == q.choices
