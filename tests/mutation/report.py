@@ -17,8 +17,8 @@ Score = killed / (killed + survived), where
 - excluded are the mutants that only change message text, by this rule:
 
   A mutant is excluded when the only difference between it and its original function is
-  in string literals (a string changed, its case changed, or "XX" added around it), and
-  every changed string is part of a message: an argument of the exception constructed in
+  in string literals (a string changed, its case changed, "XX" added around it, or the
+  string replaced by None), and every changed string is part of a message: an argument of the exception constructed in
   a `raise` statement, an argument of a `Problem(...)`, or the key or text of a limitation
   note (`notes.add(...)`, `notes.always(...)`). A change anywhere else (a number, an
   operator, a name, a string that is data such as a unit, a GIFT mark or an XML tag) is
@@ -135,7 +135,7 @@ def only_message_text(original: ast.AST, mutant: ast.AST) -> bool:
         isinstance(old, ast.Constant)
         and isinstance(new, ast.Constant)
         and isinstance(old.value, str)
-        and isinstance(new.value, str)
+        and (new.value is None or isinstance(new.value, str))
         and id(old) in messages
         for old, new in changes
     )
