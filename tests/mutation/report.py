@@ -16,13 +16,14 @@ Score = killed / (killed + survived), where
   reaches ("no tests"): an untested function is a gap, not an excuse;
 - excluded are the mutants that only change message text, by this rule:
 
-  A mutant is excluded when the only difference between it and its original function is
-  in string literals (a string changed, its case changed, "XX" added around it, or the
-  string replaced by None), and every changed string is part of a message: an argument of the exception constructed in
-  a `raise` statement, an argument of a `Problem(...)`, or the key or text of a limitation
-  note (`notes.add(...)`, `notes.always(...)`). A change anywhere else (a number, an
-  operator, a name, a string that is data such as a unit, a GIFT mark or an XML tag) is
-  never excluded.
+  A mutant is excluded when every difference between it and its original function lies
+  inside a message: the arguments of the exception constructed in a `raise` statement,
+  the arguments of a `Problem(...)`, or the key and text of a limitation note
+  (`notes.add(...)`, `notes.always(...)`). A string changed, its case changed, "XX" added
+  around it, None put for it, or a name in an f-string of the message changed: all only
+  change what the message says. A change anywhere else (a number, an operator, a
+  condition, a string that is data such as a unit, a GIFT mark or an XML tag) is never
+  excluded, nor is dropping a message or the exception itself.
 
 The rule is checked on the syntax trees, not on a list of mutant names, so it holds for
 mutants that do not exist yet.
@@ -71,18 +72,17 @@ def _functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctio
     return found
 
 
-def _message_strings(function: ast.AST) -> set[int]:
-    """The ids of the string constants of ``function`` that are message text."""
+def _message_nodes(function: ast.AST) -> set[int]:
+    """The ids of the nodes of ``function`` that are inside a message (see the rule)."""
     inside: set[int] = set()
 
     def mark(node: ast.AST) -> None:
-        for child in ast.walk(node):
-            if isinstance(child, ast.Constant) and isinstance(child.value, str):
-                inside.add(id(child))
+        inside.update(id(child) for child in ast.walk(node))
 
     for node in ast.walk(function):
-        if isinstance(node, ast.Raise) and node.exc is not None:
-            mark(node.exc)
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            for argument in [*node.exc.args, *(k.value for k in node.exc.keywords)]:
+                mark(argument)
         elif isinstance(node, ast.Call):
             callee = node.func
             name = callee.id if isinstance(callee, ast.Name) else ""
@@ -92,8 +92,11 @@ def _message_strings(function: ast.AST) -> set[int]:
                 and isinstance(callee.value, ast.Name)
                 and callee.value.id == "notes"
             )
-            if name in MESSAGE_CALLS or note:
+            if name in MESSAGE_CALLS:
                 for argument in [*node.args, *(k.value for k in node.keywords)]:
+                    mark(argument)
+            elif note:  # its key and text; the question ids it lists are not wording
+                for argument in node.args[:2]:
                     mark(argument)
     return inside
 
@@ -128,17 +131,10 @@ def _differences(a: ast.AST, b: ast.AST) -> Iterator[tuple[ast.AST, ast.AST]]:
 
 
 def only_message_text(original: ast.AST, mutant: ast.AST) -> bool:
-    """Whether ``mutant`` differs from ``original`` only in message text (the rule)."""
-    messages = _message_strings(original)
+    """Whether ``mutant`` differs from ``original`` only inside messages (the rule)."""
+    messages = _message_nodes(original)
     changes = list(_differences(original, mutant))
-    return bool(changes) and all(
-        isinstance(old, ast.Constant)
-        and isinstance(new, ast.Constant)
-        and isinstance(old.value, str)
-        and (new.value is None or isinstance(new.value, str))
-        and id(old) in messages
-        for old, new in changes
-    )
+    return bool(changes) and all(id(old) in messages for old, _ in changes)
 
 
 def score_module(meta: Path) -> ModuleScore:
