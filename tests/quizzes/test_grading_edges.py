@@ -272,3 +272,37 @@ def test_the_hint_examples_are_never_right():
         "2.5 million",
         "2,500,000",
     )
+
+
+# Free text outside ASCII (each text here is used by no other test: the comparison keys
+# are cached) -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("accepted", "typed"),
+    [
+        ("Zürich Łódź", "zurich lodz"),
+        ("Großstraße", "grossstrasse"),
+        ("«Ærø»", "aero"),  # quotation marks are punctuation (P)
+        ("Zeta € ♯ °", "zeta"),  # symbols (S)
+        ("Omega\u00a0Psi", "omega psi"),  # a no-break space (Z)
+        ("Sigma\u200bTau", "sigmatau"),  # a zero-width space, a format character (C)
+        ("über—alles", "Uber alles"),
+        ("−  7 °F", "-7F"),  # a sign and the number after spaces
+        ("Grade Ü−", "grade u-"),  # a minus that ends a word
+    ],
+)
+def test_text_outside_ascii_compares_by_letters_digits_and_signs(accepted, typed):
+    assert grade(make({"type": "text", "accept": [accepted]}), typed).correct
+
+
+@pytest.mark.parametrize(
+    ("accepted", "typed"),
+    [
+        ("−  9 °K", "9K"),  # the sign is kept after spaces
+        ("Mark Ö−", "mark o"),  # so is a minus after a word
+        ("Ψ 12", "Ψ 13"),
+    ],
+)
+def test_text_outside_ascii_keeps_what_carries_meaning(accepted, typed):
+    assert not grade(make({"type": "text", "accept": [accepted]}), typed).correct
