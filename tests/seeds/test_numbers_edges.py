@@ -104,7 +104,7 @@ def test_reading_numbers_with_scale_words_and_units(typed, value, rest, scaled):
     assert reading.other is None
 
 
-@pytest.mark.parametrize("typed", ["", "-", "$", "people", "k5", ". 5", "1,20"])
+@pytest.mark.parametrize("typed", ["", "-", "$", "people", "k5", ". 5", "1,20", "X5", "x 5"])
 def test_what_does_not_start_with_a_number_reads_as_none(typed):
     reading = read_number(typed)
     assert reading is None or reading.rest  # "1,20" is 1 and the words ",20"
@@ -193,6 +193,7 @@ def test_ranges_bounds_and_currency_signs():
     assert format_range(Decimal(12), Decimal(17)) == "12–17"
     assert format_range(Decimal(2022), Decimal(2024), "year") == "2022–2024 year"
     assert format_range(Decimal(2), Decimal(3), "dollars", "$2–3 billion") == "$2–3 billion"
+    assert format_range(Decimal(12), Decimal(17), "storms", "12–17") == "12–17 storms"
     assert with_bound("about", "6 billion") == "about 6 billion"
     assert with_bound(None, "6 billion") == "6 billion"
     assert with_bound("", "6") == "6"
@@ -212,6 +213,7 @@ def test_ranges_bounds_and_currency_signs():
         ("2-3 bn euros", 2 * 10**9, 3 * 10**9, "euros", "euros"),
         ("2 million to 3 billion", 2 * 10**6, 3 * 10**9, "", ""),
         ("1.5—2.5", Decimal("1.5"), Decimal("2.5"), "", ""),
+        ("2–3 Billion", 2 * 10**9, 3 * 10**9, "", ""),
     ],
 )
 def test_ranges_read_as_two_ends(text, low, high, low_rest, high_rest):
@@ -246,6 +248,7 @@ def test_what_is_not_two_numbers_is_no_range(text):
         ("per cent", "percent", True),
         ("percent", "%", True),
         ("points", "point", True),
+        ("cars", "car", True),
         ("gas", "ga", False),
         ("people", None, False),
         ("of", "people", True),
