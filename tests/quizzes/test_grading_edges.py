@@ -306,3 +306,38 @@ def test_text_outside_ascii_compares_by_letters_digits_and_signs(accepted, typed
 )
 def test_text_outside_ascii_keeps_what_carries_meaning(accepted, typed):
     assert not grade(make({"type": "text", "accept": [accepted]}), typed).correct
+
+
+def test_a_scaled_number_typed_for_a_small_share_of_the_units_scale():
+    """0.002 billion dollars typed as "2 million" is right: a scaled reading is taken as
+    typed, never multiplied by the unit's scale again."""
+    q = numeric("0.002", "billion dollars")
+    assert grade(q, "2 million").correct
+    assert grade(q, "0.002 billion").correct
+    assert not grade(q, "2").correct
+
+
+def test_exactly_one_unit_of_the_scale_typed_in_full():
+    assert grade(numeric("1", "billion dollars"), "1000000000").correct
+    assert grade(numeric("1", "billion dollars"), "1,000,000,000 dollars").correct
+
+
+def test_unit_words_after_a_number_singular_or_plural():
+    assert grade(numeric("1", "agencies"), "1 agency").correct
+    assert grade(numeric("3", "agencies"), "3 agencies").correct
+    assert parse_number("5 people", "people") == 5
+    assert parse_number("1 agency", "agencies") == 1
+    with pytest.raises(InvalidAnswer):
+        parse_number("5 people")
+
+
+@pytest.mark.parametrize(
+    ("typed", "small", "large"), [("5.000", "5", "5000"), ("+1.500", "1.5", "1500")]
+)
+def test_an_ambiguous_number_is_answered_with_both_readings_to_type(typed, small, large):
+    """The message offers the two readings in forms that read one way only."""
+    with pytest.raises(InvalidAnswer) as asked:
+        parse_number(typed)
+    offered = str(asked.value)
+    assert f" {small} or {large} " in offered
+    assert parse_number(small) == Decimal(small) and parse_number(large) == Decimal(large)

@@ -157,3 +157,4 @@ def test_dates_as_a_model_field_read_and_write_their_text():
     import re
 
     assert re.match(schema["pattern"], "FY2006") and not re.match(schema["pattern"], "06")
+    assert "1980s" in schema["description"]
