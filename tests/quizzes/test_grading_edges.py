@@ -15,6 +15,7 @@ from quizzes.grading import (
     expected_text,
     grade,
     model_answer,
+    normalise_text,
     number_examples,
     numeric_key,
     parse_number,
@@ -274,8 +275,13 @@ def test_the_hint_examples_are_never_right():
     )
 
 
-# Free text outside ASCII (each text here is used by no other test: the comparison keys
-# are cached) -------------------------------------------------------------------------
+# Free text outside ASCII --------------------------------------------------------------
+
+
+@pytest.fixture
+def uncached():
+    """Comparison keys are cached; these tests compute theirs afresh."""
+    normalise_text.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -292,7 +298,7 @@ def test_the_hint_examples_are_never_right():
         ("Grade Ü−", "grade u-"),  # a minus that ends a word
     ],
 )
-def test_text_outside_ascii_compares_by_letters_digits_and_signs(accepted, typed):
+def test_text_outside_ascii_compares_by_letters_digits_and_signs(accepted, typed, uncached):
     assert grade(make({"type": "text", "accept": [accepted]}), typed).correct
 
 
@@ -304,7 +310,7 @@ def test_text_outside_ascii_compares_by_letters_digits_and_signs(accepted, typed
         ("Ψ 12", "Ψ 13"),
     ],
 )
-def test_text_outside_ascii_keeps_what_carries_meaning(accepted, typed):
+def test_text_outside_ascii_keeps_what_carries_meaning(accepted, typed, uncached):
     assert not grade(make({"type": "text", "accept": [accepted]}), typed).correct
 
 
@@ -341,3 +347,38 @@ def test_an_ambiguous_number_is_answered_with_both_readings_to_type(typed, small
     offered = str(asked.value)
     assert f" {small} or {large} " in offered
     assert parse_number(small) == Decimal(small) and parse_number(large) == Decimal(large)
+
+
+def test_a_grade_without_a_pack_has_no_fact_quote_or_source():
+    graded = grade(make({"type": "truefalse", "answer": True}), True)
+    assert (graded.fact, graded.quote, graded.quote_by, graded.citation) == (None, "", "", "")
+    assert graded.explanation == ""
+
+
+def test_partial_credit_is_kept_to_four_places():
+    q = make({"type": "multi", "choices": ["A", "B", "C", "D"], "answers": ["A", "B", "C"]})
+    assert grade(q, ["A"]).score == Decimal("0.3333")
+
+
+def test_a_number_as_the_answer_to_another_type_reads_as_a_number():
+    q = make({"type": "choice", "choices": ["A", "B"], "answer": "A"})
+    assert answer_text(q, Decimal("1500")) == "1,500"
+
+
+def test_an_answer_key_keeps_a_display_in_figures():
+    q = numeric("6000000000", "U.S. dollars", display="$6bn")
+    assert numeric_key(q) == "$6bn"
+    assert grade(q, numeric_key(q)).correct
+
+
+def test_when_every_example_would_be_right_the_hint_uses_a_far_one():
+    assert number_examples(numeric("1", "billion dollars", tolerance="100")) == (
+        "98.5",
+        "98.5 billion",
+        "98,500,000,000",
+    )
+    assert number_examples(numeric("1000", "people", tolerance="50000")) == (
+        "98700",
+        "98,700",
+        "98.7k",
+    )

@@ -18,11 +18,14 @@ from quizzes.export.base import (
     Feedback,
     Notes,
     bounded_id,
+    html_text,
+    ordinal,
     question_key,
     share_of_100,
     stable_number,
     stable_token,
     type_counts,
+    xml_text,
 )
 from quizzes.model import QuestionSet
 from seeds.validation import parse
@@ -267,3 +270,37 @@ def test_shares_feedback_counts_and_notes():
     notes.add("one", "{n} thing{s}")
     assert notes.lines() == ("always said (0)", "2 things: q1, q2", "1 thing")
     assert Decimal(share_of_100(3) or 0) * 3 == Decimal("99.99999")
+
+
+def test_text_escaped_for_xml_and_html():
+    assert [xml_text(t) for t in ("plain", "a<b", "a>b", "a&b", "<&>")] == [
+        "plain",
+        "a&lt;b",
+        "a&gt;b",
+        "a&amp;b",
+        "&lt;&amp;&gt;",
+    ]
+    assert html_text("one\rtwo\r\nthree\nfour") == "one<br>two<br>three<br>four"
+    assert html_text("a < b") == "a &lt; b"
+    assert Feedback("Why <b>", "Quote", "Source").html() == "Why &lt;b&gt;<br>Quote<br>Source"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (101, "101st"),
+        (111, "111th"),
+        (121, "121st"),
+    ],
+)
+def test_ordinals(n, text):
+    assert ordinal(n) == text
