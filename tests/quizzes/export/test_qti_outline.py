@@ -65,3 +65,21 @@ def test_the_same_set_gives_the_same_bytes():
 
 if __name__ == "__main__":
     EXPECTED.write_text(outline(build()), "utf-8")
+
+
+def test_titles_with_quotes_and_markup_read_back_as_written(hostile):
+    content = get_format("qti").build([hostile]).content
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        (name,) = [
+            n
+            for n in package.namelist()
+            if n.endswith(".xml") and n.count("/") == 1 and "meta" not in n
+        ]
+        root = ET.fromstring(package.read(name))
+    ns = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+    assessment = root.find(f"{ns}assessment")
+    assert assessment is not None
+    assert assessment.get("title") == hostile.qset.title == 'Hostile <set> & "quotes" :: slash/name'
+    assert [i.get("title") for i in root.iter(f"{ns}item")] == [
+        q.id for q in hostile.qset.questions
+    ]
