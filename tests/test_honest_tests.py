@@ -1,7 +1,11 @@
-"""No test asserts only inside loops: a loop over an empty collection runs no assert, and
-the test passes having checked nothing. A test whose every assert is in a loop must also
-assert outside it (that the collection holds what it should), or loop over a literal
-collection written in the test itself (which cannot be empty)."""
+"""Tests that can fail: none asserts only inside loops, none waits a fixed time.
+
+A loop over an empty collection runs no assert, and the test passes having checked
+nothing: a test whose every assert is in a loop must also assert outside it (that the
+collection holds what it should), or loop over a collection written in the test itself
+(which cannot be empty). A fixed wait (`time.sleep(0.3)`, `pilot.pause(0.3)`) is too short
+on a busy machine and too long on an idle one: tests wait for a condition instead, and a
+sleep or pause with a delay is allowed only inside a loop that polls for one."""
 
 from __future__ import annotations
 
@@ -73,6 +77,51 @@ def asserts_only_in_loops(source: str) -> list[str]:
             if found and all(found):
                 flagged.append(node.name)
     return flagged
+
+
+def fixed_waits(source: str) -> list[int]:
+    """Lines of ``source`` that sleep or pause for a given time outside any loop."""
+    found: list[int] = []
+
+    def visit(node: ast.AST, in_loop: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            loop = in_loop or isinstance(child, ast.For | ast.AsyncFor | ast.While)
+            if (
+                isinstance(child, ast.Call)
+                and isinstance(child.func, ast.Attribute | ast.Name)
+                and (child.func.attr if isinstance(child.func, ast.Attribute) else child.func.id)
+                in ("sleep", "pause")
+                and (child.args or child.keywords)
+                and not in_loop
+            ):
+                found.append(child.lineno)
+            visit(child, loop)
+
+    visit(ast.parse(source), False)
+    return found
+
+
+def test_the_check_finds_a_fixed_wait():
+    source = """
+async def test_waits(pilot):
+    await pilot.pause(0.3)
+    time.sleep(1)
+    await pilot.pause()
+    while not ready():
+        time.sleep(0.05)
+"""
+    assert fixed_waits(source) == [3, 4]
+
+
+def test_no_test_waits_a_fixed_time():
+    files = sorted(TESTS.rglob("*.py"))
+    flagged = [
+        f"{path.relative_to(TESTS)}:{line}"
+        for path in files
+        if "benchmarks" not in path.parts and path.name != "test_honest_tests.py"
+        for line in fixed_waits(path.read_text(encoding="utf-8"))
+    ]
+    assert flagged == [], "wait for a condition (see tests/tui/driver.py: until)"
 
 
 def test_the_check_finds_a_test_that_asserts_only_in_a_loop():
