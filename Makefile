@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # gift-pegjs (npm), the GIFT parser the export tests check GIFT files with.
 NODE_STAMP := $(VENV)/node/.installed
 
-.PHONY: quiz brief test fuzz check bench lint graph clean
+.PHONY: quiz brief test fuzz mutate check bench lint graph clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,20 @@ fuzz: $(STAMP)
 	CLASSBRIEF_FUZZ_EXAMPLES=$${CLASSBRIEF_FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest -q \
 		-p no:cacheprovider tests/fuzz --hypothesis-show-statistics
 
+# Mutation testing (mutmut) of the grading, numbers, dates and export modules, from a fresh
+# copy in mutants/; then each module's score, which must be at least 90 % (tests/mutation).
+# MUTATE_CHILDREN=1 leaves a core free; MUTANTS='quizzes.grading*' re-checks some only.
+MUTATE_STAMP := $(VENV)/.mutate-installed
+MUTATE_CHILDREN ?= 2
+$(MUTATE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,mutate]'
+	touch $(MUTATE_STAMP)
+
+mutate: $(MUTATE_STAMP) $(NODE_STAMP)
+	$(if $(MUTANTS),,rm -rf mutants)
+	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS) > /dev/null
+	$(BIN)/python -m tests.mutation.report
+
 check: $(STAMP)
 	$(BIN)/quiz check
 
@@ -55,4 +69,4 @@ graph: $(STAMP)
 	@$(BIN)/python -m tests.importgraph
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .import_linter_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .import_linter_cache mutants

@@ -190,7 +190,7 @@ def parse_number(answer: Any, unit: str | None = None) -> Decimal:
     """A typed number as an absolute amount: 5000, 5,000, 5 000, 5k, 6bn, $6 billion,
     1.5 million, optionally followed by words of the unit. A bare number is read in the
     unit's own terms when the unit has a scale ("6" for "billion dollars" is 6 billion)."""
-    readings = _readings(answer, unit)
+    readings = _readings(_without_scale_unit(answer, unit), unit)
     if len(readings) > 1:
         raise InvalidAnswer(_ambiguous(str(answer)))
     return readings[0]
@@ -219,6 +219,18 @@ def _readings(answer: Any, unit: str | None) -> list[Decimal]:
     return values
 
 
+def _without_scale_unit(answer: Any, unit: str | None) -> Any:
+    """The typed text without a unit that is spelled like a scale word but is not one:
+    "5 m" for a question in metres ("m") or "5 m/s" is 5, not 5 million."""
+    if not isinstance(answer, str) or not unit or unit_scale(unit)[0] != 1:
+        return answer
+    spelled = read_number("1 " + unit)
+    text = answer.strip()
+    if spelled is None or not spelled.scaled or not text.lower().endswith(unit.lower()):
+        return answer
+    return text[: -len(unit)]
+
+
 def _ambiguous(answer: str) -> str:
     text = answer.strip()
     small = format_number(Decimal(text.lstrip("+")))
@@ -231,6 +243,7 @@ def _ambiguous(answer: str) -> str:
 
 def _numeric_fraction(q: Numeric, answer: Any) -> float:
     """1.0 when the amount typed is the answer (within any tolerance), else 0.0."""
+    answer = _without_scale_unit(answer, q.unit)
     scale = unit_scale(q.unit)[0]
     expected = q.answer * scale
     scaled_input = isinstance(answer, str) and (r := read_number(answer)) is not None and r.scaled

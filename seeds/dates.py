@@ -64,7 +64,8 @@ class PartialDate:
         year = int(match[1])
         month, day = (int(part) if part else None for part in match.groups()[1:])
         try:
-            dt.date(year or 1, month or 1, day or 1)
+            # Month or day 00 is no date: only a missing part stands for "any".
+            dt.date(year or 1, 1 if month is None else month, 1 if day is None else day)
         except ValueError:
             raise ValueError(f"'{value}' is not a real date") from None
         return cls(year, month, day) if year >= 1 else cls._bad(value)

@@ -41,7 +41,9 @@ def test_labels_and_values_inside(fonts, labels):
     drawing = bar_chart(
         chart(labels, (5000, 2000, 1500)), 480, fonts.sans[0], fonts.sans[1], fonts.glyphs()
     )
-    for node in strings(drawing):
+    nodes = list(strings(drawing))
+    assert len(nodes) >= 6  # three labels and three values at least
+    for node in nodes:
         width = stringWidth(node.text, node.fontName, node.fontSize)
         left = node.x - {"start": 0, "middle": width / 2, "end": width}[node.textAnchor]
         assert left >= -0.5 and left + width <= drawing.width + 0.5, node.text

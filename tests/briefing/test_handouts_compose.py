@@ -26,7 +26,9 @@ def test_variant_codes():
 
 
 def test_each_key_grades_its_own_variant_fully_correct(catalog):
-    for loaded in every_set(catalog):
+    sets = list(every_set(catalog))
+    assert len(sets) >= 3
+    for loaded in sets:
         pack = catalog.pack_for(loaded).pack
         handout = compose_handouts(loaded.qset, pack, variants=3, seed=5)
         for variant in handout.variants:
@@ -54,7 +56,9 @@ def test_variants_differ_and_rebuild_identically(catalog):
 def test_sheets_hold_no_answers(catalog):
     loaded = next(s for s in catalog.sets if s.qset.id == "gsi-timeline")
     pack = catalog.pack_for(loaded).pack
-    for variant in compose_handouts(loaded.qset, pack, variants=2).variants:
+    variants = compose_handouts(loaded.qset, pack, variants=2).variants
+    assert len(variants) == 2 and all(v.questions for v in variants)
+    for variant in variants:
         for sheet in variant.questions:
             # Nothing on a sheet gives the answer away: the fields are the question's, and
             # an order question's items are never printed in the right order.

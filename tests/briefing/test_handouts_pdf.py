@@ -120,6 +120,7 @@ def test_all_seven_types_are_printed(catalog, set_id):
 
 def test_key_lists_every_key_in_order_and_grades_its_variant(catalog, timeline):
     handout, files = timeline
+    assert handout.variants and all(v.key for v in handout.variants)
     for variant in handout.variants:
         text = sheet_text(files, handout, variant.code, key=True)
         assert key_title(variant) in text
@@ -153,6 +154,7 @@ def student_allowed(handout: Handout, variant: Variant) -> str:
 
 
 def test_student_files_hold_no_answers(catalog):
+    assert len(catalog.sets) >= 3
     for loaded in catalog.sets:
         handout = handout_of(catalog, loaded.qset.id, variants=2, seed=3)
         for name, rendered in render_handouts(handout):
@@ -224,7 +226,9 @@ def test_hostile_set_text_shows_literally(tmp_path, catalog):
     path.write_text(HOSTILE_SET, encoding="utf-8")
     loaded = catalog.find_set(str(path))
     handout = compose_handouts(loaded.qset, catalog.pack_for(loaded).pack, variants=2)
-    for name, rendered in render_handouts(handout):
+    files = list(render_handouts(handout))
+    assert len(files) == 4  # two variants, each with its key
+    for name, rendered in files:
         assert rendered.warnings == (), name
         text = text_of(rendered.pdf)
         flat = squeeze(text)

@@ -69,7 +69,9 @@ def test_handouts_and_keys_print_the_date_in_words():
     catalog = Catalog.load(Path("/nonexistent"))
     loaded = next(s for s in catalog.sets if s.qset.id == "gsi-figures")
     handout = compose_handouts(loaded.qset, catalog.pack_for(loaded).pack, variants=2)
-    for name, rendered in render_handouts(handout, printed=dt.date(2023, 3, 1)):
+    files = list(render_handouts(handout, printed=dt.date(2023, 3, 1)))
+    assert len(files) == 4  # two variants, each with its key
+    for name, rendered in files:
         text = text_of(rendered.pdf)
         assert "1 March 2023" in text, name
         assert other_styles(text) == [], name
@@ -79,6 +81,8 @@ def test_handouts_and_keys_print_the_date_in_words():
 def test_handouts_of_other_shapes_print_dates_in_words(name):
     pack = shape(name)
     handout = compose_handouts(automatic_set(pack), pack, variants=1)
-    for file, rendered in render_handouts(handout, printed=dt.date(2024, 12, 9)):
+    files = list(render_handouts(handout, printed=dt.date(2024, 12, 9)))
+    assert len(files) == 2  # the variant and the key
+    for file, rendered in files:
         text = text_of(rendered.pdf)
         assert "9 December 2024" in text and other_styles(text) == [], file

@@ -67,6 +67,7 @@ def test_facility_is_the_mean_and_follows_the_known_difficulty(klass):
 def test_corrected_point_biserial_matches_scipy(klass):
     _, _, matrix, result = klass
     totals = matrix.sum(axis=1)
+    assert len(result.items) == matrix.shape[1] > 1
     for column, stats in enumerate(result.items):
         item = matrix[:, column]
         expected = sps.pointbiserialr(item, totals - item).statistic

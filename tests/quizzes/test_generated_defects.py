@@ -79,6 +79,7 @@ def test_a_siblings_role_is_never_a_second_right_option():
         part["part_of"] = "joint-bureau"
     p = pack(actors=[actor("Joint Bureau", "Links the services"), *parts, *OTHERS])
     questions = by_id(p)
+    assert len(parts) == 3
     for part in parts:
         q = questions[f"{part['id']}-role"]
         assert isinstance(q, Choice)
@@ -312,6 +313,7 @@ def test_arguments_of_the_only_actor_still_get_questions():
         arguments=arguments_by("ana-costa", "Training makes the seas safer", "Costs are low"),
     )
     questions = automatic_set(p).questions
+    assert len(p.arguments) == 2
     for argument in p.arguments:
         (q,) = [q for q in questions if q.fact == argument.id]
         assert isinstance(q, TrueFalse) and q.answer is True
@@ -324,6 +326,7 @@ def test_arguments_all_on_one_side_by_one_actor_ask_who_among_the_others():
         arguments=arguments_by("ana-costa", "Safer seas", "Low costs", "More jobs"),
     )
     questions = by_id(p)
+    assert len(p.arguments) == 3
     for argument in p.arguments:
         q = questions[f"{argument.id}-who"]
         assert isinstance(q, Choice) and q.answer == "Ana Costa"
@@ -345,6 +348,7 @@ def test_when_no_one_else_can_be_named_the_speakers_other_claims_are_not_offered
         ],
     )
     questions = automatic_set(p).questions
+    assert len(p.arguments) == 3
     for argument in p.arguments:
         (q,) = [q for q in questions if q.fact == argument.id]
         assert not isinstance(q, Choice) or true_options(q, p) == [q.answer], q

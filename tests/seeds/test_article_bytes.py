@@ -45,7 +45,9 @@ def test_what_the_bytes_are(raw, looks_like):
 
 
 @settings(max_examples=200, deadline=None)
-@given(seed=st.integers(0, 2**32), size=st.integers(64, 8192))
+@given(seed=st.integers(0, 2**32), size=st.integers(512, 8192))
 def test_random_bytes_are_binary(seed, size):
+    # From 512 bytes: one random byte in ten is a control character, and 64 random bytes
+    # without one (a chance in about 1,200) read as Latin-1 text, rightly.
     found = article_text(random.Random(seed).randbytes(size))
     assert isinstance(found, NotText) and found.looks_like == BINARY, found

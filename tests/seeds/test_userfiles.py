@@ -57,7 +57,9 @@ def special_files(tmp_path: Path) -> dict[str, Path]:
 
 
 def test_what_is_not_a_regular_file_is_never_replaced(tmp_path):
-    for kind, path in special_files(tmp_path).items():
+    made = special_files(tmp_path)
+    assert {"FIFO", "folder"} <= made.keys()
+    for kind, path in made.items():
         before = path.lstat().st_mode
         with pytest.raises(CannotWrite, match=kind) as refused:
             write_file(path, b"x", shown="OUT")
@@ -88,6 +90,7 @@ def test_reading_stops_at_the_limit(tmp_path):
 
 def test_reading_refuses_devices_fifos_and_folders_without_blocking(tmp_path):
     made = special_files(tmp_path)
+    assert {"FIFO", "folder"} <= made.keys()
     for kind, path in made.items():
         with pytest.raises(OSError) as err:
             read_limited(path, 10)

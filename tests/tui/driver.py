@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.pilot import Pilot
 
 from quizzes.engine import RunItem
@@ -65,3 +67,13 @@ async def answer(pilot: Pilot, right: bool = True) -> RunItem:
     await pilot.press(*keys_for(item, right))
     await pilot.pause()
     return item
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], what: str) -> None:
+    """Let the app run until ``condition`` holds (each refresh, up to 5 s); fail naming
+    ``what`` otherwise. Waits as long as the app needs and no longer, unlike a fixed pause."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"timed out waiting for {what}")

@@ -15,7 +15,7 @@ from quizzes.tui.session import PlayOptions, Session, SetChoice
 from seeds.paths import progress_db
 from seeds.validation import parse
 from tests.tui.conftest import Clock, screen_text
-from tests.tui.driver import answer
+from tests.tui.driver import answer, until
 
 HOSTILE = ["Which of [a] or [b]?", "[/]", "[bold]x[/bold]", "[@click=app.quit]x[/]", "<b>", "AT&T"]
 
@@ -136,5 +136,6 @@ async def test_a_notification_about_a_set_is_literal(build, root):
             )
             for m in notices
         ), notices
-        await pilot.pause(0.3)  # toasts appear on the next refresh
+        # The toast appears on a later refresh.
+        await until(pilot, lambda: "Cannot resume “Every" in screen_text(app), "the toast")
         assert "Cannot resume “Every type: [a] & <b>”" in screen_text(app)

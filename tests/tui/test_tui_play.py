@@ -10,7 +10,7 @@ from quizzes.tui.screens.question import QuestionScreen
 from quizzes.tui.screens.results import ResultsScreen
 from quizzes.tui.session import Session
 from tests.tui.conftest import Monotonic, flat, screen_text
-from tests.tui.driver import answer, current_item, typed
+from tests.tui.driver import answer, current_item, typed, until
 
 TYPES = {"choice", "multi", "truefalse", "numeric", "text", "match", "order"}
 WRONG = {"q-choice", "q-match"}
@@ -92,12 +92,11 @@ async def test_exam_time_limit_counts_down_and_ends_the_run(build, store):
         await answer(pilot)
         # Let the next question's header finish drawing its title first: ending the exam
         # within the same refresh would remove it under Textual's deferred title update.
-        for _ in range(100):
-            if "Every type: [a] & <b>" in screen_text(app).splitlines()[0]:
-                break
-            await pilot.pause(0.01)
-        else:
-            raise AssertionError("the question's header never showed the set's title")
+        await until(
+            pilot,
+            lambda: "Every type: [a] & <b>" in screen_text(app).splitlines()[0],
+            "the question's header to show the set's title",
+        )
         monotonic.value += 45
         app.screen.tick()
         await pilot.pause()
@@ -273,7 +272,7 @@ async def test_help_and_the_command_palette(build):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*typed("every"))
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Play: Every" in screen_text(app), "the palette's match")
         assert "Play: Every type: [a] & <b>" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()

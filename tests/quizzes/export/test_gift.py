@@ -19,8 +19,16 @@ from quizzes.export.moodle import category_path
 from quizzes.model import Choice, FreeText, Match, Multi, Numeric, Order, TrueFalse
 from tests.quizzes.export.conftest import need
 
-ROOT = Path(__file__).parents[3]
-MODULES = ROOT / ".venv" / "node" / "node_modules"
+# make test installs gift-pegjs into .venv/node of the checkout; the nearest one up from here
+# (mutmut runs these tests from a copy in mutants/).
+MODULES = next(
+    (
+        up / ".venv" / "node" / "node_modules"
+        for up in Path(__file__).parents
+        if (up / ".venv" / "node" / "node_modules").is_dir()
+    ),
+    Path(__file__).parents[3] / ".venv" / "node" / "node_modules",
+)
 GIFT_TYPES = {
     "choice": "MC",
     "multi": "MC",
@@ -102,6 +110,7 @@ def test_a_category_per_set_and_every_question(parsed):
 def test_answers_and_weights_match_the_set(parsed):
     sets, _, items = parsed
     questions = [i for i in items if i["type"] != "Category"]
+    assert {i["type"] for i in questions} >= set(GIFT_TYPES.values())  # every type checked
     for q, item in zip([q for s in sets for q in s.qset.questions], questions, strict=True):
         if isinstance(q, Choice):
             assert [literal(c["text"]) for c in item["choices"]] == q.choices

@@ -72,6 +72,7 @@ def test_a_category_then_every_question_of_each_set(exported, root):
 def test_every_question_has_what_moodles_importer_reads(exported, root):
     sets, _ = exported
     found = by_idnumber(root)
+    assert {e.get("type") for e in found.values()} == set(MOODLE_TYPES.values())
     for entry in sets:
         for q in entry.qset.questions:
             element = found[question_key(entry.qset, q)]
@@ -87,6 +88,7 @@ def test_every_question_has_what_moodles_importer_reads(exported, root):
 def test_answers_and_grading_match_the_set(exported, root):
     sets, _ = exported
     found = by_idnumber(root)
+    assert len(found) == sum(len(entry.qset.questions) for entry in sets) > 7
     for entry in sets:
         for q in entry.qset.questions:
             el = found[question_key(entry.qset, q)]

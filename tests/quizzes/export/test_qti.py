@@ -115,6 +115,7 @@ def items(content: bytes) -> list[ET.Element]:
 def test_matching_pairs_and_order_positions(hostile):
     ns = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
     found = items(get_format("qti").build([hostile]).content)
+    assert {type(q) for q in hostile.qset.questions} >= {Match, Order}
     for q, item in zip(hostile.qset.questions, found, strict=True):
         if not isinstance(q, Match | Order):
             continue
