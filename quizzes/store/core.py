@@ -14,6 +14,7 @@ from typing import Any
 from quizzes.store.database import Database
 from quizzes.store.errors import StoreFull
 from quizzes.store.records import (
+    ANSWER_COLUMNS,
     CARD_COLUMNS,
     RUN_COLUMNS,
     AnswerRecord,
@@ -218,8 +219,7 @@ class Store:
 
     def answers(self, run_id: int) -> list[AnswerRecord]:
         rows = self.database.execute(
-            "SELECT question_id, position, answer, correct, score, points, answered_at, "
-            "answer_key FROM answers WHERE run_id = ? ORDER BY position",
+            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE run_id = ? ORDER BY position",
             (run_id,),
         ).fetchall()
         return [answer_of(row) for row in rows]
@@ -267,6 +267,28 @@ class Store:
             f"SELECT {RUN_COLUMNS} FROM runs ORDER BY started, id"
         ).fetchall()
         return [run_of(row) for row in rows]
+
+    def runs_with_answers(self) -> list[tuple[RunRecord, list[AnswerRecord]]]:
+        """Every student's runs, oldest first, each with its answers in the order they
+        were asked: one query, however many runs there are. Answers share the values a
+        class repeats (a question's key, a common answer): treat them as read-only."""
+        runs = ", ".join(f"runs.{column.strip()}" for column in RUN_COLUMNS.split(","))
+        answers = ", ".join(f"a.{column.strip()}" for column in ANSWER_COLUMNS.split(","))
+        rows = self.database.execute(
+            f"SELECT {runs}, {answers} FROM runs LEFT JOIN answers a ON a.run_id = runs.id "
+            "ORDER BY runs.started, runs.id, a.position"
+        ).fetchall()
+        found: list[tuple[RunRecord, list[AnswerRecord]]] = []
+        decoded: dict[str, Any] = {}
+        width = RUN_COLUMNS.count(",") + 1
+        last = None
+        for row in rows:
+            if row[0] != last:
+                last = row[0]
+                found.append((run_of(row[:width]), []))
+            if row[width] is not None:  # NULL answer columns: a run with no answers
+                found[-1][1].append(answer_of(row[width:], decoded))
+        return found
 
     def students(self) -> list[str]:
         """The names that have played here, in the order they first played."""
