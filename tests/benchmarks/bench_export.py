@@ -33,14 +33,13 @@ def big_set() -> SetToExport:
 
 
 def big_set_file(folder: Path, count: int = 2_000) -> Path:
-    """A set file of ``count`` questions: the bundled sets' questions (all seven types),
-    repeated under new ids."""
+    """A set file of ``count`` questions: the bundled timeline set's (all seven types, none
+    giving another away, so the file is clean, as a teacher's would be), repeated under
+    new ids."""
     import yaml
 
-    pool = []
-    for path in sorted((BUNDLED_SETS / "gsi-training-2023").glob("*.yaml")):
-        with path.open("rb") as file:
-            pool += yaml.load(file, Loader=yaml.CSafeLoader)["questions"]
+    with (BUNDLED_SETS / "gsi-training-2023" / "timeline.yaml").open("rb") as file:
+        pool = yaml.load(file, Loader=yaml.CSafeLoader)["questions"]
     # Each question its own copy: shared ones would be written as YAML aliases.
     questions = [{**deepcopy(q), "id": f"q{n}"} for n, q in enumerate(islice(cycle(pool), count))]
     document = {"id": "big", "title": "Big", "pack": "gsi-training-2023", "questions": questions}
