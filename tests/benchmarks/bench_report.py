@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 import shutil
+import sys
 import tempfile
 import zlib
 from datetime import UTC, datetime, timedelta
@@ -88,4 +89,15 @@ def cases():
         ],
         installed_env(),
     )
-    return [(f"quiz report process, {STUDENTS:,} students x {QUESTIONS} questions", report, 0.8)]
+    # The floor under it: a bare process reading the same rows with sqlite3 alone (every
+    # answer keeps the key it was graded against, as JSON: most of the bytes read).
+    read = (
+        "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('SELECT runs.*, "
+        "answers.* FROM runs LEFT JOIN answers ON answers.run_id = runs.id "
+        "ORDER BY runs.started, runs.id, answers.position').fetchall()"
+    )
+    floor = process([sys.executable, "-c", read, str(data / "progress.sqlite3")], installed_env())
+    return [
+        (f"quiz report process, {STUDENTS:,} students x {QUESTIONS} questions", report, 0.8),
+        ("  floor: the same runs and answers read by a bare sqlite3 process", floor, None),
+    ]
