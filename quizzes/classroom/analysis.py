@@ -19,6 +19,7 @@ import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import field
+from operator import mul
 from typing import Any
 
 from seeds.frozen import record
@@ -103,9 +104,11 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     if n < 2 or n != len(ys):
         return None
     mx, my = math.fsum(xs) / n, math.fsum(ys) / n
-    sxy = math.fsum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    sxx = math.fsum((x - mx) ** 2 for x in xs)
-    syy = math.fsum((y - my) ** 2 for y in ys)
+    dx = [x - mx for x in xs]
+    dy = [y - my for y in ys]
+    sxy = math.fsum(map(mul, dx, dy))
+    sxx = math.fsum(map(mul, dx, dx))
+    syy = math.fsum(map(mul, dy, dy))
     if sxx <= 1e-12 or syy <= 1e-12:
         return None
     return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
@@ -135,21 +138,24 @@ def _item(
     upper: set[str],
     lower: set[str],
 ) -> ItemStats:
-    asked = [s for s in responses if item.id in responses[s]]
-    scores = [responses[s][item.id].score for s in asked]
-    rest = [totals[s] - responses[s][item.id].score for s in asked]
+    # Each student's response to the item, in one look-up each.
+    looked_up = ((s, row.get(item.id)) for s, row in responses.items())
+    given = [(s, r) for s, r in looked_up if r is not None]
+    asked = [s for s, _ in given]
+    scores = [r.score for _, r in given]
+    rest = [totals[s] - r.score for s, r in given]
     if not asked:
         return ItemStats(item, 0, None, None, None, flags=(*item.notes, "nobody was asked it"))
     facility = math.fsum(scores) / len(scores)
-    up = [responses[s][item.id].score for s in asked if s in upper]
-    low = [responses[s][item.id].score for s in asked if s in lower]
+    up = [r.score for s, r in given if s in upper]
+    low = [r.score for s, r in given if s in lower]
     discrimination = (
         math.fsum(up) / len(up) - math.fsum(low) / len(low)
         if up and low and len(asked) >= 2
         else None
     )
     r = pearson(scores, rest)
-    picked = _picked(item.options, [responses[s][item.id].answer for s in asked])
+    picked = _picked(item.options, [r.answer for _, r in given])
     options = tuple(_option(item, o, picked[o], len(asked), rest) for o in item.options)
     return ItemStats(
         item,
@@ -240,7 +246,7 @@ def _summary(
     # asked (a run of --count N asks only some).
     common = [i.id for i in items if students and all(i.id in responses[s] for s in students)]
     matrix = [[responses[s][q].score for q in common] for s in students]
-    dichotomous = all(v in (0.0, 1.0) for row in matrix for v in row)
+    dichotomous = {v for row in matrix for v in row} <= {0.0, 1.0}
     alpha = cronbach_alpha(matrix)
     name = "KR-20" if dichotomous else "Cronbach's α"
     sem = sd * math.sqrt(1 - alpha) if sd is not None and alpha is not None and alpha <= 1 else None

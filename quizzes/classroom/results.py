@@ -49,9 +49,9 @@ def device_of(runs: Sequence[RunRecord]) -> str:
 
 
 def runs_from_store(store: Store, source: str) -> list[ClassRun]:
-    runs = store.all_runs()
-    device = device_of(runs)
-    return [ClassRun(r, tuple(store.answers(r.id)), device, source) for r in runs]
+    runs = store.runs_with_answers()
+    device = device_of([run for run, _ in runs])
+    return [ClassRun(run, tuple(answers), device, source) for run, answers in runs]
 
 
 # Files students send in -------------------------------------------------------------------
@@ -360,6 +360,15 @@ class _Versions:
         self.grading = {q.id: grading_of(key_of(q)) for q in qset.questions}
         self.other: dict[tuple[str, str], _Version] = {}
         self.rekeyed: set[str] = set()  # questions whose key changed under unkeyed answers
+        # Answers read together share their keys (Store.runs_with_answers): each key's
+        # grading is worked out once, by the key object (kept here, so its id stays its own).
+        self.gradings: dict[int, tuple[dict[str, Any], str]] = {}
+
+    def grading_of(self, key: dict[str, Any]) -> str:
+        known = self.gradings.get(id(key))
+        if known is None:
+            known = self.gradings[id(key)] = (key, grading_of(key))
+        return known[1]
 
     def look_at(self, answers: Iterable[AnswerRecord]) -> None:
         """Answers graded before keys were kept: when any of them to a question scores
@@ -374,7 +383,7 @@ class _Versions:
         question = self.current.get(question_id)
         if question is not None and self._same_key(question, given):
             return question_id
-        grading = "" if given.key is None else grading_of(given.key)
+        grading = "" if given.key is None else self.grading_of(given.key)
         version = self.other.get((question_id, grading))
         if version is None:
             version = _Version(question_id, given.key, question is None)
@@ -384,7 +393,7 @@ class _Versions:
 
     def _same_key(self, question: Question, given: AnswerRecord) -> bool:
         if given.key is not None:
-            return grading_of(given.key) == self.grading[question.id]
+            return self.grading_of(given.key) == self.grading[question.id]
         return question.id not in self.rekeyed
 
     def finish(self, responses: dict[str, dict[str, Response]]) -> list[Item]:

@@ -150,17 +150,10 @@ class Store:
 
     def run_with_answers(self, run_id: int) -> tuple[RunRecord, list[AnswerRecord]]:
         """A run and its answers in one query: a served class reads both on every page."""
-        rows = self.database.execute(
-            f"SELECT {_RUN_COLUMNS_IN_JOIN}, {_ANSWER_COLUMNS_IN_JOIN} FROM runs "
-            "LEFT JOIN answers ON answers.run_id = runs.id WHERE runs.id = ? "
-            "ORDER BY answers.position",
-            (run_id,),
-        ).fetchall()
-        if not rows:
+        found = self.runs_with_answers([run_id])
+        if not found:
             raise KeyError(run_id)
-        width = _RUN_COLUMNS_IN_JOIN.count(",") + 1
-        answers = [answer_of(row[width:]) for row in rows if row[width] is not None]
-        return run_of(rows[0][:width]), answers
+        return found[0]
 
     def finish_run(self, run_id: int, at: datetime) -> None:
         self.database.write(
@@ -246,27 +239,6 @@ class Store:
         ).fetchall()
         return [answer_of(row) for row in rows]
 
-    def answers_by_run(
-        self, run_ids: Collection[int] | None = None
-    ) -> dict[int, list[AnswerRecord]]:
-        """The answers of these runs (of every run when None), by run, in one query: the
-        teacher's live view reads a whole class's answers every few seconds."""
-        where = ""
-        params: tuple[int, ...] = ()
-        if run_ids is not None:
-            if not run_ids:
-                return {}
-            params = tuple(run_ids)
-            where = f"WHERE run_id IN ({', '.join('?' * len(params))}) "
-        rows = self.database.execute(
-            f"SELECT run_id, {ANSWER_COLUMNS} FROM answers {where}ORDER BY run_id, position",
-            params,
-        ).fetchall()
-        found: dict[int, list[AnswerRecord]] = {}
-        for row in rows:
-            found.setdefault(int(row[0]), []).append(answer_of(row[1:]))
-        return found
-
     # History ----------------------------------------------------------------------------
 
     def stats(self) -> dict[str, SetStats]:
@@ -310,6 +282,37 @@ class Store:
             f"SELECT {RUN_COLUMNS} FROM runs ORDER BY started, id"
         ).fetchall()
         return [run_of(row) for row in rows]
+
+    def runs_with_answers(
+        self, run_ids: Collection[int] | None = None
+    ) -> list[tuple[RunRecord, list[AnswerRecord]]]:
+        """Every student's runs (or these), oldest first, each with its answers in the order
+        they were asked: one query, however many runs there are. Answers share the values
+        a class repeats (a question's key, a common answer): treat them as read-only."""
+        where = ""
+        params: tuple[int, ...] = ()
+        if run_ids is not None:
+            if not run_ids:
+                return []
+            params = tuple(run_ids)
+            where = f"WHERE runs.id IN ({', '.join('?' * len(params))}) "
+        rows = self.database.execute(
+            f"SELECT {_RUN_COLUMNS_IN_JOIN}, {_ANSWER_COLUMNS_IN_JOIN} FROM runs "
+            f"LEFT JOIN answers ON answers.run_id = runs.id {where}"
+            "ORDER BY runs.started, runs.id, answers.position",
+            params,
+        ).fetchall()
+        found: list[tuple[RunRecord, list[AnswerRecord]]] = []
+        decoded: dict[str, Any] = {}
+        width = _RUN_COLUMNS_IN_JOIN.count(",") + 1
+        last = None
+        for row in rows:
+            if row[0] != last:
+                last = row[0]
+                found.append((run_of(row[:width]), []))
+            if row[width] is not None:  # NULL answer columns: a run with no answers
+                found[-1][1].append(answer_of(row[width:], decoded))
+        return found
 
     def students(self) -> list[str]:
         """The names that have played here, in the order they first played."""

@@ -103,17 +103,25 @@ def card_of(row: Sequence[Any]) -> CardRecord:
     )
 
 
-def answer_of(row: Sequence[Any]) -> AnswerRecord:
+ANSWER_COLUMNS = "question_id, position, answer, correct, score, points, answered_at, answer_key"
+
+
+def answer_of(row: Sequence[Any], decoded: dict[str, Any] | None = None) -> AnswerRecord:
+    """The record of one row of ANSWER_COLUMNS. With ``decoded`` (texts already decoded,
+    shared by the rows of one read), the JSON a class repeats (one key per question, the
+    same few answers) is decoded once: the records then share those values, read-only."""
     question_id, position, answer, correct, score, points, at, key = row
+    if decoded is None:
+        decoded = {}
     return AnswerRecord(
         question_id,
         int(position),
-        json.loads(answer),
+        _decoded(answer, decoded),
         bool(correct),
-        Decimal(score),
-        Decimal(points),
+        _amount(score, decoded),
+        _amount(points, decoded),
         datetime.fromisoformat(at),
-        None if key is None else json.loads(key),
+        None if key is None else _decoded(key, decoded),
     )
 
 
@@ -165,6 +173,21 @@ _RUN_FIELDS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
 )
 RUN_COLUMNS = ", ".join(column for column, _ in _RUN_FIELDS)
 _RUN_CONVERTERS = tuple(convert for _, convert in _RUN_FIELDS)
+
+
+def _amount(text: str, decoded: dict[str, Any]) -> Decimal:
+    """A decimal kept as text (a few values recur: 0, 1, halves)."""
+    value = decoded.get("\0" + text)  # apart from JSON texts, which never start so
+    if value is None:
+        value = decoded["\0" + text] = Decimal(text)
+    return value
+
+
+def _decoded(text: str, decoded: dict[str, Any]) -> Any:
+    value = decoded.get(text, decoded)
+    if value is decoded:
+        value = decoded[text] = json.loads(text)
+    return value
 
 
 def run_of(row: Sequence[Any]) -> RunRecord:

@@ -1,11 +1,10 @@
-"""The brief: composing, rendering in-process, a whole `brief build` process, the file's size;
-and the class handouts: 30 variants of a set, each a student sheet and an answer key."""
+"""The brief: composing, rendering in-process and a whole `brief build` process, each beside
+its bare reportlab twin (tests/benchmarks/twins/pdf.py), the file's size; and the class
+handouts: 30 variants of a set, each a student sheet and an answer key."""
 
 from __future__ import annotations
 
 import cProfile
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from quizzes.sets import BUNDLED_SETS, load_set
 from seeds.packs import BUNDLED_PACKS, load_pack
 from tests.benchmarks import profiled
 from tests.benchmarks.processes import installed_env
+from tests.benchmarks.twinned import BIN, process, ratio_row, twin_script
+from tests.benchmarks.twins import pdf as twin
 
 PACK = BUNDLED_PACKS / "gsi-training-2023" / "pack.yaml"
 HANDOUT_SET = BUNDLED_SETS / "gsi-training-2023" / "timeline.yaml"  # 14 questions, 7 types
@@ -30,13 +31,9 @@ def cases():
 
         render_brief(compose_brief(pack))
 
-    def build_process() -> None:
-        subprocess.run(
-            [sys.executable, "-m", "briefing", "build", "-o", str(out)],
-            check=True,
-            capture_output=True,
-            env=installed_env(),
-        )
+    env = installed_env(CLASSBRIEF_DATA_DIR=str(out.parent / "data"))
+    build_process = process([str(BIN / "brief"), "build", "gsi-training-2023", "-o", str(out)], env)
+    twin_process = process(twin_script("pdf", str(out.with_name("twin.pdf"))), env)
 
     def own_share() -> dict:
         """The part of compose+render spent in this project's code (a warm run: the
@@ -64,9 +61,17 @@ def cases():
 
     return [
         ("brief compose (pure data)", lambda: compose_brief(pack), None),
-        ("brief compose+render in-process", compose_and_render, 0.060),
+        (
+            "brief compose+render in-process / bare reportlab document",
+            ratio_row(compose_and_render, twin.build, 1.25, runs=9),
+            None,
+        ),
         ("  of which in this project's code (the rest: reportlab, Python)", own_share, None),
-        ("brief build process", build_process, 0.6),
+        (
+            "brief build process / bare reportlab script",
+            ratio_row(build_process, twin_process, 1.05),
+            None,
+        ),
         ("brief PDF size", pdf_size, None),
         ("30 variants with keys", handouts_30, 3.0),
     ]

@@ -1,15 +1,20 @@
-"""Loading and checking: the bundled pack, a 10,000-question set, building a run."""
+"""Loading and checking: the bundled pack; `quiz check` on 100,000 questions (ten files)
+beside reading the same files with PyYAML's CSafeLoader alone; building a run."""
 
 from __future__ import annotations
 
 import gc
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+import yaml
 
 from quizzes.catalog import Catalog
 from quizzes.checking import run_check
 from quizzes.engine import build_run
 from seeds.packs import BUNDLED_PACKS, load_pack
+from tests.benchmarks.twinned import ratio_row
 
 PACK = BUNDLED_PACKS / "gsi-training-2023" / "pack.yaml"
 QUESTION = """\
@@ -23,19 +28,39 @@ QUESTION = """\
 """
 
 
-def big_set(folder: Path, count: int = 10_000) -> Path:
-    path = folder / "big.yaml"
+def big_sets(folder: Path, files: int = 10, each: int = 10_000) -> list[Path]:
+    """``files`` sets of ``each`` choice questions."""
     rights = ["5,000 people", "2,000 people", "1,500 people"]
-    body = "".join(QUESTION.format(n=n, right=rights[n % 3]) for n in range(count))
-    path.write_text(
-        "id: big\ntitle: Big\npack: gsi-training-2023\nquestions:\n" + body, encoding="utf-8"
-    )
-    return path
+    paths = []
+    for f in range(files):
+        path = folder / f"big{f}.yaml"
+        numbers = range(f * each, (f + 1) * each)
+        body = "".join(QUESTION.format(n=n, right=rights[n % 3]) for n in numbers)
+        path.write_text(
+            f"id: big{f}\ntitle: Big\npack: gsi-training-2023\nquestions:\n" + body,
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def collector_off(work: Callable[[], None]) -> Callable[[], None]:
+    """``work`` as `quiz check` runs (seeds.startup): with the collector off, which would
+    otherwise walk the growing documents again and again while they are read."""
+
+    def run() -> None:
+        gc.disable()
+        try:
+            work()
+        finally:
+            gc.enable()
+
+    return run
 
 
 def cases():
     folder = Path(tempfile.mkdtemp(prefix="classbrief-bench-"))
-    big = big_set(folder)
+    big = big_sets(folder)
     root = folder / "data"
     catalog = Catalog.load(root)
     figures = next(s for s in catalog.sets if s.qset.id == "gsi-figures")
@@ -43,18 +68,22 @@ def cases():
     auto = next(s for s in catalog.sets if s.origin == "automatic")
 
     def check_big() -> None:
-        # As `quiz check` runs (seeds.startup): with the collector off, which would
-        # otherwise walk the growing document again and again while it is read.
-        gc.disable()
-        try:
-            report = run_check([big], root)
-        finally:
-            gc.enable()
-        assert report.sets == 1 and not report.failed(), report.lines()[:3]
+        report = run_check(big, root)
+        assert report.sets == len(big) and not report.failed(), report.lines()[:3]
+
+    def read_big() -> None:
+        """The twin: the same files read with PyYAML's C loader, nothing checked."""
+        for path in big:
+            with path.open("rb") as file:
+                assert yaml.load(file, Loader=yaml.CSafeLoader)["questions"]
 
     return [
         ("load + check the bundled pack", lambda: load_pack(PACK), 0.050),
-        ("quiz check, 10,000-question set", check_big, 1.0),
+        (
+            "quiz check, 100,000 questions / PyYAML CSafeLoader alone",
+            ratio_row(collector_off(check_big), collector_off(read_big), 1.5, runs=5),
+            None,
+        ),
         ("build a 40-question run", lambda: build_run(auto.qset, pack, seed=1, count=40), 0.005),
         ("build a run of a bundled set", lambda: build_run(figures.qset, pack, seed=1), 0.005),
     ]

@@ -1,5 +1,6 @@
-"""The quiz app: start-up of a whole `quiz play` process, answer to feedback in a running
-app, `quiz --help`, and the peak memory of the app process."""
+"""The quiz app: answer to feedback and on to the next question in a running app, beside
+its bare Textual twins (tests/benchmarks/twins/tui.py), and the peak memory of the app
+process. (Start-up beside the twin: bench_startup.)"""
 
 from __future__ import annotations
 
@@ -23,15 +24,6 @@ from tests.benchmarks.running_app import RunningApp, timed
 REPO = Path(__file__).resolve().parents[2]
 T = TypeVar("T")
 ENV = installed_env(NO_COLOR="1")
-
-
-def _quiz(*args: str) -> Callable[[], None]:
-    command = [sys.executable, "-m", "quizzes", *args]
-
-    def run() -> None:
-        subprocess.run(command, cwd=REPO, env=ENV, check=True, stdout=subprocess.DEVNULL)
-
-    return run
 
 
 def _peak_memory(data: Path) -> dict[str, Any]:
@@ -251,11 +243,6 @@ def cases():
 
     steps, shares = _once(all_steps), _once(quiz_shares)
     return [
-        (
-            "quiz play process to first question, headless",
-            _quiz("--data-dir", str(data), "play", "gsi-figures", "--seed", "1", "--headless"),
-            0.8,
-        ),
         ("answer -> feedback shown in-process", _row(steps, "quiz", "feedback"), None),
         ("feedback -> next question shown in-process", _row(steps, "quiz", "next"), None),
         ("answer -> feedback -> next question in-process", _row(steps, "quiz", "both", 25.0), None),
@@ -272,6 +259,5 @@ def cases():
         ("  twin, new screen: key -> next question", _row(steps, "switch", "next"), None),
         ("  answer -> feedback: share in this project's code", lambda: shares()["feedback"], None),
         ("  feedback -> next: share in this project's code", lambda: shares()["next"], None),
-        ("quiz --help process", _quiz("--help"), 0.15),
         ("quiz play peak memory MB", lambda: _peak_memory(data), None),
     ]

@@ -74,17 +74,50 @@ def test_a_run_with_its_answers_in_one_read_is_the_run_and_its_answers(database)
         store.run_with_answers(other.id + 100)
 
 
-def test_answers_by_run_are_each_runs_answers_in_one_read(database):
+def test_chosen_runs_come_with_their_answers_in_one_read(database):
     store = Store.open(database)
-    first, second, quiet = start(store, "a"), start(store, "b"), start(store, "c")
+    first, second, quiet = start(store, "a"), start(store, "b", minute=1), start(store, "c")
     answer(store, second.id, "q2", 1, True)
     answer(store, first.id, "q1", 0, False, "no")
     answer(store, second.id, "q1", 0, False)
-    everything = store.answers_by_run()
-    assert everything == {first.id: store.answers(first.id), second.id: store.answers(second.id)}
-    assert [a.question_id for a in everything[second.id]] == ["q1", "q2"]
-    assert store.answers_by_run([second.id, quiet.id]) == {second.id: store.answers(second.id)}
-    assert store.answers_by_run([]) == {}
+    chosen = store.runs_with_answers([second.id, quiet.id])  # oldest first: quiet at minute 0
+    assert chosen == [(store.run(quiet.id), []), (store.run(second.id), store.answers(second.id))]
+    assert [a.question_id for a in chosen[1][1]] == ["q1", "q2"]
+    assert store.runs_with_answers([]) == []
+
+
+def test_every_run_comes_with_its_answers_in_one_read_oldest_run_first(database):
+    store = Store.open(database)
+    later = start(store, "s2", minute=5)
+    earlier = start(store, "s1", minute=1)
+    _unanswered = start(store, "s3", minute=9)
+    key = {"type": "choice", "choices": ["a", "b"], "answer": "a"}
+    for position, (qid, value) in enumerate([("q2", "b"), ("q1", ["a", "b"])]):
+        store.record_answer(
+            earlier.id,
+            question_id=qid,
+            position=position,
+            answer=value,
+            correct=position == 1,
+            score=Decimal("0.5") * position,
+            points=Decimal(1),
+            at=at(2 + position),
+            key=key,
+        )
+    answer(store, later.id, "q9", 0, True, {"x": "y"})
+    together = store.runs_with_answers()
+    # As run by run: the same runs, in started order, each with the same answers.
+    assert [run for run, _ in together] == sorted(store.all_runs(), key=lambda r: r.started)
+    assert [(run.set_id, answers) for run, answers in together] == [
+        (run.set_id, store.answers(run.id)) for run in (earlier, later, _unanswered)
+    ]
+    first = together[0][1]
+    assert [(a.question_id, a.answer, a.score, a.key) for a in first] == [
+        ("q2", "b", Decimal(0), key),
+        ("q1", ["a", "b"], Decimal("0.5"), key),
+    ]
+    assert together[2][1] == []
+    store.close()
 
 
 def test_a_repeated_answer_replaces_the_first(database):

@@ -64,9 +64,9 @@ def _session_data(room: Classroom) -> tuple[dict[int, RunRecord], dict[int, list
     """This session's runs and their answers."""
     current = room.register.current_session()
     since = current.started if current else datetime.min
-    runs = {r.id: r for r in room.store.all_runs() if r.started >= since and r.student}
-    answers = room.store.answers_by_run(runs)
-    return runs, {run_id: answers.get(run_id, []) for run_id in runs}
+    ids = [r.id for r in room.store.all_runs() if r.started >= since and r.student]
+    played = room.store.runs_with_answers(ids)
+    return {run.id: run for run, _ in played}, {run.id: answers for run, answers in played}
 
 
 def _live_context(room: Classroom) -> dict[str, Any]:
