@@ -182,3 +182,32 @@ def test_importing_quizzes_loads_no_web_or_terminal_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_an_answer_costs_five_statements_and_the_next_question_two(make_client, monkeypatch):
+    # What the README promises a served class's store: reads and writes per answer, not
+    # counting BEGIN and COMMIT.
+    import sqlite3 as sqlite
+
+    statements: list[str] = []
+    connect = sqlite.connect
+
+    def traced(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(sqlite, "connect", traced)
+    client = make_client()
+    join(client, "Ana")
+    page = begin(client)
+    for _ in range(2):
+        form = answer_form(page, RIGHT[question_id(page)])
+        statements.clear()
+        client.post("/answer", data=form, follow_redirects=False)
+        sent = [s for s in statements if s not in ("BEGIN IMMEDIATE", "COMMIT")]
+        statements.clear()
+        page = client.get("/play").text
+        assert len(sent) == 5, sent
+        assert len(statements) == 2, statements
+        assert sum(s.startswith(("INSERT", "UPDATE")) for s in sent) == 2
