@@ -9,6 +9,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
@@ -62,18 +63,31 @@ def answer_input(item: RunItem) -> Widget:
     raise TypeError(f"no input for {type(q).__name__}")
 
 
+class MoveOn(Message):
+    """'Next question' was pressed: the screen moves on to the next question."""
+
+    bubble = False
+
+    def __init__(self, source: Widget) -> None:
+        super().__init__()
+        self.source = source
+
+
 class NextButton(Button):
-    """'Next question': Enter or n moves on within the key press, and keys typed after it
-    go to the next question (see own_key in widgets.answers)."""
+    """'Next question': Enter or n posts MoveOn straight into the screen's queue; keys
+    typed after it follow it there (see pass_on in widgets.answers), so they reach the
+    next question."""
 
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
-        if screen is not self.app.screen or not getattr(screen, "answered", False):
+        moving = getattr(self, "answer_in_flight", False)
+        if moving or screen is not self.app.screen or not getattr(screen, "answered", False):
             pass_on(event, self)  # typed after Enter moved on: for the question now shown
         elif event.key in ("enter", "n") and isinstance(screen, QuestionScreen):
             event.stop()
             event.prevent_default()
-            screen.action_next()
+            self.answer_in_flight = True  # keys after this one queue behind MoveOn
+            screen.post_message(MoveOn(self))
 
 
 def progress_bar(done: int, total: int, width: int = 16) -> Any:
@@ -210,6 +224,10 @@ class QuestionScreen(Screen[None]):
             self.app.time_up(self.session)
             return
         self.query_one("#status-line", Static).update(self.status_text())
+
+    def on_move_on(self, message: MoveOn) -> None:
+        message.source.answer_in_flight = False  # type: ignore[attr-defined]
+        self.action_next()
 
     def on_answered(self, message: Answered) -> None:
         taken(message)
