@@ -63,18 +63,23 @@ def give_aways(
     """(given away, giving away, the answer as the prompt says it) for every such pair.
 
     Every answer form goes into one index by its tokens, and each prompt is read once,
-    window by window: linear in the size of the set, not quadratic."""
+    window by window (only the windows that begin with a form's first token): linear in
+    the size of the set, not quadratic."""
     index: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     for number, (_, question) in enumerate(questions):
         for form, shown in answer_forms(question):
             if form:
                 index.setdefault(form, []).append((number, shown))
     sizes = sorted({len(form) for form in index})
+    firsts = {form[0] for form in index}
     for giver_number, giver in enumerate(questions):
         words = tokens(giver[1].prompt)
+        starts = [start for start, word in enumerate(words) if word in firsts]
         found: dict[int, str] = {}
-        for size in sizes:
-            for start in range(len(words) - size + 1):
+        for size in sizes if starts else ():
+            for start in starts:
+                if start + size > len(words):
+                    break
                 for number, shown in index.get(words[start : start + size], ()):
                     if number != giver_number:
                         found.setdefault(number, shown)

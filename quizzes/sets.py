@@ -35,12 +35,12 @@ from seeds.suggest import did_you_mean
 
 @record
 class LoadedSet:
-    """A valid set, where it came from, and its source document (None when generated)."""
+    """A valid set and where it came from (no path when generated). Its problems are
+    located as it loads, so its document is not kept: the cache stores less."""
 
     qset: QuestionSet
     origin: str  # "bundled", "user", "path" or "automatic"
     path: Path | None = None
-    doc: Document | None = None
 
 
 def default_set_folders(root: Path) -> list[tuple[Path, str]]:
@@ -99,7 +99,7 @@ def _load_set(
     if qset is not None:
         problems = check_set(doc, qset.pack, list(enumerate(qset.questions)), packs, failed)
         bad = any(p.is_error for p in problems)
-        return (None if bad else LoadedSet(qset, origin, path, doc)), problems
+        return (None if bad else LoadedSet(qset, origin, path)), problems
     data = doc.data if isinstance(doc.data, dict) else {}
     pack_id = data.get("pack") if isinstance(data.get("pack"), str) else None
     listed = data.get("questions")
