@@ -53,13 +53,19 @@ def test_every_type_answered_right_in_practice_with_feedback_and_source(make_cli
     assert sorted(_answers(data)) == sorted(("Ana", q, 1) for q in RIGHT)
 
 
-def test_feedback_shows_the_quote_its_speaker_and_the_answer_when_wrong(make_client):
+def _answered_up_to(make_client, wanted: str):
+    """A student who answered right every question before ``wanted``; and its page."""
     client = make_client()
     join(client, "Ana")
     page = begin(client)
-    while question_id(page) != "pick":
+    while question_id(page) != wanted:
         page = client.post("/answer", data=answer_form(page, RIGHT[question_id(page)])).text
         page = client.get("/play").text
+    return client, page
+
+
+def test_feedback_shows_the_quote_its_speaker_and_the_answer_when_wrong(make_client):
+    client, page = _answered_up_to(make_client, "pick")
     feedback = client.post("/answer", data=answer_form(page, "300")).text
     assert "✗" in feedback and "Not correct" in feedback
     assert 'The answer</dt><dd dir="auto">5,000' in feedback
@@ -67,12 +73,7 @@ def test_feedback_shows_the_quote_its_speaker_and_the_answer_when_wrong(make_cli
 
 
 def test_several_right_answers_are_listed_one_per_line(make_client):
-    client = make_client()
-    join(client, "Ana")
-    page = begin(client)
-    while question_id(page) != "several":
-        page = client.post("/answer", data=answer_form(page, RIGHT[question_id(page)])).text
-        page = client.get("/play").text
+    client, page = _answered_up_to(make_client, "several")
     feedback = client.post("/answer", data=answer_form(page, ["China"])).text
     listed = re.search(r'The answer</dt><dd dir="auto">(.*?)</dd>', feedback, re.S)
     assert listed, feedback
