@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from quizzes.answerkey import key_of
 from quizzes.engine import MODE_BY_NAME, Run, RunItem, Summary, Tally, build_run, summarize
 from quizzes.grading import Grade, InvalidAnswer, answer_text, grade
 from quizzes.model import (
@@ -184,8 +185,8 @@ def start(
 
 
 def answer(store: Store, played: Played, item: RunItem, value: Any, at: datetime) -> Grade:
-    """Grade and store one answer with its review card, in one commit; InvalidAnswer
-    stores nothing."""
+    """Grade and store one answer, with the key it was graded against and its review card,
+    in one commit; InvalidAnswer stores nothing."""
     from quizzes.classroom.spaced_review import rating_for, schedule
 
     result = grade(item.question, value, played.run.pack)
@@ -206,6 +207,7 @@ def answer(store: Store, played: Played, item: RunItem, value: Any, at: datetime
             score=result.score,
             points=result.points,
             at=at,
+            key=key_of(item.question),  # the report grades it against what was asked
         )
         store.save_card(
             set_id=set_id,

@@ -4,6 +4,7 @@ Writes are autocommitted: an answer is saved when ``record_answer`` returns."""
 from __future__ import annotations
 
 import json
+import operator
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -23,17 +24,12 @@ from quizzes.store.records import (
     SetStats,
     answer_of,
     card_of,
+    key_digest,
     run_of,
     utc,
 )
 
-
-def _qualified(table: str, columns: str) -> str:
-    return ", ".join(f"{table}.{column.strip()}" for column in columns.split(","))
-
-
-_RUN_COLUMNS_IN_JOIN = _qualified("runs", RUN_COLUMNS)
-_ANSWER_COLUMNS_IN_JOIN = _qualified("answers", ANSWER_COLUMNS)
+_position = operator.itemgetter(2)  # of a row of run_id and ANSWER_COLUMNS
 
 
 class Store:
@@ -49,6 +45,9 @@ class Store:
         # Whose runs this store starts, resumes and counts: "" is the machine's one
         # student; `quiz serve` sets the name each browser tab's student gives.
         self.student = ""
+        # Grading keys read so far, by digest: a digest names its content, and keys are
+        # never changed or deleted, so this can never be stale.
+        self._keys: dict[str, Any] = {}
 
     @classmethod
     def open(cls, where: Any) -> Store:
@@ -149,7 +148,8 @@ class Store:
         return run_of(row)
 
     def run_with_answers(self, run_id: int) -> tuple[RunRecord, list[AnswerRecord]]:
-        """A run and its answers in one query: a served class reads both on every page."""
+        """A run and its answers in one query (and one more for a grading key this store has
+        not read before): a served class reads both on every page."""
         found = self.runs_with_answers([run_id])
         if not found:
             raise KeyError(run_id)
@@ -210,13 +210,24 @@ class Store:
     ) -> None:
         """Store one answer, with the key it was graded against (quizzes.answerkey);
         committed before this returns. A repeat replaces the earlier."""
+        digest = None
+        if key is not None:
+            text = json.dumps(key, ensure_ascii=False)
+            digest = key_digest(text)
+            if digest not in self._keys:  # else it was read from the database: it is there
+                self.database.write(
+                    "INSERT INTO answer_keys (digest, key) VALUES (?, ?) "
+                    "ON CONFLICT (digest) DO NOTHING",
+                    (digest, text),
+                    "this answer",
+                )
         self.database.write(
             "INSERT INTO answers (run_id, question_id, position, answer, correct, score, "
-            "points, answered_at, answer_key, student) VALUES (?,?,?,?,?,?,?,?,?,"
+            "points, answered_at, key_digest, student) VALUES (?,?,?,?,?,?,?,?,?,"
             "(SELECT student FROM runs WHERE id = ?)) ON CONFLICT (run_id, question_id) "
             "DO UPDATE SET answer = excluded.answer, correct = excluded.correct, "
             "score = excluded.score, points = excluded.points, "
-            "answered_at = excluded.answered_at, answer_key = excluded.answer_key",
+            "answered_at = excluded.answered_at, key_digest = excluded.key_digest",
             (
                 run_id,
                 question_id,
@@ -226,7 +237,7 @@ class Store:
                 str(score),
                 str(points),
                 at.isoformat(),
-                None if key is None else json.dumps(key, ensure_ascii=False),
+                digest,
                 run_id,
             ),
             "this answer",
@@ -237,7 +248,8 @@ class Store:
             f"SELECT {ANSWER_COLUMNS} FROM answers WHERE run_id = ? ORDER BY position",
             (run_id,),
         ).fetchall()
-        return [answer_of(row) for row in rows]
+        keys = self._keys_of(row[-1] for row in rows)
+        return [answer_of(row, keys) for row in rows]
 
     # History ----------------------------------------------------------------------------
 
@@ -287,32 +299,47 @@ class Store:
         self, run_ids: Collection[int] | None = None
     ) -> list[tuple[RunRecord, list[AnswerRecord]]]:
         """Every student's runs (or these), oldest first, each with its answers in the order
-        they were asked: one query, however many runs there are. Answers share the values
-        a class repeats (a question's key, a common answer): treat them as read-only."""
+        they were asked: two queries however many runs there are (and one for grading
+        keys this store has not read yet). Answers share the values a class repeats (a
+        question's key, a common answer): treat them as read-only."""
         where = ""
         params: tuple[int, ...] = ()
         if run_ids is not None:
             if not run_ids:
                 return []
             params = tuple(run_ids)
-            where = f"WHERE runs.id IN ({', '.join('?' * len(params))}) "
-        rows = self.database.execute(
-            f"SELECT {_RUN_COLUMNS_IN_JOIN}, {_ANSWER_COLUMNS_IN_JOIN} FROM runs "
-            f"LEFT JOIN answers ON answers.run_id = runs.id {where}"
-            "ORDER BY runs.started, runs.id, answers.position",
-            params,
+            where = f" WHERE {{}} IN ({', '.join('?' * len(params))})"
+        runs = self.database.execute(
+            f"SELECT {RUN_COLUMNS} FROM runs{where.format('id')} ORDER BY started, id", params
         ).fetchall()
-        found: list[tuple[RunRecord, list[AnswerRecord]]] = []
-        decoded: dict[str, Any] = {}
-        width = _RUN_COLUMNS_IN_JOIN.count(",") + 1
-        last = None
+        # Unordered, then grouped here: sorting a class's answers in SQL (a join ordered
+        # by run and position) takes four times as long as reading them.
+        rows = self.database.execute(
+            f"SELECT run_id, {ANSWER_COLUMNS} FROM answers{where.format('run_id')}", params
+        ).fetchall()
+        keys = self._keys_of(row[-1] for row in rows)
+        by_run: dict[int, list[Any]] = {}
         for row in rows:
-            if row[0] != last:
-                last = row[0]
-                found.append((run_of(row[:width]), []))
-            if row[width] is not None:  # NULL answer columns: a run with no answers
-                found[-1][1].append(answer_of(row[width:], decoded))
+            by_run.setdefault(row[0], []).append(row)
+        decoded: dict[str, Any] = {}
+        found = []
+        for run in runs:
+            given = sorted(by_run.get(run[0], ()), key=_position)
+            found.append((run_of(run), [answer_of(row[1:], keys, decoded) for row in given]))
         return found
+
+    def _keys_of(self, digests: Iterable[str | None]) -> dict[str, Any]:
+        """The grading keys by digest, with these among them (each read once per store:
+        a class's thousands of answers share a few dozen keys)."""
+        missing = sorted({d for d in digests if d is not None} - self._keys.keys())
+        for start in range(0, len(missing), 500):  # well under any placeholder limit
+            chunk = missing[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.database.execute(
+                f"SELECT digest, key FROM answer_keys WHERE digest IN ({marks})", chunk
+            ).fetchall()
+            self._keys.update((digest, json.loads(text)) for digest, text in rows)
+        return self._keys
 
     def students(self) -> list[str]:
         """The names that have played here, in the order they first played."""

@@ -3,8 +3,9 @@ decimals as text so sums stay exact, lists and answers as JSON)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -75,7 +76,6 @@ class SetStats:
     answered_unfinished: int = 0
 
 
-ANSWER_COLUMNS = "question_id, position, answer, correct, score, points, answered_at, answer_key"
 CARD_COLUMNS = "student, set_id, set_ref, question_id, card, due, reviewed"
 
 
@@ -103,14 +103,23 @@ def card_of(row: Sequence[Any]) -> CardRecord:
     )
 
 
-ANSWER_COLUMNS = "question_id, position, answer, correct, score, points, answered_at, answer_key"
+ANSWER_COLUMNS = "question_id, position, answer, correct, score, points, answered_at, key_digest"
 
 
-def answer_of(row: Sequence[Any], decoded: dict[str, Any] | None = None) -> AnswerRecord:
-    """The record of one row of ANSWER_COLUMNS. With ``decoded`` (texts already decoded,
-    shared by the rows of one read), the JSON a class repeats (one key per question, the
-    same few answers) is decoded once: the records then share those values, read-only."""
-    question_id, position, answer, correct, score, points, at, key = row
+def key_digest(text: str) -> str:
+    """The name a grading key's JSON is kept under in answer_keys: its MD5, as PostgreSQL's
+    md5() writes it (a content address, not a safeguard: the store writes every key)."""
+    return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def answer_of(
+    row: Sequence[Any], keys: Mapping[str, Any], decoded: dict[str, Any] | None = None
+) -> AnswerRecord:
+    """The record of one row of ANSWER_COLUMNS; ``keys`` holds the decoded grading keys by
+    digest. With ``decoded`` (texts already decoded, shared by the rows of one read), the
+    JSON a class repeats (the same few answers) is decoded once: the records then share
+    those values, and their keys, read-only."""
+    question_id, position, answer, correct, score, points, at, digest = row
     if decoded is None:
         decoded = {}
     return AnswerRecord(
@@ -121,7 +130,7 @@ def answer_of(row: Sequence[Any], decoded: dict[str, Any] | None = None) -> Answ
         _amount(score, decoded),
         _amount(points, decoded),
         datetime.fromisoformat(at),
-        None if key is None else _decoded(key, decoded),
+        None if digest is None else keys.get(digest),
     )
 
 

@@ -148,6 +148,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         _fold_register,
     ),
+    Migration(
+        6,
+        "a grading key is kept once, under its digest; answers name it",
+        # A class's answers repeat a few dozen keys: stored in each row they were most of
+        # the database. md5() is PostgreSQL's; SQLite gets the same function at opening.
+        (
+            "CREATE TABLE answer_keys (digest TEXT PRIMARY KEY, key TEXT NOT NULL)",
+            "INSERT INTO answer_keys (digest, key) SELECT md5(answer_key), min(answer_key) "
+            "FROM answers WHERE answer_key IS NOT NULL GROUP BY md5(answer_key)",
+            add_column("answers", "key_digest", "TEXT"),
+            "UPDATE answers SET key_digest = md5(answer_key) WHERE answer_key IS NOT NULL",
+            "ALTER TABLE answers DROP COLUMN answer_key",
+        ),
+    ),
 )
 """In order; to change the schema, append a Migration (e.g. ``add_column(...)``)."""
 

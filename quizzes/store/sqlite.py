@@ -19,6 +19,7 @@ from typing import Any
 
 from quizzes.store import schema
 from quizzes.store.errors import StoreError, StoreFull, StoreReadOnly
+from quizzes.store.records import key_digest
 
 BUSY_SECONDS = 30
 """How long to wait for another process (a second window, a class of students sharing a
@@ -258,11 +259,16 @@ def _writable(path: Path | str) -> bool:
     return folder_ok and (not path.exists() or os.access(path, os.R_OK | os.W_OK))
 
 
+def _md5(text: str | None) -> str | None:
+    return None if text is None else key_digest(text)
+
+
 def _prepare(db: sqlite3.Connection, path: Path | str, *, backup: bool) -> None:
     """Create the schema or migrate to the current format. Each step holds the write lock
     from the moment it reads the version (BEGIN IMMEDIATE), so processes opening one
     database at once take turns: the first creates it, the others find it made."""
     backed_up = not backup
+    db.create_function("md5", 1, _md5, deterministic=True)  # PostgreSQL's, for migrations
     adapter = SQLiteDatabase(db, path)
     while True:
         db.execute("BEGIN IMMEDIATE")

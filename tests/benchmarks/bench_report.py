@@ -22,7 +22,7 @@ from tests.benchmarks.twinned import BIN, process
 
 STUDENTS, QUESTIONS = 3_000, 40
 SET = "gsi-training-2023-auto"
-FOLDER = Path(tempfile.gettempdir()) / f"classbrief-bench-report-{STUDENTS}x{QUESTIONS}-v1"
+FOLDER = Path(tempfile.gettempdir()) / f"classbrief-bench-report-{STUDENTS}x{QUESTIONS}-v2"
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 
 

@@ -222,7 +222,7 @@ def test_a_changed_set_grades_each_answer_against_the_key_its_student_saw(tmp_pa
     played_week(root)
     if not keys_recorded:  # answers given before answers kept their key
         with sqlite3.connect(progress_db(root)) as db:
-            db.execute("UPDATE answers SET answer_key = NULL")
+            db.execute("UPDATE answers SET key_digest = NULL")
     changed_week(root)
     pdf, table = tmp_path / "r.pdf", tmp_path / "items.csv"
     result = quiz("--data-dir", str(root), "report", "week", "-o", str(pdf), "--csv", str(table))

@@ -51,6 +51,12 @@ def test_every_type_answered_right_in_practice_with_feedback_and_source(make_cli
     results = client.get("/results").text
     assert "Your results: 7 of 7" in results and "Every question right" in results
     assert sorted(_answers(data)) == sorted(("Ana", q, 1) for q in RIGHT)
+    # Each answer names the key it was graded against (the report grades by it).
+    with sqlite3.connect(data / "progress.sqlite3") as db:
+        named = db.execute(
+            "SELECT count(*) FROM answers JOIN answer_keys ON digest = key_digest"
+        ).fetchone()
+    assert named == (len(RIGHT),)
 
 
 def _answered_up_to(make_client, wanted: str):
@@ -187,7 +193,8 @@ def test_importing_quizzes_loads_no_web_or_terminal_library():
 
 def test_an_answer_costs_five_statements_and_the_next_question_two(make_client, monkeypatch):
     # What the README promises a served class's store: reads and writes per answer, not
-    # counting BEGIN and COMMIT.
+    # counting BEGIN and COMMIT; one more of each the first time this server meets a
+    # question's grading key (written once, then read once).
     import sqlite3 as sqlite
 
     statements: list[str] = []
@@ -200,15 +207,17 @@ def test_an_answer_costs_five_statements_and_the_next_question_two(make_client, 
 
     monkeypatch.setattr(sqlite, "connect", traced)
     client = make_client()
-    join(client, "Ana")
-    page = begin(client)
-    for _ in range(2):
-        form = answer_form(page, RIGHT[question_id(page)])
-        statements.clear()
-        client.post("/answer", data=form, follow_redirects=False)
-        sent = [s for s in statements if s not in ("BEGIN IMMEDIATE", "COMMIT")]
-        statements.clear()
-        page = client.get("/play").text
-        assert len(sent) == 5, sent
-        assert len(statements) == 2, statements
-        assert sum(s.startswith(("INSERT", "UPDATE")) for s in sent) == 2
+    for name, new_key in (("Ana", 1), ("Bo", 0)):
+        client.cookies.clear()  # a second browser on the same server
+        join(client, name)
+        page = begin(client)
+        for _ in range(2):  # the same two questions: every student has seed 7
+            form = answer_form(page, RIGHT[question_id(page)])
+            statements.clear()
+            client.post("/answer", data=form, follow_redirects=False)
+            sent = [s for s in statements if s not in ("BEGIN IMMEDIATE", "COMMIT")]
+            statements.clear()
+            page = client.get("/play").text
+            assert len(sent) == 5 + new_key, (name, sent)
+            assert len(statements) == 2 + new_key, (name, statements)
+            assert sum(s.startswith(("INSERT", "UPDATE")) for s in sent) == 2 + new_key

@@ -71,7 +71,7 @@ def test_format_1_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Path):
     assert practice.deadline is None and practice.finished is not None
     assert [a.question_id for a in store.answers(1)] == ["q1"]
     store.close()
-    assert dump(path)[0] == FORMAT == 5
+    assert dump(path)[0] == FORMAT == 6
     backup = backup_path(path, 1)
     assert backup.is_file() and dump(backup) == before  # the copy is the old file, as it was
     # A migrated database has exactly the shape of a new one.
@@ -216,3 +216,94 @@ def test_class_tables_of_a_newer_numbering_are_refused_and_left_as_they_were(tmp
     with pytest.raises(StoreError) as caught:
         Store.open(path)
     assert "newer classbrief" in str(caught.value) and dump(path) == before
+
+
+KEY_A = {"type": "choice", "choices": ["Five years", "Diez <b>&</b> años"], "answer": "Five years"}
+KEY_B = {"type": "number", "answer": 5000, "unit": "personnel"}
+
+
+def format_5_with_keys(where: str | Path, monkeypatch, insert) -> int:
+    """A format-5 database (each answer keeps its key's JSON) with three answers sharing
+    two keys; the id of their run. ``insert`` runs one SQL statement with ``?``-less
+    positional values on a plain connection."""
+    import json
+    from decimal import Decimal
+
+    from tests.quizzes.storehelp import start
+
+    with monkeypatch.context() as old:
+        old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:4])
+        old.setattr(store_module, "FORMAT", 5)
+        store = Store.open(where)
+        runs = [start(store, questions=2, points=Decimal(2)) for _ in range(2)]
+        store.close()
+    for run, question, key in (
+        (runs[0], "q1", KEY_A),
+        (runs[0], "q2", KEY_B),
+        (runs[1], "q1", KEY_A),
+    ):
+        insert(
+            (
+                run.id,
+                question,
+                0,
+                '"Five years"',
+                1,
+                "1",
+                "1",
+                "2024-03-04T09:01:00+00:00",
+                "",
+                json.dumps(key, ensure_ascii=False),
+            ),
+        )
+    return runs[0].id
+
+
+def check_keys_kept_once(store: Store, where: str | Path, first_run: int, count_keys) -> None:
+    from decimal import Decimal
+
+    by_question = {a.question_id: a.key for a in store.answers(first_run)}
+    assert by_question == {"q1": KEY_A, "q2": KEY_B}
+    assert [a.key for _, answers in store.runs_with_answers() for a in answers] == [
+        KEY_A,
+        KEY_B,
+        KEY_A,
+    ]
+    assert count_keys() == 2  # each key once, however many answers name it
+    # A key written after the migration is found under the digest the database gave it
+    # (the same for any text, accents included): still two.
+    fresh = Store.open(where)
+    fresh.record_answer(
+        first_run + 1,
+        question_id="q2",
+        position=1,
+        answer="Five years",
+        correct=True,
+        score=Decimal(1),
+        points=Decimal(1),
+        at=store.run(first_run).started,
+        key=KEY_A,
+    )
+    fresh.close()
+    assert count_keys() == 2
+    assert store.answers(first_run + 1)[1].key == KEY_A
+
+
+def test_format_5_keys_are_kept_once_and_answers_name_them(tmp_path: Path, monkeypatch):
+    path = tmp_path / "progress.sqlite3"
+
+    def insert(values: tuple) -> None:
+        with sqlite3.connect(path) as db:
+            db.execute("INSERT INTO answers VALUES (?,?,?,?,?,?,?,?,?,?)", values)
+
+    first = format_5_with_keys(path, monkeypatch, insert)
+    store = Store.open(path)
+
+    def count_keys() -> int:
+        return store.database.execute("SELECT count(*) FROM answer_keys").fetchone()[0]
+
+    check_keys_kept_once(store, path, first, count_keys)
+    store.close()
+    assert "answer_key" not in dict(schema(path)["answers"])
+    Store.open(tmp_path / "new.sqlite3").close()
+    assert schema(path) == schema(tmp_path / "new.sqlite3")

@@ -172,3 +172,30 @@ def test_a_database_given_before_the_command_is_the_commands(url: str, tmp_path)
     )
     assert result.exit_code == 0, result.output
     assert "1 run(s) of Bo" in result.output and out.is_file()
+
+
+def test_format_5_keys_are_kept_once_on_postgresql(url: str, monkeypatch):
+    from tests.quizzes.test_store_migration import check_keys_kept_once, format_5_with_keys
+
+    def insert(values: tuple) -> None:
+        with psycopg.connect(url, autocommit=True) as db:
+            db.execute(
+                "INSERT INTO answers (run_id, question_id, position, answer, correct, score, "
+                "points, answered_at, student, answer_key) "
+                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                values,
+            )
+
+    first = format_5_with_keys(url, monkeypatch, insert)
+    store = Store.open(url)
+
+    def count_keys() -> int:
+        return store.database.execute("SELECT count(*) FROM answer_keys").fetchone()[0]
+
+    check_keys_kept_once(store, url, first, count_keys)
+    store.close()
+    with psycopg.connect(url) as db:
+        columns = db.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'answers'"
+        ).fetchall()
+    assert ("answer_key",) not in columns and ("key_digest",) in columns
