@@ -32,18 +32,19 @@ def class_database() -> Path:
     if (FOLDER / "complete").is_file():
         return data
     shutil.rmtree(FOLDER, ignore_errors=True)
-    _play_class(data)
+    play_class(data)
     (FOLDER / "complete").touch()
     return data
 
 
-def _play_class(data: Path) -> None:
+def play_class(data: Path, students: int = STUDENTS) -> None:
+    """``students`` students each play QUESTIONS questions of SET into ``data``."""
     from quizzes.catalog import Catalog
     from quizzes.grading import model_answer
-    from quizzes.places import progress_db
+    from seeds.paths import progress_db
     from quizzes.store import Store
     from quizzes.tui.session import PlayOptions, Session, SetChoice
-    from tests.quizzes.classsim import wrong_answer
+    from tests.classroom.classsim import wrong_answer
 
     rng = random.Random(5)
     catalog = Catalog.load(data)
@@ -55,7 +56,7 @@ def _play_class(data: Path) -> None:
         return T0 + timedelta(minutes=next(minute))
 
     try:
-        for s in range(STUDENTS):
+        for s in range(students):
             store.student = f"Student {s:04d}"
             theta = rng.gauss(0, 1)
             with store.together():
