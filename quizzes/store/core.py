@@ -148,7 +148,7 @@ class Store:
         return run_of(row)
 
     def run_with_answers(self, run_id: int) -> tuple[RunRecord, list[AnswerRecord]]:
-        """A run and its answers in one query (and one more for a grading key this store has
+        """A run and its answers (two queries, and one more for a grading key this store has
         not read before): a served class reads both on every page."""
         found = self.runs_with_answers([run_id])
         if not found:

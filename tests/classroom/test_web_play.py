@@ -191,7 +191,7 @@ def test_importing_quizzes_loads_no_web_or_terminal_library():
     assert out.stdout.strip() == "[]"
 
 
-def test_an_answer_costs_five_statements_and_the_next_question_two(make_client, monkeypatch):
+def test_an_answer_costs_six_statements_and_the_next_question_three(make_client, monkeypatch):
     # What the README promises a served class's store: reads and writes per answer, not
     # counting BEGIN and COMMIT; one more of each the first time this server meets a
     # question's grading key (written once, then read once).
@@ -218,6 +218,6 @@ def test_an_answer_costs_five_statements_and_the_next_question_two(make_client, 
             sent = [s for s in statements if s not in ("BEGIN IMMEDIATE", "COMMIT")]
             statements.clear()
             page = client.get("/play").text
-            assert len(sent) == 5 + new_key, (name, sent)
-            assert len(statements) == 2 + new_key, (name, statements)
+            assert len(sent) == 6 + new_key, (name, sent)
+            assert len(statements) == 3 + new_key, (name, statements)
             assert sum(s.startswith(("INSERT", "UPDATE")) for s in sent) == 2 + new_key

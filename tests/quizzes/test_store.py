@@ -60,7 +60,7 @@ def test_answers_round_trip_in_their_shapes(database):
     assert store.answers(run.id)[0].answered_at == at(1)
 
 
-def test_a_run_with_its_answers_in_one_read_is_the_run_and_its_answers(database):
+def test_a_run_with_its_answers_is_the_run_and_its_answers(database):
     store = Store.open(database)
     empty, run, other = start(store, "a"), start(store, "b", minute=1), start(store, "c")
     answer(store, run.id, "q2", 1, True, ["x", "y"])
@@ -74,7 +74,7 @@ def test_a_run_with_its_answers_in_one_read_is_the_run_and_its_answers(database)
         store.run_with_answers(other.id + 100)
 
 
-def test_chosen_runs_come_with_their_answers_in_one_read(database):
+def test_chosen_runs_come_with_their_answers(database):
     store = Store.open(database)
     first, second, quiet = start(store, "a"), start(store, "b", minute=1), start(store, "c")
     answer(store, second.id, "q2", 1, True)
@@ -86,7 +86,35 @@ def test_chosen_runs_come_with_their_answers_in_one_read(database):
     assert store.runs_with_answers([]) == []
 
 
-def test_every_run_comes_with_its_answers_in_one_read_oldest_run_first(database):
+def test_every_run_and_answer_is_read_in_two_queries_and_each_key_once(tmp_path):
+    store = Store.open(tmp_path / "progress.sqlite3")
+    key = {"type": "choice", "choices": ["a", "b"], "answer": "a"}
+    for minute in range(30):
+        run = start(store, f"s{minute}", minute=minute)
+        for position, qid in enumerate(("q1", "q2", "q3")):
+            store.record_answer(
+                run.id,
+                question_id=qid,
+                position=position,
+                answer="a",
+                correct=True,
+                score=Decimal(1),
+                points=Decimal(1),
+                at=at(minute),
+                key={**key, "id": qid},
+            )
+    sent: list[str] = []
+    store.database.connection.set_trace_callback(sent.append)
+    found = store.runs_with_answers()
+    assert len(found) == 30 and all(len(answers) == 3 for _, answers in found)
+    assert len(sent) == 3 and "answer_keys" in sent[-1]  # runs, answers, the three keys
+    sent.clear()
+    store.runs_with_answers()
+    assert len(sent) == 2  # the keys are known now
+    assert [a.key["id"] for a in found[0][1]] == ["q1", "q2", "q3"]
+
+
+def test_every_run_comes_with_its_answers_oldest_run_first(database):
     store = Store.open(database)
     later = start(store, "s2", minute=5)
     earlier = start(store, "s1", minute=1)
