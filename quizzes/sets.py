@@ -149,9 +149,9 @@ def check_set(
     if pack_id and loaded is None:
         problems.append(_missing_pack(doc, pack_id, packs, failed))
     pack = loaded.pack if loaded else None
-    first_line: dict[str, int] = {}
+    problems += _duplicate_ids(doc)
     for index, question in questions:
-        problems += _question_checks(doc, (index, question), pack_id, pack, first_line)
+        problems += _question_checks(doc, (index, question), pack_id, pack)
     problems += _longest_choice_warning(doc, questions)
     problems += [
         doc.problem(
@@ -162,6 +162,30 @@ def check_set(
         )
         for (_, q), (j, _), shown in give_aways(questions)
     ]
+    return problems
+
+
+def _duplicate_ids(doc: Document) -> list[Problem]:
+    """Every id used again, read from the file itself: a question with other mistakes
+    still has its id."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    listed = data.get("questions")
+    first_line: dict[str, int] = {}
+    problems = []
+    for index, entry in enumerate(listed if isinstance(listed, list) else []):
+        qid = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(qid, str):
+            continue
+        if qid in first_line:
+            problems.append(
+                doc.problem(
+                    ("questions", index, "id"),
+                    f"duplicate question id '{qid}' (first at line {first_line[qid]})",
+                    "give each question its own id",
+                )
+            )
+        else:
+            first_line[qid] = doc.locate(("questions", index, "id"))[0]
     return problems
 
 
@@ -189,24 +213,12 @@ def _question_checks(
     indexed: tuple[int, Question],
     pack_id: str | None,
     pack: Pack | None,
-    first_line: dict[str, int],
 ) -> list[Problem]:
-    """A question's problems: a repeated id (``first_line`` holds the ids seen), its fact
-    missing or unknown, type-specific mistakes, and disagreements with the pack."""
+    """A question's problems: its fact missing or unknown, type-specific mistakes, and
+    disagreements with the pack."""
     index, question = indexed
     here: tuple[str | int, ...] = ("questions", index)
     found: list[tuple[tuple[str | int, ...], str, str, str]] = []
-    if question.id in first_line:
-        found.append(
-            (
-                ("id",),
-                f"duplicate question id '{question.id}' (first at line {first_line[question.id]})",
-                "give each question its own id",
-                "error",
-            )
-        )
-    else:
-        first_line[question.id] = doc.locate((*here, "id"))[0]
     facts = pack.facts() if pack else {}
     if question.fact is None:
         found.append(

@@ -54,6 +54,16 @@ def test_good_set_is_clean(tmp_path, packs):
     assert check(tmp_path, packs, GOOD) == []
 
 
+def test_a_repeated_id_is_reported_when_its_question_has_other_mistakes_too(tmp_path, packs):
+    text = GOOD.replace("id: q-numeric\n    type: numeric", "id: q-choice\n    type: numbr")
+    found = check(tmp_path, packs, text)
+    assert (
+        "set.yaml:11:9: error: duplicate question id 'q-choice' (first at line 5); give "
+        "each question its own id" in found
+    )
+    assert any(p.startswith("set.yaml:12:11: error: 'type' cannot be 'numbr'") for p in found)
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
