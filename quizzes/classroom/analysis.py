@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import field
-from operator import mul
+from fractions import Fraction
+from itertools import compress, repeat
+from operator import attrgetter, eq, getitem, is_not, mul, sub
 from typing import Any
 
 from seeds.frozen import record
@@ -100,18 +103,48 @@ class Analysis:
 
 def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     """Pearson's r; None when either side does not vary (or fewer than 2 pairs)."""
-    n = len(xs)
-    if n < 2 or n != len(ys):
+    if len(xs) < 2 or len(xs) != len(ys):
         return None
-    mx, my = math.fsum(xs) / n, math.fsum(ys) / n
-    dx = [x - mx for x in xs]
-    dy = [y - my for y in ys]
-    sxy = math.fsum(map(mul, dx, dy))
-    sxx = math.fsum(map(mul, dx, dx))
-    syy = math.fsum(map(mul, dy, dy))
-    if sxx <= 1e-12 or syy <= 1e-12:
-        return None
-    return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
+    return _Deviations(ys).pearson(xs)
+
+
+class _Deviations:
+    """One side of a correlation (the totals without an item), about its mean: worked out
+    once for the item's r and every option's. Each sum is taken with ``math.fsum``, which
+    is exact, so the order its terms come in cannot change a result."""
+
+    def __init__(self, ys: Sequence[float]) -> None:
+        self.n = len(ys)
+        my = math.fsum(ys) / self.n if ys else 0.0
+        self.dy = list(map(sub, ys, repeat(my)))
+        self.syy = math.fsum(map(mul, self.dy, self.dy))
+
+    def pearson(self, xs: Sequence[float]) -> float | None:
+        """Pearson's r of ``xs`` (as many as the ys) with the ys."""
+        if self.n < 2:
+            return None
+        mx = math.fsum(xs) / self.n
+        dx = list(map(sub, xs, repeat(mx)))
+        return self._r(math.fsum(map(mul, dx, self.dy)), math.fsum(map(mul, dx, dx)))
+
+    def chosen(self, mask: Sequence[bool], count: int) -> float | None:
+        """Pearson's r of "chose it" (1.0 where ``mask`` is true, ``count`` times; else
+        0.0) with the ys: the numbers ``pearson`` works out for that 0/1 list, each
+        product taken once per answer, without building the list."""
+        if self.n < 2:
+            return None
+        mx = count / self.n
+        one, zero = 1.0 - mx, 0.0 - mx
+        sxy = math.fsum(map(mul, map(getitem, repeat((zero, one)), mask), self.dy))
+        # The sum of count (one * one) and n - count (zero * zero), rounded once, as fsum
+        # would give it from the n terms.
+        sxx = float(count * Fraction(one * one) + (self.n - count) * Fraction(zero * zero))
+        return self._r(sxy, sxx)
+
+    def _r(self, sxy: float, sxx: float) -> float | None:
+        if sxx <= 1e-12 or self.syy <= 1e-12:
+            return None
+        return max(-1.0, min(1.0, sxy / math.sqrt(sxx * self.syy)))
 
 
 def group_size(students: int) -> int:
@@ -119,53 +152,98 @@ def group_size(students: int) -> int:
     return max(1, round(GROUP_SHARE * students))
 
 
+_score = attrgetter("score")
+_answer = attrgetter("answer")
+
+
+class _Column:
+    """One item's responses, in the order of the class (students not asked it left out):
+    their scores, each student's total without it, the answers, and the scores of the
+    students in the upper and in the lower group."""
+
+    def __init__(
+        self, got: Sequence[Response | None], totals: list[float], groups: _Groups
+    ) -> None:
+        asked = list(map(is_not, got, repeat(None)))
+        upper: Iterable[bool] = groups.upper
+        lower: Iterable[bool] = groups.lower
+        if False in asked:  # not every student was asked it
+            got, totals = list(compress(got, asked)), list(compress(totals, asked))
+            upper, lower = compress(upper, asked), compress(lower, asked)
+        self.scores: list[float] = list(map(_score, got))
+        self.rest: list[float] = list(map(sub, totals, self.scores))
+        self.answers: list[Any] = list(map(_answer, got))
+        self.up = list(compress(self.scores, upper))
+        self.low = list(compress(self.scores, lower))
+
+
+class _Groups:
+    """Whether each student (in the class's order) is in the upper and the lower group."""
+
+    def __init__(self, students: list[str], totals: Mapping[str, float]) -> None:
+        # Highest total first, ties by name: a stable sort by total after one by name.
+        ranked = sorted(sorted(students), key=totals.__getitem__, reverse=True)
+        size = group_size(len(students))
+        upper, lower = set(ranked[:size]), set(ranked[-size:])
+        self.upper = [s in upper for s in students]
+        self.lower = [s in lower for s in students]
+
+
 def analyse(items: Sequence[Item], responses: Mapping[str, Mapping[str, Response]]) -> Analysis:
     """``responses`` maps each student to their answers by question id; a question missing
     from a student's map was not asked of them (an unanswered one is a Response of 0)."""
     students = list(responses)
-    totals = {s: math.fsum(r.score for r in responses[s].values()) for s in students}
-    ranked = sorted(students, key=lambda s: (-totals[s], s))
-    size = group_size(len(students))
-    upper, lower = set(ranked[:size]), set(ranked[-size:])
-    stats = tuple(_item(item, responses, totals, upper, lower) for item in items)
-    return Analysis(_summary(items, responses, totals), stats, totals)
+    rows = list(responses.values())
+    totals = {
+        s: math.fsum(map(_score, row.values())) for s, row in zip(students, rows, strict=True)
+    }
+    groups = _Groups(students, totals)
+    in_order = [totals[s] for s in students]
+    # Each student's row read once, for every item (not once per item).
+    ids = [item.id for item in items]
+    table = zip(*[list(map(row.get, ids)) for row in rows], strict=True) if rows else ()
+    got = list(table) or [()] * len(items)
+    columns = [_Column(by_item, in_order, groups) for by_item in got]
+    stats = tuple(_item(item, column) for item, column in zip(items, columns, strict=True))
+    return Analysis(_summary(columns, in_order), stats, totals)
 
 
-def _item(
-    item: Item,
-    responses: Mapping[str, Mapping[str, Response]],
-    totals: Mapping[str, float],
-    upper: set[str],
-    lower: set[str],
-) -> ItemStats:
-    # Each student's response to the item, in one look-up each.
-    looked_up = ((s, row.get(item.id)) for s, row in responses.items())
-    given = [(s, r) for s, r in looked_up if r is not None]
-    asked = [s for s, _ in given]
-    scores = [r.score for _, r in given]
-    rest = [totals[s] - r.score for s, r in given]
-    if not asked:
+def _item(item: Item, column: _Column) -> ItemStats:
+    n = len(column.scores)
+    if not n:
         return ItemStats(item, 0, None, None, None, flags=(*item.notes, "nobody was asked it"))
-    facility = math.fsum(scores) / len(scores)
-    up = [r.score for s, r in given if s in upper]
-    low = [r.score for s, r in given if s in lower]
+    facility = math.fsum(column.scores) / n
+    up, low = column.up, column.low
     discrimination = (
-        math.fsum(up) / len(up) - math.fsum(low) / len(low)
-        if up and low and len(asked) >= 2
-        else None
+        math.fsum(up) / len(up) - math.fsum(low) / len(low) if up and low and n >= 2 else None
     )
-    r = pearson(scores, rest)
-    picked = _picked(item.options, [r.answer for _, r in given])
-    options = tuple(_option(item, o, picked[o], len(asked), rest) for o in item.options)
+    rest = _Deviations(column.rest)
+    r = rest.pearson(column.scores)
+    masks = _choices(item.options, column.answers) if item.options else {}
+    options = tuple(_option(item, o, masks[o], n, rest) for o in item.options)
     return ItemStats(
         item,
-        len(asked),
+        n,
         facility,
         discrimination,
         r,
         options,
-        (*item.notes, *_flags(facility, r, options, len(asked))),
+        (*item.notes, *_flags(facility, r, options, n)),
     )
+
+
+def _choices(options: Sequence[str], answers: Sequence[Any]) -> dict[str, list[bool]]:
+    """For each option, whether each answer chose it. Answers that are all texts (a choice
+    question's; None where none was given) are compared with each option at once;
+    others go through ``_picked``, one answer at a time."""
+    if set(map(type, answers)) <= {str, type(None)}:
+        return {option: list(map(eq, answers, repeat(option))) for option in options}
+    masks: dict[str, list[bool]] = {}
+    for option, positions in _picked(options, answers).items():
+        masks[option] = mask = [False] * len(answers)
+        for n in positions:
+            mask[n] = True
+    return masks
 
 
 def _picked(options: Sequence[str], answers: Sequence[Any]) -> dict[str, list[int]]:
@@ -185,19 +263,14 @@ def _picked(options: Sequence[str], answers: Sequence[Any]) -> dict[str, list[in
     return picked
 
 
-def _option(
-    item: Item, option: str, chosen_by: list[int], n: int, rest: list[float]
-) -> OptionStats:
-    chose = [0.0] * n
-    for index in chosen_by:
-        chose[index] = 1.0
-    count = len(chosen_by)
+def _option(item: Item, option: str, mask: list[bool], n: int, rest: _Deviations) -> OptionStats:
+    count = mask.count(True)
     return OptionStats(
         option,
         option in item.keys,
         count,
         count / n if n else 0.0,
-        pearson(chose, rest),
+        rest.chosen(mask, count),
     )
 
 
@@ -232,25 +305,20 @@ def _flags(
     return tuple(flags)
 
 
-def _summary(
-    items: Sequence[Item],
-    responses: Mapping[str, Mapping[str, Response]],
-    totals: Mapping[str, float],
-) -> SetStats:
-    students = list(responses)
-    values = [totals[s] for s in students]
+def _summary(columns: Sequence[_Column], values: list[float]) -> SetStats:
+    """The set's statistics from each student's total (in the class's order) and each
+    item's column."""
     mean = statistics.fmean(values) if values else None
     median = statistics.median(values) if values else None
     sd = statistics.stdev(values) if len(values) >= 2 else None
     # Reliability needs one score per student for each item: the items every student was
     # asked (a run of --count N asks only some).
-    common = [i.id for i in items if students and all(i.id in responses[s] for s in students)]
-    matrix = [[responses[s][q].score for q in common] for s in students]
-    dichotomous = {v for row in matrix for v in row} <= {0.0, 1.0}
-    alpha = cronbach_alpha(matrix)
+    common = [c.scores for c in columns if values and len(c.scores) == len(values)]
+    dichotomous = set().union(*common) <= {0.0, 1.0}
+    alpha = _alpha(common) if len(values) >= 2 and len(common) >= 2 else None
     name = "KR-20" if dichotomous else "Cronbach's α"
     sem = sd * math.sqrt(1 - alpha) if sd is not None and alpha is not None and alpha <= 1 else None
-    return SetStats(len(students), mean, median, sd, alpha, name, sem, len(common))
+    return SetStats(len(values), mean, median, sd, alpha, name, sem, len(common))
 
 
 def cronbach_alpha(matrix: Sequence[Sequence[float]]) -> float | None:
@@ -258,13 +326,33 @@ def cronbach_alpha(matrix: Sequence[Sequence[float]]) -> float | None:
     None with fewer than 2 items or 2 students, or when totals do not vary."""
     if len(matrix) < 2 or not matrix[0] or len(matrix[0]) < 2:
         return None
-    k = len(matrix[0])
-    columns = list(zip(*matrix, strict=True))
-    item_var = math.fsum(statistics.pvariance(c) for c in columns)
-    total_var = statistics.pvariance([math.fsum(row) for row in matrix])
+    return _alpha(list(zip(*matrix, strict=True)))
+
+
+def _alpha(columns: Sequence[Sequence[float]]) -> float | None:
+    """Cronbach's α of the items' columns (at least 2, of at least 2 students each)."""
+    k = len(columns)
+    item_var = math.fsum(map(pvariance, columns))
+    total_var = pvariance(list(map(math.fsum, zip(*columns, strict=True))))
     if total_var <= 1e-12:
         return None
     return k / (k - 1) * (1 - item_var / total_var)
+
+
+def pvariance(values: Sequence[float]) -> float:
+    """The population variance, as ``statistics.pvariance`` gives it for floats (worked
+    out exactly, then rounded once), with each distinct value worked on once: a class's
+    scores repeat a few values. At least one value."""
+    sums: defaultdict[int, int] = defaultdict(int)  # by denominator (a power of 2)
+    squares: defaultdict[int, int] = defaultdict(int)
+    for value, times in Counter(values).items():
+        numerator, denominator = value.as_integer_ratio()
+        sums[denominator] += times * numerator
+        squares[denominator] += times * numerator * numerator
+    n = len(values)
+    total = sum(Fraction(s, d) for d, s in sums.items())
+    total_of_squares = sum(Fraction(s, d * d) for d, s in squares.items())
+    return float((n * total_of_squares - total * total) / n / n)
 
 
 @record

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from itertools import filterfalse
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -345,6 +347,7 @@ class _Version:
     question_id: str
     key: dict[str, Any] | None  # None: graded before keys were recorded
     deleted: bool
+    tag: str  # the answers' item id until every version is known and named
     item_id: str = ""
     students: int = 0
 
@@ -360,40 +363,54 @@ class _Versions:
         self.grading = {q.id: grading_of(key_of(q)) for q in qset.questions}
         self.other: dict[tuple[str, str], _Version] = {}
         self.rekeyed: set[str] = set()  # questions whose key changed under unkeyed answers
-        # Answers read together share their keys (Store.runs_with_answers): each key's
-        # grading is worked out once, by the key object (kept here, so its id stays its own).
-        self.gradings: dict[int, tuple[dict[str, Any], str]] = {}
+        # Answers read together share their keys (Store.runs_with_answers): where the
+        # answers to a question go is worked out once per key object (kept here, so its id
+        # stays its own), not once per answer: (key, its earlier version or None, item id).
+        self.seen: dict[tuple[str, int], tuple[dict[str, Any] | None, _Version | None, str]] = {}
 
-    def grading_of(self, key: dict[str, Any]) -> str:
-        known = self.gradings.get(id(key))
-        if known is None:
-            known = self.gradings[id(key)] = (key, grading_of(key))
-        return known[1]
-
-    def look_at(self, answers: Iterable[AnswerRecord]) -> None:
+    def look_at(self, answers: Sequence[AnswerRecord]) -> None:
         """Answers graded before keys were kept: when any of them to a question scores
         otherwise under its key now, the key has changed since, and all of them go apart
         (an answer both keys grade alike cannot tell which key it saw)."""
+        if None not in map(_answer_key, answers):
+            return
         for given in answers:
             question = self.current.get(given.question_id)
             if given.key is None and question is not None and not _regrades(question, given):
                 self.rekeyed.add(question.id)
 
     def item_for(self, question_id: str, given: AnswerRecord) -> str:
+        """The item an answer to the question counts for (after ``look_at`` has seen every
+        answer): the question's id (the set's own text, which the items share) or, until
+        every version is known and named (``finish``), its version's tag."""
+        seen = self.seen.get((question_id, id(given.key)))
+        if seen is None:
+            seen = self.seen[(question_id, id(given.key))] = self._see(question_id, given)
+        return seen[2]
+
+    def _see(
+        self, question_id: str, given: AnswerRecord
+    ) -> tuple[dict[str, Any] | None, _Version | None, str]:
         question = self.current.get(question_id)
         if question is not None and self._same_key(question, given):
-            return question_id
-        grading = "" if given.key is None else self.grading_of(given.key)
+            return given.key, None, question.id
+        version = self._version(question_id, given)
+        return given.key, version, version.tag
+
+    def _version(self, question_id: str, given: AnswerRecord) -> _Version:
+        """The earlier (or deleted) version of the question an answer was graded against."""
+        question = self.current.get(question_id)
+        grading = "" if given.key is None else grading_of(given.key)
         version = self.other.get((question_id, grading))
         if version is None:
-            version = _Version(question_id, given.key, question is None)
+            tag = f"{question_id}\0{grading}"
+            version = _Version(question_id, given.key, question is None, tag)
             self.other[(question_id, grading)] = version
-        version.students += 1
-        return f"{question_id}\0{grading}"  # named once every version is known
+        return version
 
     def _same_key(self, question: Question, given: AnswerRecord) -> bool:
         if given.key is not None:
-            return self.grading_of(given.key) == self.grading[question.id]
+            return grading_of(given.key) == self.grading[question.id]
         return question.id not in self.rekeyed
 
     def finish(self, responses: dict[str, dict[str, Response]]) -> list[Item]:
@@ -402,15 +419,16 @@ class _Versions:
         by_question: dict[str, list[_Version]] = {}
         for (question_id, _), version in self.other.items():
             by_question.setdefault(question_id, []).append(version)
+            # A student answers a question once: each row holds a version's tag at most once.
+            version.students = sum(version.tag in answers for answers in responses.values())
         renamed: dict[str, str] = {}
         for question_id, versions in by_question.items():
             for n, version in enumerate(versions, 1):
                 label = "deleted" if version.deleted else "earlier"
                 suffix = f"{label} {n}" if len(versions) > 1 else label
                 version.item_id = f"{question_id} ({suffix})"
-                grading = "" if version.key is None else grading_of(version.key)
-                renamed[f"{question_id}\0{grading}"] = version.item_id
-        for answers in responses.values():
+                renamed[version.tag] = version.item_id
+        for answers in responses.values() if renamed else ():
             for old in [k for k in answers if k in renamed]:
                 answers[renamed[old]] = answers.pop(old)
         items: list[Item] = []
@@ -465,6 +483,47 @@ class _Versions:
         return _item(version.item_id, key, (note,))
 
 
+_answer_key = attrgetter("key")
+_question_id = attrgetter("question_id")
+_UNANSWERED = Response(0.0, None)  # asked, not answered: the exam's time ran out
+
+
+class _Rows:
+    """Each run's responses by item. Answers read together share the values a class
+    repeats (Store.runs_with_answers): the answers to one question with one key object,
+    score, points and answer object go to one item with one Response, worked out once (the
+    Response keeps the answer and ``versions`` the key, so their ids stay their own)."""
+
+    def __init__(self, ids: list[str], versions: _Versions) -> None:
+        self.ids = ids  # the set's questions
+        self.versions = versions
+        self.known: dict[tuple[str, int, Decimal, Decimal, int], tuple[str, Response]] = {}
+
+    def row(self, c: ClassRun) -> dict[str, Response]:
+        """First the questions the run asked and left unanswered (in set order), then its
+        answers (each question's last, in the order they were first given)."""
+        answers: Sequence[AnswerRecord] = c.answers
+        questions = list(map(_question_id, answers))
+        answered = set(questions)
+        if len(answered) < len(questions):  # a question answered twice: its last answer counts
+            given = dict(zip(questions, answers, strict=True))
+            questions, answers = list(given), list(given.values())
+        row = dict.fromkeys(_unanswered(self.ids, c.run, answered), _UNANSWERED)
+        known = self.known
+        for question_id, a in zip(questions, answers, strict=True):
+            seen = known.get((question_id, id(a.key), a.score, a.points, id(a.answer)))
+            if seen is None:
+                seen = self._see(question_id, a)
+            row[seen[0]] = seen[1]
+        return row
+
+    def _see(self, question_id: str, a: AnswerRecord) -> tuple[str, Response]:
+        score = float(a.score / a.points) if a.points else 0.0
+        seen = (self.versions.item_for(question_id, a), Response(score, a.answer))
+        self.known[(question_id, id(a.key), a.score, a.points, id(a.answer))] = seen
+        return seen
+
+
 def _regrades(question: Question, given: AnswerRecord) -> bool:
     """The question as it is now gives the stored answer its stored score."""
     try:
@@ -493,18 +552,10 @@ def class_results(qset: QuestionSet, runs: Iterable[ClassRun]) -> ClassResults:
         label = labels[(c.run.student, c.device)]
         if not (c.run.is_retry or label in counted or c.run.finished is None):
             counted[label] = c
-    versions.look_at(a for c in counted.values() for a in c.answers)
-    responses: dict[str, dict[str, Response]] = {}
-    for label, c in counted.items():
-        given = {a.question_id: a for a in c.answers}
-        row: dict[str, Response] = {}
-        for q in _asked(qset, c.run, given):
-            row[q] = Response(0.0, None)  # asked, not answered: the exam's time ran out
-        for question_id, answer in given.items():
-            score = float(answer.score / answer.points) if answer.points else 0.0
-            row.pop(question_id, None)
-            row[versions.item_for(question_id, answer)] = Response(score, answer.answer)
-        responses[label] = row
+    for c in counted.values():
+        versions.look_at(c.answers)
+    rows = _Rows([q.id for q in qset.questions], versions)
+    responses = {label: rows.row(c) for label, c in counted.items()}
     items = versions.finish(responses)
     changed = {v.question_id for v in versions.other.values() if not v.deleted}
     deleted = {v.question_id for v in versions.other.values() if v.deleted}
@@ -537,12 +588,13 @@ def class_results(qset: QuestionSet, runs: Iterable[ClassRun]) -> ClassResults:
     return ClassResults(qset, items, responses, notes, unfinished)
 
 
-def _asked(qset: QuestionSet, run: RunRecord, given: dict[str, AnswerRecord]) -> list[str]:
-    """The questions a run asked: all of them, unless it played a --count or --tag subset
-    (or the set has changed since), of which only the answered ones are known."""
-    if run.count is None and not run.tags and run.questions == len(qset.questions):
-        return [q.id for q in qset.questions]
-    return [q.id for q in qset.questions if q.id in given]
+def _unanswered(ids: list[str], run: RunRecord, answered: set[str]) -> list[str]:
+    """The questions (``ids``: the set's) a run asked and left unanswered. It asked all of
+    them, unless it played a --count or --tag subset (or the set has changed since), of
+    which only the answered ones are known."""
+    if run.count is None and not run.tags and run.questions == len(ids):
+        return list(filterfalse(answered.__contains__, ids))
+    return []
 
 
 def _labels(runs: Sequence[ClassRun], notes: list[str]) -> dict[tuple[str, str], str]:
