@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -45,6 +46,26 @@ def _same_style(a: Any, b: Any) -> bool:
 
 _UNJOINABLE = ("cbDefn", "lineBreak", "_selfClosingTag")
 
+_runs: WeakKeyDictionary[ParagraphStyle, Any] = WeakKeyDictionary()
+
+
+def _is_plain(text: Any, style: ParagraphStyle) -> bool:
+    """Text with no markup, no entity, nothing the style transforms: nothing to parse."""
+    return (
+        isinstance(text, str)
+        and text.strip() != ""
+        and not any(c in text for c in "<>&")
+        and not getattr(style, "textTransform", None)
+        and getattr(style, "bulletText", None) is None
+    )
+
+
+def _plain_run(style: ParagraphStyle) -> Any:
+    """The run reportlab's parser makes of plain text in `style` (parsed once a style)."""
+    if style not in _runs:
+        (_runs[style],) = Paragraph("x", style).frags
+    return _runs[style]
+
 
 class Para(Paragraph):
     """A paragraph that remembers its layout for a width: tables and frames ask repeatedly."""
@@ -54,6 +75,11 @@ class Para(Paragraph):
     was_split = False  # split once: its layout state belongs to that document only
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        if frags is None and bulletText is None and _is_plain(text, style):
+            # what reportlab's parser makes of text without markup: one run in the style
+            text = cleaner(text)
+            run = _plain_run(style)
+            frags = [run.clone(text=text, link=list(run.link), us_lines=list(run.us_lines))]
         super()._setup(text, style, bulletText, frags, cleaner)
         if frags is None and len(self.frags) > 1:  # parsed here, not handed over by a split
             self.frags = _joined(self.frags)
