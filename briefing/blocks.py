@@ -27,7 +27,7 @@ from briefing.content import (
     Timeline,
     rich_text,
 )
-from briefing.markup import escape_text
+from briefing.markup import color_attr, escape_text
 from briefing.styles import GREY, NAVY, RULE, SHADE
 from briefing.textkit import Para, RtlPara, TextKit
 
@@ -70,9 +70,8 @@ class Kit(TextKit):
         cells = [
             [
                 Para(
-                    f'<font name="{self.styles.sans_bold}" color="#'
-                    f'{NAVY.hexval()[2:]}">{escape_text(label)}.</font> '
-                    + self.markup.rich(text, size),
+                    f'<font name="{self.styles.sans_bold}" color="{color_attr(NAVY)}">'
+                    f"{escape_text(label)}.</font> " + self.markup.rich(text, size),
                     self.styles.box_text,
                 )
             ]

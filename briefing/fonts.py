@@ -298,6 +298,7 @@ class Glyphs:
     primary: tuple[str, ...]
     missing: set[str] = field(default_factory=set)
     _chosen: dict[str, str | None] = field(default_factory=dict)
+    _own: set[str] = field(default_factory=set)  # characters the document's fonts draw
 
     def font_for(self, char: str) -> str | None:
         """None when the document's own fonts draw `char`, else a fallback font."""
@@ -307,6 +308,8 @@ class Glyphs:
                 font = _fallbacks.find(char)
                 if font is None:
                     self.missing.add(char)
+            else:
+                self._own.add(char)
             self._chosen[char] = font
         return self._chosen[char]
 
@@ -319,7 +322,8 @@ class Glyphs:
 
     def spans(self, text: str) -> Iterator[tuple[str | None, str]]:
         """(fallback font or None for the document's fonts, chunk) runs covering `text`."""
-        if text.isascii():  # every font used, even a built-in one, has ASCII
+        # every font used, even a built-in one, has ASCII; other characters once seen
+        if text.isascii() or self._own.issuperset(text):
             yield None, text
             return
         current: str | None = None

@@ -15,17 +15,25 @@ from briefing.fonts import Glyphs
 from briefing.styles import GREY, NAVY
 
 # What xml.sax.saxutils.escape does with both quotes added, without importing it (it
-# pulls in urllib.request: a fifth of `brief build`'s own import time).
-_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+# pulls in urllib.request: a fifth of `brief build`'s own import time). Replaced one
+# after the other, "&" first: several times faster than str.translate with a table.
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;"))
 
 
 def escape_text(text: str) -> str:
     """Text made inert for paragraph markup (& < > and both quotes)."""
-    return text.translate(_ENTITIES)
+    for char, entity in _ENTITIES:
+        if char in text:
+            text = text.replace(char, entity)
+    return text
 
 
-def _hex(color: object) -> str:
-    return "#" + color.hexval()[2:]  # type: ignore[attr-defined]
+def color_attr(color: object) -> str:
+    """A colour for a markup attribute, as rgb(r,g,b): the same colour as its #rrggbb, but
+    reportlab reads this form several times faster (a hex string it first tries to
+    evaluate as an expression)."""
+    value = int(color.hexval()[2:], 16)  # type: ignore[attr-defined]
+    return f"rgb({value >> 16},{value >> 8 & 0xFF},{value & 0xFF})"
 
 
 class Markup:
@@ -51,13 +59,13 @@ class Markup:
         inner = self.text(run.text)
         url = safe_url(run.link)
         if url:
-            inner = f'<a href="{escape_text(url)}" color="{_hex(NAVY)}"><u>{inner}</u></a>'
+            inner = f'<a href="{escape_text(url)}" color="{color_attr(NAVY)}"><u>{inner}</u></a>'
         if run.style == "bold":
             return f"<b>{inner}</b>"
         if run.style == "italic":
             return f"<i>{inner}</i>"
         if run.style == "small":
-            return f'<font size="{size * 0.88:.1f}" color="{_hex(GREY)}">{inner}</font>'
+            return f'<font size="{size * 0.88:.1f}" color="{color_attr(GREY)}">{inner}</font>'
         return inner
 
     def rich(self, rich: Rich | str, size: float) -> str:
@@ -67,7 +75,7 @@ class Markup:
 
     def styled(self, rich: Rich | str, font: str, size: float, color: object = None) -> str:
         """Rich text in another font and size, to mix styles within one paragraph."""
-        colour = f' color="{_hex(color)}"' if color is not None else ""
+        colour = f' color="{color_attr(color)}"' if color is not None else ""
         return (
             f'<font name="{escape_text(font)}" size="{size:g}"{colour}>'
             f"{self.rich(rich, size)}</font>"

@@ -196,6 +196,8 @@ class _Entry(Para):
     MIN_LINES = 5  # a claim is one to three lines: keep it with at least two more
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._too_few_fit(availWidth, availHeight):
+            return []  # what the split below comes to, without making the parts
         parts = super().split(availWidth, availHeight)
         if len(parts) > 1:
             head = parts[0]
@@ -204,17 +206,27 @@ class _Entry(Para):
                 return []
         return parts
 
+    def _too_few_fit(self, width: float, height: float) -> bool:
+        """Whether fewer than MIN_LINES lines fit in `height` and not all of them: reportlab
+        puts int(height / leading) lines in the first part, or one fewer to leave no widow."""
+        laid_out = self.__dict__.get("blPara")
+        auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        if laid_out is None or width != self._laid_out_for or auto not in ("", "off"):
+            return False  # not yet broken for this width (or lines of many heights): split
+        fit = int(height / self.style.leading)
+        return len(laid_out.lines) > fit and fit < self.MIN_LINES
+
 
 def _position(kit: TextKit, entry: Position) -> Item:
     """One argument: its claim, what it says, and who makes it (with their words)."""
     s = kit.styles
     credit = entry.credit + ((Run("  ·  "), *entry.quote) if entry.quote else ())
-    parts = kit.stacked(
-        [("", entry.claim, s.claim), ("", entry.detail, s.small), ("", credit, s.caption)], s.small
+    # as one paragraph, an _Entry: it may break across pages only below its claim
+    return kit.stacked(
+        [("", entry.claim, s.claim), ("", entry.detail, s.small), ("", credit, s.caption)],
+        s.small,
+        kind=_Entry,
     )
-    if len(parts) == 1:  # one paragraph: it may break across pages only below its claim
-        return [_Entry(parts[0].text, s.small)]
-    return parts
 
 
 def _height(items: Sequence[Item], width: float) -> float:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -15,15 +17,72 @@ from reportlab.platypus import Table as RLTable
 from briefing.bidi import break_lines, has_rtl, is_rtl_paragraph, visual
 from briefing.breaks import Rows
 from briefing.content import Rich, rich_text
-from briefing.markup import Markup, escape_text
+from briefing.markup import Markup, color_attr, escape_text
 from briefing.styles import ACCENT, NAVY, RULE, STRIPE, Styles
+
+
+def _joined(frags: list[Any]) -> list[Any]:
+    """Parsed fragments with neighbours in the same style made one: the parser makes a
+    fragment of each entity (``China&#39;s`` is three), and a paragraph of more than one
+    fragment takes reportlab's far slower path, word by word, to break and draw."""
+    out: list[Any] = []
+    for frag in frags:
+        if out and _same_style(out[-1], frag):
+            out[-1].text += frag.text
+        else:
+            out.append(frag)
+    return out
+
+
+def _same_style(a: Any, b: Any) -> bool:
+    """Two runs of plain text that differ in nothing but their text."""
+    mine, theirs = dict(a.__dict__), dict(b.__dict__)
+    if not (isinstance(mine.pop("text", None), str) and isinstance(theirs.pop("text", None), str)):
+        return False
+    if any(k in d for d in (mine, theirs) for k in _UNJOINABLE):
+        return False  # a line break, an image or an anchor: a fragment of its own
+    return mine == theirs
+
+
+_UNJOINABLE = ("cbDefn", "lineBreak", "_selfClosingTag")
+
+_runs: WeakKeyDictionary[ParagraphStyle, Any] = WeakKeyDictionary()
+
+
+def _is_plain(text: Any, style: ParagraphStyle) -> bool:
+    """Text with no markup, no entity, nothing the style transforms: nothing to parse."""
+    return (
+        isinstance(text, str)
+        and text.strip() != ""
+        and not any(c in text for c in "<>&")
+        and not getattr(style, "textTransform", None)
+        and getattr(style, "bulletText", None) is None
+    )
+
+
+def _plain_run(style: ParagraphStyle) -> Any:
+    """The run reportlab's parser makes of plain text in `style` (parsed once a style)."""
+    if style not in _runs:
+        (_runs[style],) = Paragraph("x", style).frags
+    return _runs[style]
 
 
 class Para(Paragraph):
     """A paragraph that remembers its layout for a width: tables and frames ask repeatedly."""
 
+    frags: list[Any]
     _laid_out_for: float | None = None
     was_split = False  # split once: its layout state belongs to that document only
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        if frags is None and bulletText is None and _is_plain(text, style):
+            # what reportlab's parser makes of text without markup: one run in the style
+            text = cleaner(text)
+            run = _plain_run(style)
+            frags = [run.clone(text=text, link=list(run.link), us_lines=list(run.us_lines))]
+        super()._setup(text, style, bulletText, frags, cleaner)
+        if frags is None and len(self.frags) > 1:  # parsed here, not handed over by a split
+            self.frags = _joined(self.frags)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if availWidth == self._laid_out_for and "blPara" in self.__dict__:
@@ -33,7 +92,13 @@ class Para(Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.was_split = True
-        return super().split(availWidth, availHeight)
+        laid_out = self.__dict__.get("blPara")
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if not parts and laid_out is not None and availWidth == self._laid_out_for:
+            # reportlab drops the lines when too few of them fit: they still hold for the
+            # width, so the next wrap (the next column or page) need not break them again
+            self.__dict__.setdefault("blPara", laid_out)
+        return parts
 
 
 class RtlPara(Flowable):
@@ -113,18 +178,18 @@ class TextKit:
         return Para(self.markup.rich(rich, style.fontSize), style)
 
     def stacked(
-        self, parts: Sequence[tuple[str, Rich | str, ParagraphStyle]], style: ParagraphStyle
+        self,
+        parts: Sequence[tuple[str, Rich | str, ParagraphStyle]],
+        style: ParagraphStyle,
+        kind: type[Para] = Para,
     ) -> list[Flowable]:
-        """Lines of (markup prefix, text, style) as one paragraph (fewer flowables to lay
-        out), or one flowable a part when a part is a right-to-left paragraph."""
+        """Lines of (markup prefix, text, style) as one paragraph of `kind` (fewer flowables
+        to lay out), or one flowable a part when a part is a right-to-left paragraph."""
         texts = [p if isinstance(p, str) else rich_text(p) for _, p, _ in parts]
         if not any(has_rtl(t) and is_rtl_paragraph(t) for t in texts):
             return [
-                Para(
-                    "<br/>".join(
-                        prefix + self.markup.styled(p, st.fontName, st.fontSize)
-                        for prefix, p, st in parts
-                    ),
+                kind(
+                    "<br/>".join(prefix + self._styled(p, st, style) for prefix, p, st in parts),
                     style,
                 )
             ]
@@ -138,11 +203,18 @@ class TextKit:
             for _, p, st in parts
         ]
 
+    def _styled(self, rich: Rich | str, part: ParagraphStyle, style: ParagraphStyle) -> str:
+        """A part's markup, in its font and size where they are not the paragraph's own
+        (a font tag less to parse)."""
+        if (part.fontName, part.fontSize) == (style.fontName, style.fontSize):
+            return self.markup.rich(rich, part.fontSize)
+        return self.markup.styled(rich, part.fontName, part.fontSize)
+
     def heading(self, title: str, key: str, label: str | None = None) -> Heading:
         text = self.markup.text(title)
         if label:
             text += (
-                f'   <font size="7" color="#{ACCENT.hexval()[2:]}">'
+                f'   <font size="7" color="{color_attr(ACCENT)}">'
                 f"{escape_text(label.upper())}</font>"
             )
         return Heading(text, self.styles.heading, key, title)
