@@ -41,9 +41,9 @@ def play_class(data: Path, students: int = STUDENTS) -> None:
     """``students`` students each play QUESTIONS questions of SET into ``data``."""
     from quizzes.catalog import Catalog
     from quizzes.grading import model_answer
-    from seeds.paths import progress_db
     from quizzes.store import Store
     from quizzes.tui.session import PlayOptions, Session, SetChoice
+    from seeds.paths import progress_db
     from tests.classroom.classsim import wrong_answer
 
     rng = random.Random(5)
