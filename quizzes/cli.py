@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from quizzes.failsafe import FailSafeGroup
-from seeds.paths import DATA_DIR_ENV, data_dir
+from seeds.paths import DATA_DIR_ENV, cache, data_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefing.render import Rendered
     from quizzes.classroom.item_report import ClassReport
     from seeds.problems import Problem
@@ -502,11 +504,18 @@ def results_export(
     )
 
 
-def _draw_report(report: ClassReport, paper: str) -> Rendered:
-    """The item report as PDF: the one place `quiz` reaches into briefing."""
-    from briefing.item_report_pdf import render_report
+def _report_drawer(root: Path) -> Callable[[ClassReport, str], Rendered]:
+    """Draws the item report as PDF: the one place `quiz` reaches into briefing. The fonts'
+    metrics are kept under the data folder, as `brief` keeps them."""
 
-    return render_report(report, paper)
+    def draw(report: ClassReport, paper: str) -> Rendered:
+        from briefing.fonts import load_fonts
+        from briefing.item_report_pdf import render_report
+
+        load_fonts(cache(root, "fonts"))
+        return render_report(report, paper)
+
+    return draw
 
 
 @main.command()
@@ -545,15 +554,10 @@ def report(
     """
     from quizzes.classroom.make_report import make_report
 
+    root = _root(ctx, data_dir)
     sys.exit(
         make_report(
-            _root(ctx, data_dir),
-            args,
-            output,
-            csv_path,
-            paper,
-            _draw_report,
-            _database(ctx, database),
+            root, args, output, csv_path, paper, _report_drawer(root), _database(ctx, database)
         )
     )
 
@@ -646,12 +650,15 @@ def serve(
     if mode is not None and set_ref is None:
         raise click.UsageError("--mode applies with --set")
 
+    root = _root(ctx, data_dir)
+    draw = _report_drawer(root)
+
     def report_pdf(report: ClassReport) -> bytes:
-        return _draw_report(report, "a4").pdf
+        return draw(report, "a4").pdf
 
     sys.exit(
         run_server(
-            _root(ctx, data_dir),
+            root,
             host,
             port,
             roster,

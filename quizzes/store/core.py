@@ -15,21 +15,22 @@ from typing import Any
 from quizzes.store.database import Database
 from quizzes.store.errors import StoreFull
 from quizzes.store.records import (
-    ANSWER_COLUMNS,
+    ANSWER_ROW,
     CARD_COLUMNS,
     RUN_COLUMNS,
+    AnswerReader,
     AnswerRecord,
     CardRecord,
     RunRecord,
     SetStats,
-    answer_of,
     card_of,
     key_digest,
     run_of,
     utc,
 )
 
-_position = operator.itemgetter(2)  # of a row of run_id and ANSWER_COLUMNS
+_position = operator.itemgetter(1)  # of an ANSWER_ROW
+_digest = operator.itemgetter(7)
 
 
 class Store:
@@ -245,11 +246,10 @@ class Store:
 
     def answers(self, run_id: int) -> list[AnswerRecord]:
         rows = self.database.execute(
-            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE run_id = ? ORDER BY position",
+            f"SELECT {ANSWER_ROW} FROM answers WHERE run_id = ? ORDER BY position",
             (run_id,),
         ).fetchall()
-        keys = self._keys_of(row[-1] for row in rows)
-        return [answer_of(row, keys) for row in rows]
+        return AnswerReader(self._keys_of(map(_digest, rows))).records(rows)
 
     # History ----------------------------------------------------------------------------
 
@@ -315,17 +315,16 @@ class Store:
         # Unordered, then grouped here: sorting a class's answers in SQL (a join ordered
         # by run and position) takes four times as long as reading them.
         rows = self.database.execute(
-            f"SELECT run_id, {ANSWER_COLUMNS} FROM answers{where.format('run_id')}", params
+            f"SELECT {ANSWER_ROW} FROM answers{where.format('run_id')}", params
         ).fetchall()
-        keys = self._keys_of(row[-1] for row in rows)
+        reader = AnswerReader(self._keys_of(map(_digest, rows)))
         by_run: dict[int, list[Any]] = {}
         for row in rows:
-            by_run.setdefault(row[0], []).append(row)
-        decoded: dict[str, Any] = {}
+            by_run.setdefault(row[8], []).append(row)
         found = []
         for run in runs:
             given = sorted(by_run.get(run[0], ()), key=_position)
-            found.append((run_of(run), [answer_of(row[1:], keys, decoded) for row in given]))
+            found.append((run_of(run), reader.records(given)))
         return found
 
     def _keys_of(self, digests: Iterable[str | None]) -> dict[str, Any]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from seeds.frozen import record
+from seeds.frozen import builder, record
 
 
 @record
@@ -103,7 +103,9 @@ def card_of(row: Sequence[Any]) -> CardRecord:
     )
 
 
-ANSWER_COLUMNS = "question_id, position, answer, correct, score, points, answered_at, key_digest"
+ANSWER_ROW = (
+    "question_id, position, answer, correct, score, points, answered_at, key_digest, run_id"
+)
 
 
 def key_digest(text: str) -> str:
@@ -112,26 +114,47 @@ def key_digest(text: str) -> str:
     return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
-def answer_of(
-    row: Sequence[Any], keys: Mapping[str, Any], decoded: dict[str, Any] | None = None
-) -> AnswerRecord:
-    """The record of one row of ANSWER_COLUMNS; ``keys`` holds the decoded grading keys by
-    digest. With ``decoded`` (texts already decoded, shared by the rows of one read), the
-    JSON a class repeats (the same few answers) is decoded once: the records then share
-    those values, and their keys, read-only."""
-    question_id, position, answer, correct, score, points, at, digest = row
-    if decoded is None:
-        decoded = {}
-    return AnswerRecord(
-        question_id,
-        int(position),
-        _decoded(answer, decoded),
-        bool(correct),
-        _amount(score, decoded),
-        _amount(points, decoded),
-        datetime.fromisoformat(at),
-        None if digest is None else keys.get(digest),
-    )
+class AnswerReader:
+    """Rows of ANSWER_ROW as records, ``keys`` holding the decoded grading keys by digest.
+    The JSON and the amounts a class repeats (a few answers, 0, 1, halves) are decoded once
+    per reader, so the records it makes share those values, and their keys: read-only."""
+
+    def __init__(self, keys: Mapping[str, Any]) -> None:
+        self.keys = keys
+        self.texts: dict[str, Any] = {}
+        self.amounts: dict[str, Decimal] = {}
+
+    def records(self, rows: Iterable[Sequence[Any]]) -> list[AnswerRecord]:
+        # One loop with its lookups bound to locals: a class's report reads 100,000 rows.
+        new, loads, moment, key = _new_answer, json.loads, datetime.fromisoformat, self.keys.get
+        texts, amounts = self.texts, self.amounts
+        made = []
+        for question_id, position, answer, correct, score, points, at, digest, _ in rows:
+            value = texts.get(answer, texts)
+            if value is texts:
+                value = texts[answer] = loads(answer)
+            got = amounts.get(score)
+            if got is None:
+                got = amounts[score] = Decimal(score)
+            out_of = amounts.get(points)
+            if out_of is None:
+                out_of = amounts[points] = Decimal(points)
+            made.append(
+                new(
+                    question_id,
+                    int(position),
+                    value,
+                    correct == 1,
+                    got,
+                    out_of,
+                    moment(at),
+                    None if digest is None else key(digest),
+                )
+            )
+        return made
+
+
+_new_answer = builder(AnswerRecord)  # a class's answers are read by the hundred thousand
 
 
 def _stored(value: Any) -> Any:
@@ -182,21 +205,6 @@ _RUN_FIELDS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
 )
 RUN_COLUMNS = ", ".join(column for column, _ in _RUN_FIELDS)
 _RUN_CONVERTERS = tuple(convert for _, convert in _RUN_FIELDS)
-
-
-def _amount(text: str, decoded: dict[str, Any]) -> Decimal:
-    """A decimal kept as text (a few values recur: 0, 1, halves)."""
-    value = decoded.get("\0" + text)  # apart from JSON texts, which never start so
-    if value is None:
-        value = decoded["\0" + text] = Decimal(text)
-    return value
-
-
-def _decoded(text: str, decoded: dict[str, Any]) -> Any:
-    value = decoded.get(text, decoded)
-    if value is decoded:
-        value = decoded[text] = json.loads(text)
-    return value
 
 
 def run_of(row: Sequence[Any]) -> RunRecord:

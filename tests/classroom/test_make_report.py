@@ -68,6 +68,8 @@ def test_a_class_of_40_gets_a_pdf_and_a_csv_row_per_question(served, tmp_path):
     ):
         assert expected in text, expected
     assert "not meaningful" not in text
+    # the fonts' metrics are kept under the data folder, as `brief` keeps them
+    assert sorted((served / "cache" / "fonts").glob("*.pickle"))
 
 
 def export(root: Path, out: Path, *extra: str):

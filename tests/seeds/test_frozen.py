@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seeds.dates import PartialDate
-from seeds.frozen import record
+from seeds.frozen import builder, record
 
 
 def _pair(**options: bool):
@@ -116,3 +116,40 @@ def test_a_record_that_holds_itself_prints_as_a_dataclass_does() -> None:
     box.items.append(box)
     reference.items.append(reference)
     assert repr(box).replace("Box", "Reference") == repr(reference)
+
+
+@given(values, st.booleans())
+def test_a_builder_makes_what_the_class_makes(value, sub) -> None:
+    made, _, made_child, _ = _pair()
+    cls = made_child if sub else made
+    a, b, d = value
+    args = (a, b, (a,), d, a) if sub else (a, b, (a,), d)
+    built = builder(cls)(*args)
+    expected = cls(*args)
+    assert type(built) is cls
+    assert built == expected and hash(built) == hash(expected)
+    assert repr(built) == repr(expected)
+    assert dataclasses.asdict(built) == dataclasses.asdict(expected)
+    with pytest.raises(FrozenInstanceError):
+        built.a = 1  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        builder(cls)(a)  # every field, always: no defaults
+
+
+def test_a_builder_refuses_a_record_that_does_more_than_store_its_fields() -> None:
+    @record
+    class Checked:
+        a: int
+
+        def __post_init__(self) -> None:
+            if self.a < 0:
+                raise ValueError(self.a)
+
+    @record
+    class Derived:
+        a: int
+        b: int = field(init=False, default=0)
+
+    for cls in (Checked, Derived):
+        with pytest.raises(TypeError, match="not a plain record"):
+            builder(cls)
