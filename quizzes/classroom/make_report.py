@@ -65,14 +65,12 @@ def gather(
     db = location(root, database)
     if database is not None or paths.progress_db(root).is_file():
         try:
-            store = Store.open(db)
+            with Store.reading(db) as store:
+                stored = runs_from_store(store, shown(db))
         except StoreError as err:
             problems.append(f"error: {err}")
         else:
-            try:
-                runs += runs_from_store(store, shown(db))
-            finally:
-                store.close()
+            runs += stored
     for path in files:
         try:
             runs += read_results_file(path)

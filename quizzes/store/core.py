@@ -59,6 +59,27 @@ class Store:
         return cls(open_database(where))
 
     @classmethod
+    @contextmanager
+    def reading(cls, where: Any) -> Iterator[Store]:
+        """The store at ``where`` for a caller that only reads (the item report). An SQLite
+        file in the current format opens without a write, and is checked for damage on a
+        second core while the block reads. Leaving the block waits for that verdict: a
+        damaged file raises StoreError then, or in place of the error reading it gave, so
+        keep what was read only when the block ends without one."""
+        from quizzes.store.opening import open_database
+
+        store = cls(open_database(where, to_read=True))
+        try:
+            try:
+                yield store
+            except Exception:
+                store.database.settle()  # a damaged file's StoreError, not SQLite's own
+                raise
+            store.database.settle()
+        finally:
+            store.close()
+
+    @classmethod
     def open_copy(cls, path: Any) -> Store:
         """A store in memory, starting from a copy of the SQLite database at ``path`` when
         it can be read (else empty): play goes on where nothing can be saved."""

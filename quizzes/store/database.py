@@ -30,4 +30,8 @@ class Database(Protocol):
 
     def tables(self) -> set[str]: ...
 
+    def settle(self) -> None:
+        """Wait for a check of the database still running alongside (see
+        ``Store.reading``); StoreError when it found the database damaged."""
+
     def close(self) -> None: ...

@@ -35,9 +35,10 @@ def shown(where: Path | str) -> str:
     return str(where)
 
 
-def open_database(where: Path | str) -> Database:
+def open_database(where: Path | str, *, to_read: bool = False) -> Database:
     """The database at ``where`` (a file or a postgresql:// URL), created or brought up to
-    date; StoreError when it cannot be used, in one line with what to do."""
+    date; StoreError when it cannot be used, in one line with what to do. ``to_read``: for
+    a caller that only reads (see ``Store.reading``)."""
     if is_url(where):
         from quizzes.store import postgres
 
@@ -50,7 +51,7 @@ def open_database(where: Path | str) -> Database:
         )
     from quizzes.store import sqlite
 
-    return sqlite.open_database(where)
+    return sqlite.open_to_read(where) if to_read else sqlite.open_database(where)
 
 
 def backup_path(path: Path, version: int) -> Path:

@@ -131,6 +131,9 @@ class PostgresDatabase:
         finally:
             self._depth -= 1
 
+    def settle(self) -> None:
+        """Nothing runs alongside: the server keeps its own files whole."""
+
     def close(self) -> None:
         self.connection.close()
 

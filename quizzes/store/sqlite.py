@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -55,12 +56,24 @@ class SQLiteDatabase:
         self.on_unsaved: Callable[[StoreFull], None] | None = None
         # The writes of the open together() block: replayed in memory if the disk fills.
         self._batch: list[tuple[str, Sequence[Any], str]] | None = None
+        self.check: _Check | None = None  # see open_to_read
+
+    def settle(self) -> None:
+        check, self.check = self.check, None
+        if check is not None:
+            check.join()
+            if check.error is not None:
+                raise _unusable(self.path, check.error)
+            if check.verdict != "ok":
+                raise _unreadable(self.path, check.verdict)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.connection.execute(sql, params)
 
     def write(self, sql: str, params: Sequence[Any], what: str) -> sqlite3.Cursor:
         """Run one write; on a full disk, move to memory and run it there."""
+        if self.check is not None:  # never write to a file not known to be whole
+            self.settle()
         try:
             cursor = self.connection.execute(sql, params)
         except sqlite3.OperationalError as err:
@@ -80,10 +93,14 @@ class SQLiteDatabase:
         return {name for (name,) in rows}
 
     def close(self) -> None:
+        if self.check is not None:
+            self.check.join()  # its verdict unasked for: nothing was written
         self.connection.close()
 
     @contextmanager
     def together(self) -> Iterator[None]:
+        if self.check is not None:
+            self.settle()
         db = self.connection
         if db.in_transaction:
             yield
@@ -162,6 +179,57 @@ def open_database(path: Path | str) -> SQLiteDatabase:
         db.close()
         raise _unusable(path, err) from None
     return SQLiteDatabase(db, path)
+
+
+def open_to_read(path: Path | str) -> SQLiteDatabase:
+    """The database at ``path`` for a caller that only reads. A file in the current format
+    (and already WAL) opens without a write, and the check for damage runs on a second
+    connection in a thread while the caller reads: ``settle()`` gives its verdict, and a
+    write waits for it. Anything else opens as ``open_database`` does."""
+    if str(path) == ":memory:" or not Path(path).is_file():
+        return open_database(path)
+    path = Path(path)
+    try:
+        db = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
+    except sqlite3.Error as err:
+        raise _unusable(path, err) from None
+    try:
+        db.execute("PRAGMA schema_version").fetchone()
+        steady = (
+            db.execute("PRAGMA user_version").fetchone()[0] == schema.FORMAT
+            and db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        )
+    except sqlite3.Error as err:
+        db.close()
+        raise _unusable(path, err) from None
+    if not steady:
+        db.close()
+        return open_database(path)
+    database = SQLiteDatabase(db, path)
+    database.check = _Check(path)
+    return database
+
+
+class _Check(threading.Thread):
+    """PRAGMA quick_check on a connection of its own. SQLite lets go of Python's lock
+    while it reads the file, so the check takes the second core while the caller reads."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name=f"check {path.name}", daemon=True)
+        self.path = path
+        self.verdict = ""
+        self.error: sqlite3.Error | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            db = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_SECONDS)
+            try:
+                self.verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                db.close()
+        except sqlite3.Error as err:
+            self.error = err
 
 
 def _fresh_memory() -> sqlite3.Connection:
