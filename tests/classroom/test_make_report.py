@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -68,8 +71,16 @@ def test_a_class_of_40_gets_a_pdf_and_a_csv_row_per_question(served, tmp_path):
     ):
         assert expected in text, expected
     assert "not meaningful" not in text
-    # the fonts' metrics are kept under the data folder, as `brief` keeps them
-    assert sorted((served / "cache" / "fonts").glob("*.pickle"))
+
+
+def test_the_report_keeps_the_fonts_metrics_in_the_data_folder(served, tmp_path):
+    # In a process of its own: fonts another test loaded here would not be read again.
+    root = tmp_path / "data"
+    shutil.copytree(served, root, ignore=shutil.ignore_patterns("cache"))
+    command = [sys.executable, "-m", "quizzes", "--data-dir", str(root), "report", SET]
+    done = subprocess.run([*command, "-o", str(tmp_path / "r.pdf")], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted((root / "cache" / "fonts").glob("*.pickle"))  # as `brief` keeps them
 
 
 def export(root: Path, out: Path, *extra: str):

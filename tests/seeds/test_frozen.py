@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import pickle
 from dataclasses import FrozenInstanceError, dataclass, field
 
@@ -153,3 +154,97 @@ def test_a_builder_refuses_a_record_that_does_more_than_store_its_fields() -> No
     for cls in (Checked, Derived):
         with pytest.raises(TypeError, match="not a plain record"):
             builder(cls)
+
+
+# A field's shape: (kind, keyword-only); kinds as dataclass knows them.
+KINDS = ("required", "default", "factory", "unset", "default, not in init", "factory, not init")
+shapes = st.lists(st.tuples(st.sampled_from(KINDS), st.booleans()), max_size=6)
+NAMES = ("a", "store", "cls", "object", "field", "none")  # a field may be called anything
+
+
+def _spec(kind: str, kw_only: bool, n: int) -> object:
+    return {
+        "required": field(kw_only=kw_only),
+        "default": field(default=n, kw_only=kw_only),
+        "factory": field(default_factory=lambda: [n], kw_only=kw_only),
+        "unset": field(init=False, repr=False, compare=False),
+        "default, not in init": field(default=-n, init=False),
+        "factory, not init": field(default_factory=lambda: {n}, init=False),
+    }[kind]
+
+
+def _both(shape, kw_only: bool, post_init: bool):
+    def body() -> dict:
+        names = {NAMES[n]: _spec(kind, kw, n) for n, (kind, kw) in enumerate(shape)}
+        made = {"__annotations__": dict.fromkeys(names, "object"), **names}
+        if post_init:
+            made["__post_init__"] = lambda self: object.__setattr__(self, "seen", True)
+        return made
+
+    outcomes = []
+    for make in (record(kw_only=kw_only), dataclass(frozen=True, kw_only=kw_only)):
+        try:
+            outcomes.append(make(type("Shape", (), body())))
+        except TypeError as err:  # a required field after a default: both refuse it
+            outcomes.append(type(err))
+    return outcomes
+
+
+def _outcome(cls, args, kwargs):
+    try:
+        return vars(cls(*args, **kwargs))
+    except TypeError:
+        return TypeError
+
+
+@given(shapes, st.booleans(), st.booleans(), st.lists(st.integers(0, 9), max_size=7))
+def test_init_takes_and_stores_what_a_frozen_dataclass_init_does(
+    shape, kw_only, post_init, given_values
+) -> None:
+    made, reference = _both(shape, kw_only, post_init)
+    if isinstance(made, type) and issubclass(made, TypeError):
+        assert reference is TypeError
+        return
+    assert str(inspect.signature(made)) == str(inspect.signature(reference))
+    names = NAMES[: len(shape)]
+    positional = tuple(given_values)
+    keywords = dict(zip(names, given_values, strict=False))
+    for args, kwargs in (((), {}), (positional, {}), ((), keywords), (positional[:1], keywords)):
+        assert _outcome(made, args, kwargs) == _outcome(reference, args, kwargs)
+
+
+def test_a_record_keeps_its_own_init_and_refuses_its_own_setattr() -> None:
+    @record
+    class Own:
+        a: int
+
+        def __init__(self, text: str) -> None:
+            object.__setattr__(self, "a", len(text))
+
+    assert Own("abc").a == 3
+    with pytest.raises(TypeError, match="__setattr__"):
+
+        @record
+        class Loose:
+            a: int
+
+            def __setattr__(self, name: str, value: object) -> None: ...
+
+
+def test_a_plain_subclass_of_a_record_may_add_attributes_but_not_fields() -> None:
+    made, reference, *_ = _pair()
+
+    class Extra(made):  # type: ignore[misc, valid-type]
+        pass
+
+    class ReferenceExtra(reference):  # type: ignore[misc, valid-type]
+        pass
+
+    for cls in (Extra, ReferenceExtra):
+        thing = cls(1)
+        thing.note = "kept"
+        assert thing.note == "kept"
+        with pytest.raises(FrozenInstanceError):
+            thing.a = 2
+        with pytest.raises(FrozenInstanceError):
+            del thing.a
