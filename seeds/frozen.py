@@ -32,15 +32,12 @@ def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
     def make(cls: type[T]) -> type[T]:
         made: Any = dataclass(init=False, kw_only=kw_only, eq=False, repr=False)(cls)
         made._record_class = made
-        for name, method in (
-            ("__init__", _init(made)),
-            ("__setattr__", _setattr),
-            ("__delattr__", _delattr),
-        ):
-            if name not in cls.__dict__:
-                setattr(made, name, method)
-            elif name != "__init__":  # a class's own __init__ stays, as in a dataclass
+        for name in ("__setattr__", "__delattr__"):
+            if name in cls.__dict__:
                 raise TypeError(f"cannot overwrite {name} in frozen record {cls.__qualname__}")
+        if "__init__" not in cls.__dict__:  # a class's own __init__ stays, as in a dataclass
+            made.__init__ = _init(made)
+        made.__setattr__, made.__delattr__ = _setattr, _delattr
         compared = [f.name for f in fields(made) if f.compare]
         hashed = [f.name for f in fields(made) if (f.compare if f.hash is None else f.hash)]
         shown = tuple(f.name for f in fields(made) if f.repr)
