@@ -75,6 +75,23 @@ class AppOptions:
     review: str | bool = False
 
 
+Breakpoints = Iterable[tuple[int, str]]
+
+
+def breakpoint_classes(
+    size: tuple[int, int], horizontal: Breakpoints, vertical: Breakpoints
+) -> dict[str, bool]:
+    """The classes Textual sets on a screen of ``size`` for these breakpoints: in each
+    direction, the one with the largest threshold the size reaches."""
+    classes: dict[str, bool] = {}
+    for extent, points in zip(size, (list(horizontal), list(vertical)), strict=True):
+        classes.update(dict.fromkeys((name for _, name in points), False))
+        reached = [point for point in points if extent >= point[0]]
+        if reached:
+            classes[max(reached)[1]] = True
+    return classes
+
+
 class QuizApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere find it
     TITLE = "classbrief quiz"
@@ -103,6 +120,31 @@ class QuizApp(App[int]):
         self.seeds = options.seeds
         self.now = options.monotonic
         self.blink = options.blink
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        return super().push_screen(self._sized(screen), *args, **kwargs)
+
+    def switch_screen(self, screen: Any) -> Any:
+        return super().switch_screen(self._sized(screen))
+
+    def _sized(self, screen: Screen[Any] | str) -> Screen[Any] | str:
+        """A new screen with the breakpoint classes its first resize would give it: styled
+        once as it mounts, not again at once for those classes (a tenth of the time to
+        a question's first frame)."""
+        if isinstance(screen, Screen) and not screen.is_mounted:
+            screen.update_classes(
+                breakpoint_classes(
+                    self.size,
+                    self.HORIZONTAL_BREAKPOINTS
+                    if screen.HORIZONTAL_BREAKPOINTS is None
+                    else screen.HORIZONTAL_BREAKPOINTS,
+                    self.VERTICAL_BREAKPOINTS
+                    if screen.VERTICAL_BREAKPOINTS is None
+                    else screen.VERTICAL_BREAKPOINTS,
+                ),
+                update=False,
+            )
+        return screen
 
     async def on_event(self, event: events.Event) -> None:
         """Every key belongs to the question (or other screen) it was typed on. A key that

@@ -72,3 +72,43 @@ async def test_the_score_stays_in_the_status_line_at_40_columns(build):
             assert f"Score {number(tally.score)}/{number(tally.points)}" in status, status
             await pilot.press("enter")
             await pilot.pause()
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        ((40, 10), {"-narrow", "-short"}),
+        ((75, 19), {"-narrow", "-short"}),
+        ((76, 20), {"-wide", "-tall"}),
+        ((120, 40), {"-wide", "-tall"}),
+    ],
+)
+async def test_a_question_is_styled_once_for_its_size_and_again_when_it_changes(
+    build, size, expected, monkeypatch
+):
+    from textual.app import App
+
+    restyled: list[object] = []
+    update_styles = App.update_styles
+
+    def counted(self, node, animate=True):
+        restyled.append(node)
+        return update_styles(self, node, animate)
+
+    monkeypatch.setattr(App, "update_styles", counted)
+    app = build("every-type")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert {"-narrow", "-wide", "-short", "-tall"} & set(screen.classes) == expected
+        # Once, as Textual restyles every screen it shows; its first resize found the
+        # breakpoint classes already set, so that restyled nothing.
+        assert restyled.count(screen) == 1
+        other = (100, 30) if "-narrow" in expected else (50, 12)
+        await pilot.resize_terminal(*other)
+        await pilot.pause()
+        assert ({"-narrow", "-short"} & set(screen.classes)) == (
+            set() if "-narrow" in expected else {"-narrow", "-short"}
+        )
+        assert restyled.count(screen) == 2
