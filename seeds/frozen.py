@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
+from inspect import signature
 from operator import attrgetter
 from reprlib import recursive_repr
 from typing import Any, TypeVar, dataclass_transform, overload
@@ -30,6 +31,11 @@ def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
     """Decorate a class as `dataclass(frozen=True)` would (`kw_only` as there)."""
 
     def make(cls: type[T]) -> type[T]:
+        # Without a docstring, dataclass writes one from the signature: here, that of
+        # object.__init__, which inspect tokenizes. The one it would give comes below.
+        undocumented = cls.__doc__ is None
+        if undocumented:
+            cls.__doc__ = cls.__name__
         made: Any = dataclass(init=False, kw_only=kw_only, eq=False, repr=False)(cls)
         made._record_class = made
         for name in ("__setattr__", "__delattr__"):
@@ -38,6 +44,8 @@ def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
         if "__init__" not in cls.__dict__:  # a class's own __init__ stays, as in a dataclass
             made.__init__ = _init(made)
         made.__setattr__, made.__delattr__ = _setattr, _delattr
+        if undocumented:
+            made.__doc__ = cls.__name__ + str(signature(made)).replace(" -> None", "")
         compared = [f.name for f in fields(made) if f.compare]
         hashed = [f.name for f in fields(made) if (f.compare if f.hash is None else f.hash)]
         shown = tuple(f.name for f in fields(made) if f.repr)

@@ -248,3 +248,15 @@ def test_a_plain_subclass_of_a_record_may_add_attributes_but_not_fields() -> Non
             thing.a = 2
         with pytest.raises(FrozenInstanceError):
             del thing.a
+
+
+def test_an_undocumented_record_is_documented_as_a_dataclass_is() -> None:
+    made, reference, made_child, reference_child = _pair(kw_only=True)
+    assert made.__doc__ == reference.__doc__ and made.__doc__.startswith("Thing(*, a: 'int'")
+    assert made_child.__doc__ == reference_child.__doc__
+
+    @record
+    class Documented:
+        """Says what it is."""
+
+    assert Documented.__doc__ == "Says what it is."
