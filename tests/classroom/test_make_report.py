@@ -306,3 +306,24 @@ def test_a_set_with_an_error_now_is_named_with_its_error(tmp_path):
     assert "no set or file called" not in result.output
     assert "set 'week' cannot be used until its errors are fixed" in result.output
     assert "answer 'Fifteen years' is not among the choices" in result.output
+
+
+def test_a_damaged_progress_file_is_named_and_nothing_from_it_is_reported(served, tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(served, root, ignore=shutil.ignore_patterns("cache"))
+    db_path = progress_db(root)
+    db = sqlite3.connect(db_path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # An index page: reading the answers never touches it, the check on opening does.
+    (page,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'runs_by_set'").fetchone()
+    db.close()
+    data = bytearray(db_path.read_bytes())
+    size = 4096
+    data[(page - 1) * size : (page - 1) * size + 16] = b"\xff" * 16
+    db_path.write_bytes(bytes(data))
+    pdf = tmp_path / "r.pdf"
+    result = quiz("--data-dir", str(root), "report", SET, "-o", str(pdf))
+    assert result.exit_code == 1, result.output
+    assert "cannot be read" in result.output and str(db_path) in result.output
+    assert "40 student(s)" not in result.output and not pdf.exists()
+    assert db_path.read_bytes() == bytes(data)
