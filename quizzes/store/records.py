@@ -142,7 +142,7 @@ class AnswerReader:
             made.append(
                 new(
                     question_id,
-                    int(position),
+                    position,  # an INTEGER column: an int from either database
                     value,
                     correct == 1,
                     got,
