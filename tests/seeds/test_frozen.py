@@ -100,7 +100,7 @@ def test_equality_hash_and_repr_are_shared_not_generated_per_class() -> None:
     from quizzes.model import Choice, QuestionSet
     from seeds.model import Figure, Pack
 
-    for method in ("__eq__", "__hash__", "__repr__"):
+    for method in ("__eq__", "__hash__", "__repr__", "__setattr__", "__delattr__"):
         assert len({getattr(cls, method) for cls in (Choice, QuestionSet, Figure, Pack)}) == 1
 
 
