@@ -99,3 +99,12 @@ def test_an_older_or_missing_file_opens_as_open_does(path: Path, tmp_path: Path)
     newer.close()
     with pytest.raises(StoreError, match="newer classbrief"), Store.reading(path):
         pass
+
+
+def test_a_file_that_is_no_database_is_the_stores_error_and_left_untouched(tmp_path: Path):
+    path = tmp_path / "progress.sqlite3"
+    junk = b"this is not a database, it is a note I kept\n" * 200
+    path.write_bytes(junk)
+    with pytest.raises(StoreError, match="cannot be read"), Store.reading(path):
+        pass
+    assert path.read_bytes() == junk
