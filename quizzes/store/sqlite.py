@@ -62,10 +62,8 @@ class SQLiteDatabase:
         check, self.check = self.check, None
         if check is not None:
             check.join()
-            if check.error is not None:
-                raise _unusable(self.path, check.error)
-            if check.verdict != "ok":
-                raise _unreadable(self.path, check.verdict)
+            if check.problem is not None:
+                raise check.problem
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.connection.execute(sql, params)
@@ -159,11 +157,7 @@ def open_database(path: Path | str) -> SQLiteDatabase:
                 f"cannot create the folder ({err.strerror})",
                 "choose another with --data-dir",
             ) from None
-    try:
-        # isolation_level=None: autocommit, so each answer is committed by itself.
-        db = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
-    except sqlite3.Error as err:
-        raise _unusable(path, err) from None
+    db = _connect(path)
     try:
         _check_readable(db, path)
         _prepare(db, path, backup=not memory)
@@ -189,12 +183,8 @@ def open_to_read(path: Path | str) -> SQLiteDatabase:
     if str(path) == ":memory:" or not Path(path).is_file():
         return open_database(path)
     path = Path(path)
+    db = _connect(path)
     try:
-        db = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
-    except sqlite3.Error as err:
-        raise _unusable(path, err) from None
-    try:
-        db.execute("PRAGMA schema_version").fetchone()
         steady = (
             db.execute("PRAGMA user_version").fetchone()[0] == schema.FORMAT
             and db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -217,19 +207,26 @@ class _Check(threading.Thread):
     def __init__(self, path: Path) -> None:
         super().__init__(name=f"check {path.name}", daemon=True)
         self.path = path
-        self.verdict = ""
-        self.error: sqlite3.Error | None = None
+        self.problem: StoreError | None = None  # what _check_readable found
         self.start()
 
     def run(self) -> None:
         try:
-            db = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_SECONDS)
+            db = _connect(self.path)
             try:
-                self.verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+                _check_readable(db, self.path)
             finally:
                 db.close()
-        except sqlite3.Error as err:
-            self.error = err
+        except StoreError as err:
+            self.problem = err
+
+
+def _connect(path: Path | str) -> sqlite3.Connection:
+    try:
+        # isolation_level=None: autocommit, so each answer is committed by itself.
+        return sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
+    except sqlite3.Error as err:
+        raise _unusable(path, err) from None
 
 
 def _fresh_memory() -> sqlite3.Connection:
