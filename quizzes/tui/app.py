@@ -255,7 +255,9 @@ class QuizApp(App[int]):
             for r in self.store.unfinished_runs()
             if r.set_id == qset.id and r.set_ref == request.choice.ref
         ]
-        if not waiting:
+        if not waiting or self.exit_on_first_question:
+            # Headless runs cannot answer the question: they start anew and leave the
+            # unfinished run as it is, as "Start new" does.
             self.start(request.choice, request.options)
             return
         run = waiting[0]

@@ -16,6 +16,8 @@ import sys
 import termios
 import threading
 import time
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -125,6 +127,29 @@ def test_headless_play_reaches_the_first_question_and_records_the_run(root: Path
         progress_db(root), "SELECT set_id, seed, questions FROM runs"
     )
     assert (set_id, seed, questions) == ("every-type", 4, 7)
+
+
+def test_headless_play_with_an_unfinished_run_starts_anew_and_keeps_it(root: Path):
+    """No keyboard to answer "Resume it?": it must neither wait forever nor drop the run."""
+    first = quiz("--data-dir", str(root), "play", "every-type", "--seed", "4", "--headless")
+    assert first.returncode == 0, first.stderr
+    store = Store.open(progress_db(root))
+    [(run_id,)] = _rows(progress_db(root), "SELECT id FROM runs")
+    store.record_answer(
+        run_id,
+        question_id="q1",
+        position=0,
+        answer="x",
+        correct=False,
+        score=Decimal(0),
+        points=Decimal(1),
+        at=datetime(2026, 1, 5, tzinfo=UTC),
+    )
+    store.close()
+    again = quiz("--data-dir", str(root), "play", "every-type", "--seed", "5", "--headless")
+    assert again.returncode == 0, again.stderr
+    runs = _rows(progress_db(root), "SELECT id, seed, finished, abandoned FROM runs ORDER BY id")
+    assert runs == [(run_id, 4, None, None), (run_id + 1, 5, None, None)]
 
 
 def test_play_loads_no_screen_but_the_question_before_its_first_frame(root: Path):
