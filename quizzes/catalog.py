@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from quizzes.generate import AUTO_SUFFIX, TooFewFacts, automatic_set
+from quizzes import AUTO_SUFFIX
 from quizzes.sets import LoadedSet, default_set_folders, load_set, set_files
 from seeds import paths
 from seeds.loadcache import LoadCache
@@ -63,6 +63,9 @@ class Catalog:
         """The pack's automatic set, or why it has none; cached with the pack's key."""
 
         def generate() -> LoadedSet | str:
+            # Imported on a cache miss only: a cached set needs none of the generator.
+            from quizzes.generate import TooFewFacts, automatic_set
+
             try:
                 return LoadedSet(automatic_set(loaded.pack), "automatic")
             except TooFewFacts as few:

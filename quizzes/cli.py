@@ -386,9 +386,9 @@ def export(
     file (a category, deck or quiz each). After writing, one line per limitation of the
     format that applied is printed.
     """
+    from quizzes import AUTO_SUFFIX
     from quizzes.catalog import Catalog
     from quizzes.export import ExportError, SetToExport, get_format
-    from quizzes.generate import AUTO_SUFFIX
     from seeds.problems import ProblemsFound
 
     catalog = Catalog.load(_root(ctx, data_dir))

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from quizzes import amounts
+from quizzes import AUTO_SUFFIX, amounts
 from quizzes.errors import QuizError
 from quizzes.giveaways import longest_is_right, mentions
 from quizzes.grading import normalise_text
@@ -42,7 +42,6 @@ from seeds.dates import longest_chain
 from seeds.model import Actor, Argument, Event, Figure, Pack, Term
 from seeds.numbers import format_range, with_bound
 
-AUTO_SUFFIX = "-auto"
 _DISTRACTORS = 3
 _ORDER_ITEMS = 6
 

@@ -61,3 +61,18 @@ def test_the_report_bench_class_is_played_and_reported(tmp_path: Path):
     )
     assert result.exit_code == 0, result.output
     assert "6 student(s)" in result.output
+
+
+def test_the_first_frame_bench_opens_on_four_options_as_its_twin_does(tmp_path: Path):
+    from quizzes.catalog import Catalog
+    from quizzes.engine import build_run
+    from quizzes.model import Choice
+    from tests.benchmarks.bench_startup import FIRST_FRAME_SEED, FIRST_FRAME_SET
+    from tests.benchmarks.twins.tui import OPTIONS
+
+    catalog = Catalog.load(tmp_path)
+    loaded = catalog.find_set(FIRST_FRAME_SET)
+    run = build_run(loaded.qset, catalog.pack_for(loaded).pack, seed=FIRST_FRAME_SEED)
+    first = run.items[0].question
+    assert isinstance(first, Choice)
+    assert len(run.items[0].options) == len(OPTIONS) == 4
