@@ -41,16 +41,26 @@ KEYED_BYTES = 64 * 2**20  # far past any pack or set; a larger file is read anew
 def code_version() -> str:
     """A hash of the source files' names, sizes and times, and of the library versions."""
     digest = hashlib.sha256(f"{FORMAT}:{sys.version}\n".encode())
-    for folder in CODE:
-        for source in sorted(folder.rglob("*.py")):
-            info = source.stat()
-            digest.update(f"{source}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    for source in sorted(_sources()):
+        info = os.stat(source)
+        digest.update(f"{source}:{info.st_size}:{info.st_mtime_ns}\n".encode())
     for name in LIBRARIES:
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.origin:
             info = Path(spec.origin).stat()
             digest.update(f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def _sources() -> list[str]:
+    """The code's source files. os.walk, not Path.rglob: every command pays for this, and
+    rglob took ten times as long (4 ms)."""
+    found = []
+    for folder in CODE:
+        for top, folders, files in os.walk(folder):
+            folders[:] = [name for name in folders if name != "__pycache__"]
+            found += [os.path.join(top, name) for name in files if name.endswith(".py")]
+    return found
 
 
 class LoadCache:

@@ -152,3 +152,35 @@ def test_the_code_version_covers_python_and_the_libraries(monkeypatch):
     seeds.loadcache.code_version.cache_clear()
     assert len({ours, other_python, other_library}) == 3
     assert seeds.loadcache.code_version() == ours
+
+
+def test_the_code_version_follows_every_source_file_however_deep(monkeypatch, tmp_path):
+    """Any .py file's size or time changes the version, in any subfolder; other files do
+    not, and neither does anything in __pycache__."""
+    code = tmp_path / "code"
+    deep = code / "a" / "b"
+    cached = code / "a" / "__pycache__"
+    deep.mkdir(parents=True)
+    cached.mkdir()
+    (code / "top.py").write_text("x = 1\n")
+    (deep / "inner.py").write_text("y = 2\n")
+    (code / "notes.yaml").write_text("a: 1\n")
+    (cached / "stale.py").write_text("z = 3\n")
+    monkeypatch.setattr(seeds.loadcache, "CODE", (code,))
+
+    def version() -> str:
+        seeds.loadcache.code_version.cache_clear()
+        return seeds.loadcache.code_version()
+
+    try:
+        first = version()
+        (code / "notes.yaml").write_text("a: 22\n")
+        (cached / "stale.py").write_text("z = 33\n")
+        assert version() == first
+        (deep / "inner.py").write_text("y = 22\n")
+        second = version()
+        assert second != first
+        (deep / "new.py").write_text("")
+        assert version() != second
+    finally:
+        seeds.loadcache.code_version.cache_clear()
