@@ -31,6 +31,17 @@ def cases():
             None,
         ),
         (
+            # The floor of the row above for a bare program: click alone, --help.
+            "  bare click CLI of eight commands, --help / python -c pass",
+            ratio_row(
+                process(twin_script("cli", "--help"), env),
+                process(FLOOR_PASS, env),
+                None,
+                label="floor",
+            ),
+            None,
+        ),
+        (
             "quiz --help / bare click CLI of eight commands",
             ratio_row(
                 process([str(BIN / "quiz"), "--help"], env),
