@@ -260,3 +260,19 @@ def test_an_undocumented_record_is_documented_as_a_dataclass_is() -> None:
         """Says what it is."""
 
     assert Documented.__doc__ == "Says what it is."
+    assert made(a=1).__doc__ == reference(a=1).__doc__
+    assert inspect.getdoc(made) == inspect.getdoc(reference)
+
+
+def test_an_undocumented_record_signs_its_docstring_only_when_it_is_read(monkeypatch) -> None:
+    import seeds.frozen
+
+    read: list[object] = []
+    monkeypatch.setattr(seeds.frozen, "signature", lambda cls: read.append(cls) or "(a)")
+
+    @record
+    class Quiet:
+        a: int
+
+    assert read == []
+    assert Quiet.__doc__ == "Quiet(a)" and read == [Quiet]
