@@ -112,6 +112,7 @@ class QuizApp(App[int]):
         self.review_first = options.review
         self.unsaved = options.unsaved
         self.exit_on_first_question = options.exit_on_first_question
+        self.stopped_because = ""  # why a headless run stopped before a question
         self.catalog = catalog
         self.store = store
         store.on_unsaved = self.saving_stopped
@@ -327,6 +328,12 @@ class QuizApp(App[int]):
             return
         self.show_first(session)
 
+    def stop_headless(self, why: str) -> None:
+        """A headless run stops at its first question; with none to show, it stops here,
+        exit code 1, ``why`` kept for the command to say."""
+        self.stopped_because = why
+        self.exit(return_code=1)
+
     def review(self, pack_id: str | None = None) -> bool:
         """Play the questions due for review, the most overdue set first; False (and a
         note) when nothing is due."""
@@ -377,6 +384,9 @@ class QuizApp(App[int]):
                     markup=False,
                     timeout=8,
                 )
+            return
+        if self.exit_on_first_question:  # the run is left as it is, unfinished
+            self.stop_headless("the exam's time has run out: there is no question to show")
             return
         from quizzes.tui.screens.results import ResultsScreen
 

@@ -89,6 +89,8 @@ def play(
     )
     app.run(headless=headless)
     store.close()
+    if app.stopped_because:
+        print(f"error: {app.stopped_because}", file=sys.stderr)
     return app.return_code or 0
 
 

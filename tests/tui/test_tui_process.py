@@ -152,6 +152,53 @@ def test_headless_play_with_an_unfinished_run_starts_anew_and_keeps_it(root: Pat
     assert runs == [(run_id, 4, None, None), (run_id + 1, 5, None, None)]
 
 
+def test_headless_play_of_an_exam_whose_time_ran_out_stops_and_says_so(root: Path):
+    """A new start keeps a running exam's clock: with no time left there is no question
+    to stop at, so a headless run ends at once, leaving both runs unfinished."""
+    play = ("--data-dir", str(root), "play", "every-type", "--time-limit", "0.02", "--headless")
+    first = quiz(*play, "--seed", "4")
+    assert first.returncode == 0, first.stderr
+    [(run_id,)] = _rows(progress_db(root), "SELECT id FROM runs")
+    store = Store.open(progress_db(root))
+    store.record_answer(
+        run_id,
+        question_id="q1",
+        position=0,
+        answer="x",
+        correct=False,
+        score=Decimal(0),
+        points=Decimal(1),
+        at=datetime.now(UTC),
+    )
+    store.close()
+    time.sleep(1.5)  # past the exam's 1.2 s
+    again = quiz(*play, "--seed", "5")
+    assert again.returncode == 1
+    assert "error: the exam's time has run out" in again.stderr
+    assert "Traceback" not in again.stderr
+    runs = _rows(progress_db(root), "SELECT finished, abandoned FROM runs ORDER BY id")
+    assert runs == [(None, None), (None, None)]
+
+
+def test_a_cached_play_does_not_import_the_generator(root: Path):
+    """The automatic sets come from the cache once made: the generator is not loaded."""
+    code = (
+        "import sys; from quizzes.cli import main\n"
+        "try:\n"
+        f"    main(['--data-dir', {str(root)!r}, 'play', 'every-type', '--headless'])\n"
+        "except SystemExit:\n    pass\n"
+        "print('GENERATE', 'quizzes.generate' in sys.modules)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+        ).stdout
+        for _ in range(2)
+    ]
+    assert "GENERATE True" in runs[0]  # the first made the automatic sets
+    assert "GENERATE False" in runs[1], runs[1][-300:]
+
+
 def test_play_loads_no_screen_but_the_question_before_its_first_frame(root: Path):
     """Home, dialogs, results and the student prompt load when first shown, not before."""
     code = (
