@@ -104,11 +104,16 @@ def _init(cls: Any) -> Callable[..., None]:
 
 class _SignatureDoc:
     """An undocumented record's docstring, as dataclass writes it (the class's name and
-    signature), made when first read: inspect takes a tenth of a millisecond a class,
-    and start-up defines dozens that nothing documents."""
+    signature), made when first read and kept in its place: inspect takes a tenth of a
+    millisecond a class, and start-up defines dozens that nothing documents."""
 
     def __get__(self, obj: Any, cls: type) -> str:
-        return cls.__name__ + str(signature(cls)).replace(" -> None", "")
+        try:
+            text = str(signature(cls)).replace(" -> None", "")
+        except (TypeError, ValueError):  # as dataclass does
+            text = ""
+        cls.__doc__ = doc = cls.__name__ + text
+        return doc
 
 
 _SIGNATURE_DOC = _SignatureDoc()

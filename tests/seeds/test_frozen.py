@@ -276,3 +276,15 @@ def test_an_undocumented_record_signs_its_docstring_only_when_it_is_read(monkeyp
 
     assert read == []
     assert Quiet.__doc__ == "Quiet(a)" and read == [Quiet]
+    assert Quiet.__doc__ == "Quiet(a)" and read == [Quiet]  # made once, then kept
+
+    def refused(cls: object) -> str:
+        raise ValueError("no signature")
+
+    monkeypatch.setattr(seeds.frozen, "signature", refused)
+
+    @record
+    class Unsigned:
+        a: int
+
+    assert Unsigned.__doc__ == "Unsigned"  # as dataclass writes it then
