@@ -157,11 +157,14 @@ class Session:
 
     @property
     def tally(self) -> Tally:
-        total = Tally()
-        for item in self.items:
-            if (g := self.grades.get(item.question.id)) is not None:
-                total = total.add(g)
-        return total
+        """The run's answers summed (in one pass: the status line asks after every key)."""
+        given = [g for item in self.items if (g := self.grades.get(item.question.id)) is not None]
+        return Tally(
+            sum((g.score for g in given), Decimal(0)),
+            sum((g.points for g in given), Decimal(0)),
+            len(given),
+            sum(g.correct for g in given),
+        )
 
     @property
     def streak(self) -> int:

@@ -202,3 +202,30 @@ def test_an_exam_that_ran_out_of_time_finishes_at_its_deadline(choice, store):
     assert late.time_limit_seconds == 0
     late.finish()
     assert store.run(first.record.id).finished == T0 + timedelta(minutes=2)
+
+
+def test_the_running_tally_is_the_sum_of_the_answers_given_so_far(choice, store):
+    """Right, wrong and partly right answers (a match half done): each step's tally is
+    what adding the grades one by one gives."""
+    from quizzes.engine import Tally
+
+    session = Session.start(choice, PlayOptions(seed=3), store, Clock())
+    expected = Tally()
+    assert session.tally == expected
+    n = 0
+    while session.current is not None:
+        q = session.current.question
+        right = model_answer(q)
+        if q.type == "match":
+            given = dict(list(right.items())[:1])  # one pair of several: part marks
+        elif n % 2:
+            given = right
+        else:
+            given = {"truefalse": not right, "numeric": "1", "text": "no", "multi": []}.get(
+                q.type, right
+            )
+        expected = expected.add(session.answer(given))
+        n += 1
+        assert session.tally == expected
+    assert Decimal(0) < expected.score < expected.points and expected.answered == n
+    assert expected.score != int(expected.score)  # the part marks are in it

@@ -537,3 +537,23 @@ async def test_the_multi_warning_goes_once_an_answer_is_picked(build):
         await pilot.press("1")
         await pilot.pause()
         assert "Pick at least one answer" not in flat(screen_text(app))
+
+
+def test_a_list_is_kept_for_the_next_question_exactly_when_a_new_one_would_be_alike(root):
+    """`reusable` says, without making one, what comparing with a newly made input said:
+    the same kind of list (choice or true/false) takes the next question's options."""
+    from quizzes.catalog import Catalog
+    from quizzes.engine import build_run
+    from quizzes.tui.screens.question import answer_input, reusable
+    from quizzes.tui.widgets.answers import ChoiceInput
+
+    catalog = Catalog.load(root)
+    loaded = catalog.find_set("every-type")
+    items = build_run(loaded.qset, catalog.pack_for(loaded).pack, seed=1).items
+    kinds = {type(item.question) for item in items}
+    assert len(kinds) == 7  # every question type
+    for before in items:
+        old = answer_input(before)
+        for item in items:
+            alike = type(answer_input(item)) is type(old) and isinstance(old, ChoiceInput)
+            assert reusable(old, item) == alike, (type(old).__name__, type(item.question).__name__)

@@ -63,6 +63,20 @@ def answer_input(item: RunItem) -> Widget:
     raise TypeError(f"no input for {type(q).__name__}")
 
 
+def reusable(old: Widget, item: RunItem) -> bool:
+    """Whether ``old`` is the list ``answer_input`` would make for the item, so it can take
+    the item's options instead (making a new one to compare took a twentieth of a move)."""
+    q = item.question
+    kind = (
+        TrueFalseInput
+        if isinstance(q, TrueFalse)
+        else ChoiceInput
+        if isinstance(q, Choice)
+        else None
+    )
+    return kind is not None and type(old) is kind
+
+
 class MoveOn(Message):
     """'Next question' was pressed: the screen moves on to the next question."""
 
@@ -314,11 +328,11 @@ class QuestionScreen(Screen[None]):
         self.query_one("#next", Button).label = plain("See results" if last else "Next question")
         self.show_problem("")
         old = self.answer_widget
-        fresh = answer_input(item)
-        if type(fresh) is type(old) and isinstance(old, ChoiceInput):
+        if isinstance(old, ChoiceInput) and reusable(old, item):
             old.ask(item.options)  # same kind of list: new options, no new widget
             old.question_token = self.token  # type: ignore[attr-defined]
         else:
+            fresh = answer_input(item)
             fresh.question_token = self.token  # type: ignore[attr-defined]
             self.answer_widget = fresh
             self.query_one("#how", Static).update(plain(getattr(fresh, "how", "")))
