@@ -16,7 +16,7 @@ import sys
 import termios
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -155,7 +155,7 @@ def test_headless_play_with_an_unfinished_run_starts_anew_and_keeps_it(root: Pat
 def test_headless_play_of_an_exam_whose_time_ran_out_stops_and_says_so(root: Path):
     """A new start keeps a running exam's clock: with no time left there is no question
     to stop at, so a headless run ends at once, leaving both runs unfinished."""
-    play = ("--data-dir", str(root), "play", "every-type", "--time-limit", "0.02", "--headless")
+    play = ("--data-dir", str(root), "play", "every-type", "--time-limit", "5", "--headless")
     first = quiz(*play, "--seed", "4")
     assert first.returncode == 0, first.stderr
     [(run_id,)] = _rows(progress_db(root), "SELECT id FROM runs")
@@ -171,7 +171,9 @@ def test_headless_play_of_an_exam_whose_time_ran_out_stops_and_says_so(root: Pat
         at=datetime.now(UTC),
     )
     store.close()
-    time.sleep(1.5)  # past the exam's 1.2 s
+    with sqlite3.connect(progress_db(root)) as db:  # its time ran out an hour ago
+        past = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+        db.execute("UPDATE runs SET deadline = ? WHERE id = ?", (past, run_id))
     again = quiz(*play, "--seed", "5")
     assert again.returncode == 1
     assert "error: the exam's time has run out" in again.stderr
