@@ -129,33 +129,9 @@ def test_headless_play_reaches_the_first_question_and_records_the_run(root: Path
     assert (set_id, seed, questions) == ("every-type", 4, 7)
 
 
-def test_headless_play_with_an_unfinished_run_starts_anew_and_keeps_it(root: Path):
-    """No keyboard to answer "Resume it?": it must neither wait forever nor drop the run."""
-    first = quiz("--data-dir", str(root), "play", "every-type", "--seed", "4", "--headless")
-    assert first.returncode == 0, first.stderr
-    store = Store.open(progress_db(root))
-    [(run_id,)] = _rows(progress_db(root), "SELECT id FROM runs")
-    store.record_answer(
-        run_id,
-        question_id="q1",
-        position=0,
-        answer="x",
-        correct=False,
-        score=Decimal(0),
-        points=Decimal(1),
-        at=datetime(2026, 1, 5, tzinfo=UTC),
-    )
-    store.close()
-    again = quiz("--data-dir", str(root), "play", "every-type", "--seed", "5", "--headless")
-    assert again.returncode == 0, again.stderr
-    runs = _rows(progress_db(root), "SELECT id, seed, finished, abandoned FROM runs ORDER BY id")
-    assert runs == [(run_id, 4, None, None), (run_id + 1, 5, None, None)]
-
-
-def test_headless_play_of_an_exam_whose_time_ran_out_stops_and_says_so(root: Path):
-    """A new start keeps a running exam's clock: with no time left there is no question
-    to stop at, so a headless run ends at once, leaving both runs unfinished."""
-    play = ("--data-dir", str(root), "play", "every-type", "--time-limit", "5", "--headless")
+def _left_after_one_answer(root: Path, *play: str) -> int:
+    """A headless `quiz play` (seed 4) whose run then gets one answer: a run left
+    unfinished, which the next start offers to resume. Its id."""
     first = quiz(*play, "--seed", "4")
     assert first.returncode == 0, first.stderr
     [(run_id,)] = _rows(progress_db(root), "SELECT id FROM runs")
@@ -171,6 +147,24 @@ def test_headless_play_of_an_exam_whose_time_ran_out_stops_and_says_so(root: Pat
         at=datetime.now(UTC),
     )
     store.close()
+    return run_id
+
+
+def test_headless_play_with_an_unfinished_run_starts_anew_and_keeps_it(root: Path):
+    """No keyboard to answer "Resume it?": it must neither wait forever nor drop the run."""
+    play = ("--data-dir", str(root), "play", "every-type", "--headless")
+    run_id = _left_after_one_answer(root, *play)
+    again = quiz(*play, "--seed", "5")
+    assert again.returncode == 0, again.stderr
+    runs = _rows(progress_db(root), "SELECT id, seed, finished, abandoned FROM runs ORDER BY id")
+    assert runs == [(run_id, 4, None, None), (run_id + 1, 5, None, None)]
+
+
+def test_headless_play_of_an_exam_whose_time_ran_out_stops_and_says_so(root: Path):
+    """A new start keeps a running exam's clock: with no time left there is no question
+    to stop at, so a headless run ends at once, leaving both runs unfinished."""
+    play = ("--data-dir", str(root), "play", "every-type", "--time-limit", "5", "--headless")
+    run_id = _left_after_one_answer(root, *play)
     with sqlite3.connect(progress_db(root)) as db:  # its time ran out an hour ago
         past = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
         db.execute("UPDATE runs SET deadline = ? WHERE id = ?", (past, run_id))
