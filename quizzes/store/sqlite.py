@@ -70,8 +70,7 @@ class SQLiteDatabase:
 
     def write(self, sql: str, params: Sequence[Any], what: str) -> sqlite3.Cursor:
         """Run one write; on a full disk, move to memory and run it there."""
-        if self.check is not None:  # never write to a file not known to be whole
-            self.settle()
+        self.settle()  # never write to a file not known to be whole
         try:
             cursor = self.connection.execute(sql, params)
         except sqlite3.OperationalError as err:
@@ -97,8 +96,7 @@ class SQLiteDatabase:
 
     @contextmanager
     def together(self) -> Iterator[None]:
-        if self.check is not None:
-            self.settle()
+        self.settle()
         db = self.connection
         if db.in_transaction:
             yield

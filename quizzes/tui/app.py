@@ -328,12 +328,6 @@ class QuizApp(App[int]):
             return
         self.show_first(session)
 
-    def stop_headless(self, why: str) -> None:
-        """A headless run stops at its first question; with none to show, it stops here,
-        exit code 1, ``why`` kept for the command to say."""
-        self.stopped_because = why
-        self.exit(return_code=1)
-
     def review(self, pack_id: str | None = None) -> bool:
         """Play the questions due for review, the most overdue set first; False (and a
         note) when nothing is due."""
@@ -385,8 +379,9 @@ class QuizApp(App[int]):
                     timeout=8,
                 )
             return
-        if self.exit_on_first_question:  # the run is left as it is, unfinished
-            self.stop_headless("the exam's time has run out: there is no question to show")
+        if self.exit_on_first_question:  # no question to stop at: the run stays unfinished
+            self.stopped_because = "the exam's time has run out: there is no question to show"
+            self.exit(return_code=1)
             return
         from quizzes.tui.screens.results import ResultsScreen
 

@@ -67,14 +67,9 @@ def reusable(old: Widget, item: RunItem) -> bool:
     """Whether ``old`` is the list ``answer_input`` would make for the item, so it can take
     the item's options instead (making a new one to compare took a twentieth of a move)."""
     q = item.question
-    kind = (
-        TrueFalseInput
-        if isinstance(q, TrueFalse)
-        else ChoiceInput
-        if isinstance(q, Choice)
-        else None
-    )
-    return kind is not None and type(old) is kind
+    if isinstance(q, TrueFalse):  # before Choice, as in answer_input
+        return type(old) is TrueFalseInput
+    return isinstance(q, Choice) and type(old) is ChoiceInput
 
 
 class MoveOn(Message):
